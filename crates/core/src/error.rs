@@ -1,0 +1,38 @@
+//! Errors of the core library. Each has a stable `code` the UI and the CLI branch on.
+
+use crate::validate::Problem;
+
+/// What can go wrong loading a release.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The JSON could not be parsed or does not have the release's shape.
+    #[error("invalid release JSON at line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The release breaks one or more rules.
+    #[error("{} problem(s) in the release: {}", .0.len(), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+}
+
+impl CoreError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Json { .. } => "invalid_json",
+            CoreError::Invalid(_) => "invalid_release",
+        }
+    }
+}
+
+impl From<serde_json::Error> for CoreError {
+    fn from(e: serde_json::Error) -> Self {
+        CoreError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! dateline-diff (being built).

@@ -1,0 +1,2 @@
+//! dateline-export (being built).
+pub mod sanitize;

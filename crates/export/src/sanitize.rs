@@ -1,0 +1,40 @@
+//! The last gate of every HTML output: an explicit `ammonia` allow-list.
+//!
+//! Renderers escape every field themselves; this pass guarantees that even a
+//! renderer bug cannot let script, event handlers, remote loads or non-http(s)/
+//! mailto links into a preview, an export or a redline.
+
+use std::collections::{HashMap, HashSet};
+
+/// Elements allowed in a document body.
+const TAGS: &[&str] = &[
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "cite", "code", "dd", "del", "div",
+    "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "header", "hr",
+    "i", "ins", "li", "main", "mark", "nav", "ol", "p", "s", "section", "small", "span", "strong",
+    "sub", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "u", "ul",
+];
+
+/// Attributes allowed on every element.
+const GENERIC_ATTRS: &[&str] = &["class", "id", "lang", "dir", "title", "role", "aria-label"];
+
+/// Sanitizes an HTML fragment (the inside of `<body>`).
+pub fn sanitize_fragment(html: &str) -> String {
+    let tags: HashSet<&str> = TAGS.iter().copied().collect();
+    let generic: HashSet<&str> = GENERIC_ATTRS.iter().copied().collect();
+    let mut tag_attrs: HashMap<&str, HashSet<&str>> = HashMap::new();
+    tag_attrs.insert("a", ["href"].into_iter().collect());
+    tag_attrs.insert("time", ["datetime"].into_iter().collect());
+    tag_attrs.insert("td", ["colspan", "rowspan"].into_iter().collect());
+    tag_attrs.insert("th", ["colspan", "rowspan", "scope"].into_iter().collect());
+    tag_attrs.insert("ol", ["start"].into_iter().collect());
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(tags)
+        .generic_attributes(generic)
+        .tag_attributes(tag_attrs)
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(Some("noopener noreferrer"))
+        .strip_comments(true);
+    builder.clean(html).to_string()
+}

@@ -1,0 +1,1 @@
+//! dateline-import (being built).

@@ -1,0 +1,1 @@
+//! dateline-store (being built).
