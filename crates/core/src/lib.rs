@@ -6,7 +6,8 @@
 //! - [`quote`]: attributions built from the people of the release;
 //! - [`markdown`]: the inline Markdown of text fields;
 //! - [`text`]: the wire-ready plain-text renderer;
-//! - [`validate`]: the rules a release must satisfy.
+//! - [`validate`]: the rules a release must satisfy;
+//! - [`templates`]: starting points for new releases.
 
 pub mod dateline;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod quote;
 pub mod style;
+pub mod templates;
 pub mod text;
 pub mod validate;
 
