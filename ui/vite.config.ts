@@ -1,0 +1,19 @@
+/// <reference types="vitest/config" />
+// Vite builds ui/dist (Tauri's frontendDist) and serves the dev UI on a fixed port for `tauri dev`.
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  clearScreen: false,
+  server: { port: 1420, strictPort: true, host: "127.0.0.1" },
+  envPrefix: ["VITE_", "TAURI_ENV_"],
+  build: {
+    target: "es2021",
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.ts"],
+  },
+});
