@@ -1,0 +1,132 @@
+// The application shell: switches between the library and an open release, wires keyboard
+// shortcuts and native menu events, and saves the working copy when the window goes away.
+
+import { showError } from "./components/notify";
+import { api, onMenu, type MenuEvent } from "./lib/api";
+import { h, replace } from "./lib/dom";
+import { editorView, type EditorView } from "./views/editor";
+import { libraryView } from "./views/library";
+
+export interface App {
+  root: HTMLElement;
+  openRelease(id: string): Promise<void>;
+  showLibrary(): Promise<void>;
+  editor(): EditorView | null;
+}
+
+/** Whether the platform's shortcut modifier (Cmd on macOS, Ctrl elsewhere) is held. */
+export function primaryModifier(e: KeyboardEvent): boolean {
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  return mac ? e.metaKey : e.ctrlKey;
+}
+
+export function createApp(mount: HTMLElement): App {
+  const main = h("main", { class: "main", id: "main" });
+  const root = h("div", { class: "app", testid: "app", "data-view": "library" }, main, h("div", { id: "notices", class: "notices" }));
+  replace(mount, root);
+  let editor: EditorView | null = null;
+  let library: ReturnType<typeof libraryView> | null = null;
+
+  const showLibrary = async () => {
+    if (editor) {
+      await editor.close();
+      editor = null;
+    }
+    library = libraryView({ open: (id) => void openRelease(id) });
+    root.dataset.view = "library";
+    replace(main, library.el);
+    document.title = "Dateline";
+    library.focusSearch();
+  };
+
+  const openRelease = async (id: string) => {
+    try {
+      const opened = await api.openRelease(id);
+      if (editor) await editor.close();
+      editor = editorView(id, opened, () => void showLibrary());
+      library = null;
+      root.dataset.view = "editor";
+      replace(main, editor.el);
+      document.title = `${opened.release.headline || "Untitled"} — Dateline`;
+      main.querySelector<HTMLElement>('[data-testid="field-headline"]')?.focus();
+    } catch (err) {
+      showError(err, "The release could not be opened");
+    }
+  };
+
+  const onCommand = (cmd: MenuEvent) => {
+    switch (cmd) {
+      case "new":
+        if (editor) void showLibrary().then(() => library?.openNewMenu());
+        else library?.openNewMenu();
+        break;
+      case "save-revision":
+        void editor?.saveRevision();
+        break;
+      case "export":
+        editor?.openExportMenu();
+        break;
+      case "export-pdf":
+        void editor?.exportAs("pdf");
+        break;
+      case "import":
+        if (!editor) (root.querySelector('[data-testid="library-import"]') as HTMLElement | null)?.click();
+        break;
+      case "library":
+        void showLibrary();
+        break;
+      case "history":
+        editor?.showTab("history");
+        break;
+      case "compare":
+        editor?.showTab("compare");
+        break;
+    }
+  };
+
+  document.addEventListener("keydown", (e) => {
+    if (!primaryModifier(e) || e.altKey) return;
+    const k = e.key.toLowerCase();
+    if (k === "s" && !e.shiftKey) {
+      e.preventDefault();
+      if (!document.querySelector("dialog[open]")) onCommand("save-revision");
+    } else if (k === "n" && !e.shiftKey && !editor) {
+      e.preventDefault();
+      onCommand("new");
+    } else if (k === "l" && editor) {
+      e.preventDefault();
+      onCommand("library");
+    } else if (k === "e" && e.shiftKey && editor) {
+      e.preventDefault();
+      onCommand("export");
+    } else if (k === "1" && editor) {
+      e.preventDefault();
+      editor.showTab("edit");
+    } else if (k === "2" && editor) {
+      e.preventDefault();
+      editor.showTab("history");
+    } else if (k === "3" && editor) {
+      e.preventDefault();
+      editor.showTab("compare");
+    }
+  });
+
+  // Closing or hiding the window: save what is pending now (the autosave keeps the loss ≤ 2 s
+  // even when the process is killed).
+  const flush = () => void editor?.autosaver.flush();
+  window.addEventListener("pagehide", flush);
+  window.addEventListener("beforeunload", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+
+  void onMenu(onCommand);
+  void api.startupError().then(
+    (e) => {
+      if (e) showError(e);
+    },
+    () => {},
+  );
+  void showLibrary();
+  return { root, openRelease, showLibrary, editor: () => editor };
+}

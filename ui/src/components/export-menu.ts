@@ -1,0 +1,59 @@
+// The Export menu: HTML, print HTML, Markdown, text, ninjs, PDF. A disclosure button with a
+// keyboard-navigable list (arrows, Escape).
+
+import type { ExportFormat } from "../lib/types";
+import { h } from "../lib/dom";
+
+export type ExportChoice = ExportFormat | "pdf";
+
+const CHOICES: [ExportChoice, string, string][] = [
+  ["html", "HTML", "A web page, as in the preview"],
+  ["printHtml", "Print HTML", "A page laid out for paper"],
+  ["pdf", "PDF", "Printed from the print layout"],
+  ["markdown", "Markdown", "For websites and wikis"],
+  ["text", "Plain text", "For email and wires"],
+  ["ninjs", "ninjs (JSON)", "IPTC news format for newsrooms"],
+];
+
+export function exportMenu(onChoose: (c: ExportChoice) => void): { el: HTMLElement; open(): void } {
+  const items = CHOICES.map(([id, label, hint]) =>
+    h(
+      "button",
+      { type: "button", role: "menuitem", class: "menu-item", testid: `export-${id}`, onClick: () => { hide(); onChoose(id); } },
+      h("span", null, label),
+      h("span", { class: "muted small" }, hint),
+    ),
+  );
+  const menu = h("div", { class: "menu", role: "menu", hidden: true, "aria-label": "Export formats" }, items);
+  const toggle = h(
+    "button",
+    { type: "button", class: "btn", testid: "export-menu", "aria-haspopup": "menu", "aria-expanded": "false", onClick: () => (menu.hidden ? show() : hide()) },
+    "Export ▾",
+  );
+  const show = () => {
+    menu.hidden = false;
+    toggle.setAttribute("aria-expanded", "true");
+    items[0]?.focus();
+    setTimeout(() => document.addEventListener("click", outside), 0);
+  };
+  const hide = () => {
+    menu.hidden = true;
+    toggle.setAttribute("aria-expanded", "false");
+    document.removeEventListener("click", outside);
+  };
+  const outside = (e: MouseEvent) => {
+    if (!el.contains(e.target as Node)) hide();
+  };
+  menu.addEventListener("keydown", (e: KeyboardEvent) => {
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === "ArrowDown") items[(i + 1) % items.length]?.focus();
+    else if (e.key === "ArrowUp") items[(i - 1 + items.length) % items.length]?.focus();
+    else if (e.key === "Escape") {
+      hide();
+      toggle.focus();
+    } else return;
+    e.preventDefault();
+  });
+  const el = h("div", { class: "menu-wrap" }, toggle, menu);
+  return { el, open: show };
+}

@@ -1,0 +1,190 @@
+// The body: an ordered list of blocks that can be added, removed and reordered with the mouse
+// (drag handle, arrow buttons) and the keyboard (Alt+↑ / Alt+↓ inside a block).
+
+import type { Block } from "../bindings/Block";
+import { move } from "../lib/doc";
+import { h, replace } from "../lib/dom";
+import { headingEditor, listEditor, paragraphEditor } from "./blocks";
+import { button, card, type EditorCtx } from "./ctx";
+import { quoteEditor, refreshSpeakerPickers } from "./quote";
+
+const TYPE_LABEL: Record<Block["type"], string> = {
+  paragraph: "Paragraph",
+  quote: "Quote",
+  heading: "Sub-heading",
+  list: "List",
+};
+
+/** A new, empty block of a type (a quote is spoken by the first person, if any). */
+export function newBlock(type: Block["type"], firstPerson: string): Block {
+  switch (type) {
+    case "paragraph":
+      return { type: "paragraph", text: "" };
+    case "heading":
+      return { type: "heading", text: "" };
+    case "list":
+      return { type: "list", items: [""] };
+    case "quote":
+      return { type: "quote", speaker: firstPerson, paragraphs: [{ segments: [{ text: "" }] }] };
+  }
+}
+
+/** Focuses the element with `testid` inside `root` (the editable part of a Markdown field). */
+export function focusTestid(root: ParentNode, testid: string): void {
+  const el = root.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
+  if (!el) return;
+  const target = el.classList.contains("md-field") ? el.querySelector<HTMLElement>(".cm-content") : el;
+  target?.focus();
+}
+
+export function bodySection(ctx: EditorCtx): HTMLElement {
+  const list = h("ol", { class: "blocks", "aria-label": "Body blocks" });
+  let dragFrom: number | null = null;
+
+  const moveBlock = (from: number, to: number) => {
+    if (move(ctx.doc.release.body, from, to)) {
+      ctx.changed();
+      draw(`block-handle-${to}`);
+      announce(`${TYPE_LABEL[ctx.doc.release.body[to]!.type]} moved to position ${to + 1}`);
+    }
+  };
+
+  const draw = (focus?: string) => {
+    const body = ctx.doc.release.body;
+    replace(
+      list,
+      body.map((block, i) => {
+        let inner: HTMLElement;
+        switch (block.type) {
+          case "paragraph":
+            inner = paragraphEditor(ctx, block, i);
+            break;
+          case "heading":
+            inner = headingEditor(ctx, block, i);
+            break;
+          case "list":
+            inner = listEditor(ctx, block, i, draw);
+            break;
+          case "quote":
+            inner = quoteEditor(ctx, block, i, draw);
+            break;
+        }
+        const handle = h(
+          "button",
+          {
+            type: "button",
+            class: "handle",
+            testid: `block-handle-${i}`,
+            draggable: "true",
+            title: "Drag to reorder (or Alt+↑ / Alt+↓)",
+            "aria-label": `${TYPE_LABEL[block.type]} ${i + 1}: drag or press Alt+Up / Alt+Down to move`,
+            onDragstart: (e: DragEvent) => {
+              dragFrom = i;
+              e.dataTransfer?.setData("text/plain", String(i));
+              if (e.dataTransfer) e.dataTransfer.effectAllowed = "move";
+              item.classList.add("dragging");
+            },
+            onDragend: () => {
+              dragFrom = null;
+              item.classList.remove("dragging");
+            },
+          },
+          "⠿",
+        );
+        const item = h(
+          "li",
+          {
+            class: `block block-${block.type}`,
+            testid: `body-block-${i}`,
+            "data-type": block.type,
+            "data-path": `body[${i}]`,
+            onKeydown: (e: KeyboardEvent) => {
+              if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+              e.preventDefault();
+              moveBlock(i, e.key === "ArrowUp" ? i - 1 : i + 1);
+            },
+            onDragover: (e: DragEvent) => {
+              if (dragFrom === null) return;
+              e.preventDefault();
+              item.classList.add("drop-target");
+            },
+            onDragleave: () => item.classList.remove("drop-target"),
+            onDrop: (e: DragEvent) => {
+              e.preventDefault();
+              item.classList.remove("drop-target");
+              if (dragFrom !== null) moveBlock(dragFrom, i);
+              dragFrom = null;
+            },
+          },
+          h(
+            "div",
+            { class: "block-head" },
+            handle,
+            h("span", { class: "block-type" }, `${TYPE_LABEL[block.type]}`),
+            h("span", { class: "block-num muted" }, `#${i + 1}`),
+            h(
+              "div",
+              { class: "row-tools" },
+              button("↑", `block-up-${i}`, () => moveBlock(i, i - 1), {
+                title: "Move block up",
+                class: "btn icon",
+                disabled: i === 0,
+              }),
+              button("↓", `block-down-${i}`, () => moveBlock(i, i + 1), {
+                title: "Move block down",
+                class: "btn icon",
+                disabled: i === body.length - 1,
+              }),
+              button("✕", `block-remove-${i}`, () => {
+                body.splice(i, 1);
+                ctx.changed();
+                draw(body.length ? `block-handle-${Math.min(i, body.length - 1)}` : "add-paragraph");
+                announce(`${TYPE_LABEL[block.type]} removed`);
+              }, { title: "Remove block", class: "btn icon danger" }),
+            ),
+          ),
+          inner,
+        );
+        return item;
+      }),
+    );
+    if (focus) focusTestid(root, focus);
+  };
+
+  const add = (type: Block["type"]) => {
+    ctx.doc.release.body.push(newBlock(type, ctx.doc.release.people[0]?.id ?? ""));
+    ctx.changed();
+    const n = ctx.doc.release.body.length - 1;
+    draw(
+      type === "paragraph"
+        ? `block-text-${n}`
+        : type === "heading"
+          ? `block-heading-${n}`
+          : type === "list"
+            ? `list-item-${n}-0`
+            : `quote-speaker-${n}`,
+    );
+  };
+
+  const live = h("div", { class: "sr-only", "aria-live": "polite" });
+  const announce = (text: string) => (live.textContent = text);
+
+  const root = card(
+    "Body",
+    "sec-body",
+    list,
+    h(
+      "div",
+      { class: "add-bar" },
+      h("span", { class: "muted" }, "Add"),
+      button("+ Paragraph", "add-paragraph", () => add("paragraph")),
+      button("+ Quote", "add-quote", () => add("quote")),
+      button("+ Sub-heading", "add-heading", () => add("heading")),
+      button("+ List", "add-list", () => add("list")),
+    ),
+    live,
+  );
+  ctx.onPeopleChanged(() => refreshSpeakerPickers(root, ctx.doc.release.people));
+  draw();
+  return root;
+}

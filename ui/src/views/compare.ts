@@ -1,0 +1,222 @@
+// Compare: pick two revisions (or a revision and the working copy); the summary and the
+// semantic labels on top; side-by-side or inline view; next/previous change; export redline.
+
+import { renderInline, renderSide, renderWhole } from "../components/diff-render";
+import { showError, toast } from "../components/notify";
+import { api } from "../lib/api";
+import { h, replace, select } from "../lib/dom";
+import type { BlockDiff, Comparison, FieldDiff, RevRef } from "../lib/types";
+
+export type CompareMode = "side" | "inline";
+
+/** `rev:3` / `working` ↔ RevRef. */
+export function parseRef(v: string): RevRef {
+  return v.startsWith("rev:") ? { type: "revision", number: Number(v.slice(4)) } : { type: "workingCopy" };
+}
+
+/** Default pair: the two latest revisions, or the only revision and the working copy. */
+export function defaultPair(latest: number): [string, string] {
+  return latest >= 2 ? [`rev:${latest - 1}`, `rev:${latest}`] : [`rev:${Math.max(latest, 1)}`, "working"];
+}
+
+interface Row {
+  key: string;
+  name: string;
+  status: string;
+  old: string | null;
+  new: string | null;
+  diff: BlockDiff["diff"];
+  changed: boolean;
+  entry?: number;
+  path?: string;
+}
+
+function rows(c: Comparison): Row[] {
+  const fields = c.fields
+    .filter((f: FieldDiff) => f.status !== "unchanged" && !f.bookkeeping)
+    .map((f): Row => ({ key: `f:${f.path}`, name: f.name, status: f.status, old: f.old, new: f.new, diff: f.diff, changed: true, path: f.path }));
+  const blocks = c.blocks.map(
+    (b): Row => ({
+      key: `b:${b.entry}`,
+      name: b.name,
+      status: b.status === "moved" && b.edited ? "moved, edited" : b.status === "movedAway" ? "moved from here" : b.status,
+      old: b.old,
+      new: b.new,
+      diff: b.diff,
+      changed: b.status !== "unchanged",
+      entry: b.entry,
+    }),
+  );
+  return [...fields, ...blocks];
+}
+
+/** The rendered comparison (both views) — exported for tests. */
+export function renderComparison(c: Comparison, mode: CompareMode): HTMLElement {
+  const all = rows(c);
+  if (mode === "inline") {
+    return h(
+      "div",
+      { class: "diff-inline", testid: "compare-inline" },
+      all.map((r) =>
+        h(
+          "div",
+          { class: `diff-row ${r.changed ? "changed" : "same"} st-${r.status.replace(/[^a-z]/gi, "")}`, testid: r.changed ? "compare-change" : undefined, "data-key": r.key },
+          h("div", { class: "diff-name" }, r.name, r.changed ? h("span", { class: "pill small" }, r.status) : null),
+          h(
+            "div",
+            { class: "diff-text" },
+            r.diff
+              ? renderInline(r.diff)
+              : r.old === null
+                ? renderWhole(r.new, "ins")
+                : r.new === null
+                  ? renderWhole(r.old, "del")
+                  : r.status === "movedAway"
+                    ? renderWhole(r.old, "del")
+                    : renderWhole(r.new, "plain"),
+          ),
+        ),
+      ),
+    );
+  }
+  return h(
+    "div",
+    { class: "diff-side", testid: "compare-side" },
+    h("div", { class: "diff-row diff-head" }, h("div", null, ""), h("div", null, "Before"), h("div", null, "After")),
+    all.map((r) =>
+      h(
+        "div",
+        { class: `diff-row ${r.changed ? "changed" : "same"} st-${r.status.replace(/[^a-z]/gi, "")}`, testid: r.changed ? "compare-change" : undefined, "data-key": r.key },
+        h("div", { class: "diff-name" }, r.name, r.changed ? h("span", { class: "pill small" }, r.status) : null),
+        h("div", { class: "diff-text old" }, r.diff ? renderSide(r.diff, "old") : renderWhole(r.old, r.changed ? "del" : "plain")),
+        h("div", { class: "diff-text new" }, r.diff ? renderSide(r.diff, "new") : r.status === "movedAway" ? renderWhole(null, "plain") : renderWhole(r.new, r.changed ? "ins" : "plain")),
+      ),
+    ),
+  );
+}
+
+export function compareView(id: string, latestRevision: number): { el: HTMLElement; run(): Promise<void> } {
+  let mode: CompareMode = "side";
+  let comparison: Comparison | null = null;
+  let active = -1;
+  const [defFrom, defTo] = defaultPair(latestRevision);
+  const options: [string, string][] = [
+    ["working", "Working copy (unsaved edits)"],
+    ...Array.from({ length: latestRevision }, (_, k): [string, string] => {
+      const n = latestRevision - k;
+      return [`rev:${n}`, `Revision ${n}`];
+    }),
+  ];
+  let fromV = defFrom;
+  let toV = defTo;
+  const from = select({ testid: "compare-from", "aria-label": "Compare from" }, options, fromV, (v) => ((fromV = v), void run()));
+  const to = select({ testid: "compare-to", "aria-label": "Compare to" }, options, toV, (v) => ((toV = v), void run()));
+  const summary = h("p", { class: "compare-summary", testid: "compare-summary", "aria-live": "polite" });
+  const labels = h("ul", { class: "compare-labels", testid: "compare-labels", "aria-label": "What changed" });
+  const body = h("div", { class: "compare-body" });
+  const position = h("span", { class: "muted", testid: "compare-position" });
+  const modeBtn = (m: CompareMode, label: string) =>
+    h("button", { type: "button", class: "seg", testid: `compare-mode-${m}`, onClick: () => { mode = m; draw(); } }, label);
+  const sideBtn = modeBtn("side", "Side by side");
+  const inlineBtn = modeBtn("inline", "Inline");
+
+  const changes = () => Array.from(body.querySelectorAll<HTMLElement>('[data-testid="compare-change"]'));
+  const go = (i: number) => {
+    const list = changes();
+    if (list.length === 0) return;
+    active = (i + list.length) % list.length;
+    list.forEach((el, k) => el.setAttribute("data-active", String(k === active)));
+    const el = list[active]!;
+    el.scrollIntoView({ behavior: "smooth", block: "center" });
+    el.tabIndex = -1;
+    el.focus({ preventScroll: true });
+    position.textContent = `${active + 1} of ${list.length}`;
+  };
+  const goKey = (key: string) => {
+    const i = changes().findIndex((el) => el.dataset.key === key);
+    if (i >= 0) go(i);
+  };
+
+  const draw = () => {
+    sideBtn.dataset.state = mode === "side" ? "on" : "off";
+    inlineBtn.dataset.state = mode === "inline" ? "on" : "off";
+    sideBtn.setAttribute("aria-pressed", String(mode === "side"));
+    inlineBtn.setAttribute("aria-pressed", String(mode === "inline"));
+    if (!comparison) return;
+    const c = comparison;
+    summary.textContent = c.summary + (c.degraded ? " (some long texts are shown as replaced)" : "");
+    replace(
+      labels,
+      c.labels
+        .filter((l) => !l.hidden)
+        .map((l) =>
+          h(
+            "li",
+            null,
+            h(
+              "button",
+              { type: "button", class: `label-chip k-${l.kind}`, testid: "compare-label", "data-kind": l.kind, onClick: () => goKey(l.entry !== null ? `b:${l.entry}` : `f:${l.path ?? ""}`) },
+              l.text,
+            ),
+          ),
+        ),
+    );
+    replace(body, c.changeCount === 0 ? h("p", { class: "muted empty" }, "No differences.") : renderComparison(c, mode));
+    active = -1;
+    const n = changes().length;
+    position.textContent = n ? `${n} change${n === 1 ? "" : "s"}` : "";
+  };
+
+  const ref = (v: string) => parseRef(v);
+  const run = async () => {
+    try {
+      summary.textContent = "Comparing…";
+      comparison = await api.compareRevisions(id, ref(fromV), ref(toV));
+      draw();
+    } catch (err) {
+      summary.textContent = "";
+      showError(err, "The comparison failed");
+    }
+  };
+  const exportRedline = async () => {
+    try {
+      const path = await api.exportRedline(id, ref(fromV), ref(toV));
+      if (path) toast(`Redline exported to ${path}`);
+    } catch (err) {
+      showError(err, "The redline was not exported");
+    }
+  };
+
+  const el = h(
+    "div",
+    {
+      class: "compare-view",
+      testid: "compare-view",
+      onKeydown: (e: KeyboardEvent) => {
+        if ((e.target as HTMLElement).tagName === "SELECT") return;
+        if (e.key === "n" || e.key === "j") go(active + 1);
+        else if (e.key === "p" || e.key === "k") go(active - 1);
+      },
+    },
+    h(
+      "div",
+      { class: "compare-bar" },
+      h("label", { class: "inline-field" }, "From ", from),
+      h("label", { class: "inline-field" }, "to ", to),
+      h("button", { type: "button", class: "btn", testid: "compare-run", onClick: () => void run() }, "Compare"),
+      h("div", { class: "segmented", role: "group", "aria-label": "View" }, sideBtn, inlineBtn),
+      h("div", { class: "compare-nav" },
+        h("button", { type: "button", class: "btn", testid: "compare-prev", title: "Previous change (P)", onClick: () => go(active - 1) }, "↑ Previous"),
+        h("button", { type: "button", class: "btn", testid: "compare-next", title: "Next change (N)", onClick: () => go(active + 1) }, "↓ Next"),
+        position,
+      ),
+      h("button", { type: "button", class: "btn", testid: "compare-export-redline", onClick: () => void exportRedline() }, "Export redline"),
+    ),
+    summary,
+    labels,
+    body,
+  );
+  draw();
+  void run();
+  return { el, run };
+}

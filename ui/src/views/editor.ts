@@ -1,0 +1,189 @@
+// An open release: toolbar (back, autosave indicator, tabs, save revision, export), and the
+// Edit tab (form + live preview), History tab and Compare tab.
+
+import type { Release } from "../bindings/Release";
+import { saveRevisionDialog } from "../components/dialog";
+import { exportMenu, type ExportChoice } from "../components/export-menu";
+import { clearError, showError, toast } from "../components/notify";
+import { previewPane, structuredCloneSafe } from "../components/preview";
+import { saveIndicator } from "../components/save-indicator";
+import type { EditorCtx } from "../editor/ctx";
+import { api } from "../lib/api";
+import { Autosaver } from "../lib/autosave";
+import { ReleaseDoc } from "../lib/doc";
+import { h, replace } from "../lib/dom";
+import { formatTime } from "../lib/labels";
+import { LatestOnly } from "../lib/latest";
+import type { OpenRelease } from "../lib/types";
+import { compareView } from "./compare";
+import { editForm } from "./edit-form";
+import { historyView } from "./history";
+
+export type Tab = "edit" | "history" | "compare";
+
+export interface EditorView {
+  el: HTMLElement;
+  id: string;
+  doc: ReleaseDoc;
+  autosaver: Autosaver;
+  showTab(tab: Tab): void;
+  saveRevision(): Promise<void>;
+  exportAs(choice: ExportChoice): Promise<void>;
+  openExportMenu(): void;
+  /** Saves pending changes and stops timers. */
+  close(): Promise<void>;
+}
+
+export function editorView(id: string, opened: OpenRelease, onBack: () => void): EditorView {
+  const doc = new ReleaseDoc(opened.release);
+  let latestRevision = opened.latestRevision;
+  const indicator = saveIndicator();
+  const autosaver = new Autosaver(
+    () => api.saveWorkingCopy(id, structuredCloneSafe(doc.release)).then(() => undefined),
+    (state, err) => indicator.set(state, err),
+  );
+
+  const peopleListeners: (() => void)[] = [];
+  const ctx: EditorCtx = {
+    doc,
+    changed: () => doc.emit(),
+    peopleChanged: () => peopleListeners.forEach((f) => f()),
+    onPeopleChanged: (f) => peopleListeners.push(f),
+  };
+
+  const preview = previewPane();
+  const form = editForm(ctx);
+  const validator = new LatestOnly<Release, Awaited<ReturnType<typeof api.validateRelease>>>(
+    (r) => api.validateRelease(r),
+    (problems) => form.setProblems(problems),
+    300,
+  );
+  const title = h("span", { class: "doc-title", title: doc.release.headline }, doc.release.headline || "Untitled release");
+  doc.onChange((r) => {
+    autosaver.touch();
+    preview.update(r);
+    validator.push(structuredCloneSafe(r));
+    title.textContent = r.headline || "Untitled release";
+  });
+
+  const banner = opened.fromWorkingCopy
+    ? h(
+        "div",
+        { class: "banner info", testid: "working-copy-banner", role: "status" },
+        `Your unsaved changes${opened.workingCopySavedAt ? ` from ${formatTime(opened.workingCopySavedAt)}` : ""} were kept. The last saved revision is ${opened.latestRevision}. Press Ctrl+S to save them as a revision.`,
+      )
+    : null;
+
+  const editPane = h("div", { class: "edit-tab" }, form.el, preview.el);
+  const content = h("div", { class: "tab-content" });
+  const tabs: Record<Tab, HTMLButtonElement> = {
+    edit: h("button", { type: "button", role: "tab", class: "tab", testid: "tab-edit", onClick: () => showTab("edit") }, "Edit"),
+    history: h("button", { type: "button", role: "tab", class: "tab", testid: "tab-history", onClick: () => showTab("history") }, "History"),
+    compare: h("button", { type: "button", role: "tab", class: "tab", testid: "tab-compare", onClick: () => showTab("compare") }, "Compare"),
+  };
+
+  let current: Tab = "edit";
+  const showTab = (tab: Tab) => {
+    current = tab;
+    for (const [name, btn] of Object.entries(tabs)) {
+      btn.setAttribute("aria-selected", String(name === tab));
+      btn.tabIndex = name === tab ? 0 : -1;
+    }
+    if (tab === "edit") {
+      replace(content, editPane);
+      return;
+    }
+    // History and compare read the stored working copy: save it first.
+    void autosaver.flush().then(() => {
+      if (current !== tab) return;
+      if (tab === "history") {
+        replace(content, historyView(id, { onRestored: reload }).el);
+      } else {
+        replace(content, compareView(id, latestRevision).el);
+      }
+    });
+  };
+
+  const reload = async () => {
+    try {
+      const o = await api.openRelease(id);
+      const fresh = editorView(id, o, onBack);
+      el.replaceWith(fresh.el);
+      autosaver.dispose();
+      Object.assign(view, fresh);
+      fresh.showTab("history");
+    } catch (err) {
+      showError(err, "The release could not be reopened");
+    }
+  };
+
+  const saveRevision = async () => {
+    const note = await saveRevisionDialog(latestRevision + 1);
+    if (!note) return;
+    try {
+      await autosaver.flush();
+      const rev = await api.saveRevision(id, structuredCloneSafe(doc.release), note.message, note.name);
+      latestRevision = rev;
+      banner?.remove();
+      clearError();
+      toast(`Revision ${rev} saved`);
+      if (current !== "edit") showTab(current);
+    } catch (err) {
+      showError(err, "The revision was not saved");
+    }
+  };
+
+  const exportAs = async (choice: ExportChoice) => {
+    try {
+      const snapshot = structuredCloneSafe(doc.release);
+      const path = choice === "pdf" ? await api.exportPdf(snapshot) : await api.exportRelease(snapshot, choice);
+      if (path) toast(`Exported to ${path}`);
+    } catch (err) {
+      showError(err, "The export failed");
+    }
+  };
+
+  const menu = exportMenu((c) => void exportAs(c));
+  const toolbar = h(
+    "header",
+    { class: "toolbar" },
+    h("button", { type: "button", class: "btn subtle", testid: "back-to-library", onClick: onBack, title: "Back to the library (Ctrl+L)" }, "← Library"),
+    title,
+    indicator.el,
+    h("div", { class: "tabs", role: "tablist", "aria-label": "Release views" }, tabs.edit, tabs.history, tabs.compare),
+    h("div", { class: "toolbar-end" },
+      h("button", { type: "button", class: "btn primary", testid: "save-revision", onClick: () => void saveRevision(), title: "Save a revision (Ctrl+S)" }, "Save revision"),
+      menu.el,
+    ),
+  );
+  const el = h("div", { class: "editor-view", testid: "editor-view", "data-id": id }, toolbar, banner, content);
+  // Arrow keys move between tabs (WAI-ARIA tabs pattern).
+  toolbar.querySelector(".tabs")?.addEventListener("keydown", (e) => {
+    const k = (e as KeyboardEvent).key;
+    if (k !== "ArrowLeft" && k !== "ArrowRight") return;
+    const order: Tab[] = ["edit", "history", "compare"];
+    const next = order[(order.indexOf(current) + (k === "ArrowRight" ? 1 : 2)) % 3]!;
+    showTab(next);
+    tabs[next].focus();
+  });
+
+  showTab("edit");
+  void preview.now(doc.release);
+  void api.validateRelease(doc.release).then(form.setProblems, () => {});
+
+  const view: EditorView = {
+    el,
+    id,
+    doc,
+    autosaver,
+    showTab,
+    saveRevision,
+    exportAs,
+    openExportMenu: () => menu.open(),
+    close: async () => {
+      await autosaver.flush();
+      autosaver.dispose();
+    },
+  };
+  return view;
+}

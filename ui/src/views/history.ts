@@ -1,0 +1,90 @@
+// History: every revision with author, time, message and name; view one read-only; restore one
+// (which saves it again as a new revision).
+
+import { confirmDialog } from "../components/dialog";
+import { showError, toast } from "../components/notify";
+import { sandboxedFrame } from "../components/preview";
+import { api } from "../lib/api";
+import { h, replace } from "../lib/dom";
+import { formatTime } from "../lib/labels";
+import type { RevisionInfo } from "../lib/types";
+
+export function historyView(id: string, hooks: { onRestored: () => void }): { el: HTMLElement } {
+  const list = h("ol", { class: "history-list", "aria-label": "Revisions, newest first" }, h("li", { class: "muted" }, "Loading…"));
+  const viewer = h("div", { class: "revision-viewer-slot" });
+
+  const view = async (rev: RevisionInfo) => {
+    try {
+      const release = await api.loadRevision(id, rev.number);
+      const html = await api.renderPreview(release);
+      const frame = sandboxedFrame("revision-frame", `Revision ${rev.number}, read-only`);
+      frame.srcdoc = html;
+      const close = h("button", { type: "button", class: "btn", testid: "revision-close", onClick: () => replace(viewer) }, "Close");
+      replace(
+        viewer,
+        h(
+          "section",
+          { class: "revision-viewer", testid: "revision-viewer", "data-rev": String(rev.number), "aria-label": `Revision ${rev.number}` },
+          h("div", { class: "pane-head" }, h("strong", null, `Revision ${rev.number}${rev.name ? ` — ${rev.name}` : ""}`), h("span", { class: "muted" }, " read-only"), close),
+          frame,
+        ),
+      );
+      close.focus();
+    } catch (err) {
+      showError(err, `Revision ${rev.number} could not be shown`);
+    }
+  };
+
+  const restore = async (rev: RevisionInfo) => {
+    const ok = await confirmDialog(
+      `Restore revision ${rev.number}?`,
+      `Its content becomes the current release, saved as a new revision. Nothing is lost: the current version stays in the history.`,
+      "Restore",
+    );
+    if (!ok) return;
+    try {
+      const n = await api.restoreRevision(id, rev.number);
+      toast(`Revision ${rev.number} restored as revision ${n}`);
+      hooks.onRestored();
+    } catch (err) {
+      showError(err, "The revision was not restored");
+    }
+  };
+
+  void api.history(id).then(
+    (revs) => {
+      replace(
+        list,
+        revs.length === 0 ? h("li", { class: "muted" }, "No revisions yet.") : null,
+        revs.map((rev) =>
+          h(
+            "li",
+            { class: "history-row", testid: "history-row", "data-rev": String(rev.number) },
+            h("div", { class: "rev-num" }, `#${rev.number}`),
+            h(
+              "div",
+              { class: "rev-main" },
+              h("div", null,
+                rev.name ? h("span", { class: "pill", testid: "history-name" }, rev.name) : h("span", { testid: "history-name", hidden: true }),
+                h("span", { class: "rev-message", testid: "history-message" }, rev.message || h("span", { class: "muted" }, "No message")),
+              ),
+              h("div", { class: "muted small" }, h("span", { testid: "history-author" }, rev.author || "unknown"), " · ", h("time", { testid: "history-time", datetime: rev.savedAt }, formatTime(rev.savedAt))),
+            ),
+            h(
+              "div",
+              { class: "row-tools" },
+              h("button", { type: "button", class: "btn", testid: "history-open", onClick: () => void view(rev) }, "View"),
+              h("button", { type: "button", class: "btn", testid: "history-restore", onClick: () => void restore(rev) }, "Restore"),
+            ),
+          ),
+        ),
+      );
+    },
+    (err) => {
+      replace(list);
+      showError(err, "The history could not be loaded");
+    },
+  );
+
+  return { el: h("div", { class: "history-view", testid: "history-view" }, h("div", { class: "history-col" }, h("h2", null, "History"), list), viewer) };
+}

@@ -1,0 +1,214 @@
+// The library: every release with headline, status, language and last edit; search; new from a
+// house-style template; duplicate; delete to the trash (with confirmation) and restore from it.
+
+import type { HouseStyleId } from "../bindings/HouseStyleId";
+import { confirmDialog } from "../components/dialog";
+import { showError, toast } from "../components/notify";
+import { api } from "../lib/api";
+import { debounce, h, replace } from "../lib/dom";
+import { formatTime, HOUSE_STYLES, labelOf, STATUSES } from "../lib/labels";
+import type { ReleaseSummary } from "../lib/types";
+
+export interface LibraryHooks {
+  open(id: string): void;
+}
+
+const TEMPLATE_HINT: Record<HouseStyleId, string> = {
+  unOhchr: "GENEVA (14 May 2025) – … ENDS, expert footnote",
+  wire: "AP dateline, ### end mark",
+  corporate: "Classic dateline, -ENDS-, About section",
+};
+
+export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): Promise<void>; openNewMenu(): void; focusSearch(): void } {
+  let trash = false;
+  let query = "";
+  const list = h("div", { class: "library-list", testid: "library-list", role: "list" });
+  const search = h("input", {
+    type: "search",
+    class: "search",
+    testid: "library-search",
+    placeholder: "Search headlines, text, tags…",
+    "aria-label": "Search releases",
+    onInput: () => {
+      query = search.value;
+      searchLater();
+    },
+  });
+
+  const refresh = async () => {
+    try {
+      const rows = await api.listReleases(query.trim(), trash);
+      draw(rows);
+    } catch (err) {
+      showError(err, "The library could not be loaded");
+    }
+  };
+  const searchLater = debounce(() => void refresh(), 150);
+
+  const create = async (style: HouseStyleId) => {
+    hideMenu();
+    try {
+      const id = await api.createRelease(style);
+      hooks.open(id);
+    } catch (err) {
+      showError(err, "The release was not created");
+    }
+  };
+
+  const templateButtons = HOUSE_STYLES.map(([style, label]) =>
+    h(
+      "button",
+      { type: "button", role: "menuitem", class: "menu-item", testid: `template-${style}`, onClick: () => void create(style) },
+      h("span", null, label),
+      h("span", { class: "muted small" }, TEMPLATE_HINT[style]),
+    ),
+  );
+  const menu = h("div", { class: "menu", role: "menu", hidden: true, "aria-label": "Templates" }, templateButtons);
+  menu.addEventListener("keydown", (e: KeyboardEvent) => {
+    const i = templateButtons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === "ArrowDown") templateButtons[(i + 1) % templateButtons.length]?.focus();
+    else if (e.key === "ArrowUp") templateButtons[(i - 1 + templateButtons.length) % templateButtons.length]?.focus();
+    else if (e.key === "Escape") {
+      hideMenu();
+      newBtn.focus();
+    } else return;
+    e.preventDefault();
+  });
+  const newBtn = h("button", { type: "button", class: "btn primary", testid: "library-new", "aria-haspopup": "menu", onClick: () => (menu.hidden ? showMenu() : hideMenu()) }, "+ New release");
+  const showMenu = () => {
+    menu.hidden = false;
+    newBtn.setAttribute("aria-expanded", "true");
+    templateButtons[0]?.focus();
+  };
+  const hideMenu = () => {
+    menu.hidden = true;
+    newBtn.setAttribute("aria-expanded", "false");
+  };
+
+  const importInput = h("input", {
+    type: "file",
+    accept: ".json,.txt,.md,.markdown,.html,.htm",
+    hidden: true,
+    onChange: async () => {
+      const file = importInput.files?.[0];
+      if (!file) return;
+      try {
+        const text = await file.text();
+        const ext = file.name.split(".").pop()?.toLowerCase();
+        const res = await api.importRelease(text, ext);
+        toast(`Imported ${file.name}`);
+        hooks.open(res.id);
+      } catch (err) {
+        showError(err, `${file.name} could not be imported`);
+      } finally {
+        importInput.value = "";
+      }
+    },
+  });
+
+  const trashBtn = h("button", {
+    type: "button",
+    class: "btn subtle",
+    testid: "library-show-trash",
+    "data-state": "active",
+    onClick: () => {
+      trash = !trash;
+      trashBtn.dataset.state = trash ? "trash" : "active";
+      trashBtn.textContent = trash ? "← Back to releases" : "🗑 Trash";
+      heading.textContent = trash ? "Trash" : "Releases";
+      void refresh();
+    },
+  }, "🗑 Trash");
+  const heading = h("h1", null, "Releases");
+
+  const remove = async (r: ReleaseSummary) => {
+    const ok = await confirmDialog("Move to the trash?", `“${r.headline || "Untitled release"}” goes to the trash. You can restore it from there at any time.`, "Move to trash");
+    if (!ok) return;
+    try {
+      await api.deleteRelease(r.id);
+      toast("Moved to the trash");
+      await refresh();
+    } catch (err) {
+      showError(err, "The release was not deleted");
+    }
+  };
+
+  const draw = (rows: ReleaseSummary[]) => {
+    if (rows.length === 0) {
+      replace(list, h("p", { class: "empty muted", testid: "library-empty" }, trash ? "The trash is empty." : query ? `No release matches “${query}”.` : "No releases yet. Start one with “New release”."));
+      return;
+    }
+    replace(
+      list,
+      h("div", { class: "lib-row lib-head", "aria-hidden": "true" }, h("span", null, "Headline"), h("span", null, "Status"), h("span", null, "Language"), h("span", null, "Last edit"), h("span", null, "")),
+      rows.map((r) => {
+        const open = () => !trash && hooks.open(r.id);
+        const actions = trash
+          ? [h("button", { type: "button", class: "btn", testid: "release-restore", onClick: async (e: Event) => {
+              e.stopPropagation();
+              try {
+                await api.undeleteRelease(r.id);
+                toast("Restored");
+                await refresh();
+              } catch (err) {
+                showError(err, "The release was not restored");
+              }
+            } }, "Restore")]
+          : [
+              h("button", { type: "button", class: "btn subtle", testid: "release-duplicate", title: "Duplicate", onClick: async (e: Event) => {
+                e.stopPropagation();
+                try {
+                  await api.duplicateRelease(r.id);
+                  toast("Duplicated");
+                  await refresh();
+                } catch (err) {
+                  showError(err, "The release was not duplicated");
+                }
+              } }, "Duplicate"),
+              h("button", { type: "button", class: "btn subtle danger", testid: "release-delete", title: "Move to the trash", onClick: (e: Event) => { e.stopPropagation(); void remove(r); } }, "Delete"),
+            ];
+        return h(
+          "div",
+          {
+            class: `lib-row${trash ? " in-trash" : ""}`,
+            role: "listitem",
+            testid: "release-row",
+            "data-id": r.id,
+            tabindex: "0",
+            "aria-label": r.headline || "Untitled release",
+            onClick: open,
+            onKeydown: (e: KeyboardEvent) => {
+              if (e.key === "Enter" && e.target === e.currentTarget) open();
+            },
+          },
+          h("span", { class: "lib-headline", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release"), r.organisation ? h("span", { class: "muted small org" }, r.organisation) : null),
+          h("span", { class: `status st-${r.status}`, testid: "release-status" }, labelOf(STATUSES, r.status)),
+          h("span", { class: "lang", testid: "release-language" }, r.language),
+          h("span", { class: "muted", testid: "release-updated" }, formatTime(r.updated)),
+          h("span", { class: "lib-actions" }, actions),
+        );
+      }),
+    );
+  };
+
+  const el = h(
+    "div",
+    { class: "library-view", testid: "library-view" },
+    h(
+      "header",
+      { class: "lib-top" },
+      heading,
+      search,
+      h("div", { class: "menu-wrap" }, newBtn, menu),
+      h("button", { type: "button", class: "btn subtle", testid: "library-import", onClick: () => importInput.click() }, "Import…"),
+      trashBtn,
+      importInput,
+    ),
+    list,
+  );
+  document.addEventListener("click", (e) => {
+    if (!menu.hidden && !el.querySelector(".menu-wrap")?.contains(e.target as Node)) hideMenu();
+  });
+  void refresh();
+  return { el, refresh, openNewMenu: showMenu, focusSearch: () => search.focus() };
+}
