@@ -1,1 +1,84 @@
-//! dateline-store (being built).
+//! `dateline-store`: every saved state of every release, append-only.
+//!
+//! A save is an immutable revision (author, time, optional message and
+//! checkpoint name); restoring an old revision appends a new one. Revisions are
+//! content-addressed at field and block level: each top-level field and each
+//! body block is a blob stored once under its hash, and a revision is a small
+//! manifest referring to blobs, so a one-word edit stores one block, the body
+//! list and the manifest. An autosaved working copy per release is kept apart
+//! from the history, and the trash is a flag, so nothing is ever lost.
+//!
+//! [`Store`] is the one interface the rest of Dateline uses; [`SqliteStore`]
+//! implements it on SQLite (WAL, busy timeout, one transaction per save,
+//! numbered migrations embedded in the binary, a copy made before migrating).
+//!
+//! - [`types`]: the values returned to callers (exported to TypeScript);
+//! - [`error`]: [`StoreError`] and its stable codes;
+//! - `schema`: opening, checking and migrating a database file;
+//! - `parts`, `codec`, `blobs`: cutting a release into content-addressed blobs;
+//! - `listing`: the summary and full text behind [`Store::list`].
+
+use std::path::PathBuf;
+
+use dateline_core::Release;
+
+mod blobs;
+mod codec;
+pub mod error;
+mod listing;
+mod parts;
+mod schema;
+mod sqlite;
+pub mod types;
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+pub use types::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};
+
+/// The app's identifier: the data folder is named after it (as Tauri's `app_data_dir`).
+pub const APP_IDENTIFIER: &str = "org.dateline.app";
+
+/// The default database, `<data dir>/org.dateline.app/dateline.db` (the folder the
+/// app's `app_data_dir` resolves to on Linux, macOS and Windows); creates the folder.
+pub fn default_db_path() -> Result<PathBuf, StoreError> {
+    let base = directories::BaseDirs::new().ok_or(StoreError::NoDataDir)?;
+    let dir = base.data_dir().join(APP_IDENTIFIER);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir.join("dateline.db"))
+}
+
+/// The revision store: the one interface the rest of Dateline uses, so another
+/// backend (PostgreSQL for a shared newsroom) can be added without changes elsewhere.
+///
+/// Ids are the full release ids returned by [`Store::create`]; [`Store::resolve`]
+/// turns a typed prefix into one.
+pub trait Store: Send + Sync {
+    /// Stores `r` as a new release; returns its new id (a UUID v7) and revision 1.
+    fn create(&self, r: &Release, m: &SaveMeta) -> Result<(String, u32), StoreError>;
+    /// Saves `r` as the next revision of release `id` (and clears its working copy);
+    /// returns the new revision number.
+    fn save(&self, id: &str, r: &Release, m: &SaveMeta) -> Result<u32, StoreError>;
+    /// Revision `rev` of release `id` (the latest when `None`), with `meta.id`,
+    /// `meta.created` (time of revision 1) and `meta.updated` (that revision's time) filled.
+    fn load(&self, id: &str, rev: Option<u32>) -> Result<Release, StoreError>;
+    /// The history of release `id`, newest first.
+    fn log(&self, id: &str) -> Result<Vec<RevisionInfo>, StoreError>;
+    /// Appends a new revision with the content of revision `rev`; returns its number.
+    fn restore(&self, id: &str, rev: u32, m: &SaveMeta) -> Result<u32, StoreError>;
+    /// Releases (or the trash), most recently saved first; `query` matches the
+    /// headline and the full text, ignoring case.
+    fn list(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError>;
+    /// Moves release `id` to the trash (nothing is deleted).
+    fn delete(&self, id: &str) -> Result<(), StoreError>;
+    /// Brings release `id` back from the trash.
+    fn undelete(&self, id: &str) -> Result<(), StoreError>;
+    /// Autosaves `r` as the working copy of release `id`, apart from the history.
+    fn save_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError>;
+    /// The autosaved working copy of release `id`, if any.
+    fn working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StoreError>;
+    /// Drops the working copy of release `id` (saving a revision also does).
+    fn discard_working_copy(&self, id: &str) -> Result<(), StoreError>;
+    /// The full id of the release whose id is `id_or_prefix` or starts with it
+    /// (at least 4 characters); `not_found` or `ambiguous_id` otherwise.
+    fn resolve(&self, id_or_prefix: &str) -> Result<String, StoreError>;
+}

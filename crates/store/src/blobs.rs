@@ -1,0 +1,133 @@
+//! Writing a release as content-addressed blobs plus a manifest, and reading it back.
+//!
+//! A blob is looked up by its hash before it is written, so a part that any
+//! earlier revision already stored costs nothing. The hash → row id mapping of
+//! committed blobs never changes (blobs are immutable), so the store keeps a
+//! cache of it in memory and a save of a small edit runs only a handful of
+//! statements.
+
+use std::collections::HashMap;
+
+use dateline_core::Release;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::codec::{self, Kind, HASH_LEN};
+use crate::parts::{self, Parts, BODY, FIELDS, MANIFEST_FORMAT};
+use crate::StoreError;
+
+/// Content address of a blob.
+pub type Hash = [u8; HASH_LEN];
+
+/// Committed blobs known to this connection: hash → row id.
+#[derive(Default)]
+pub struct KnownBlobs {
+    map: HashMap<Hash, i64>,
+}
+
+/// Above this many entries the cache starts over (memory stays bounded).
+const MAX_KNOWN: usize = 200_000;
+
+impl KnownBlobs {
+    /// Remembers blobs of a committed transaction.
+    pub fn extend(&mut self, pending: Vec<(Hash, i64)>) {
+        if self.map.len() + pending.len() > MAX_KNOWN {
+            self.map.clear();
+        }
+        self.map.extend(pending);
+    }
+}
+
+/// Stores the blobs of `parts` that are new and returns the revision manifest.
+/// Blobs looked up or written here are added to `pending` (for the cache once
+/// the transaction commits).
+pub fn store_parts(
+    conn: &Connection,
+    known: &KnownBlobs,
+    pending: &mut Vec<(Hash, i64)>,
+    parts: &Parts,
+) -> Result<Vec<u8>, StoreError> {
+    let mut block_ids = Vec::with_capacity(parts.blocks.len());
+    for b in &parts.blocks {
+        block_ids.push(blob_id(conn, known, pending, Kind::Json, b)?);
+    }
+    let body_list = codec::id_list(&block_ids);
+    let mut manifest = Vec::with_capacity(1 + FIELDS * 3);
+    manifest.push(MANIFEST_FORMAT);
+    for (i, f) in parts.fields.iter().enumerate() {
+        let id = if i == BODY {
+            blob_id(conn, known, pending, Kind::IdList, &body_list)?
+        } else {
+            blob_id(conn, known, pending, Kind::Json, f)?
+        };
+        codec::put_varint(&mut manifest, u64::try_from(id).unwrap_or(0));
+    }
+    Ok(manifest)
+}
+
+/// The row id of the blob holding `bytes`, inserting it when it is new.
+fn blob_id(
+    conn: &Connection,
+    known: &KnownBlobs,
+    pending: &mut Vec<(Hash, i64)>,
+    kind: Kind,
+    bytes: &[u8],
+) -> Result<i64, StoreError> {
+    let h = codec::hash(kind, bytes);
+    if let Some(&id) = known.map.get(&h) {
+        return Ok(id);
+    }
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT id FROM blobs WHERE hash = ?1")?
+        .query_row([&h[..]], |r| r.get(0))
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => {
+            let (codec, data) = codec::pack(bytes);
+            conn.prepare_cached("INSERT INTO blobs (hash, codec, data) VALUES (?1, ?2, ?3)")?
+                .execute(params![&h[..], codec, data])?;
+            conn.last_insert_rowid()
+        }
+    };
+    pending.push((h, id));
+    Ok(id)
+}
+
+/// The release a manifest describes (without `meta.id`, `created`, `updated`).
+pub fn read_release(conn: &Connection, manifest: &[u8], path: &str) -> Result<Release, StoreError> {
+    let corrupt = || StoreError::corrupt(path);
+    let (format, rest) = manifest.split_first().ok_or_else(corrupt)?;
+    if *format != MANIFEST_FORMAT {
+        return Err(corrupt());
+    }
+    let ids = codec::read_varints(rest).ok_or_else(corrupt)?;
+    if ids.len() != FIELDS {
+        return Err(corrupt());
+    }
+    let mut fields = Vec::with_capacity(FIELDS);
+    let mut blocks = Vec::new();
+    for (i, &id) in ids.iter().enumerate() {
+        let bytes = read_blob(conn, id, path)?;
+        if i == BODY {
+            let block_ids = codec::read_varints(&bytes).ok_or_else(corrupt)?;
+            for b in block_ids {
+                blocks.push(read_blob(conn, b, path)?);
+            }
+            fields.push(Vec::new());
+        } else {
+            fields.push(bytes);
+        }
+    }
+    parts::join(&fields, &blocks).ok_or_else(corrupt)
+}
+
+/// The uncompressed bytes of blob `id`.
+fn read_blob(conn: &Connection, id: i64, path: &str) -> Result<Vec<u8>, StoreError> {
+    let row: Option<(i64, Vec<u8>)> = conn
+        .prepare_cached("SELECT codec, data FROM blobs WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(|e| StoreError::from_sqlite(e, path))?;
+    let (codec, data) = row.ok_or_else(|| StoreError::corrupt(path))?;
+    codec::unpack(codec, data).ok_or_else(|| StoreError::corrupt(path))
+}

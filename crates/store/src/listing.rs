@@ -1,0 +1,174 @@
+//! What the release list shows and searches: a summary and the full text.
+//!
+//! Both are derived from the latest revision and rewritten on each save (in the
+//! same transaction), so a list or a search reads one small row per release
+//! instead of its blobs. They are an index, not history: [`backfill`] rebuilds
+//! any that are missing (releases stored under schema version 1).
+
+use dateline_core::{ActionItem, Block, Release};
+use rusqlite::{params, Connection};
+
+use crate::StoreError;
+
+/// Writes the listing and search rows of release `rel` whose latest revision is
+/// `head`, saved at `updated` (µs since the epoch).
+pub fn write(
+    conn: &Connection,
+    rel: i64,
+    head: i64,
+    updated: i64,
+    r: &Release,
+    text: &str,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO listing (release, head, updated, headline, status, language, organisation, style)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (release) DO UPDATE SET head = ?2, updated = ?3, headline = ?4, status = ?5,
+             language = ?6, organisation = ?7, style = ?8",
+    )?
+    .execute(params![
+        rel,
+        head,
+        updated,
+        r.headline,
+        enum_name(&r.meta.status),
+        r.meta.language,
+        r.meta.organisation,
+        enum_name(&r.style),
+    ])?;
+    conn.prepare_cached(
+        "INSERT INTO search (release, text) VALUES (?1, ?2)
+         ON CONFLICT (release) DO UPDATE SET text = ?2",
+    )?
+    .execute(params![rel, text])?;
+    Ok(())
+}
+
+/// Rebuilds the listing and search rows of every release that has none.
+pub fn backfill(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
+    let sq = |e| StoreError::from_sqlite(e, path);
+    let missing: Vec<(i64, i64, i64, Vec<u8>)> = conn
+        .prepare(
+            "SELECT v.release, v.number, v.created, v.manifest FROM revisions v
+             WHERE NOT EXISTS (SELECT 1 FROM listing l WHERE l.release = v.release)
+               AND v.number = (SELECT max(number) FROM revisions w WHERE w.release = v.release)",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect()
+        })
+        .map_err(sq)?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let tx = conn.transaction().map_err(sq)?;
+    for (rel, head, updated, manifest) in missing {
+        let release = crate::blobs::read_release(&tx, &manifest, path)?;
+        write(&tx, rel, head, updated, &release, &full_text(&release))?;
+    }
+    tx.commit().map_err(sq)?;
+    Ok(())
+}
+
+/// Lower-cased text of every field a writer types, one field per line.
+pub fn full_text(r: &Release) -> String {
+    let mut t = String::with_capacity(8 * 1024);
+    let mut add = |s: &str| {
+        if !s.is_empty() {
+            t.push_str(s);
+            t.push('\n');
+        }
+    };
+    add(&r.meta.organisation);
+    r.meta.tags.iter().for_each(|s| add(s));
+    add(&r.headline);
+    add(r.subheadline.as_deref().unwrap_or(""));
+    if let Some(d) = &r.dateline {
+        for p in &d.places {
+            add(&p.city);
+            add(p.region.as_deref().unwrap_or(""));
+        }
+    }
+    for b in &r.body {
+        match b {
+            Block::Paragraph { text } | Block::Heading { text } => add(text),
+            Block::List { items } => items.iter().for_each(|s| add(s)),
+            Block::Quote(q) => q
+                .paragraphs
+                .iter()
+                .flat_map(|p| &p.segments)
+                .for_each(|s| add(&s.text)),
+        }
+    }
+    for p in &r.people {
+        add(&p.name);
+        add(&p.title);
+    }
+    for f in &r.footnotes {
+        add(f.label.as_deref().unwrap_or(""));
+        add(&f.text);
+    }
+    for b in &r.boilerplate {
+        add(&b.title);
+        b.paragraphs.iter().for_each(|s| add(s));
+    }
+    for c in &r.contacts {
+        for s in [&c.role, &c.organisation, &c.email, &c.phone] {
+            add(s.as_deref().unwrap_or(""));
+        }
+        add(&c.name);
+    }
+    add(r.actions.title.as_deref().unwrap_or(""));
+    for a in &r.actions.items {
+        match a {
+            ActionItem::Link { label, url } => {
+                add(label);
+                add(url);
+            }
+            ActionItem::Line { text } => add(text),
+        }
+    }
+    t.to_lowercase()
+}
+
+/// The serde name of a unit enum value (`inReview`), for the listing columns.
+pub fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The enum value named `s`, if any.
+pub fn enum_from_name<T: serde::de::DeserializeOwned>(s: String) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::Status;
+
+    const SEED: &str = include_str!("../../../examples/un-expert-khakimova.json");
+
+    #[test]
+    fn full_text_has_headline_body_quotes_and_people_lower_cased() {
+        let r: Release = serde_json::from_str(SEED).expect("seed parses");
+        let t = full_text(&r);
+        assert!(t.contains("tajikistan: un expert calls for release"));
+        assert!(t.contains("supreme court of tajikistan"));
+        assert!(t.contains("fallen short of international fair trial"));
+        assert!(t.contains("mary lawlor"));
+        assert!(!t.contains("Tajikistan"));
+    }
+
+    #[test]
+    fn enum_names_round_trip() {
+        assert_eq!(enum_name(&Status::InReview), "inReview");
+        assert_eq!(
+            enum_from_name::<Status>("inReview".into()),
+            Some(Status::InReview)
+        );
+        assert_eq!(enum_from_name::<Status>("nope".into()), None);
+    }
+}

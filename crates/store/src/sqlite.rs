@@ -1,0 +1,497 @@
+//! The SQLite backend of [`Store`]: one connection, one transaction per write.
+//!
+//! The connection sits behind a mutex so the store is `Send + Sync` (the app
+//! shares one between its commands); other processes or connections on the same
+//! file are serialised by SQLite's locks and the busy timeout. Writes start with
+//! `BEGIN IMMEDIATE` so two writers queue instead of failing on lock upgrade.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use dateline_core::Release;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use crate::blobs::{self, KnownBlobs};
+use crate::listing::{self, enum_from_name};
+use crate::{parts, schema};
+use crate::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy};
+
+/// The revision store in an SQLite file (or in memory, for tests).
+pub struct SqliteStore {
+    inner: Mutex<Inner>,
+    /// The file as named in error messages.
+    shown: String,
+}
+
+struct Inner {
+    conn: Connection,
+    known: KnownBlobs,
+}
+
+/// A release row: its internal id and the time of its first revision.
+struct Row {
+    id: i64,
+    created: i64,
+}
+
+impl SqliteStore {
+    /// Opens the database at `path`, creating it (and migrating it) as needed.
+    /// A database that needs migrating is first copied to
+    /// `<path>.backup-v<old version>-<timestamp>`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let conn = schema::open_file(path)?;
+        Ok(Self::wrap(conn, path.display().to_string()))
+    }
+
+    /// A new, empty in-memory store.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = schema::open_memory()?;
+        Ok(Self::wrap(conn, "the in-memory database".into()))
+    }
+
+    fn wrap(conn: Connection, shown: String) -> Self {
+        SqliteStore {
+            inner: Mutex::new(Inner {
+                conn,
+                known: KnownBlobs::default(),
+            }),
+            shown,
+        }
+    }
+
+    /// Moves the write-ahead log into the database file and truncates the log.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        let inner = self.lock();
+        inner
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(|e| self.sq(e))
+    }
+
+    /// Number of stored blobs (distinct fields and blocks), for tests and diagnostics.
+    pub fn blob_count(&self) -> Result<u64, StoreError> {
+        let inner = self.lock();
+        let n: i64 = inner
+            .conn
+            .query_row("SELECT count(*) FROM blobs", [], |r| r.get(0))
+            .map_err(|e| self.sq(e))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// The schema version this binary reads and writes.
+    pub fn schema_version() -> i64 {
+        schema::SCHEMA_VERSION
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic elsewhere while holding the lock leaves the connection usable
+        // (its transaction was rolled back when dropped).
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn sq(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(e, &self.shown)
+    }
+
+    fn corrupt(&self) -> StoreError {
+        StoreError::corrupt(&self.shown)
+    }
+
+    fn time(&self, micros: i64) -> Result<DateTime<Utc>, StoreError> {
+        DateTime::from_timestamp_micros(micros).ok_or_else(|| self.corrupt())
+    }
+
+    fn number(&self, n: i64) -> Result<u32, StoreError> {
+        u32::try_from(n).map_err(|_| self.corrupt())
+    }
+
+    /// The release row of `uuid`, or `not_found`.
+    fn row(&self, conn: &Connection, uuid: &str) -> Result<Row, StoreError> {
+        conn.prepare_cached("SELECT id, created FROM releases WHERE uuid = ?1")
+            .and_then(|mut s| {
+                s.query_row([uuid], |r| {
+                    Ok(Row {
+                        id: r.get(0)?,
+                        created: r.get(1)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.sq(e))?
+            .ok_or_else(|| StoreError::NotFound(format!("no release has the id “{uuid}”")))
+    }
+
+    /// The latest revision number of a release (0 when it has none).
+    fn head(&self, conn: &Connection, rel: i64) -> Result<i64, StoreError> {
+        conn.prepare_cached("SELECT coalesce(max(number), 0) FROM revisions WHERE release = ?1")
+            .and_then(|mut s| s.query_row([rel], |r| r.get(0)))
+            .map_err(|e| self.sq(e))
+    }
+
+    /// Revision `number` (the latest when `None`): its number, time and manifest.
+    fn revision(
+        &self,
+        conn: &Connection,
+        uuid: &str,
+        rel: i64,
+        number: Option<u32>,
+    ) -> Result<(i64, i64, Vec<u8>), StoreError> {
+        let number = match number {
+            Some(n) => i64::from(n),
+            None => self.head(conn, rel)?,
+        };
+        conn.prepare_cached(
+            "SELECT created, manifest FROM revisions WHERE release = ?1 AND number = ?2",
+        )
+        .and_then(|mut s| {
+            s.query_row(params![rel, number], |r| Ok((number, r.get(0)?, r.get(1)?)))
+                .optional()
+        })
+        .map_err(|e| self.sq(e))?
+        .ok_or_else(|| StoreError::NotFound(format!("release “{uuid}” has no revision {number}")))
+    }
+
+    /// Writes a new revision of `rel` (content `manifest`, which describes `r`)
+    /// and refreshes the listing; clears the working copy. Runs inside `conn`'s transaction.
+    #[allow(clippy::too_many_arguments)]
+    fn append(
+        &self,
+        conn: &Connection,
+        rel: i64,
+        manifest: &[u8],
+        r: &Release,
+        m: &SaveMeta,
+        restored_from: Option<u32>,
+        now: i64,
+    ) -> Result<u32, StoreError> {
+        let number = self.head(conn, rel)? + 1;
+        let text = listing::full_text(r);
+        let write = || -> Result<(), rusqlite::Error> {
+            conn.prepare_cached(
+                "INSERT INTO revisions (release, number, created, author, message, name, restored_from, manifest)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![rel, number, now, m.author, m.message, m.name, restored_from, manifest])?;
+            conn.prepare_cached("DELETE FROM working_copies WHERE release = ?1")?
+                .execute([rel])?;
+            Ok(())
+        };
+        write().map_err(|e| self.sq(e))?;
+        listing::write(conn, rel, number, now, r, &text)?;
+        self.number(number)
+    }
+
+    /// Saves `r` as the next revision of `uuid` (or as revision 1 of a new release).
+    fn save_release(
+        &self,
+        uuid: &str,
+        create: bool,
+        r: &Release,
+        m: &SaveMeta,
+    ) -> Result<u32, StoreError> {
+        r.check()
+            .map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
+        let parts = parts::split(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
+        let now = now_micros();
+        let mut guard = self.lock();
+        let Inner { conn, known } = &mut *guard;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        let rel = if create {
+            tx.prepare_cached("INSERT INTO releases (uuid, created) VALUES (?1, ?2)")
+                .and_then(|mut s| s.execute(params![uuid, now]))
+                .map_err(|e| self.sq(e))?;
+            tx.last_insert_rowid()
+        } else {
+            self.row(&tx, uuid)?.id
+        };
+        let mut pending = Vec::new();
+        let manifest =
+            blobs::store_parts(&tx, known, &mut pending, &parts).map_err(|e| self.retag(e))?;
+        let number = self.append(&tx, rel, &manifest, r, m, None, now)?;
+        tx.commit().map_err(|e| self.sq(e))?;
+        known.extend(pending);
+        Ok(number)
+    }
+
+    /// Names this file in errors mapped without a path.
+    fn retag(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::CorruptDatabase { .. } => self.corrupt(),
+            StoreError::NotADatabase { .. } => StoreError::NotADatabase {
+                path: self.shown.clone(),
+            },
+            other => other,
+        }
+    }
+
+    fn summary(
+        &self,
+        r: &rusqlite::Row<'_>,
+    ) -> Result<Result<ReleaseSummary, StoreError>, rusqlite::Error> {
+        let status: String = r.get(2)?;
+        let style: String = r.get(5)?;
+        let created: i64 = r.get(6)?;
+        let updated: i64 = r.get(7)?;
+        let head: i64 = r.get(8)?;
+        let id: String = r.get(0)?;
+        let headline: String = r.get(1)?;
+        let language: String = r.get(3)?;
+        let organisation: String = r.get(4)?;
+        let deleted: bool = r.get(9)?;
+        let has_working_copy: bool = r.get(10)?;
+        Ok((|| {
+            Ok(ReleaseSummary {
+                id,
+                headline,
+                status: enum_from_name(status).ok_or_else(|| self.corrupt())?,
+                language,
+                organisation,
+                style: enum_from_name(style).ok_or_else(|| self.corrupt())?,
+                created: self.time(created)?,
+                updated: self.time(updated)?,
+                revisions: self.number(head)?,
+                deleted,
+                has_working_copy,
+            })
+        })())
+    }
+}
+
+/// Now, in microseconds since the Unix epoch (the precision stored).
+fn now_micros() -> i64 {
+    Utc::now().timestamp_micros()
+}
+
+impl Store for SqliteStore {
+    fn create(&self, r: &Release, m: &SaveMeta) -> Result<(String, u32), StoreError> {
+        let uuid = uuid::Uuid::now_v7().hyphenated().to_string();
+        let n = self.save_release(&uuid, true, r, m)?;
+        Ok((uuid, n))
+    }
+
+    fn save(&self, id: &str, r: &Release, m: &SaveMeta) -> Result<u32, StoreError> {
+        self.save_release(id, false, r, m)
+    }
+
+    fn load(&self, id: &str, rev: Option<u32>) -> Result<Release, StoreError> {
+        let inner = self.lock();
+        let conn = &inner.conn;
+        let row = self.row(conn, id)?;
+        let (_, created, manifest) = self.revision(conn, id, row.id, rev)?;
+        let mut release = blobs::read_release(conn, &manifest, &self.shown)?;
+        release.meta.id = id.to_string();
+        release.meta.created = Some(self.time(row.created)?);
+        release.meta.updated = Some(self.time(created)?);
+        Ok(release)
+    }
+
+    fn log(&self, id: &str) -> Result<Vec<RevisionInfo>, StoreError> {
+        let inner = self.lock();
+        let conn = &inner.conn;
+        let row = self.row(conn, id)?;
+        type Raw = (
+            i64,
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+        );
+        let raw: Vec<Raw> = conn
+            .prepare_cached(
+                "SELECT number, created, author, message, name, restored_from FROM revisions
+                 WHERE release = ?1 ORDER BY number DESC",
+            )
+            .and_then(|mut s| {
+                s.query_map([row.id], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.sq(e))?;
+        raw.into_iter()
+            .map(|(number, created, author, message, name, from)| {
+                Ok(RevisionInfo {
+                    number: self.number(number)?,
+                    author,
+                    created: self.time(created)?,
+                    message,
+                    name,
+                    restored_from: from.map(|n| self.number(n)).transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    fn restore(&self, id: &str, rev: u32, m: &SaveMeta) -> Result<u32, StoreError> {
+        let now = now_micros();
+        let mut guard = self.lock();
+        let tx = guard
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        let row = self.row(&tx, id)?;
+        let (_, _, manifest) = self.revision(&tx, id, row.id, Some(rev))?;
+        // The old manifest is reused as is: restoring stores no blob at all.
+        let release = blobs::read_release(&tx, &manifest, &self.shown)?;
+        let number = self.append(&tx, row.id, &manifest, &release, m, Some(rev), now)?;
+        tx.commit().map_err(|e| self.sq(e))?;
+        Ok(number)
+    }
+
+    fn list(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
+        let query = f
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_lowercase);
+        let inner = self.lock();
+        let rows: Vec<Result<ReleaseSummary, StoreError>> = inner
+            .conn
+            .prepare_cached(
+                "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
+                        r.created, l.updated, l.head, r.deleted,
+                        EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id)
+                 FROM releases r JOIN listing l ON l.release = r.id
+                 WHERE r.deleted = ?1
+                   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM search s
+                        WHERE s.release = r.id AND instr(s.text, ?2) > 0))
+                 ORDER BY l.updated DESC, r.id DESC",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![f.deleted, query], |r| self.summary(r))?
+                    .collect()
+            })
+            .map_err(|e| self.sq(e))?;
+        rows.into_iter().collect()
+    }
+
+    fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.set_deleted(id, true)
+    }
+
+    fn undelete(&self, id: &str) -> Result<(), StoreError> {
+        self.set_deleted(id, false)
+    }
+
+    fn save_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {
+        let json =
+            serde_json::to_string(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
+        let now = now_micros();
+        let mut guard = self.lock();
+        let tx = guard
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        let row = self.row(&tx, id)?;
+        let base = self.head(&tx, row.id)?;
+        tx.prepare_cached(
+            "INSERT INTO working_copies (release, saved_at, base_revision, release_json)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (release) DO UPDATE SET saved_at = ?2, base_revision = ?3, release_json = ?4",
+        )
+        .and_then(|mut s| s.execute(params![row.id, now, base, json]))
+        .map_err(|e| self.sq(e))?;
+        tx.commit().map_err(|e| self.sq(e))
+    }
+
+    fn working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StoreError> {
+        let inner = self.lock();
+        let conn = &inner.conn;
+        let row = self.row(conn, id)?;
+        let found: Option<(i64, i64, String)> = conn
+            .prepare_cached(
+                "SELECT saved_at, base_revision, release_json FROM working_copies WHERE release = ?1",
+            )
+            .and_then(|mut s| s.query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional())
+            .map_err(|e| self.sq(e))?;
+        let Some((saved_at, base, json)) = found else {
+            return Ok(None);
+        };
+        let release: Release = serde_json::from_str(&json).map_err(|_| self.corrupt())?;
+        Ok(Some(WorkingCopy {
+            release,
+            saved_at: self.time(saved_at)?,
+            base_revision: self.number(base)?,
+        }))
+    }
+
+    fn discard_working_copy(&self, id: &str) -> Result<(), StoreError> {
+        let inner = self.lock();
+        let row = self.row(&inner.conn, id)?;
+        inner
+            .conn
+            .prepare_cached("DELETE FROM working_copies WHERE release = ?1")
+            .and_then(|mut s| s.execute([row.id]))
+            .map_err(|e| self.sq(e))?;
+        Ok(())
+    }
+
+    fn resolve(&self, id_or_prefix: &str) -> Result<String, StoreError> {
+        let p = id_or_prefix.trim().to_ascii_lowercase();
+        let unknown =
+            || StoreError::NotFound(format!("no release has the id “{}”", id_or_prefix.trim()));
+        if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(unknown());
+        }
+        if p.len() < 4 {
+            return Err(StoreError::ShortPrefix(p));
+        }
+        // Every id character sorts before '~', so this range is exactly the prefix.
+        let upper = format!("{p}~");
+        let inner = self.lock();
+        let found: Vec<String> = inner
+            .conn
+            .prepare_cached(
+                "SELECT uuid FROM releases WHERE uuid >= ?1 AND uuid < ?2 ORDER BY uuid LIMIT 2",
+            )
+            .and_then(|mut s| s.query_map([&p, &upper], |r| r.get(0))?.collect())
+            .map_err(|e| self.sq(e))?;
+        match found.as_slice() {
+            [] => Err(unknown()),
+            [one] => Ok(one.clone()),
+            _ => {
+                let count: i64 = inner
+                    .conn
+                    .query_row(
+                        "SELECT count(*) FROM releases WHERE uuid >= ?1 AND uuid < ?2",
+                        [&p, &upper],
+                        |r| r.get(0),
+                    )
+                    .map_err(|e| self.sq(e))?;
+                Err(StoreError::AmbiguousId {
+                    prefix: p,
+                    count: usize::try_from(count).unwrap_or(2),
+                })
+            }
+        }
+    }
+}
+
+impl SqliteStore {
+    fn set_deleted(&self, id: &str, deleted: bool) -> Result<(), StoreError> {
+        let inner = self.lock();
+        let changed = inner
+            .conn
+            .prepare_cached("UPDATE releases SET deleted = ?2 WHERE uuid = ?1")
+            .and_then(|mut s| s.execute(params![id, deleted]))
+            .map_err(|e| self.sq(e))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!(
+                "no release has the id “{id}”"
+            )));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,103 @@
+//! The values the store hands to its callers (and, through the app, to the UI).
+//!
+//! They are plain serde types in camelCase, exported to TypeScript with ts-rs
+//! like the core model, so the UI sees exactly what the library returns.
+
+use chrono::{DateTime, Utc};
+use dateline_core::style::HouseStyleId;
+use dateline_core::{Release, Status};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Who saves a revision and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SaveMeta {
+    /// Author recorded on the revision.
+    pub author: String,
+    /// What changed, if said.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Checkpoint name ("sent to legal"), if this revision is one.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// One revision in a release's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RevisionInfo {
+    /// 1 for the first save, then 2, 3, … without gaps.
+    pub number: u32,
+    /// Who saved it.
+    pub author: String,
+    /// When it was saved.
+    #[ts(type = "string")]
+    pub created: DateTime<Utc>,
+    /// What changed, if said.
+    pub message: Option<String>,
+    /// Checkpoint name, if any.
+    pub name: Option<String>,
+    /// The revision whose content this one restored, if it is a restore.
+    pub restored_from: Option<u32>,
+}
+
+/// A release as shown in the release list (from its latest revision).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReleaseSummary {
+    /// The release id.
+    pub id: String,
+    /// Headline of the latest revision.
+    pub headline: String,
+    /// Workflow status of the latest revision.
+    pub status: Status,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// Issuing organisation.
+    pub organisation: String,
+    /// House style.
+    pub style: HouseStyleId,
+    /// Time of the first revision.
+    #[ts(type = "string")]
+    pub created: DateTime<Utc>,
+    /// Time of the latest revision.
+    #[ts(type = "string")]
+    pub updated: DateTime<Utc>,
+    /// Number of revisions.
+    pub revisions: u32,
+    /// In the trash.
+    pub deleted: bool,
+    /// An autosaved working copy is waiting.
+    pub has_working_copy: bool,
+}
+
+/// Which releases [`crate::Store::list`] returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ListFilter {
+    /// Only releases whose headline or text contains this (case-insensitive).
+    #[serde(default)]
+    pub query: Option<String>,
+    /// `true` lists the trash, `false` the releases not in it.
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+/// The autosaved state of a release being edited, kept apart from its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WorkingCopy {
+    /// The release as last autosaved.
+    pub release: Release,
+    /// When it was autosaved.
+    #[ts(type = "string")]
+    pub saved_at: DateTime<Utc>,
+    /// The revision it was based on (the latest when it was autosaved).
+    pub base_revision: u32,
+}
