@@ -1,0 +1,360 @@
+//! Aligning the body blocks of two releases: unchanged, changed in place,
+//! inserted, deleted, and moved (with or without edits).
+//!
+//! Blocks are aligned with Myers' algorithm over keys whose equality is
+//! "same kind and alike" (identical text, or at least half the words in
+//! common), so an edited paragraph stays paired with its old self. Blocks left
+//! over are then matched across the document: such a pair is a move, shown at
+//! both ends, and a move that was also edited stays one moved + changed block.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use dateline_core::markdown::to_plain;
+use dateline_core::quote::quote_pieces;
+use dateline_core::text::pieces_text;
+use dateline_core::{Block, Release};
+use similar::DiffTag;
+
+use crate::model::{BlockDiff, BlockStatus, CompareOptions};
+use crate::tokens::{bag_similarity, boundaries, token_class, Interner, TokenClass};
+use crate::words::{diff_words, Budget};
+
+/// Blocks at least this alike (share of common words) count as the same block edited.
+const ALIKE: f32 = 0.5;
+/// Above this many candidate pairs, moves are only found for identical blocks.
+const MAX_FUZZY_PAIRS: usize = 40_000;
+
+/// The kind name of a block: `paragraph`, `quote`, `heading`, `list`.
+pub fn kind_name(b: &Block) -> &'static str {
+    match b {
+        Block::Paragraph { .. } => "paragraph",
+        Block::Quote(_) => "quote",
+        Block::Heading { .. } => "heading",
+        Block::List { .. } => "list",
+    }
+}
+
+/// A block as printed in plain text (a quote with its marks and attributions).
+pub fn block_text(release: &Release, block: &Block) -> String {
+    match block {
+        Block::Paragraph { text } | Block::Heading { text } => to_plain(text),
+        Block::List { items } => items
+            .iter()
+            .map(|i| format!("- {}", to_plain(i)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Quote(q) => {
+            let lang = release.meta.language.as_str();
+            let marks = release.style.style().quote_marks(lang);
+            quote_pieces(q, &release.people, marks, lang)
+                .iter()
+                .map(|p| pieces_text(p))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        }
+    }
+}
+
+/// "quote 2": the block's kind and its number among blocks of that kind.
+pub fn block_names(release: &Release) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    release
+        .body
+        .iter()
+        .map(|b| {
+            let k = kind_name(b);
+            let n = counts.entry(k).or_insert(0);
+            *n += 1;
+            format!("{k} {n}")
+        })
+        .collect()
+}
+
+/// Alignment key: equal when same kind and identical or alike.
+struct Key {
+    kind: &'static str,
+    hash: u64,
+    bag: Vec<u32>,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.kind == other.kind
+            && (self.hash == other.hash || bag_similarity(&self.bag, &other.bag) >= ALIKE)
+    }
+}
+
+fn keys<'a>(blocks: &[Block], texts: &'a [String], interner: &mut Interner<'a>) -> Vec<Key> {
+    blocks
+        .iter()
+        .zip(texts)
+        .map(|(b, t)| {
+            let mut h = DefaultHasher::new();
+            t.hash(&mut h);
+            let bounds = boundaries(t);
+            let mut bag: Vec<u32> = bounds
+                .windows(2)
+                .filter_map(|w| t.get(w[0]..w[1]))
+                .filter(|tok| token_class(tok) == TokenClass::Word)
+                .map(|tok| interner.id(tok))
+                .collect();
+            bag.sort_unstable();
+            Key {
+                kind: kind_name(b),
+                hash: h.finish(),
+                bag,
+            }
+        })
+        .collect()
+}
+
+/// How an old or a new block ended up.
+#[derive(Clone, Copy, PartialEq)]
+enum Fate {
+    Alone,
+    /// Paired in place with the block of that index on the other side.
+    InPlace(usize),
+    /// Moved: paired with the block of that index on the other side.
+    Moved(usize),
+}
+
+/// Aligns the bodies of `a` and `b`.
+pub fn align(
+    a: &Release,
+    b: &Release,
+    budget: &mut Budget,
+    opts: &CompareOptions,
+) -> Vec<BlockDiff> {
+    let at: Vec<String> = a.body.iter().map(|x| block_text(a, x)).collect();
+    let bt: Vec<String> = b.body.iter().map(|x| block_text(b, x)).collect();
+    let mut interner = Interner::default();
+    let ak = keys(&a.body, &at, &mut interner);
+    let bk = keys(&b.body, &bt, &mut interner);
+
+    let mut cap = similar::algorithms::Capture::new();
+    let _ = similar::algorithms::myers::diff_deadline(
+        &mut cap,
+        &ak[..],
+        0..ak.len(),
+        &bk[..],
+        0..bk.len(),
+        Some(budget.deadline),
+    );
+    let ops = cap.into_ops();
+    if budget.expired() {
+        budget.degraded = true;
+    }
+
+    let mut old_fate = vec![Fate::Alone; ak.len()];
+    let mut new_fate = vec![Fate::Alone; bk.len()];
+    for o in &ops {
+        let (tag, or, nr) = o.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in or.zip(nr) {
+                old_fate[i] = Fate::InPlace(j);
+                new_fate[j] = Fate::InPlace(i);
+            }
+        }
+    }
+    find_moves(&ak, &bk, &mut old_fate, &mut new_fate, budget);
+
+    let an = block_names(a);
+    let bn = block_names(b);
+    let mut out: Vec<BlockDiff> = Vec::with_capacity(ak.len().max(bk.len()) + 4);
+    let mut old_entry: HashMap<usize, u32> = HashMap::new();
+    let mut new_entry: HashMap<usize, u32> = HashMap::new();
+    let push = |out: &mut Vec<BlockDiff>, mut d: BlockDiff| {
+        d.entry = out.len() as u32;
+        out.push(d);
+    };
+
+    // Walk both sides in order; old blocks that are alone or moved away are
+    // emitted before the next new block that is not an in-place pairing past them.
+    let (mut i, mut j) = (0usize, 0usize);
+    while i < ak.len() || j < bk.len() {
+        if let Some(f) = old_fate.get(i).copied() {
+            match f {
+                Fate::Alone | Fate::Moved(_) => {
+                    let status = if f == Fate::Alone {
+                        BlockStatus::Deleted
+                    } else {
+                        BlockStatus::MovedAway
+                    };
+                    let name = match f {
+                        Fate::Moved(nj) => bn.get(nj).cloned(),
+                        _ => an.get(i).cloned(),
+                    }
+                    .unwrap_or_default();
+                    old_entry.insert(i, out.len() as u32);
+                    push(
+                        &mut out,
+                        entry(status, &a.body[i], name, Some(i), None, at.get(i), None),
+                    );
+                    i += 1;
+                    continue;
+                }
+                Fate::InPlace(_) => {}
+            }
+        }
+        let Some(f) = new_fate.get(j).copied() else {
+            // Only in-place old blocks are left, which cannot happen; stop safely.
+            i += 1;
+            continue;
+        };
+        let name = bn.get(j).cloned().unwrap_or_default();
+        match f {
+            Fate::InPlace(oi) => {
+                let same = at.get(oi) == bt.get(j) && a.body.get(oi) == b.body.get(j);
+                let status = if same {
+                    BlockStatus::Unchanged
+                } else {
+                    BlockStatus::Changed
+                };
+                let mut d = entry(
+                    status,
+                    &b.body[j],
+                    name,
+                    Some(oi),
+                    Some(j),
+                    at.get(oi),
+                    bt.get(j),
+                );
+                if !same {
+                    fill_diff(&mut d, budget, opts);
+                }
+                push(&mut out, d);
+                i = i.max(oi + 1);
+            }
+            Fate::Moved(oi) => {
+                let mut d = entry(
+                    BlockStatus::Moved,
+                    &b.body[j],
+                    name,
+                    Some(oi),
+                    Some(j),
+                    at.get(oi),
+                    bt.get(j),
+                );
+                fill_diff(&mut d, budget, opts);
+                new_entry.insert(j, out.len() as u32);
+                push(&mut out, d);
+            }
+            Fate::Alone => {
+                push(
+                    &mut out,
+                    entry(
+                        BlockStatus::Inserted,
+                        &b.body[j],
+                        name,
+                        None,
+                        Some(j),
+                        None,
+                        bt.get(j),
+                    ),
+                );
+            }
+        }
+        j += 1;
+    }
+
+    // Link the two ends of every move.
+    for (oi, f) in old_fate.iter().enumerate() {
+        if let Fate::Moved(nj) = f {
+            if let (Some(&from), Some(&to)) = (old_entry.get(&oi), new_entry.get(nj)) {
+                if let Some(e) = out.get_mut(from as usize) {
+                    e.partner = Some(to);
+                    e.old_index = Some(oi as u32);
+                    e.new_index = Some(*nj as u32);
+                }
+                if let Some(e) = out.get_mut(to as usize) {
+                    e.partner = Some(from);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Pairs blocks left alone on both sides: identical ones first, then alike ones.
+fn find_moves(
+    ak: &[Key],
+    bk: &[Key],
+    old_fate: &mut [Fate],
+    new_fate: &mut [Fate],
+    budget: &Budget,
+) {
+    let gone: Vec<usize> = (0..ak.len())
+        .filter(|&i| old_fate[i] == Fate::Alone)
+        .collect();
+    let came: Vec<usize> = (0..bk.len())
+        .filter(|&j| new_fate[j] == Fate::Alone)
+        .collect();
+    if gone.is_empty() || came.is_empty() {
+        return;
+    }
+    let mut by_hash: HashMap<(u64, &str), Vec<usize>> = HashMap::new();
+    for &i in gone.iter().rev() {
+        by_hash.entry((ak[i].hash, ak[i].kind)).or_default().push(i);
+    }
+    for &j in &came {
+        if let Some(i) = by_hash
+            .get_mut(&(bk[j].hash, bk[j].kind))
+            .and_then(Vec::pop)
+        {
+            old_fate[i] = Fate::Moved(j);
+            new_fate[j] = Fate::Moved(i);
+        }
+    }
+    if gone.len().saturating_mul(came.len()) > MAX_FUZZY_PAIRS {
+        return;
+    }
+    for &j in &came {
+        if new_fate[j] != Fate::Alone || budget.expired() {
+            continue;
+        }
+        let best = gone
+            .iter()
+            .filter(|&&i| old_fate[i] == Fate::Alone && ak[i].kind == bk[j].kind)
+            .map(|&i| (i, bag_similarity(&ak[i].bag, &bk[j].bag)))
+            .filter(|&(_, s)| s >= ALIKE)
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((i, _)) = best {
+            old_fate[i] = Fate::Moved(j);
+            new_fate[j] = Fate::Moved(i);
+        }
+    }
+}
+
+fn entry(
+    status: BlockStatus,
+    block: &Block,
+    name: String,
+    old_index: Option<usize>,
+    new_index: Option<usize>,
+    old: Option<&String>,
+    new: Option<&String>,
+) -> BlockDiff {
+    BlockDiff {
+        entry: 0,
+        status,
+        kind: kind_name(block).to_string(),
+        name,
+        old_index: old_index.map(|i| i as u32),
+        new_index: new_index.map(|i| i as u32),
+        old: old.cloned(),
+        new: new.cloned(),
+        diff: None,
+        edited: false,
+        partner: None,
+    }
+}
+
+fn fill_diff(d: &mut BlockDiff, budget: &mut Budget, opts: &CompareOptions) {
+    if let (Some(o), Some(n)) = (&d.old, &d.new) {
+        if o != n {
+            d.diff = Some(diff_words(o, n, budget, opts));
+            d.edited = true;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Splitting text into the units a word diff works on.
+//!
+//! A token is a run of letters/digits (a word), a run of whitespace, or a single
+//! other character (punctuation, a quotation mark), so that a changed comma or a
+//! curly apostrophe is its own change and never drags a whole word with it.
+//! Tokens are interned to small integers so the diff compares numbers, not strings.
+
+use std::collections::HashMap;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    Word,
+    Space,
+    Other,
+}
+
+fn class(c: char) -> TokenClass {
+    if c.is_alphanumeric() {
+        TokenClass::Word
+    } else if c.is_whitespace() {
+        TokenClass::Space
+    } else {
+        TokenClass::Other
+    }
+}
+
+/// Byte offsets where each token of `s` starts, plus `s.len()` at the end.
+pub fn boundaries(s: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(s.len() / 3 + 2);
+    let mut prev: Option<TokenClass> = None;
+    for (i, c) in s.char_indices() {
+        let k = class(c);
+        let split = match prev {
+            None => true,
+            Some(p) => p != k || k == TokenClass::Other,
+        };
+        if split {
+            out.push(i);
+        }
+        prev = Some(k);
+    }
+    out.push(s.len());
+    out
+}
+
+/// The tokens of `s` as slices.
+pub fn tokens(s: &str) -> Vec<&str> {
+    let b = boundaries(s);
+    b.windows(2).filter_map(|w| s.get(w[0]..w[1])).collect()
+}
+
+/// The class of a token (by its first character).
+pub fn token_class(t: &str) -> TokenClass {
+    t.chars().next().map(class).unwrap_or(TokenClass::Space)
+}
+
+/// Maps token strings to dense ids shared by the two sides of a diff.
+#[derive(Default)]
+pub struct Interner<'a> {
+    ids: HashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    /// Id of `t`, assigning the next one on first sight.
+    pub fn id(&mut self, t: &'a str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(t).or_insert(next)
+    }
+
+    /// Ids of the tokens of `s` between the given boundaries.
+    pub fn ids(&mut self, s: &'a str, bounds: &[usize]) -> Vec<u32> {
+        bounds
+            .windows(2)
+            .map(|w| self.id(s.get(w[0]..w[1]).unwrap_or("")))
+            .collect()
+    }
+}
+
+/// Similarity of two bags of ids: 2·|A∩B| / (|A|+|B|), 1 when both are empty.
+/// `a` and `b` must be sorted.
+pub fn bag_similarity(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2 * common) as f32 / (a.len() + b.len()) as f32
+}
+
+/// Straight-quote form of a character: every single quotation mark or
+/// apostrophe becomes `'`, every double one `"`.
+pub fn straight(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_spaces_and_punctuation_are_separate() {
+        assert_eq!(
+            tokens("Khakimova’s  trial, 2025."),
+            vec!["Khakimova", "’", "s", "  ", "trial", ",", " ", "2025", "."]
+        );
+        assert_eq!(tokens("..."), vec![".", ".", "."]);
+        assert!(tokens("").is_empty());
+    }
+
+    #[test]
+    fn bag_similarity_counts_multiset_overlap() {
+        assert_eq!(bag_similarity(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(bag_similarity(&[1, 1, 2], &[1, 3, 4]), 2.0 / 6.0);
+        assert_eq!(bag_similarity(&[], &[1]), 0.0);
+    }
+}

@@ -1,0 +1,366 @@
+//! Word-level diff of two texts, bounded by the comparison's deadline.
+//!
+//! Myers' algorithm (from `similar`) runs over interned tokens; changes separated
+//! only by whitespace are merged so a reader sees "two very young → three young"
+//! as one edit, replaced words get character detail when that helps (a typo fix),
+//! and whitespace-only or quote-style-only changes are flagged. Texts that are
+//! too different, or that the deadline cuts short, come back as one replace op:
+//! a clean "paragraph replaced" instead of a garbage diff.
+
+use std::time::Instant;
+
+use similar::{Algorithm, DiffTag};
+
+use crate::model::{CharOp, CompareOptions, OpKind, Trivial, WordDiff, WordOp};
+use crate::tokens::{bag_similarity, boundaries, straight, token_class, Interner, TokenClass};
+
+/// Below this share of common words (when both sides have more than
+/// [`MIN_WORDS_FOR_REPLACE`] words) a text is shown as replaced.
+const REPLACE_BELOW: f32 = 0.3;
+const MIN_WORDS_FOR_REPLACE: usize = 12;
+/// Character detail only for replaced words up to this many characters.
+const MAX_CHAR_DETAIL: usize = 40;
+
+/// The shared time budget of a comparison.
+pub struct Budget {
+    /// Past this instant, texts are no longer diffed.
+    pub deadline: Instant,
+    /// Set when the deadline cut a diff short.
+    pub degraded: bool,
+}
+
+impl Budget {
+    /// A budget of `opts.timeout_ms` from now.
+    pub fn new(opts: &CompareOptions) -> Budget {
+        Budget {
+            deadline: Instant::now() + std::time::Duration::from_millis(u64::from(opts.timeout_ms)),
+            degraded: false,
+        }
+    }
+
+    /// True once the deadline has passed.
+    pub fn expired(&self) -> bool {
+        Instant::now() > self.deadline
+    }
+}
+
+/// Word operations from `old` to `new`.
+pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptions) -> WordDiff {
+    if old == new {
+        let ops = if old.is_empty() {
+            Vec::new()
+        } else {
+            vec![op(OpKind::Equal, old, new, opts)]
+        };
+        return finish(ops, 1.0, false);
+    }
+    if budget.expired() {
+        budget.degraded = true;
+        return replaced(old, new, 0.0, opts);
+    }
+    let ob = boundaries(old);
+    let nb = boundaries(new);
+    let mut interner = Interner::default();
+    let oi = interner.ids(old, &ob);
+    let ni = interner.ids(new, &nb);
+    let (ow, nw) = (word_ids(old, &ob, &oi), word_ids(new, &nb, &ni));
+    let big = ow.len() > MIN_WORDS_FOR_REPLACE && nw.len() > MIN_WORDS_FOR_REPLACE;
+    if big && bag_similarity(&ow, &nw) < REPLACE_BELOW {
+        return replaced(old, new, bag_similarity(&ow, &nw), opts);
+    }
+
+    let raw =
+        similar::capture_diff_slices_deadline(Algorithm::Myers, &oi, &ni, Some(budget.deadline));
+    if budget.expired() {
+        budget.degraded = true;
+        return replaced(old, new, 0.0, opts);
+    }
+    let similarity = word_similarity(old, &ob, &raw, ow.len() + nw.len());
+    if big && similarity < REPLACE_BELOW {
+        return replaced(old, new, similarity, opts);
+    }
+
+    let spans = merge(old, &ob, &raw);
+    let ops = spans
+        .into_iter()
+        .filter_map(|(tag, o, n)| {
+            let ot = old.get(ob.get(o.0).copied()?..ob.get(o.1).copied()?)?;
+            let nt = new.get(nb.get(n.0).copied()?..nb.get(n.1).copied()?)?;
+            let kind = match tag {
+                DiffTag::Equal => OpKind::Equal,
+                DiffTag::Delete => OpKind::Delete,
+                DiffTag::Insert => OpKind::Insert,
+                DiffTag::Replace => OpKind::Replace,
+            };
+            Some(op(kind, ot, nt, opts))
+        })
+        .collect();
+    finish(ops, similarity, false)
+}
+
+/// Sorted ids of the word tokens (for bag similarity).
+fn word_ids(s: &str, bounds: &[usize], ids: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = bounds
+        .windows(2)
+        .zip(ids)
+        .filter(|(w, _)| {
+            s.get(w[0]..w[1])
+                .is_some_and(|t| token_class(t) == TokenClass::Word)
+        })
+        .map(|(_, id)| *id)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Share of word tokens the diff keeps equal.
+fn word_similarity(old: &str, ob: &[usize], raw: &[similar::DiffOp], total_words: usize) -> f32 {
+    if total_words == 0 {
+        return 1.0;
+    }
+    let mut equal_words = 0usize;
+    for d in raw {
+        let (tag, o, _) = d.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for i in o {
+                let t = ob
+                    .get(i)
+                    .zip(ob.get(i + 1))
+                    .and_then(|(a, b)| old.get(*a..*b));
+                if t.is_some_and(|t| token_class(t) == TokenClass::Word) {
+                    equal_words += 1;
+                }
+            }
+        }
+    }
+    (2 * equal_words) as f32 / total_words as f32
+}
+
+type Span = (DiffTag, (usize, usize), (usize, usize));
+
+/// Turns similar's ops into spans of token indices, merging changes that are
+/// adjacent or separated only by whitespace.
+fn merge(old: &str, ob: &[usize], raw: &[similar::DiffOp]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(raw.len());
+    for d in raw {
+        let (tag, o, n) = d.as_tag_tuple();
+        if o.is_empty() && n.is_empty() {
+            continue;
+        }
+        out.push((tag, (o.start, o.end), (n.start, n.end)));
+    }
+    // A whitespace-only equal run between two changes joins them.
+    let is_space_run = |o: (usize, usize)| {
+        ob.get(o.0)
+            .zip(ob.get(o.1))
+            .and_then(|(a, b)| old.get(*a..*b))
+            .is_some_and(|t| !t.is_empty() && t.chars().all(char::is_whitespace))
+    };
+    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        let cur = out[i];
+        if cur.0 == DiffTag::Equal {
+            let between = i > 0
+                && i + 1 < out.len()
+                && is_space_run(cur.1)
+                && merged.last().is_some_and(|m| m.0 != DiffTag::Equal);
+            if !between {
+                merged.push(cur);
+                i += 1;
+                continue;
+            }
+        }
+        match merged.last_mut() {
+            Some(last) if last.0 != DiffTag::Equal => {
+                last.1 .1 = cur.1 .1;
+                last.2 .1 = cur.2 .1;
+                let has_old = last.1 .1 > last.1 .0;
+                let has_new = last.2 .1 > last.2 .0;
+                last.0 = match (has_old, has_new) {
+                    (true, true) => DiffTag::Replace,
+                    (true, false) => DiffTag::Delete,
+                    _ => DiffTag::Insert,
+                };
+            }
+            _ => merged.push(cur),
+        }
+        i += 1;
+    }
+    merged
+}
+
+/// One op, with its trivial flag and character detail.
+fn op(kind: OpKind, old: &str, new: &str, opts: &CompareOptions) -> WordOp {
+    let (old, new) = match kind {
+        OpKind::Insert => ("", new),
+        OpKind::Delete => (old, ""),
+        _ => (old, new),
+    };
+    let trivial = if kind == OpKind::Equal {
+        None
+    } else {
+        classify(old, new)
+    };
+    let hidden = match trivial {
+        Some(Trivial::Whitespace) => opts.ignore_whitespace,
+        Some(Trivial::QuoteStyle) => opts.ignore_quote_style,
+        None => false,
+    };
+    let chars = if kind == OpKind::Replace && opts.char_detail && trivial.is_none() {
+        char_detail(old, new)
+    } else {
+        None
+    };
+    WordOp {
+        kind,
+        old: old.to_string(),
+        new: new.to_string(),
+        trivial,
+        hidden,
+        chars,
+    }
+}
+
+/// Whitespace-only or quote-style-only?
+pub fn classify(old: &str, new: &str) -> Option<Trivial> {
+    if old == new {
+        return None;
+    }
+    if old.split_whitespace().eq(new.split_whitespace()) {
+        return Some(Trivial::Whitespace);
+    }
+    if old.chars().map(straight).eq(new.chars().map(straight)) {
+        return Some(Trivial::QuoteStyle);
+    }
+    None
+}
+
+/// Character ops inside a replaced word, when the two words are alike.
+fn char_detail(old: &str, new: &str) -> Option<Vec<CharOp>> {
+    let short =
+        |s: &str| s.chars().count() <= MAX_CHAR_DETAIL && !s.chars().any(char::is_whitespace);
+    if !short(old) || !short(new) {
+        return None;
+    }
+    let d = similar::TextDiff::from_chars(old, new);
+    if d.ratio() < 0.5 {
+        return None;
+    }
+    let mut out: Vec<CharOp> = Vec::new();
+    for c in d.iter_all_changes() {
+        let kind = match c.tag() {
+            similar::ChangeTag::Equal => OpKind::Equal,
+            similar::ChangeTag::Delete => OpKind::Delete,
+            similar::ChangeTag::Insert => OpKind::Insert,
+        };
+        match out.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(c.value()),
+            _ => out.push(CharOp {
+                kind,
+                text: c.value().to_string(),
+            }),
+        }
+    }
+    Some(out)
+}
+
+/// The whole text replaced (or purely inserted / deleted).
+fn replaced(old: &str, new: &str, similarity: f32, opts: &CompareOptions) -> WordDiff {
+    let kind = match (old.is_empty(), new.is_empty()) {
+        (true, _) => OpKind::Insert,
+        (_, true) => OpKind::Delete,
+        _ => OpKind::Replace,
+    };
+    let mut o = op(kind, old, new, opts);
+    o.chars = None;
+    finish(vec![o], similarity, true)
+}
+
+fn finish(ops: Vec<WordOp>, similarity: f32, replaced: bool) -> WordDiff {
+    let changed: Vec<&WordOp> = ops.iter().filter(|o| o.kind != OpKind::Equal).collect();
+    let all = |t: Trivial| !changed.is_empty() && changed.iter().all(|o| o.trivial == Some(t));
+    WordDiff {
+        similarity,
+        replaced,
+        whitespace_only: all(Trivial::Whitespace),
+        quote_style_only: all(Trivial::QuoteStyle),
+        visible_changes: changed.iter().filter(|o| !o.hidden).count() as u32,
+        ops,
+    }
+}
+
+impl WordDiff {
+    /// Applies the ops to `old`: the new text, or `None` when the ops were not
+    /// computed from `old`.
+    pub fn apply(&self, old: &str) -> Option<String> {
+        let mut rest = old;
+        let mut out = String::with_capacity(old.len());
+        for o in &self.ops {
+            rest = rest.strip_prefix(o.old.as_str())?;
+            out.push_str(&o.new);
+        }
+        rest.is_empty().then_some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diff(a: &str, b: &str) -> WordDiff {
+        let opts = CompareOptions::default();
+        let mut budget = Budget::new(&opts);
+        diff_words(a, b, &mut budget, &opts)
+    }
+
+    #[test]
+    fn one_word_changed_with_char_detail() {
+        let d = diff("the Khakimova case", "the Khakimowa case");
+        let changed: Vec<&WordOp> = d.ops.iter().filter(|o| o.kind != OpKind::Equal).collect();
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].old, "Khakimova");
+        assert_eq!(changed[0].new, "Khakimowa");
+        let chars = changed[0].chars.as_ref().expect("char detail");
+        assert!(chars
+            .iter()
+            .any(|c| c.kind == OpKind::Delete && c.text == "v"));
+        assert!(chars
+            .iter()
+            .any(|c| c.kind == OpKind::Insert && c.text == "w"));
+        assert_eq!(
+            d.apply("the Khakimova case").as_deref(),
+            Some("the Khakimowa case")
+        );
+    }
+
+    #[test]
+    fn changes_split_by_a_space_are_merged() {
+        let d = diff("of two very young children", "of three young children");
+        let changed: Vec<&WordOp> = d.ops.iter().filter(|o| o.kind != OpKind::Equal).collect();
+        assert_eq!(changed.len(), 1, "{:?}", d.ops);
+        assert_eq!(changed[0].old, "two very");
+        assert_eq!(changed[0].new, "three");
+    }
+
+    #[test]
+    fn whitespace_and_quote_style_are_flagged() {
+        let d = diff("a  b", "a b");
+        assert!(d.whitespace_only);
+        let d = diff("Khakimova’s trial", "Khakimova's trial");
+        assert!(d.quote_style_only);
+        assert!(!d.whitespace_only);
+        let d = diff("a b", "a c");
+        assert!(!d.quote_style_only && !d.whitespace_only);
+    }
+
+    #[test]
+    fn unrelated_long_texts_are_replaced() {
+        let a = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi";
+        let b = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let d = diff(a, b);
+        assert!(d.replaced);
+        assert_eq!(d.ops.len(), 1);
+        assert_eq!(d.ops[0].kind, OpKind::Replace);
+    }
+}
