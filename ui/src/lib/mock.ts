@@ -42,7 +42,15 @@ export function resetMock(): void {
   db.clear();
   nextId = 1;
   const base = clone(seed) as unknown as Release;
-  put(base, "Imported from the seed");
+  const first = put(base, "Imported from the seed");
+  // A second revision of the seed, so compare has something to show.
+  const edited = clone(base);
+  edited.meta.id = first;
+  if (edited.dateline) edited.dateline.date = "2025-05-15";
+  edited.headline = "Tajikistan: UN expert urges release and fair retrial of journalist Rukhshona Khakimova";
+  const p0 = edited.body[0];
+  if (p0?.type === "paragraph") p0.text = p0.text.replace("serious concern", "grave concern");
+  db.get(first)!.revisions.push({ info: { number: 2, author: "mock", savedAt: new Date().toISOString(), message: "Tighter headline, new date", name: "Sent for review" }, release: edited });
   const headlines = [
     "Sudan: UN experts alarmed by attacks on aid workers",
     "Acme Robotics opens research centre in Oslo",

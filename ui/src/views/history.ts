@@ -11,7 +11,8 @@ import type { RevisionInfo } from "../lib/types";
 
 export function historyView(id: string, hooks: { onRestored: () => void }): { el: HTMLElement } {
   const list = h("ol", { class: "history-list", "aria-label": "Revisions, newest first" }, h("li", { class: "muted" }, "Loading…"));
-  const viewer = h("div", { class: "revision-viewer-slot" });
+  const placeholder = () => h("p", { class: "muted viewer-empty" }, "Choose “View” to read a revision as it was saved.");
+  const viewer = h("div", { class: "revision-viewer-slot" }, placeholder());
 
   const view = async (rev: RevisionInfo) => {
     try {
@@ -19,7 +20,7 @@ export function historyView(id: string, hooks: { onRestored: () => void }): { el
       const html = await api.renderPreview(release);
       const frame = sandboxedFrame("revision-frame", `Revision ${rev.number}, read-only`);
       frame.srcdoc = html;
-      const close = h("button", { type: "button", class: "btn", testid: "revision-close", onClick: () => replace(viewer) }, "Close");
+      const close = h("button", { type: "button", class: "btn", testid: "revision-close", onClick: () => replace(viewer, placeholder()) }, "Close");
       replace(
         viewer,
         h(

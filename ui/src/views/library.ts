@@ -114,11 +114,11 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
     onClick: () => {
       trash = !trash;
       trashBtn.dataset.state = trash ? "trash" : "active";
-      trashBtn.textContent = trash ? "← Back to releases" : "🗑 Trash";
+      trashBtn.textContent = trash ? "← Back to releases" : "Trash";
       heading.textContent = trash ? "Trash" : "Releases";
       void refresh();
     },
-  }, "🗑 Trash");
+  }, "Trash");
   const heading = h("h1", null, "Releases");
 
   const remove = async (r: ReleaseSummary) => {

@@ -1,0 +1,23 @@
+// Helpers for the DOM tests: find by testid, type into inputs, wait for promises.
+
+export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T {
+  const el = root.querySelector<T>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`no element with data-testid="${id}"`);
+  return el;
+}
+
+export function allByTestId(root: ParentNode, id: string): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+}
+
+/** Sets a field's value and fires `input` (and `change`), as typing would. */
+export function type(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
+  el.value = value;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+  el.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+/** Lets pending promise callbacks run. */
+export async function flush(times = 5): Promise<void> {
+  for (let i = 0; i < times; i++) await new Promise((r) => setTimeout(r, 0));
+}

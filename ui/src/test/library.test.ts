@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { ReleaseSummary } from "../lib/types";
+import { libraryView } from "../views/library";
+import { allByTestId, byTestId, flush, type } from "./helpers";
+
+const rows: ReleaseSummary[] = [
+  { id: "a", headline: "Tajikistan: expert calls for release", status: "published", language: "en", updated: "2025-05-14T10:30:00Z" },
+  { id: "b", headline: "Sudan: experts alarmed", status: "draft", language: "fr", updated: "2025-05-15T10:30:00Z" },
+];
+let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+
+beforeEach(() => {
+  calls = [];
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    if (cmd === "list_releases") {
+      const q = String(a.query ?? "").toLowerCase();
+      return rows.filter((r) => !q || r.headline.toLowerCase().includes(q)).filter(() => !a.deleted);
+    }
+    if (cmd === "create_release") return "new1";
+    return null;
+  });
+});
+afterEach(() => clearMocks());
+
+describe("library", () => {
+  it("lists releases with headline, status, language and last edit", async () => {
+    const lib = libraryView({ open: () => {} });
+    document.body.replaceChildren(lib.el);
+    await flush();
+    const list = allByTestId(lib.el, "release-row");
+    expect(list.map((r) => r.dataset.id)).toEqual(["a", "b"]);
+    expect(byTestId(list[0]!, "release-status").textContent).toBe("Published");
+    expect(byTestId(list[1]!, "release-language").textContent).toBe("fr");
+    expect(byTestId(list[0]!, "release-updated").textContent).toMatch(/2025/);
+  });
+
+  it("search asks the store once typing pauses and shows only matches", async () => {
+    const lib = libraryView({ open: () => {} });
+    document.body.replaceChildren(lib.el);
+    await flush();
+    const search = byTestId<HTMLInputElement>(lib.el, "library-search");
+    type(search, "su");
+    type(search, "sudan");
+    await new Promise((r) => setTimeout(r, 250));
+    await flush();
+    const searches = calls.filter((c) => c.cmd === "list_releases").map((c) => c.args.query);
+    expect(searches).toEqual([null, "sudan"]);
+    expect(allByTestId(lib.el, "release-row").map((r) => r.dataset.id)).toEqual(["b"]);
+    type(search, "nothing like this");
+    await new Promise((r) => setTimeout(r, 250));
+    await flush();
+    expect(byTestId(lib.el, "library-empty").textContent).toContain("nothing like this");
+  });
+
+  it("new from a template opens the new release; delete asks first", async () => {
+    const open = vi.fn();
+    const lib = libraryView({ open });
+    document.body.replaceChildren(lib.el);
+    await flush();
+    byTestId(lib.el, "library-new").click();
+    byTestId(lib.el, "template-wire").click();
+    await flush();
+    expect(calls.find((c) => c.cmd === "create_release")?.args).toEqual({ style: "wire" });
+    expect(open).toHaveBeenCalledWith("new1");
+
+    byTestId(allByTestId(lib.el, "release-row")[0]!, "release-delete").click();
+    byTestId(document.body, "confirm-cancel").click();
+    await flush();
+    expect(calls.some((c) => c.cmd === "delete_release")).toBe(false);
+    byTestId(allByTestId(lib.el, "release-row")[0]!, "release-delete").click();
+    byTestId(document.body, "confirm-ok").click();
+    await flush();
+    expect(calls.find((c) => c.cmd === "delete_release")?.args).toEqual({ id: "a" });
+  });
+});
