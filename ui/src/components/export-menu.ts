@@ -8,18 +8,19 @@ export type ExportChoice = ExportFormat | "pdf";
 
 const CHOICES: [ExportChoice, string, string][] = [
   ["html", "HTML", "A web page, as in the preview"],
-  ["printHtml", "Print HTML", "A page laid out for paper"],
+  ["print", "Print HTML", "A page laid out for paper"],
   ["pdf", "PDF", "Printed from the print layout"],
   ["markdown", "Markdown", "For websites and wikis"],
   ["text", "Plain text", "For email and wires"],
   ["ninjs", "ninjs (JSON)", "IPTC news format for newsrooms"],
+  ["json", "Dateline JSON", "The structured release, to archive or import"],
 ];
 
 export function exportMenu(onChoose: (c: ExportChoice) => void): { el: HTMLElement; open(): void } {
   const items = CHOICES.map(([id, label, hint]) =>
     h(
       "button",
-      { type: "button", role: "menuitem", class: "menu-item", testid: `export-${id}`, onClick: () => { hide(); onChoose(id); } },
+      { type: "button", role: "menuitem", class: "menu-item", testid: `export-${id === "print" ? "printHtml" : id}`, onClick: () => { hide(); onChoose(id); } },
       h("span", null, label),
       h("span", { class: "muted small" }, hint),
     ),

@@ -24,7 +24,7 @@ function put(release: Release, message: string): string {
   const id = `r${nextId++}`;
   const r = clone(release);
   r.meta.id = id;
-  db.set(id, { id, revisions: [{ info: { number: 1, author: "mock", savedAt: new Date().toISOString(), message, name: null }, release: r }], working: null, workingAt: null, deleted: false });
+  db.set(id, { id, revisions: [{ info: { number: 1, author: "mock", created: new Date().toISOString(), message, name: null, restoredFrom: null }, release: r }], working: null, workingAt: null, deleted: false });
   return id;
 }
 
@@ -50,7 +50,7 @@ export function resetMock(): void {
   edited.headline = "Tajikistan: UN expert urges release and fair retrial of journalist Rukhshona Khakimova";
   const p0 = edited.body[0];
   if (p0?.type === "paragraph") p0.text = p0.text.replace("serious concern", "grave concern");
-  db.get(first)!.revisions.push({ info: { number: 2, author: "mock", savedAt: new Date().toISOString(), message: "Tighter headline, new date", name: "Sent for review" }, release: edited });
+  db.get(first)!.revisions.push({ info: { number: 2, author: "mock", created: new Date().toISOString(), message: "Tighter headline, new date", name: "Sent for review", restoredFrom: null }, release: edited });
   const headlines = [
     "Sudan: UN experts alarmed by attacks on aid workers",
     "Acme Robotics opens research centre in Oslo",
@@ -130,8 +130,8 @@ function compare(a: Release, b: Release): Comparison {
   return {
     summary: `${changed.length + (headlineChanged ? 1 : 0)} changes`,
     labels: [
-      ...(headlineChanged ? [{ kind: "headline", text: "headline reworded", field: "headline", path: "headline", entry: null, hidden: false }] : []),
-      ...changed.map((x) => ({ kind: x.kind, text: `${x.name} edited`, field: x.name, path: null, entry: x.entry, hidden: false })),
+      ...(headlineChanged ? [{ kind: "headline" as const, text: "headline reworded", field: "headline", path: "headline", entry: null, hidden: false }] : []),
+      ...changed.map((x) => ({ kind: x.kind === "quote" ? ("quote" as const) : ("paragraph" as const), text: `${x.name} edited`, field: x.name, path: null, entry: x.entry, hidden: false })),
     ],
     fields: [{ path: "headline", name: "headline", status: headlineChanged ? "changed" : "unchanged", old: a.headline, new: b.headline, diff: null, bookkeeping: false }],
     blocks,
@@ -149,7 +149,8 @@ export function handle(cmd: string, a: Record<string, unknown>): unknown {
         .filter((s) => s.deleted === Boolean(a.deleted))
         .map((s): ReleaseSummary => {
           const r = latest(s);
-          return { id: s.id, headline: r.headline, status: r.meta.status, language: r.meta.language, organisation: r.meta.organisation, updated: s.workingAt ?? s.revisions[s.revisions.length - 1]!.info.savedAt };
+          const revs = s.revisions;
+          return { id: s.id, headline: r.headline, status: r.meta.status, language: r.meta.language, organisation: r.meta.organisation, style: r.style, created: revs[0]!.info.created, updated: s.workingAt ?? revs[revs.length - 1]!.info.created, revisions: revs.length, deleted: s.deleted, hasWorkingCopy: s.working !== null };
         })
         .filter((x) => !q || x.headline.toLowerCase().includes(q));
     }
@@ -176,7 +177,7 @@ export function handle(cmd: string, a: Record<string, unknown>): unknown {
     case "save_revision": {
       const s = get(a.id);
       const n = s.revisions.length + 1;
-      s.revisions.push({ info: { number: n, author: "mock", savedAt: new Date().toISOString(), message: (a.message as string) ?? null, name: (a.name as string) ?? null }, release: clone(a.release as Release) });
+      s.revisions.push({ info: { number: n, author: "mock", created: new Date().toISOString(), message: (a.message as string) ?? null, name: (a.name as string) ?? null, restoredFrom: null }, release: clone(a.release as Release) });
       s.working = null;
       s.workingAt = null;
       return n;
@@ -189,7 +190,7 @@ export function handle(cmd: string, a: Record<string, unknown>): unknown {
       const s = get(a.id);
       const r = resolve(s, { type: "revision", number: Number(a.rev) });
       const n = s.revisions.length + 1;
-      s.revisions.push({ info: { number: n, author: "mock", savedAt: new Date().toISOString(), message: `Restored revision ${String(a.rev)}`, name: null }, release: clone(r) });
+      s.revisions.push({ info: { number: n, author: "mock", created: new Date().toISOString(), message: `Restored revision ${String(a.rev)}`, name: null, restoredFrom: Number(a.rev) }, release: clone(r) });
       s.working = null;
       return n;
     }

@@ -4,19 +4,9 @@
 
 import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { Release } from "../bindings/Release";
-import type { Status } from "../bindings/Status";
 
-/** One row of the library. */
-export interface ReleaseSummary {
-  id: string;
-  headline: string;
-  status: Status;
-  language: string;
-  organisation?: string;
-  /** RFC 3339 time of the last edit (revision or working copy). */
-  updated?: string | null;
-  deleted?: boolean;
-}
+export type { ReleaseSummary } from "../bindings/ReleaseSummary";
+export type { RevisionInfo } from "../bindings/RevisionInfo";
 
 /** What `open_release` returns. */
 export interface OpenRelease {
@@ -26,21 +16,11 @@ export interface OpenRelease {
   workingCopySavedAt?: string | null;
 }
 
-/** One revision in the history, newest first. */
-export interface RevisionInfo {
-  number: number;
-  author: string;
-  /** RFC 3339 time the revision was saved. */
-  savedAt: string;
-  message?: string | null;
-  name?: string | null;
-}
-
 /** A side of a comparison. */
 export type RevRef = { type: "revision"; number: number } | { type: "workingCopy" };
 
-/** Export formats offered by `export_release` (PDF has its own command). */
-export type ExportFormat = "html" | "printHtml" | "markdown" | "text" | "ninjs";
+/** Export formats of `export_release` (PDF has its own command). */
+export type { Format as ExportFormat } from "../bindings/Format";
 
 /** What `import_release` returns. */
 export interface ImportResult {
@@ -54,77 +34,10 @@ export interface TemplateInfo {
   name: string;
 }
 
-// ---- Comparison (crates/diff/src/model.rs), mirrored until its ts-rs bindings are committed ----
-
-export type FieldStatus = "unchanged" | "changed" | "added" | "removed";
-export type BlockStatus = "unchanged" | "changed" | "inserted" | "deleted" | "moved" | "movedAway";
-export type OpKind = "equal" | "insert" | "delete" | "replace";
-export type Trivial = "whitespace" | "quoteStyle";
-
-export interface CharOp {
-  kind: OpKind;
-  text: string;
-}
-
-export interface WordOp {
-  kind: OpKind;
-  old: string;
-  new: string;
-  trivial: Trivial | null;
-  hidden: boolean;
-  chars: CharOp[] | null;
-}
-
-export interface WordDiff {
-  ops: WordOp[];
-  similarity: number;
-  replaced: boolean;
-  whitespaceOnly: boolean;
-  quoteStyleOnly: boolean;
-  visibleChanges: number;
-}
-
-export interface FieldDiff {
-  path: string;
-  name: string;
-  status: FieldStatus;
-  old: string | null;
-  new: string | null;
-  diff: WordDiff | null;
-  bookkeeping: boolean;
-}
-
-export interface BlockDiff {
-  entry: number;
-  status: BlockStatus;
-  kind: string;
-  name: string;
-  oldIndex: number | null;
-  newIndex: number | null;
-  old: string | null;
-  new: string | null;
-  diff: WordDiff | null;
-  edited: boolean;
-  partner: number | null;
-}
-
-export type LabelKind = string;
-
-export interface ChangeLabel {
-  kind: LabelKind;
-  text: string;
-  field: string;
-  path: string | null;
-  entry: number | null;
-  hidden: boolean;
-}
-
-/** Result of `compare_revisions`. */
-export interface Comparison {
-  summary: string;
-  labels: ChangeLabel[];
-  fields: FieldDiff[];
-  blocks: BlockDiff[];
-  changeCount: number;
-  degraded: boolean;
-}
+export type { Comparison } from "../bindings/Comparison";
+export type { ChangeLabel } from "../bindings/ChangeLabel";
+export type { FieldDiff } from "../bindings/FieldDiff";
+export type { BlockDiff } from "../bindings/BlockDiff";
+export type { WordDiff } from "../bindings/WordDiff";
+export type { WordOp } from "../bindings/WordOp";
+export type { CharOp } from "../bindings/CharOp";

@@ -5,8 +5,8 @@ import { libraryView } from "../views/library";
 import { allByTestId, byTestId, flush, type } from "./helpers";
 
 const rows: ReleaseSummary[] = [
-  { id: "a", headline: "Tajikistan: expert calls for release", status: "published", language: "en", updated: "2025-05-14T10:30:00Z" },
-  { id: "b", headline: "Sudan: experts alarmed", status: "draft", language: "fr", updated: "2025-05-15T10:30:00Z" },
+  { id: "a", headline: "Tajikistan: expert calls for release", status: "published", language: "en", organisation: "OHCHR", style: "unOhchr", created: "2025-05-14T08:00:00Z", updated: "2025-05-14T10:30:00Z", revisions: 2, deleted: false, hasWorkingCopy: false },
+  { id: "b", headline: "Sudan: experts alarmed", status: "draft", language: "fr", organisation: "", style: "wire", created: "2025-05-15T08:00:00Z", updated: "2025-05-15T10:30:00Z", revisions: 1, deleted: false, hasWorkingCopy: true },
 ];
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 

@@ -68,8 +68,9 @@ export function historyView(id: string, hooks: { onRestored: () => void }): { el
               h("div", null,
                 rev.name ? h("span", { class: "pill", testid: "history-name" }, rev.name) : h("span", { testid: "history-name", hidden: true }),
                 h("span", { class: "rev-message", testid: "history-message" }, rev.message || h("span", { class: "muted" }, "No message")),
+                rev.restoredFrom !== null ? h("span", { class: "muted small" }, ` (restored from #${rev.restoredFrom})`) : null,
               ),
-              h("div", { class: "muted small" }, h("span", { testid: "history-author" }, rev.author || "unknown"), " · ", h("time", { testid: "history-time", datetime: rev.savedAt }, formatTime(rev.savedAt))),
+              h("div", { class: "muted small" }, h("span", { testid: "history-author" }, rev.author || "unknown"), " · ", h("time", { testid: "history-time", datetime: rev.created }, formatTime(rev.created))),
             ),
             h(
               "div",
