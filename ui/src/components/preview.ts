@@ -1,13 +1,13 @@
 // The live preview: the core's HTML (the same as the export) in a sandboxed iframe via srcdoc.
-// Requests are debounced and answers that come back out of order are dropped.
+// Requests are coalesced (one in flight, the newest waiting) and stale answers are dropped.
 
 import type { Release } from "../bindings/Release";
 import { api } from "../lib/api";
 import { h } from "../lib/dom";
 import { LatestOnly } from "../lib/latest";
 
-/** Delay after the last keystroke before the preview is requested (ms). */
-export const PREVIEW_DELAY = 120;
+/** 0: coalesce instead of debounce — the preview follows typing as fast as the renderer answers. */
+export const PREVIEW_DELAY = 0;
 
 export interface PreviewPane {
   el: HTMLElement;

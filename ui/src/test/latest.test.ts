@@ -27,3 +27,30 @@ describe("latest-only requests", () => {
     expect(seen).toEqual([9]);
   });
 });
+
+describe("coalesced requests (no delay)", () => {
+  it("sends the first at once and, while it runs, only the newest", async () => {
+    const pending: ((v: string) => void)[] = [];
+    const seen: string[] = [];
+    const applied: string[] = [];
+    const l = new LatestOnly<string, string>(
+      (s) => {
+        seen.push(s);
+        return new Promise<string>((r) => pending.push(r));
+      },
+      (out) => applied.push(out),
+      0,
+    );
+    l.push("a");
+    expect(seen).toEqual(["a"]);
+    l.push("ab");
+    l.push("abc");
+    expect(seen).toEqual(["a"]);
+    pending[0]!("A");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual(["a", "abc"]);
+    pending[1]!("ABC");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(applied).toEqual(["A", "ABC"]);
+  });
+});
