@@ -29,10 +29,13 @@ impl CoreError {
 
 impl From<serde_json::Error> for CoreError {
     fn from(e: serde_json::Error) -> Self {
+        let full = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
         CoreError::Json {
             line: e.line(),
             column: e.column(),
-            message: e.to_string(),
+            message,
         }
     }
 }
