@@ -1,2 +1,90 @@
-//! dateline-export (being built).
+//! `dateline-export`: every export of a release from one renderer.
+//!
+//! The app's preview, the HTML and print exports, the ninjs body and the
+//! redline all come from the same article markup ([`html`]), so what the
+//! officer sees is exactly what is sent. Every HTML output is escaped field by
+//! field and then passes the [`sanitize`] allow-list; documents carry a
+//! Content-Security-Policy that forbids script and every remote load.
+//!
+//! - [`render`]: a valid release in any [`Format`];
+//! - [`preview_html`]: the HTML export of a release being drafted (no checks);
+//! - [`print_html`]: the print export on a chosen [`Paper`].
+
+pub mod error;
+pub mod format;
+pub mod html;
+pub mod inline;
+pub mod jsonld;
+pub mod markdown;
+pub mod ninjs;
+pub mod page;
 pub mod sanitize;
+pub mod text;
+mod theme;
+
+use dateline_core::Release;
+
+pub use error::ExportError;
+pub use format::{Format, Paper};
+pub use page::Page;
+
+/// Renders a valid release in `format`. A release that breaks the core's rules
+/// is refused with [`ExportError::Invalid`] (exports are what gets sent).
+pub fn render(r: &Release, format: Format) -> Result<String, ExportError> {
+    checked(r)?;
+    render_unchecked(r, format)
+}
+
+/// The print export of a valid release on `paper` (instead of the style's paper).
+pub fn render_print(r: &Release, paper: Paper) -> Result<String, ExportError> {
+    checked(r)?;
+    Ok(print_html(r, paper))
+}
+
+fn checked(r: &Release) -> Result<(), ExportError> {
+    match r.check() {
+        Err(dateline_core::CoreError::Invalid(problems)) => Err(ExportError::Invalid(problems)),
+        // `check` reports nothing but rule violations.
+        _ => Ok(()),
+    }
+}
+
+/// Renders `r` in `format` without validating it first (drafts, previews,
+/// tests). Output is as safe as ever: only its content may be incomplete.
+pub fn render_unchecked(r: &Release, format: Format) -> Result<String, ExportError> {
+    Ok(match format {
+        Format::Text => text::render_plain(r),
+        Format::Markdown => markdown::render_markdown(r),
+        Format::Html => preview_html(r),
+        Format::Print => print_html(r, Paper::for_style(r.style)),
+        Format::Ninjs => {
+            let body = sanitize::sanitize_fragment(&html::article(r));
+            let mut s =
+                serde_json::to_string_pretty(&ninjs::to_ninjs(r, &body, &text::render_plain(r)))?;
+            s.push('\n');
+            s
+        }
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(r)?;
+            s.push('\n');
+            s
+        }
+        Format::JsonLd => {
+            let mut s = serde_json::to_string_pretty(&jsonld::json_ld(r))?;
+            s.push('\n');
+            s
+        }
+    })
+}
+
+/// The standalone HTML document of `r`: exactly the `html` export, which the
+/// app shows in a sandboxed iframe. Never fails, even on a draft.
+pub fn preview_html(r: &Release) -> String {
+    page::document(r, Page::Screen)
+}
+
+/// The print document of `r` on `paper` (the `print` export uses the house
+/// style's paper: Letter for wire copy, A4 otherwise).
+pub fn print_html(r: &Release, paper: Paper) -> String {
+    page::document(r, Page::Print(paper))
+}

@@ -8,14 +8,64 @@ use std::collections::{HashMap, HashSet};
 
 /// Elements allowed in a document body.
 const TAGS: &[&str] = &[
-    "a", "abbr", "article", "aside", "b", "blockquote", "br", "cite", "code", "dd", "del", "div",
-    "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "header", "hr",
-    "i", "ins", "li", "main", "mark", "nav", "ol", "p", "s", "section", "small", "span", "strong",
-    "sub", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "br",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "header",
+    "hr",
+    "i",
+    "ins",
+    "li",
+    "main",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "s",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 ];
 
 /// Attributes allowed on every element.
 const GENERIC_ATTRS: &[&str] = &["class", "id", "lang", "dir", "title", "role", "aria-label"];
+
+/// Keeps a relative URL only when it is a fragment (`#fn-1`).
+fn fragment_only(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    url.starts_with('#')
+        .then_some(std::borrow::Cow::Borrowed(url))
+}
 
 /// Sanitizes an HTML fragment (the inside of `<body>`).
 pub fn sanitize_fragment(html: &str) -> String {
@@ -33,7 +83,8 @@ pub fn sanitize_fragment(html: &str) -> String {
         .generic_attributes(generic)
         .tag_attributes(tag_attrs)
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .url_relative(ammonia::UrlRelative::PassThrough)
+        // Relative URLs are only in-page links (footnotes and back-links).
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(fragment_only)))
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true);
     builder.clean(html).to_string()

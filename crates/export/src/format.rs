@@ -1,0 +1,161 @@
+//! The export formats and paper sizes, by name (CLI) and as typed values (UI).
+
+use std::str::FromStr;
+
+use dateline_core::style::HouseStyleId;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ExportError;
+
+/// An export format of a release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Format {
+    /// Wire-ready plain text (the core renderer).
+    Text,
+    /// Clean Markdown of the whole release.
+    Markdown,
+    /// A standalone, self-contained HTML5 document (also the app's preview).
+    Html,
+    /// The same HTML with print CSS (paged, running footer), for PDF.
+    Print,
+    /// IPTC ninjs 3.x JSON.
+    Ninjs,
+    /// The release itself as JSON (the on-disk format).
+    Json,
+    /// schema.org `NewsArticle` JSON-LD alone.
+    JsonLd,
+}
+
+impl Format {
+    /// Every format, in the order menus offer them.
+    pub const ALL: [Format; 7] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Print,
+        Format::Ninjs,
+        Format::Json,
+        Format::JsonLd,
+    ];
+
+    /// The CLI name (`jsonld`, `print`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Print => "print",
+            Format::Ninjs => "ninjs",
+            Format::Json => "json",
+            Format::JsonLd => "jsonld",
+        }
+    }
+
+    /// The usual file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html | Format::Print => "html",
+            Format::Ninjs => "ninjs.json",
+            Format::Json => "json",
+            Format::JsonLd => "jsonld",
+        }
+    }
+
+    /// The IANA media type of the output.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Text => "text/plain; charset=utf-8",
+            Format::Markdown => "text/markdown; charset=utf-8",
+            Format::Html | Format::Print => "text/html; charset=utf-8",
+            Format::Ninjs | Format::Json => "application/json",
+            Format::JsonLd => "application/ld+json",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = ExportError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Format::Text,
+            "markdown" | "md" => Format::Markdown,
+            "html" => Format::Html,
+            "print" | "pdf" => Format::Print,
+            "ninjs" => Format::Ninjs,
+            "json" => Format::Json,
+            "jsonld" | "json-ld" => Format::JsonLd,
+            _ => return Err(ExportError::UnknownFormat(s.to_string())),
+        })
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The paper a print export is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// The paper a house style prints on unless told otherwise: US wire copy on
+    /// Letter, everything else on A4.
+    pub fn for_style(style: HouseStyleId) -> Paper {
+        match style {
+            HouseStyleId::Wire => Paper::Letter,
+            HouseStyleId::UnOhchr | HouseStyleId::Corporate => Paper::A4,
+        }
+    }
+
+    /// The CSS `@page` size keyword.
+    pub fn css_size(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
+impl FromStr for Paper {
+    type Err = ExportError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(Paper::A4),
+            "letter" | "us-letter" | "usletter" => Ok(Paper::Letter),
+            _ => Err(ExportError::UnknownPaper(s.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_is_an_error() {
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>().ok(), Some(f));
+        }
+        assert_eq!("JSON-LD".parse::<Format>().ok(), Some(Format::JsonLd));
+        let err = "docx".parse::<Format>().err();
+        assert_eq!(err.map(|e| e.code()), Some("unknown_format"));
+        assert_eq!("Letter".parse::<Paper>().ok(), Some(Paper::Letter));
+        assert!("a5".parse::<Paper>().is_err());
+    }
+}

@@ -1,0 +1,360 @@
+//! The release as semantic HTML: the `<article>` that the preview, the HTML and
+//! print exports and the ninjs body all share.
+//!
+//! Structure is visible in the markup: a `<header>` with the release line and
+//! `<h1>`, the dateline as `<time>`, quotes as `<figure>`/`<blockquote>` with
+//! the attributions in `<cite>`, footnotes linked both ways, the end mark, and a
+//! `<footer>` with boilerplate, contacts and the actions as links. Every piece of
+//! text goes through [`crate::inline`] (escaped); the result is then sanitized.
+
+use dateline_core::dateline;
+use dateline_core::model::{ActionItem, Block, Contact, Footnote, Person, Release};
+use dateline_core::quote::{quote_pieces, QuotePiece};
+use dateline_core::style::HouseStyle;
+use dateline_core::text::release_line;
+
+use crate::inline::{escape, escape_into, inline_html, safe_url, FootnoteRefs};
+
+/// The parts of the article, each an HTML fragment (not yet sanitized).
+pub(crate) struct Parts {
+    /// `<header>…</header>`.
+    pub header: String,
+    /// `<section class="body">…</section>`: dateline, blocks and end mark.
+    pub body: String,
+    /// `<footer>…</footer>` (empty when the release has nothing after the end mark).
+    pub footer: String,
+}
+
+/// Renders the article parts of `r`.
+pub(crate) fn parts(r: &Release) -> Parts {
+    let style = r.style.style();
+    let mut refs = FootnoteRefs::new(r.footnotes.iter().map(|f| f.marker.as_str()));
+    let header = header(r, &style);
+    let body = body(r, &style, &mut refs);
+    let footer = footer(r, &refs);
+    Parts {
+        header,
+        body,
+        footer,
+    }
+}
+
+/// The whole `<article>` of `r` (escaped, not yet sanitized: see [`crate::sanitize`]).
+pub fn article(r: &Release) -> String {
+    let p = parts(r);
+    let mut out = String::with_capacity(p.header.len() + p.body.len() + p.footer.len() + 64);
+    out.push_str("<article class=\"release\">\n");
+    out.push_str(&p.header);
+    out.push_str(&p.body);
+    out.push_str(&p.footer);
+    out.push_str("</article>\n");
+    out
+}
+
+fn header(r: &Release, style: &HouseStyle) -> String {
+    let lang = r.meta.language.as_str();
+    let mut out = String::from("<header>\n");
+    if let Some(line) = release_line(&r.release_line, lang) {
+        let class = match r.release_line {
+            dateline_core::ReleaseLine::Embargoed { .. } => "release-line embargo",
+            _ => "release-line",
+        };
+        out.push_str(&format!("<p class=\"{class}\">{}</p>\n", escape(&line)));
+    }
+    out.push_str("<h1 class=\"headline\">");
+    inline_html(&mut out, r.headline.trim(), None);
+    if style.kind_after_headline {
+        out.push_str(" <span class=\"genre\">(");
+        escape_into(&mut out, r.meta.kind.label());
+        out.push_str(")</span>");
+    }
+    out.push_str("</h1>\n");
+    if let Some(sub) = r.subheadline.as_deref().filter(|s| !s.trim().is_empty()) {
+        out.push_str("<p class=\"subheadline\">");
+        inline_html(&mut out, sub, None);
+        out.push_str("</p>\n");
+    }
+    out.push_str("</header>\n");
+    out
+}
+
+/// `<time class="dateline" datetime="2025-05-14">GENEVA (14 May 2025) –</time>`, or empty.
+fn dateline_html(r: &Release) -> String {
+    let Some(d) = &r.dateline else {
+        return String::new();
+    };
+    let text = dateline::render(d, &r.meta.language);
+    if text.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<time class=\"dateline\" datetime=\"{}\">{}</time>",
+        d.date.format("%Y-%m-%d"),
+        escape(&text)
+    )
+}
+
+fn body(r: &Release, style: &HouseStyle, refs: &mut FootnoteRefs) -> String {
+    let lang = r.meta.language.as_str();
+    let marks = style.quote_marks(lang);
+    let mut out = String::from("<section class=\"body\">\n");
+    let mut dl = dateline_html(r);
+    let own_line = r.dateline.as_ref().is_some_and(|d| d.style.own_line());
+    let inline_ok = matches!(
+        r.body.first(),
+        Some(Block::Paragraph { .. } | Block::Quote(_))
+    );
+    if !dl.is_empty() && (own_line || !inline_ok) {
+        out.push_str(&format!("<p class=\"dateline-line\">{dl}</p>\n"));
+        dl.clear();
+    }
+    for (i, block) in r.body.iter().enumerate() {
+        // The dateline opens the first paragraph (of a quote, too).
+        let mut prefix = |out: &mut String| {
+            if !dl.is_empty() {
+                out.push_str(&dl);
+                out.push(' ');
+                dl.clear();
+            }
+        };
+        match block {
+            Block::Paragraph { text } => {
+                out.push_str(if i == 0 { "<p class=\"lead\">" } else { "<p>" });
+                prefix(&mut out);
+                inline_html(&mut out, text, Some(refs));
+                out.push_str("</p>\n");
+            }
+            Block::Heading { text } => {
+                out.push_str("<h2>");
+                inline_html(&mut out, text, Some(refs));
+                out.push_str("</h2>\n");
+            }
+            Block::List { items } => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str("<li>");
+                    inline_html(&mut out, item, Some(refs));
+                    out.push_str("</li>\n");
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Quote(q) => {
+                let speaker = r.people.iter().find(|p| p.id == q.speaker);
+                out.push_str("<figure class=\"quote\">\n<blockquote");
+                if let Some(p) = speaker {
+                    out.push_str(" title=\"");
+                    escape_into(&mut out, &speaker_label(p));
+                    out.push('"');
+                }
+                out.push_str(">\n");
+                for para in quote_pieces(q, &r.people, marks, lang) {
+                    out.push_str("<p>");
+                    prefix(&mut out);
+                    pieces_html(&mut out, &para, refs);
+                    out.push_str("</p>\n");
+                }
+                out.push_str("</blockquote>\n</figure>\n");
+            }
+        }
+    }
+    if !dl.is_empty() {
+        out.push_str(&format!("<p class=\"dateline-line\">{dl}</p>\n"));
+    }
+    if let Some(mark) = r.end_mark.text() {
+        out.push_str("<p class=\"end-mark\">");
+        escape_into(&mut out, mark);
+        out.push_str("</p>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+fn speaker_label(p: &Person) -> String {
+    if p.title.trim().is_empty() {
+        p.name.trim().to_string()
+    } else {
+        format!("{}, {}", p.name.trim(), p.title.trim())
+    }
+}
+
+fn pieces_html(out: &mut String, pieces: &[QuotePiece], refs: &mut FootnoteRefs) {
+    for piece in pieces {
+        match piece {
+            QuotePiece::Open(m) => {
+                out.push_str("<span class=\"qm\">");
+                escape_into(out, m);
+                out.push_str("</span>");
+            }
+            QuotePiece::Close(m) => {
+                out.push_str("<span class=\"qm\">");
+                escape_into(out, m);
+                out.push_str("</span>");
+            }
+            QuotePiece::Words(w) => inline_html(out, w, Some(refs)),
+            QuotePiece::Attribution(a) => {
+                out.push_str("<cite class=\"attribution\">");
+                escape_into(out, a);
+                out.push_str("</cite>");
+            }
+            QuotePiece::Space => out.push(' '),
+        }
+    }
+}
+
+fn footer(r: &Release, refs: &FootnoteRefs) -> String {
+    let lang = r.meta.language.as_str();
+    let mut out = String::new();
+    if !r.footnotes.is_empty() {
+        out.push_str("<section class=\"footnotes\" aria-label=\"Footnotes\">\n");
+        for (i, f) in r.footnotes.iter().enumerate() {
+            footnote_html(&mut out, f, i + 1, refs.is_referenced(i + 1), &r.people);
+        }
+        out.push_str("</section>\n");
+    }
+    for b in &r.boilerplate {
+        out.push_str("<section class=\"boilerplate\">\n<h2>");
+        inline_html(&mut out, &b.title, None);
+        out.push_str("</h2>\n");
+        for p in &b.paragraphs {
+            out.push_str("<p>");
+            inline_html(&mut out, p, None);
+            out.push_str("</p>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    if !r.contacts.is_empty() {
+        out.push_str("<section class=\"contacts\">\n<h2>");
+        escape_into(&mut out, contacts_heading(lang));
+        out.push_str("</h2>\n<ul>\n");
+        for c in &r.contacts {
+            contact_html(&mut out, c);
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    let title = r.actions.title.as_deref().filter(|t| !t.is_empty());
+    if title.is_some() || !r.actions.items.is_empty() {
+        out.push_str("<nav class=\"actions\"");
+        if let Some(t) = title {
+            out.push_str(" aria-label=\"");
+            escape_into(&mut out, t);
+            out.push('"');
+        }
+        out.push_str(">\n");
+        if let Some(t) = title {
+            out.push_str("<h2>");
+            escape_into(&mut out, t);
+            out.push_str("</h2>\n");
+        }
+        if !r.actions.items.is_empty() {
+            out.push_str("<ul>\n");
+            for item in &r.actions.items {
+                match item {
+                    ActionItem::Link { label, url } if safe_url(url) => {
+                        out.push_str("<li class=\"action-link\"><a class=\"show-url\" href=\"");
+                        escape_into(&mut out, url.trim());
+                        out.push_str("\">");
+                        escape_into(&mut out, label);
+                        out.push_str("</a><span class=\"url\"> (");
+                        escape_into(
+                            &mut out,
+                            url.trim().strip_prefix("mailto:").unwrap_or(url.trim()),
+                        );
+                        out.push_str(")</span></li>\n");
+                    }
+                    ActionItem::Link { label, .. } => {
+                        out.push_str("<li class=\"action-link\">");
+                        escape_into(&mut out, label);
+                        out.push_str("</li>\n");
+                    }
+                    ActionItem::Line { text } => {
+                        out.push_str("<li class=\"action-line\">");
+                        inline_html(&mut out, text, None);
+                        out.push_str("</li>\n");
+                    }
+                }
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</nav>\n");
+    }
+    if out.is_empty() {
+        return out;
+    }
+    format!("<footer>\n{out}</footer>\n")
+}
+
+fn footnote_html(out: &mut String, f: &Footnote, n: usize, referenced: bool, people: &[Person]) {
+    out.push_str(&format!("<p class=\"footnote\" id=\"fn-{n}\">"));
+    if referenced {
+        out.push_str(&format!("<a class=\"backref\" href=\"#fnref-{n}\">"));
+        escape_into(out, &f.marker);
+        out.push_str("</a>");
+    } else {
+        escape_into(out, &f.marker);
+    }
+    let names: Vec<String> = f
+        .people
+        .iter()
+        .map(|id| match people.iter().find(|p| &p.id == id) {
+            Some(p) => speaker_label(p),
+            None => "[unknown person]".to_string(),
+        })
+        .collect();
+    if !names.is_empty() {
+        let mut s = String::new();
+        if let Some(label) = f.label.as_deref().filter(|l| !l.is_empty()) {
+            s.push_str(label);
+            s.push_str(": ");
+        }
+        s.push_str(&names.join("; "));
+        if !s.ends_with('.') {
+            s.push('.');
+        }
+        escape_into(out, &s);
+        if !f.text.trim().is_empty() {
+            out.push(' ');
+        }
+    }
+    inline_html(out, f.text.trim(), None);
+    out.push_str("</p>\n");
+}
+
+/// "Media contacts" in the release's language.
+pub(crate) fn contacts_heading(lang: &str) -> &'static str {
+    match lang.split(['-', '_']).next().unwrap_or("") {
+        "fr" => "Contacts presse",
+        "es" => "Contactos de prensa",
+        _ => "Media contacts",
+    }
+}
+
+fn contact_html(out: &mut String, c: &Contact) {
+    out.push_str("<li class=\"contact\"><span class=\"contact-name\">");
+    escape_into(out, c.name.trim());
+    out.push_str("</span>");
+    for part in [&c.role, &c.organisation].into_iter().flatten() {
+        if !part.trim().is_empty() {
+            out.push_str(", ");
+            escape_into(out, part.trim());
+        }
+    }
+    if let Some(e) = c.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        out.push_str("<br>");
+        let url = format!("mailto:{e}");
+        if safe_url(&url) {
+            out.push_str("<a href=\"");
+            escape_into(out, &url);
+            out.push_str("\">");
+            escape_into(out, e);
+            out.push_str("</a>");
+        } else {
+            escape_into(out, e);
+        }
+    }
+    if let Some(p) = c.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        out.push_str("<br><span class=\"phone\">");
+        escape_into(out, p);
+        out.push_str("</span>");
+    }
+    out.push_str("</li>\n");
+}

@@ -1,0 +1,269 @@
+//! Inline Markdown of a field → escaped HTML.
+//!
+//! Every text field is parsed by the core's [`parse_inline`] (pulldown-cmark)
+//! and written here element by element: text is escaped, raw HTML in the
+//! Markdown comes out as visible text, images become their alt text and links
+//! survive only with an http, https or mailto URL. Footnote markers in the body
+//! (`A UN expert* today`) become links to their footnote.
+
+use dateline_core::markdown::parse_inline;
+use dateline_core::validate::check_url;
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// Appends `s` to `out` with the five HTML-special characters escaped.
+pub fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters other than tab and newline have no place in a release.
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// `s` with the HTML-special characters escaped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(&mut out, s);
+    out
+}
+
+/// Whether `url` may become a link: http(s) with a host, or mailto with an address.
+pub fn safe_url(url: &str) -> bool {
+    check_url(url).is_ok()
+}
+
+/// Footnote markers of a release and which of them already have a back-link target.
+#[derive(Debug, Default)]
+pub struct FootnoteRefs {
+    /// (marker, footnote number from 1), longest marker first.
+    markers: Vec<(String, usize)>,
+    /// Footnote numbers whose first reference (with its `id`) has been written.
+    placed: Vec<usize>,
+}
+
+impl FootnoteRefs {
+    /// Markers made only of symbols (`*`, `**`, `†`) are linked; a marker with
+    /// letters or digits would match ordinary words and numbers, so it is not.
+    pub fn new<'a>(markers: impl Iterator<Item = &'a str>) -> FootnoteRefs {
+        let mut list: Vec<(String, usize)> = markers
+            .enumerate()
+            .filter(|(_, m)| {
+                !m.is_empty() && !m.chars().any(|c| c.is_alphanumeric() || c.is_whitespace())
+            })
+            .map(|(i, m)| (m.to_string(), i + 1))
+            .collect();
+        list.sort_by_key(|(m, _)| std::cmp::Reverse(m.chars().count()));
+        FootnoteRefs {
+            markers: list,
+            placed: Vec::new(),
+        }
+    }
+
+    /// Whether footnote `n` has a reference in the text (its back-link target).
+    pub fn is_referenced(&self, n: usize) -> bool {
+        self.placed.contains(&n)
+    }
+
+    /// Writes `text` escaped, linking each footnote marker that follows a word.
+    fn write_text(&mut self, out: &mut String, text: &str) {
+        if self.markers.is_empty() {
+            escape_into(out, text);
+            return;
+        }
+        let mut last = 0;
+        let mut prev: Option<char> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let after_word = prev.is_some_and(|p| !p.is_whitespace() && !self.is_marker_char(p));
+            let mut matched = None;
+            if after_word {
+                for (m, n) in &self.markers {
+                    if let Some(rest) = text.get(i..).and_then(|r| r.strip_prefix(m.as_str())) {
+                        let next = rest.chars().next();
+                        if !next.is_some_and(|x| self.is_marker_char(x) || x.is_alphanumeric()) {
+                            matched = Some((m.len(), *n));
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some((len, n)) = matched {
+                escape_into(out, text.get(last..i).unwrap_or(""));
+                let marker = text.get(i..i + len).unwrap_or("");
+                out.push_str("<a class=\"fnref\" href=\"#fn-");
+                out.push_str(&n.to_string());
+                out.push('"');
+                if !self.placed.contains(&n) {
+                    self.placed.push(n);
+                    out.push_str(" id=\"fnref-");
+                    out.push_str(&n.to_string());
+                    out.push('"');
+                }
+                out.push('>');
+                escape_into(out, marker);
+                out.push_str("</a>");
+                last = i + len;
+                prev = marker.chars().last();
+                while iter.peek().is_some_and(|(j, _)| *j < last) {
+                    iter.next();
+                }
+                continue;
+            }
+            prev = Some(c);
+        }
+        escape_into(out, text.get(last..).unwrap_or(""));
+    }
+
+    fn is_marker_char(&self, c: char) -> bool {
+        self.markers.iter().any(|(m, _)| m.contains(c))
+    }
+}
+
+/// Appends the inline Markdown `src` as HTML. `notes`, when given, links footnote markers.
+pub fn inline_html(out: &mut String, src: &str, mut notes: Option<&mut FootnoteRefs>) {
+    let events = parse_inline(src);
+    // Adjacent text events are merged so that a marker split off by the parser
+    // (`expert` `*` ` today`) is seen with its neighbours.
+    let mut pending = String::new();
+    let mut in_link = 0usize;
+    let mut image_depth = 0usize;
+    let mut open_links: Vec<bool> = Vec::new();
+    let flush = |out: &mut String,
+                 pending: &mut String,
+                 notes: &mut Option<&mut FootnoteRefs>,
+                 linked: bool| {
+        if pending.is_empty() {
+            return;
+        }
+        match notes.as_deref_mut() {
+            Some(n) if !linked => n.write_text(out, pending),
+            _ => escape_into(out, pending),
+        }
+        pending.clear();
+    };
+    for ev in events {
+        match ev {
+            Event::Text(t)
+            | Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::InlineMath(t)
+            | Event::DisplayMath(t) => pending.push_str(&t),
+            Event::SoftBreak => pending.push('\n'),
+            Event::FootnoteReference(t) => {
+                pending.push_str("[^");
+                pending.push_str(&t);
+                pending.push(']');
+            }
+            Event::TaskListMarker(done) => pending.push_str(if done { "[x] " } else { "[ ] " }),
+            _ if image_depth > 0 => {
+                // Inside an image only its alt text (the text events above) is kept.
+                match ev {
+                    Event::Start(Tag::Image { .. }) => image_depth += 1,
+                    Event::End(TagEnd::Image) => image_depth -= 1,
+                    _ => {}
+                }
+            }
+            other => {
+                flush(out, &mut pending, &mut notes, in_link > 0);
+                match other {
+                    Event::Code(c) => {
+                        out.push_str("<code>");
+                        escape_into(out, &c);
+                        out.push_str("</code>");
+                    }
+                    Event::HardBreak => out.push_str("<br>"),
+                    Event::Rule => {}
+                    Event::Start(Tag::Emphasis) => out.push_str("<em>"),
+                    Event::End(TagEnd::Emphasis) => out.push_str("</em>"),
+                    Event::Start(Tag::Strong) => out.push_str("<strong>"),
+                    Event::End(TagEnd::Strong) => out.push_str("</strong>"),
+                    Event::Start(Tag::Strikethrough) => out.push_str("<del>"),
+                    Event::End(TagEnd::Strikethrough) => out.push_str("</del>"),
+                    Event::Start(Tag::Link { dest_url, .. }) => {
+                        let ok = safe_url(&dest_url);
+                        if ok {
+                            out.push_str("<a href=\"");
+                            escape_into(out, dest_url.trim());
+                            out.push_str("\">");
+                            in_link += 1;
+                        }
+                        open_links.push(ok);
+                    }
+                    Event::End(TagEnd::Link) if open_links.pop() == Some(true) => {
+                        out.push_str("</a>");
+                        in_link = in_link.saturating_sub(1);
+                    }
+                    Event::Start(Tag::Image { .. }) => image_depth = 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    flush(out, &mut pending, &mut notes, in_link > 0);
+    // Unbalanced tags cannot come out of the parser, but a link left open by a
+    // bug must not swallow the rest of the document.
+    for ok in open_links {
+        if ok {
+            out.push_str("</a>");
+        }
+    }
+}
+
+/// The inline Markdown `src` as an HTML string (no footnote linking).
+pub fn to_html(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 16);
+    inline_html(&mut out, src, None);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escaped_links_filtered() {
+        assert_eq!(
+            to_html("a **b** <i>c</i>"),
+            "a <strong>b</strong> &lt;i&gt;c&lt;/i&gt;"
+        );
+        assert_eq!(
+            to_html("[ok](https://example.org/?a=1&b=2) [bad](javascript:alert(1))"),
+            "<a href=\"https://example.org/?a=1&amp;b=2\">ok</a> bad"
+        );
+        assert_eq!(to_html("![alt <x>](https://e.org/i.png)"), "alt &lt;x&gt;");
+        assert_eq!(to_html("`<b>`"), "<code>&lt;b&gt;</code>");
+    }
+
+    #[test]
+    fn footnote_markers_link_once_with_id() {
+        let mut refs = FootnoteRefs::new(["*", "**"].into_iter());
+        let mut out = String::new();
+        inline_html(
+            &mut out,
+            "An expert* and another** and 5 * 3, expert* again",
+            Some(&mut refs),
+        );
+        assert_eq!(
+            out,
+            "An expert<a class=\"fnref\" href=\"#fn-1\" id=\"fnref-1\">*</a> and another\
+             <a class=\"fnref\" href=\"#fn-2\" id=\"fnref-2\">**</a> and 5 * 3, expert\
+             <a class=\"fnref\" href=\"#fn-1\">*</a> again"
+        );
+        assert!(refs.is_referenced(1) && refs.is_referenced(2));
+    }
+
+    #[test]
+    fn alphanumeric_markers_are_not_linked() {
+        let mut refs = FootnoteRefs::new(["1"].into_iter());
+        let mut out = String::new();
+        inline_html(&mut out, "In 2021 there were 1", Some(&mut refs));
+        assert_eq!(out, "In 2021 there were 1");
+        assert!(!refs.is_referenced(1));
+    }
+}
