@@ -43,3 +43,17 @@ export function toast(text: string): void {
     toastEl = null;
   }, 4000);
 }
+
+let note: HTMLElement | null = null;
+
+/** A note with a list that stays until dismissed (e.g. what to check after an import). */
+export function showNote(title: string, items: string[]): void {
+  note?.remove();
+  note = h(
+    "div",
+    { class: "banner info note", role: "status", testid: "note" },
+    h("div", { class: "banner-text" }, h("strong", null, title), h("ul", null, items.map((i) => h("li", null, i)))),
+    h("button", { type: "button", class: "btn icon", "aria-label": "Dismiss", onClick: () => { note?.remove(); note = null; } }, "✕"),
+  );
+  host().appendChild(note);
+}

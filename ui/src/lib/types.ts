@@ -22,10 +22,17 @@ export type RevRef = { type: "revision"; number: number } | { type: "workingCopy
 /** Export formats of `export_release` (PDF has its own command). */
 export type { Format as ExportFormat } from "../bindings/Format";
 
-/** What `import_release` returns. */
+/** One finding of the importer (crates/import `Finding`). */
+export interface ImportFinding {
+  field: string;
+  confidence: "low" | "medium" | "high";
+  note: string;
+}
+
+/** What `import_release` returns; `report` is crates/import's `ImportReport`. */
 export interface ImportResult {
   id: string;
-  report: unknown;
+  report: { format: string; recognised: ImportFinding[]; unsure: ImportFinding[]; dropped: { text: string; reason: string }[] } | null;
 }
 
 /** A template offered by `list_templates`. */

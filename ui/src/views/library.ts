@@ -3,11 +3,20 @@
 
 import type { HouseStyleId } from "../bindings/HouseStyleId";
 import { confirmDialog } from "../components/dialog";
-import { showError, toast } from "../components/notify";
+import { showError, showNote, toast } from "../components/notify";
 import { api } from "../lib/api";
 import { debounce, h, replace } from "../lib/dom";
 import { formatTime, HOUSE_STYLES, labelOf, STATUSES } from "../lib/labels";
 import type { ReleaseSummary } from "../lib/types";
+
+/** The importer's source format for a file name, or undefined to let it guess. */
+export function importFormat(name: string): "text" | "markdown" | "html" | undefined {
+  const ext = name.split(".").pop()?.toLowerCase() ?? "";
+  if (ext === "txt") return "text";
+  if (ext === "md" || ext === "markdown") return "markdown";
+  if (ext === "html" || ext === "htm") return "html";
+  return undefined;
+}
 
 export interface LibraryHooks {
   open(id: string): void;
@@ -87,16 +96,23 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
 
   const importInput = h("input", {
     type: "file",
-    accept: ".json,.txt,.md,.markdown,.html,.htm",
+    accept: ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html",
     hidden: true,
     onChange: async () => {
       const file = importInput.files?.[0];
       if (!file) return;
       try {
         const text = await file.text();
-        const ext = file.name.split(".").pop()?.toLowerCase();
-        const res = await api.importRelease(text, ext);
-        toast(`Imported ${file.name}`);
+        const res = await api.importRelease(text, importFormat(file.name));
+        const unsure = res.report?.unsure ?? [];
+        if (unsure.length > 0) {
+          showNote(
+            `Imported ${file.name}. Please check:`,
+            unsure.map((f) => `${f.note} (${f.field})`),
+          );
+        } else {
+          toast(`Imported ${file.name}`);
+        }
         hooks.open(res.id);
       } catch (err) {
         showError(err, `${file.name} could not be imported`);

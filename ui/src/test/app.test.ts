@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { createApp } from "../app";
+import { handle, resetMock } from "../lib/mock";
+import { allByTestId, byTestId, flush, type } from "./helpers";
+
+let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+
+beforeEach(() => {
+  resetMock();
+  calls = [];
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    return handle(cmd, a);
+  });
+});
+afterEach(() => clearMocks());
+
+const until = async (check: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe("the app end to end over a mocked shell", () => {
+  it("open a release, edit, autosave, Ctrl+S saves a revision with a message, history lists it", async () => {
+    const mount = document.createElement("div");
+    document.body.replaceChildren(mount);
+    const app = createApp(mount);
+    await until(() => allByTestId(mount, "release-row").length === 4);
+    allByTestId(mount, "release-row")[0]!.click();
+    await until(() => mount.querySelector('[data-testid="editor-view"]') !== null);
+    expect(app.root.dataset.view).toBe("editor");
+
+    // The preview shows the core's HTML for the release.
+    await until(() => byTestId<HTMLIFrameElement>(mount, "preview-frame").srcdoc.includes("<h1>"));
+
+    type(byTestId<HTMLTextAreaElement>(mount, "field-headline"), "A new headline");
+    expect(byTestId(mount, "save-indicator").dataset.state).toBe("pending");
+    await until(() => byTestId(mount, "save-indicator").dataset.state === "saved");
+    const saved = calls.filter((c) => c.cmd === "save_working_copy");
+    expect(saved).toHaveLength(1);
+    expect((saved[0]!.args.release as { headline: string }).headline).toBe("A new headline");
+    await until(() => byTestId<HTMLIFrameElement>(mount, "preview-frame").srcdoc.includes("A new headline"));
+
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true }));
+    const dialog = byTestId(document.body, "save-dialog");
+    type(byTestId<HTMLInputElement>(dialog, "save-message"), "Sharper headline");
+    type(byTestId<HTMLInputElement>(dialog, "save-name"), "For review");
+    byTestId<HTMLButtonElement>(dialog, "save-confirm").click();
+    await until(() => calls.some((c) => c.cmd === "save_revision"));
+    const rev = calls.find((c) => c.cmd === "save_revision")!.args;
+    expect(rev).toMatchObject({ id: "r1", message: "Sharper headline", name: "For review" });
+    await until(() => document.querySelector('[data-testid="toast"]')?.textContent === "Revision 3 saved");
+
+    byTestId(mount, "tab-history").click();
+    await until(() => allByTestId(mount, "history-row").length === 3);
+    const top = allByTestId(mount, "history-row")[0]!;
+    expect(top.dataset.rev).toBe("3");
+    expect(byTestId(top, "history-message").textContent).toBe("Sharper headline");
+    expect(byTestId(top, "history-name").textContent).toBe("For review");
+
+    // Restore revision 1: asks first, then makes revision 4.
+    byTestId(allByTestId(mount, "history-row")[2]!, "history-restore").click();
+    byTestId(document.body, "confirm-ok").click();
+    await until(() => calls.some((c) => c.cmd === "restore_revision"));
+    await until(() => allByTestId(mount, "history-row").length === 4);
+    expect(calls.find((c) => c.cmd === "restore_revision")!.args).toEqual({ id: "r1", rev: 1 });
+  });
+
+  it("a working copy left by a crash is reopened with a banner", async () => {
+    handle("save_working_copy", { id: "r2", release: { ...(handle("open_release", { id: "r2" }) as { release: object }).release, headline: "Unsaved words" } });
+    const mount = document.createElement("div");
+    document.body.replaceChildren(mount);
+    const app = createApp(mount);
+    await flush();
+    await app.openRelease("r2");
+    expect(byTestId<HTMLTextAreaElement>(mount, "field-headline").value).toBe("Unsaved words");
+    expect(byTestId(mount, "working-copy-banner").textContent).toContain("unsaved changes");
+  });
+});
