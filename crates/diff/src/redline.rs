@@ -165,10 +165,13 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
         }
         body.push_str("</ul>");
     }
+    let from = if a.headline.trim() == b.headline.trim() {
+        String::new()
+    } else {
+        format!("Earlier headline: “{}”. ", esc(a.headline.trim()))
+    };
     body.push_str(&format!(
-        "<p class=\"legend\">From “{}” to “{}”. <ins>Inserted</ins> · <del>deleted</del> · ⇄ moved</p></header>",
-        esc(a.headline.trim()),
-        esc(b.headline.trim())
+        "<p class=\"legend\">{from}<ins>Inserted</ins> · <del>deleted</del> · ⇄ moved</p></header>"
     ));
 
     body.push_str("<main class=\"release\">");

@@ -1,15 +1,108 @@
-//! `diff`: compare two release files or two stored revisions (dateline-diff).
+//! `diff`: compare two release files, or two stored revisions of one release,
+//! as a terminal redline, the structured JSON result, or a standalone HTML redline.
 
-use clap::Args;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use dateline_core::Release;
+use dateline_diff::CompareOptions;
+use dateline_store::Store;
+
+use super::read_release;
 use crate::Ctx;
+
+/// Output of `dateline diff`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    /// A readable redline (coloured when standard output is a terminal).
+    Text,
+    /// The structured comparison.
+    Json,
+    /// A standalone redline document.
+    Html,
+}
 
 #[derive(Args)]
 pub struct DiffArgs {
-    /// Two release files, or a release id with --from/--to.
-    args: Vec<String>,
+    /// Two release files (A then B), or one release id (or unique prefix) with --from/--to.
+    #[arg(required = true, num_args = 1..=2, value_name = "A.json B.json | ID")]
+    inputs: Vec<String>,
+    /// Old revision number (with an id).
+    #[arg(long, value_name = "N")]
+    from: Option<u32>,
+    /// New revision number (with an id; default: the latest).
+    #[arg(long, value_name = "M")]
+    to: Option<u32>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value = "text")]
+    format: DiffFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Hide whitespace-only changes.
+    #[arg(long)]
+    ignore_whitespace: bool,
+    /// Hide changes that only swap curly and straight quotation marks.
+    #[arg(long)]
+    ignore_quote_style: bool,
+    /// Time budget of the comparison in milliseconds.
+    #[arg(long, default_value_t = CompareOptions::default().timeout_ms)]
+    timeout_ms: u32,
 }
 
-pub fn run(_ctx: &Ctx, _a: &DiffArgs) -> anyhow::Result<()> {
-    anyhow::bail!("diff is not available yet")
+fn load_pair(ctx: &Ctx, a: &DiffArgs) -> anyhow::Result<(Release, Release)> {
+    match a.inputs.as_slice() {
+        [x, y] => {
+            if a.from.is_some() || a.to.is_some() {
+                anyhow::bail!("--from/--to go with a release id, not with two files");
+            }
+            Ok((read_release(Path::new(x))?, read_release(Path::new(y))?))
+        }
+        [id] => {
+            let from = a
+                .from
+                .context("give two release files, or a release id with --from N [--to M]")?;
+            let store = ctx.store()?;
+            let id = store.resolve(id)?;
+            let old = store
+                .load(&id, Some(from))
+                .with_context(|| format!("revision {from} of {id}"))?;
+            let new = store.load(&id, a.to).with_context(|| match a.to {
+                Some(to) => format!("revision {to} of {id}"),
+                None => format!("latest revision of {id}"),
+            })?;
+            Ok((old, new))
+        }
+        _ => anyhow::bail!("give two release files, or a release id with --from N [--to M]"),
+    }
+}
+
+pub fn run(ctx: &Ctx, a: &DiffArgs) -> anyhow::Result<()> {
+    let (old, new) = load_pair(ctx, a)?;
+    let opts = CompareOptions {
+        ignore_whitespace: a.ignore_whitespace,
+        ignore_quote_style: a.ignore_quote_style,
+        timeout_ms: a.timeout_ms,
+        ..CompareOptions::default()
+    };
+    let c = dateline_diff::compare(&old, &new, &opts);
+    let out = match a.format {
+        DiffFormat::Json => serde_json::to_string_pretty(&c)? + "\n",
+        DiffFormat::Html => dateline_diff::redline_html(&old, &new, &c),
+        DiffFormat::Text => {
+            let colour = a.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            dateline_diff::redline_text(&c, colour)
+        }
+    };
+    match &a.output {
+        Some(p) => {
+            std::fs::write(p, out).with_context(|| format!("cannot write {}", p.display()))?
+        }
+        None => std::io::stdout().lock().write_all(out.as_bytes())?,
+    }
+    Ok(())
 }
