@@ -194,10 +194,18 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
             "aria-label": r.headline || "Untitled release",
             onClick: open,
             onKeydown: (e: KeyboardEvent) => {
-              if (e.key === "Enter" && e.target === e.currentTarget) open();
+              if (e.target !== e.currentTarget) return;
+              if (e.key === "Enter") open();
+              else if (e.key === "Delete" && !trash) void remove(r);
+              else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+                e.preventDefault();
+                const row = e.currentTarget as HTMLElement;
+                const next = (e.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+                if (next?.dataset.testid === "release-row") next.focus();
+              }
             },
           },
-          h("span", { class: "lib-headline", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release"), r.organisation ? h("span", { class: "muted small org" }, r.organisation) : null),
+          h("span", { class: "lib-headline", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release"), h("span", { class: "muted small org" }, [r.organisation, r.hasWorkingCopy ? "unsaved edits" : "", `${r.revisions} revision${r.revisions === 1 ? "" : "s"}`].filter(Boolean).join(" · "))),
           h("span", { class: `status st-${r.status}`, testid: "release-status" }, labelOf(STATUSES, r.status)),
           h("span", { class: "lang", testid: "release-language" }, r.language),
           h("span", { class: "muted", testid: "release-updated" }, formatTime(r.updated)),
