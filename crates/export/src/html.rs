@@ -39,6 +39,13 @@ pub(crate) fn parts(r: &Release) -> Parts {
     }
 }
 
+/// The article without its header (headline and release line): the body of a
+/// ninjs item, whose headlines travel separately.
+pub fn body_fragment(r: &Release) -> String {
+    let p = parts(r);
+    format!("{}{}", p.body, p.footer)
+}
+
 /// The whole `<article>` of `r` (escaped, not yet sanitized: see [`crate::sanitize`]).
 pub fn article(r: &Release) -> String {
     let p = parts(r);

@@ -58,22 +58,11 @@ pub fn render_unchecked(r: &Release, format: Format) -> Result<String, ExportErr
         Format::Html => preview_html(r),
         Format::Print => print_html(r, Paper::for_style(r.style)),
         Format::Ninjs => {
-            let body = sanitize::sanitize_fragment(&html::article(r));
-            let mut s =
-                serde_json::to_string_pretty(&ninjs::to_ninjs(r, &body, &text::render_plain(r)))?;
-            s.push('\n');
-            s
+            let body = sanitize::sanitize_fragment(&html::body_fragment(r));
+            json_text(&ninjs::to_ninjs(r, &body, &text::body_text(r)))?
         }
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(r)?;
-            s.push('\n');
-            s
-        }
-        Format::JsonLd => {
-            let mut s = serde_json::to_string_pretty(&jsonld::json_ld(r))?;
-            s.push('\n');
-            s
-        }
+        Format::Json => json_text(r)?,
+        Format::JsonLd => json_text(&jsonld::json_ld(r))?,
     })
 }
 
@@ -87,4 +76,22 @@ pub fn preview_html(r: &Release) -> String {
 /// style's paper: Letter for wire copy, A4 otherwise).
 pub fn print_html(r: &Release, paper: Paper) -> String {
     page::document(r, Page::Print(paper))
+}
+
+/// Pretty JSON with `<`, `>` and `&` written as `\u` escapes: the same data, but
+/// a JSON export pasted into a web page or a `<script>` element cannot become
+/// markup. (Those characters only ever occur inside JSON strings.)
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ExportError> {
+    let json = serde_json::to_string_pretty(value)?;
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+    Ok(out)
 }
