@@ -230,9 +230,11 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
     ),
     list,
   );
-  document.addEventListener("click", (e) => {
-    if (!menu.hidden && !el.querySelector(".menu-wrap")?.contains(e.target as Node)) hideMenu();
-  });
+  const outside = (e: MouseEvent) => {
+    if (!el.isConnected) document.removeEventListener("click", outside);
+    else if (!menu.hidden && !el.querySelector(".menu-wrap")?.contains(e.target as Node)) hideMenu();
+  };
+  document.addEventListener("click", outside);
   void refresh();
   return { el, refresh, openNewMenu: showMenu, focusSearch: () => search.focus() };
 }
