@@ -2,6 +2,7 @@
 // shortcuts and native menu events, and saves the working copy when the window goes away.
 
 import { showError } from "./components/notify";
+import { showShortcuts } from "./components/shortcuts";
 import { api, onMenu, type MenuEvent } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import { editorView, type EditorView } from "./views/editor";
@@ -85,6 +86,12 @@ export function createApp(mount: HTMLElement): App {
   };
 
   document.addEventListener("keydown", (e) => {
+    const inText = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+    if (e.key === "F1" || (e.key === "?" && !inText && !e.ctrlKey && !e.metaKey)) {
+      e.preventDefault();
+      showShortcuts();
+      return;
+    }
     if (!primaryModifier(e) || e.altKey) return;
     const k = e.key.toLowerCase();
     if (k === "s" && !e.shiftKey) {

@@ -229,6 +229,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       importInput,
     ),
     list,
+    h("p", { class: "muted small shortcut-hint" }, "Press ", h("kbd", null, "F1"), " for keyboard shortcuts."),
   );
   const outside = (e: MouseEvent) => {
     if (!el.isConnected) document.removeEventListener("click", outside);
