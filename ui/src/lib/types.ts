@@ -3,6 +3,7 @@
 // re-exports the generated one instead of declaring it.
 
 import type { HouseStyleId } from "../bindings/HouseStyleId";
+import type { ImportReport } from "../bindings/ImportReport";
 import type { Release } from "../bindings/Release";
 
 export type { ReleaseSummary } from "../bindings/ReleaseSummary";
@@ -22,17 +23,10 @@ export type RevRef = { type: "revision"; number: number } | { type: "workingCopy
 /** Export formats of `export_release` (PDF has its own command). */
 export type { Format as ExportFormat } from "../bindings/Format";
 
-/** One finding of the importer (crates/import `Finding`). */
-export interface ImportFinding {
-  field: string;
-  confidence: "low" | "medium" | "high";
-  note: string;
-}
-
-/** What `import_release` returns; `report` is crates/import's `ImportReport`. */
+/** What `import_release` returns. */
 export interface ImportResult {
   id: string;
-  report: { format: string; recognised: ImportFinding[]; unsure: ImportFinding[]; dropped: { text: string; reason: string }[] } | null;
+  report: ImportReport | null;
 }
 
 /** A template offered by `list_templates`. */
