@@ -34,6 +34,18 @@ export function headlineSection(ctx: EditorCtx): HTMLElement {
     showCount();
   }, { multiline: true, rows: 2, placeholder: "What happened, in one line" });
   headline.classList.add("headline-input");
+  // A headline is one line: Enter does not break it (pasted line breaks become spaces).
+  headline.addEventListener("keydown", (e) => {
+    if ((e as KeyboardEvent).key === "Enter") e.preventDefault();
+  });
+  headline.addEventListener("input", () => {
+    if (/[\r\n]/.test(headline.value)) {
+      headline.value = headline.value.replace(/\s*[\r\n]+\s*/g, " ");
+      ctx.doc.release.headline = headline.value;
+      showCount();
+      ctx.changed();
+    }
+  });
   showCount();
   const sub = textInput(ctx, "field-subheadline", r.subheadline ?? "", (v) => {
     ctx.doc.release.subheadline = optional(v);

@@ -47,6 +47,9 @@ describe("editing fields updates the model", () => {
     expect(byTestId(root, "headline-count").dataset.level).toBe("long");
     type(byTestId<HTMLTextAreaElement>(root, "field-headline"), "x".repeat(171));
     expect(byTestId(root, "headline-count").dataset.level).toBe("too-long");
+    // A pasted line break becomes a space: a headline is one line.
+    type(byTestId<HTMLTextAreaElement>(root, "field-headline"), "Two\nlines");
+    expect(doc.release.headline).toBe("Two lines");
   });
 
   it("an empty subheadline is absent, not empty", () => {
