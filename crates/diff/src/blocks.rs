@@ -7,6 +7,7 @@
 //! over are then matched across the document: such a pair is a move, shown at
 //! both ends, and a move that was also edited stays one moved + changed block.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -72,20 +73,47 @@ pub fn block_names(release: &Release) -> Vec<String> {
 }
 
 /// Alignment key: equal when same kind and identical or alike.
-struct Key {
+///
+/// Comparing bags costs time, so the keys share a counter of fuzzy
+/// comparisons: past [`MAX_FUZZY_COMPARISONS`] only identical blocks are equal,
+/// which keeps the alignment of two unrelated long bodies fast.
+struct Key<'c> {
     kind: &'static str,
     hash: u64,
     bag: Vec<u32>,
+    fuzzy_left: &'c Cell<u32>,
 }
 
-impl PartialEq for Key {
+/// Fuzzy block comparisons allowed in one alignment.
+const MAX_FUZZY_COMPARISONS: u32 = 50_000;
+
+impl PartialEq for Key<'_> {
     fn eq(&self, other: &Key) -> bool {
-        self.kind == other.kind
-            && (self.hash == other.hash || bag_similarity(&self.bag, &other.bag) >= ALIKE)
+        if self.kind != other.kind {
+            return false;
+        }
+        if self.hash == other.hash {
+            return true;
+        }
+        let (la, lb) = (self.bag.len() as f32, other.bag.len() as f32);
+        if 2.0 * la.min(lb) < ALIKE * (la + lb) {
+            return false;
+        }
+        let left = self.fuzzy_left.get();
+        if left == 0 {
+            return false;
+        }
+        self.fuzzy_left.set(left - 1);
+        bag_similarity(&self.bag, &other.bag) >= ALIKE
     }
 }
 
-fn keys<'a>(blocks: &[Block], texts: &'a [String], interner: &mut Interner<'a>) -> Vec<Key> {
+fn keys<'a, 'c>(
+    blocks: &[Block],
+    texts: &'a [String],
+    interner: &mut Interner<'a>,
+    fuzzy_left: &'c Cell<u32>,
+) -> Vec<Key<'c>> {
     blocks
         .iter()
         .zip(texts)
@@ -104,6 +132,7 @@ fn keys<'a>(blocks: &[Block], texts: &'a [String], interner: &mut Interner<'a>) 
                 kind: kind_name(b),
                 hash: h.finish(),
                 bag,
+                fuzzy_left,
             }
         })
         .collect()
@@ -129,8 +158,9 @@ pub fn align(
     let at: Vec<String> = a.body.iter().map(|x| block_text(a, x)).collect();
     let bt: Vec<String> = b.body.iter().map(|x| block_text(b, x)).collect();
     let mut interner = Interner::default();
-    let ak = keys(&a.body, &at, &mut interner);
-    let bk = keys(&b.body, &bt, &mut interner);
+    let fuzzy_left = Cell::new(MAX_FUZZY_COMPARISONS);
+    let ak = keys(&a.body, &at, &mut interner, &fuzzy_left);
+    let bk = keys(&b.body, &bt, &mut interner, &fuzzy_left);
 
     let mut cap = similar::algorithms::Capture::new();
     let _ = similar::algorithms::myers::diff_deadline(

@@ -75,12 +75,14 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
         budget.degraded = true;
         return replaced(old, new, 0.0, opts);
     }
-    let similarity = word_similarity(old, &ob, &raw, ow.len() + nw.len());
+    let Some(spans) = contiguous(&raw, oi.len(), ni.len()) else {
+        return replaced(old, new, 0.0, opts);
+    };
+    let similarity = word_similarity(old, &ob, &spans, ow.len() + nw.len());
     if big && similarity < REPLACE_BELOW {
         return replaced(old, new, similarity, opts);
     }
-
-    let spans = merge(old, &ob, &raw);
+    let spans = merge(old, &ob, &spans);
     let ops = spans
         .into_iter()
         .filter_map(|(tag, o, n)| {
@@ -114,15 +116,14 @@ fn word_ids(s: &str, bounds: &[usize], ids: &[u32]) -> Vec<u32> {
 }
 
 /// Share of word tokens the diff keeps equal.
-fn word_similarity(old: &str, ob: &[usize], raw: &[similar::DiffOp], total_words: usize) -> f32 {
+fn word_similarity(old: &str, ob: &[usize], spans: &[Span], total_words: usize) -> f32 {
     if total_words == 0 {
         return 1.0;
     }
     let mut equal_words = 0usize;
-    for d in raw {
-        let (tag, o, _) = d.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            for i in o {
+    for (tag, o, _) in spans {
+        if *tag == DiffTag::Equal {
+            for i in o.0..o.1 {
                 let t = ob
                     .get(i)
                     .zip(ob.get(i + 1))
@@ -138,17 +139,27 @@ fn word_similarity(old: &str, ob: &[usize], raw: &[similar::DiffOp], total_words
 
 type Span = (DiffTag, (usize, usize), (usize, usize));
 
-/// Turns similar's ops into spans of token indices, merging changes that are
-/// adjacent or separated only by whitespace.
-fn merge(old: &str, ob: &[usize], raw: &[similar::DiffOp]) -> Vec<Span> {
+/// Spans of token indices rebuilt from the lengths of similar's ops (its
+/// compaction pass can leave a stale position on a delete); `None` when the
+/// ops do not cover both sides exactly.
+fn contiguous(raw: &[similar::DiffOp], n_old: usize, n_new: usize) -> Option<Vec<Span>> {
+    let (mut o, mut n) = (0usize, 0usize);
     let mut out: Vec<Span> = Vec::with_capacity(raw.len());
     for d in raw {
-        let (tag, o, n) = d.as_tag_tuple();
-        if o.is_empty() && n.is_empty() {
+        let (tag, or, nr) = d.as_tag_tuple();
+        let (lo, ln) = (or.len(), nr.len());
+        if lo == 0 && ln == 0 {
             continue;
         }
-        out.push((tag, (o.start, o.end), (n.start, n.end)));
+        out.push((tag, (o, o + lo), (n, n + ln)));
+        o += lo;
+        n += ln;
     }
+    (o == n_old && n == n_new).then_some(out)
+}
+
+/// Merges changes that are adjacent or separated only by whitespace.
+fn merge(old: &str, ob: &[usize], out: &[Span]) -> Vec<Span> {
     // A whitespace-only equal run between two changes joins them.
     let is_space_run = |o: (usize, usize)| {
         ob.get(o.0)
@@ -362,5 +373,25 @@ mod tests {
         assert!(d.replaced);
         assert_eq!(d.ops.len(), 1);
         assert_eq!(d.ops[0].kind, OpKind::Replace);
+    }
+}
+#[cfg(test)]
+mod regressions {
+    use super::*;
+
+    /// similar's compaction once left a delete with a stale new position; the
+    /// ops must still rebuild both texts exactly.
+    #[test]
+    fn ops_rebuild_the_new_text_after_compaction() {
+        let a = "trial, the trial,\n“fair” Khakimova’s\nKhakimova's\nKhakimova's\nthe  the\nthe\ntrial,\nKhakimova's 2025. trial,  a\ntrial, trial,  the the";
+        let b = "Khakimova’s\ntrial,\nKhakimova's 2025. “fair” the  Khakimova's  trial,  “fair” expert the the Khakimova’s";
+        let opts = CompareOptions {
+            timeout_ms: 60_000,
+            ..CompareOptions::default()
+        };
+        let mut budget = Budget::new(&opts);
+        let d = diff_words(a, b, &mut budget, &opts);
+        assert!(!d.replaced);
+        assert_eq!(d.apply(a).as_deref(), Some(b));
     }
 }
