@@ -133,7 +133,9 @@ pub fn inline_html(out: &mut String, src: &str, mut notes: Option<&mut FootnoteR
     let mut pending = String::new();
     let mut in_link = 0usize;
     let mut image_depth = 0usize;
-    let mut open_links: Vec<bool> = Vec::new();
+    // Per open link: its printed address and where its label starts in `out`,
+    // or `None` for a link dropped as unsafe.
+    let mut open_links: Vec<Option<(String, usize)>> = Vec::new();
     let flush = |out: &mut String,
                  pending: &mut String,
                  notes: &mut Option<&mut FootnoteRefs>,
@@ -186,18 +188,31 @@ pub fn inline_html(out: &mut String, src: &str, mut notes: Option<&mut FootnoteR
                     Event::Start(Tag::Strikethrough) => out.push_str("<del>"),
                     Event::End(TagEnd::Strikethrough) => out.push_str("</del>"),
                     Event::Start(Tag::Link { dest_url, .. }) => {
-                        let ok = safe_url(&dest_url);
-                        if ok {
+                        if safe_url(&dest_url) {
+                            let url = dest_url.trim();
                             out.push_str("<a href=\"");
-                            escape_into(out, dest_url.trim());
+                            escape_into(out, url);
                             out.push_str("\">");
                             in_link += 1;
+                            let shown = escape(url.strip_prefix("mailto:").unwrap_or(url));
+                            open_links.push(Some((shown, out.len())));
+                        } else {
+                            open_links.push(None);
                         }
-                        open_links.push(ok);
                     }
-                    Event::End(TagEnd::Link) if open_links.pop() == Some(true) => {
-                        out.push_str("</a>");
-                        in_link = in_link.saturating_sub(1);
+                    Event::End(TagEnd::Link) => {
+                        if let Some(Some((shown, start))) = open_links.pop() {
+                            let label_is_url = out.get(start..).is_some_and(|l| l == shown);
+                            out.push_str("</a>");
+                            // Printed after the link on paper (hidden on screen), like
+                            // the plain text's `label (url)`.
+                            if !label_is_url {
+                                out.push_str("<span class=\"url\"> (");
+                                out.push_str(&shown);
+                                out.push_str(")</span>");
+                            }
+                            in_link = in_link.saturating_sub(1);
+                        }
                     }
                     Event::Start(Tag::Image { .. }) => image_depth = 1,
                     _ => {}
@@ -208,10 +223,8 @@ pub fn inline_html(out: &mut String, src: &str, mut notes: Option<&mut FootnoteR
     flush(out, &mut pending, &mut notes, in_link > 0);
     // Unbalanced tags cannot come out of the parser, but a link left open by a
     // bug must not swallow the rest of the document.
-    for ok in open_links {
-        if ok {
-            out.push_str("</a>");
-        }
+    for _ in open_links.iter().flatten() {
+        out.push_str("</a>");
     }
 }
 
@@ -234,7 +247,8 @@ mod tests {
         );
         assert_eq!(
             to_html("[ok](https://example.org/?a=1&b=2) [bad](javascript:alert(1))"),
-            "<a href=\"https://example.org/?a=1&amp;b=2\">ok</a> bad"
+            "<a href=\"https://example.org/?a=1&amp;b=2\">ok</a><span class=\"url\"> \
+             (https://example.org/?a=1&amp;b=2)</span> bad"
         );
         assert_eq!(to_html("![alt <x>](https://e.org/i.png)"), "alt &lt;x&gt;");
         assert_eq!(to_html("`<b>`"), "<code>&lt;b&gt;</code>");

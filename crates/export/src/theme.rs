@@ -109,7 +109,7 @@ figure.quote,blockquote p,.footnote,.contact,li{{break-inside:avoid;page-break-i
 p{{orphans:3;widows:3}}\n\
 .end-mark{{break-before:avoid;page-break-before:avoid}}\n\
 .body>:nth-last-child(2){{break-after:avoid;page-break-after:avoid}}\n\
-.url{{display:inline;font-size:.85em;color:#555;word-break:break-all}}\n\
+.url{{display:inline;font-size:.85em;color:#555;overflow-wrap:anywhere}}\n\
 a{{color:inherit;text-decoration:none}}\n",
         size = paper.css_size(),
         label = css_string(footer_label),
@@ -123,7 +123,7 @@ fn css_string(s: &str) -> String {
         match c {
             // Letters, digits, spaces and ordinary punctuation pass; anything that
             // could end the string, the rule or the element is escaped by code point.
-            c if c.is_alphanumeric() || " .,:;-–—()'!?&/".contains(c) => out.push(c),
+            c if c.is_alphanumeric() || " .,-–—'’".contains(c) => out.push(c),
             c => out.push_str(&format!("\\{:x} ", c as u32)),
         }
     }

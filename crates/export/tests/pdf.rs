@@ -1,0 +1,126 @@
+//! The print export through a real browser: headless Chromium prints each
+//! example to PDF on A4 and US Letter, and poppler reads the result back.
+//! The seed fits on two A4 pages; the text layer holds the headline, the end
+//! mark and the running footer.
+//!
+//! Needs `/usr/bin/chromium` and poppler-utils (CI installs both); without
+//! Chromium the test says so loudly and passes. Set `DATELINE_PDF_DIR` to keep
+//! the PDFs for a look (`pdftoppm -png`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{example, EXAMPLES};
+use dateline_core::text::headline;
+use dateline_export::{print_html, Paper};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn print_to_pdf(html: &Path, pdf: &Path, profile: &Path) {
+    let status = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        status.status.success() && pdf.exists(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+fn pdf_pages(pdf: &Path) -> (u32, String) {
+    let info = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) runs");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap_or("")
+        .to_string();
+    (pages, size)
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Words of `s` in order, whitespace-insensitive (the PDF breaks lines anywhere).
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn print_export_makes_a_good_pdf() {
+    if !Path::new(CHROMIUM).exists() {
+        eprintln!("\n\n!!!!!! SKIPPED: {CHROMIUM} is missing, the PDF of the print export was NOT checked (apt-get install chromium poppler-utils) !!!!!!\n");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let keep: Option<PathBuf> = std::env::var_os("DATELINE_PDF_DIR").map(PathBuf::from);
+    for (name, _) in EXAMPLES {
+        let r = example(name);
+        for paper in [Paper::A4, Paper::Letter] {
+            let stem = format!("{name}-{paper:?}");
+            let html = tmp.path().join(format!("{stem}.html"));
+            let pdf = tmp.path().join(format!("{stem}.pdf"));
+            std::fs::write(&html, print_html(&r, paper)).expect("write html");
+            print_to_pdf(&html, &pdf, &tmp.path().join(format!("profile-{stem}")));
+            if let Some(dir) = &keep {
+                let _ = std::fs::create_dir_all(dir);
+                let _ = std::fs::copy(&pdf, dir.join(format!("{stem}.pdf")));
+            }
+            let (pages, size) = pdf_pages(&pdf);
+            let text = flat(&pdf_text(&pdf));
+            let want_size = match paper {
+                Paper::A4 => "(A4)",
+                Paper::Letter => "(letter)",
+            };
+            assert!(size.contains(want_size), "{stem}: {size}");
+            assert!(
+                text.contains(&flat(&headline(&r, &r.style.style()))),
+                "{stem}: headline missing in {text}"
+            );
+            let mark = r.end_mark.text().expect("examples have an end mark");
+            assert!(text.contains(mark), "{stem}: end mark missing");
+            let nospace: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(
+                nospace.contains(&format!("1/{pages}")),
+                "{stem}: running footer missing"
+            );
+            assert!(pages <= 3, "{stem}: {pages} pages");
+            if name == "seed" && paper == Paper::A4 {
+                assert!(pages <= 2, "seed on A4 takes {pages} pages");
+                assert!(text.contains("ENDS"));
+                // Links are printed with their address.
+                assert!(text.contains("(hrd-sr@un.org)"), "mailto address printed");
+            }
+        }
+    }
+}
