@@ -37,11 +37,17 @@ export function datelineSection(ctx: EditorCtx): HTMLElement {
       rendered.classList.add("error");
     },
   );
-  const refreshRendered = () => {
+  let last = "";
+  const refreshRendered = (force = false) => {
     const d = ctx.doc.release.dateline;
-    if (d) renderer.push({ d, lang: ctx.doc.release.meta.language });
+    if (!d) return;
+    // Only ask again when the dateline or the language changed (not on every keystroke elsewhere).
+    const key = JSON.stringify([d, ctx.doc.release.meta.language]);
+    if (key === last && !force) return;
+    last = key;
+    renderer.push({ d: JSON.parse(JSON.stringify(d)) as Dateline, lang: ctx.doc.release.meta.language });
   };
-  ctx.doc.onChange(refreshRendered);
+  ctx.doc.onChange(() => refreshRendered());
 
   const enabled = h("input", {
     type: "checkbox",
@@ -130,7 +136,7 @@ export function datelineSection(ctx: EditorCtx): HTMLElement {
       h("div", { class: "grid-2" }, field("Date", date, "dateline.date"), field("Style", style, "dateline.style")),
       h("div", { class: "dateline-out" }, h("span", { class: "muted" }, "Prints as "), rendered),
     );
-    refreshRendered();
+    refreshRendered(true);
     if (focus) body.querySelector<HTMLElement>(`[data-testid="${focus}"]`)?.focus();
   };
   draw();

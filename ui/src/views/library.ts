@@ -150,8 +150,27 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
   };
 
   const draw = (rows: ReleaseSummary[]) => {
+    if (rows.length === 0 && !trash && !query) {
+      replace(
+        list,
+        h(
+          "div",
+          { class: "welcome", testid: "library-empty" },
+          h("h2", null, "Start your first release"),
+          h("p", { class: "muted" }, "Pick a house style. Every part of the release is a field you fill in; the preview shows it as it will be sent."),
+          h(
+            "div",
+            { class: "welcome-cards" },
+            HOUSE_STYLES.map(([style, label]) =>
+              h("button", { type: "button", class: "welcome-card", testid: `welcome-${style}`, onClick: () => void create(style) }, h("strong", null, label), h("span", { class: "muted small" }, TEMPLATE_HINT[style])),
+            ),
+          ),
+        ),
+      );
+      return;
+    }
     if (rows.length === 0) {
-      replace(list, h("p", { class: "empty muted", testid: "library-empty" }, trash ? "The trash is empty." : query ? `No release matches “${query}”.` : "No releases yet. Start one with “New release”."));
+      replace(list, h("p", { class: "empty muted", testid: "library-empty" }, trash ? "The trash is empty." : `No release matches “${query}”.`));
       return;
     }
     replace(
