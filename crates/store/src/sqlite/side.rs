@@ -1,0 +1,189 @@
+//! The parts of the SQLite store beside the history: the release list and
+//! search, the trash, autosaved working copies and id prefixes.
+//!
+//! None of them touches revisions or blobs; they read and write the listing,
+//! search and working-copy tables and the trash flag.
+
+use dateline_core::Release;
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+
+use super::{now_micros, SqliteStore};
+use crate::listing::enum_from_name;
+use crate::{ListFilter, ReleaseSummary, StoreError, WorkingCopy};
+
+impl SqliteStore {
+    /// [`crate::Store::list`]: one indexed pass over the listing (and search) rows.
+    pub(super) fn list_releases(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
+        let query = f
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_lowercase);
+        let inner = self.lock();
+        let rows: Vec<Result<ReleaseSummary, StoreError>> = inner
+            .conn
+            .prepare_cached(
+                "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
+                        r.created, l.updated, l.head, r.deleted,
+                        EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id)
+                 FROM releases r JOIN listing l ON l.release = r.id
+                 WHERE r.deleted = ?1
+                   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM search s
+                        WHERE s.release = r.id AND instr(s.text, ?2) > 0))
+                 ORDER BY l.updated DESC, r.id DESC",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![f.deleted, query], |r| self.summary(r))?
+                    .collect()
+            })
+            .map_err(|e| self.sq(e))?;
+        rows.into_iter().collect()
+    }
+
+    /// [`crate::Store::save_working_copy`]: replaces the release's one working copy.
+    pub(super) fn put_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {
+        let json =
+            serde_json::to_string(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
+        let now = now_micros();
+        let mut guard = self.lock();
+        let tx = guard
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        let row = self.row(&tx, id)?;
+        let base = self.head(&tx, row.id)?;
+        tx.prepare_cached(
+            "INSERT INTO working_copies (release, saved_at, base_revision, release_json)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (release) DO UPDATE SET saved_at = ?2, base_revision = ?3, release_json = ?4",
+        )
+        .and_then(|mut s| s.execute(params![row.id, now, base, json]))
+        .map_err(|e| self.sq(e))?;
+        tx.commit().map_err(|e| self.sq(e))
+    }
+
+    /// [`crate::Store::working_copy`].
+    pub(super) fn get_working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StoreError> {
+        let inner = self.lock();
+        let conn = &inner.conn;
+        let row = self.row(conn, id)?;
+        let found: Option<(i64, i64, String)> = conn
+            .prepare_cached(
+                "SELECT saved_at, base_revision, release_json FROM working_copies WHERE release = ?1",
+            )
+            .and_then(|mut s| s.query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional())
+            .map_err(|e| self.sq(e))?;
+        let Some((saved_at, base, json)) = found else {
+            return Ok(None);
+        };
+        let release: Release = serde_json::from_str(&json).map_err(|_| self.corrupt())?;
+        Ok(Some(WorkingCopy {
+            release,
+            saved_at: self.time(saved_at)?,
+            base_revision: self.number(base)?,
+        }))
+    }
+
+    /// [`crate::Store::discard_working_copy`].
+    pub(super) fn drop_working_copy(&self, id: &str) -> Result<(), StoreError> {
+        let inner = self.lock();
+        let row = self.row(&inner.conn, id)?;
+        inner
+            .conn
+            .prepare_cached("DELETE FROM working_copies WHERE release = ?1")
+            .and_then(|mut s| s.execute([row.id]))
+            .map_err(|e| self.sq(e))?;
+        Ok(())
+    }
+
+    /// [`crate::Store::resolve`]: a range scan of the unique uuid index.
+    pub(super) fn resolve_id(&self, id_or_prefix: &str) -> Result<String, StoreError> {
+        let p = id_or_prefix.trim().to_ascii_lowercase();
+        let unknown =
+            || StoreError::NotFound(format!("no release has the id “{}”", id_or_prefix.trim()));
+        if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(unknown());
+        }
+        if p.len() < 4 {
+            return Err(StoreError::ShortPrefix(p));
+        }
+        // Every id character sorts before '~', so this range is exactly the prefix.
+        let upper = format!("{p}~");
+        let inner = self.lock();
+        let found: Vec<String> = inner
+            .conn
+            .prepare_cached(
+                "SELECT uuid FROM releases WHERE uuid >= ?1 AND uuid < ?2 ORDER BY uuid LIMIT 2",
+            )
+            .and_then(|mut s| s.query_map([&p, &upper], |r| r.get(0))?.collect())
+            .map_err(|e| self.sq(e))?;
+        match found.as_slice() {
+            [] => Err(unknown()),
+            [one] => Ok(one.clone()),
+            _ => {
+                let count: i64 = inner
+                    .conn
+                    .query_row(
+                        "SELECT count(*) FROM releases WHERE uuid >= ?1 AND uuid < ?2",
+                        [&p, &upper],
+                        |r| r.get(0),
+                    )
+                    .map_err(|e| self.sq(e))?;
+                Err(StoreError::AmbiguousId {
+                    prefix: p,
+                    count: usize::try_from(count).unwrap_or(2),
+                })
+            }
+        }
+    }
+
+    /// One list row as a summary (the inner result reports undecodable values).
+    pub(super) fn summary(
+        &self,
+        r: &rusqlite::Row<'_>,
+    ) -> Result<Result<ReleaseSummary, StoreError>, rusqlite::Error> {
+        let status: String = r.get(2)?;
+        let style: String = r.get(5)?;
+        let created: i64 = r.get(6)?;
+        let updated: i64 = r.get(7)?;
+        let head: i64 = r.get(8)?;
+        let id: String = r.get(0)?;
+        let headline: String = r.get(1)?;
+        let language: String = r.get(3)?;
+        let organisation: String = r.get(4)?;
+        let deleted: bool = r.get(9)?;
+        let has_working_copy: bool = r.get(10)?;
+        Ok((|| {
+            Ok(ReleaseSummary {
+                id,
+                headline,
+                status: enum_from_name(status).ok_or_else(|| self.corrupt())?,
+                language,
+                organisation,
+                style: enum_from_name(style).ok_or_else(|| self.corrupt())?,
+                created: self.time(created)?,
+                updated: self.time(updated)?,
+                revisions: self.number(head)?,
+                deleted,
+                has_working_copy,
+            })
+        })())
+    }
+
+    /// Sets or clears the trash flag of release `id`.
+    pub(super) fn set_deleted(&self, id: &str, deleted: bool) -> Result<(), StoreError> {
+        let inner = self.lock();
+        let changed = inner
+            .conn
+            .prepare_cached("UPDATE releases SET deleted = ?2 WHERE uuid = ?1")
+            .and_then(|mut s| s.execute(params![id, deleted]))
+            .map_err(|e| self.sq(e))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!(
+                "no release has the id “{id}”"
+            )));
+        }
+        Ok(())
+    }
+}
