@@ -1,0 +1,70 @@
+//! Native menus. Items emit `menu://…` events that the UI listens to (see
+//! `src-tauri/COMMANDS.md`); the UI does the work, so the menu and the
+//! toolbar can never disagree. Only New (Ctrl/Cmd+N), Save Revision (Ctrl/Cmd+S)
+//! and Export (Ctrl/Cmd+E) have accelerators: others would shadow the text
+//! editor's own keys (Ctrl+D, Ctrl+H, …).
+
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Runtime};
+
+/// Menu item ids and the event each emits.
+const EVENTS: &[(&str, &str)] = &[
+    ("new", "menu://new"),
+    ("import", "menu://import"),
+    ("save-revision", "menu://save-revision"),
+    ("export", "menu://export"),
+    ("export-pdf", "menu://export-pdf"),
+    ("library", "menu://library"),
+    ("history", "menu://history"),
+    ("compare", "menu://compare"),
+];
+
+/// The app menu: File, Edit, View.
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, text: &str, accel: Option<&str>| {
+        let b = MenuItemBuilder::with_id(id, text);
+        match accel {
+            Some(a) => b.accelerator(a).build(app),
+            None => b.build(app),
+        }
+    };
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&item("new", "New Release", Some("CmdOrCtrl+N"))?)
+        .item(&item("import", "Import…", None)?)
+        .separator()
+        .item(&item(
+            "save-revision",
+            "Save Revision…",
+            Some("CmdOrCtrl+S"),
+        )?)
+        .separator()
+        .item(&item("export", "Export…", Some("CmdOrCtrl+E"))?)
+        .item(&item("export-pdf", "Export PDF…", None)?)
+        .separator()
+        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .build()?;
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .undo()
+        .redo()
+        .separator()
+        .cut()
+        .copy()
+        .paste()
+        .select_all()
+        .build()?;
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&item("library", "Library", None)?)
+        .item(&item("history", "History", None)?)
+        .item(&item("compare", "Compare", None)?)
+        .separator()
+        .fullscreen()
+        .build()?;
+    MenuBuilder::new(app).items(&[&file, &edit, &view]).build()
+}
+
+/// Forwards a menu click to the UI as its event.
+pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    if let Some((_, event)) = EVENTS.iter().find(|(item, _)| *item == id) {
+        let _ = app.emit(event, ());
+    }
+}

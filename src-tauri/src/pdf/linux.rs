@@ -1,0 +1,76 @@
+//! Linux: WebKitGTK's print operation with the "Print to File" backend.
+//!
+//! An offscreen GTK window holds a fresh WebKit view (JavaScript off) that
+//! loads the print HTML; when loading finishes, a `PrintOperation` prints it
+//! to the output URI as PDF without any dialog. Everything GTK runs on the main
+//! thread; the result comes back over a channel.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use gtk::prelude::*;
+use tauri::{AppHandle, Runtime};
+use webkit2gtk::{LoadEvent, PrintOperationExt, SettingsExt, WebViewExt};
+
+use crate::error::{ApiError, ApiResult};
+
+pub async fn print<R: Runtime>(app: &AppHandle<R>, html: String, out: PathBuf) -> ApiResult<()> {
+    let uri = webkit2gtk::glib::filename_to_uri(&out, None)
+        .map_err(|e| ApiError::new("pdf_failed", format!("bad output path: {e}")))?
+        .to_string();
+    let (tx, rx) = mpsc::channel::<Result<(), String>>();
+    app.run_on_main_thread(move || start(html, uri, tx))?;
+    super::wait(rx).await
+}
+
+/// On the GTK main thread: build the offscreen view, load, print on load.
+fn start(html: String, uri: String, tx: mpsc::Sender<Result<(), String>>) {
+    let window = gtk::OffscreenWindow::new();
+    window.set_default_size(794, 1123); // A4 at 96 dpi
+    let view = webkit2gtk::WebView::new();
+    if let Some(settings) = WebViewExt::settings(&view) {
+        settings.set_enable_javascript(false);
+        settings.set_print_backgrounds(true);
+    }
+    window.add(&view);
+    window.show_all();
+
+    let printed = std::cell::Cell::new(false);
+    view.connect_load_changed(move |view, event| {
+        if event != LoadEvent::Finished || printed.replace(true) {
+            return;
+        }
+        let settings = gtk::PrintSettings::new();
+        settings.set_printer("Print to File");
+        settings.set("output-file-format", Some("pdf"));
+        settings.set("output-uri", Some(&uri));
+        let page = gtk::PageSetup::new();
+        page.set_paper_size(&gtk::PaperSize::new(Some("iso_a4")));
+        let op = webkit2gtk::PrintOperation::new(view);
+        op.set_print_settings(&settings);
+        op.set_page_setup(&page);
+        let done = tx.clone();
+        let keep = window_of(view);
+        op.connect_finished(move |_| {
+            let _ = done.send(Ok(()));
+            if let Some(w) = &keep {
+                w.close();
+            }
+        });
+        let failed = tx.clone();
+        let keep = window_of(view);
+        op.connect_failed(move |_, err| {
+            let _ = failed.send(Err(err.to_string()));
+            if let Some(w) = &keep {
+                w.close();
+            }
+        });
+        op.print();
+    });
+    view.load_html(&html, Some("about:blank"));
+}
+
+/// The toplevel holding `view`, closed once the print has finished.
+fn window_of(view: &webkit2gtk::WebView) -> Option<gtk::Window> {
+    WidgetExt::toplevel(view).and_then(|w| w.downcast::<gtk::Window>().ok())
+}

@@ -1,0 +1,49 @@
+//! Nothing typed is lost when the app is killed: the autosaved working copy
+//! is there when the app starts again.
+
+use std::time::Duration;
+
+use crate::harness::Env;
+use crate::ui::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn working_copy_survives_a_kill_mid_typing() {
+    let env = Env::new(2);
+
+    let app = env.launch().await;
+    let s = app.s();
+    wait_attr(s, "app", "data-view", |v| v == "library").await;
+    click(s, "library-new").await;
+    click(s, "template-wire").await;
+    wait_attr(s, "app", "data-view", |v| v == "editor").await;
+    let id = attr(s, "editor-view", "data-id").await.unwrap_or_default();
+    retype(s, "field-headline", "Survives a crash").await;
+    // The autosave promise: at most the last 2 seconds are lost.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    type_into(s, "field-headline", " while typing").await;
+    app.kill_app().await;
+
+    let app = env.launch().await;
+    let s = app.s();
+    wait_attr(s, "app", "data-view", |v| v == "library").await;
+    let row = s
+        .query(thirtyfour::By::Css(format!(
+            "[data-testid=\"release-row\"][data-id=\"{id}\"]"
+        )))
+        .first()
+        .await
+        .expect("the release is in the library");
+    row.click().await.expect("open");
+    wait_attr(s, "app", "data-view", |v| v == "editor").await;
+    let banner = all(s, "working-copy-banner").await.len();
+    let headline = value(s, "field-headline").await;
+    shot(s, "10-working-copy-restored").await;
+    app.quit().await;
+
+    assert!(!id.is_empty());
+    assert_eq!(banner, 1, "the editor says it opened the working copy");
+    assert!(
+        headline.starts_with("Survives a crash"),
+        "headline after the kill: {headline:?}"
+    );
+}
