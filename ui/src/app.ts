@@ -5,12 +5,12 @@ import { showError } from "./components/notify";
 import { showShortcuts } from "./components/shortcuts";
 import { api, onMenu, type MenuEvent } from "./lib/api";
 import { h, replace } from "./lib/dom";
-import { editorView, type EditorView } from "./views/editor";
+import { editorView, type EditorView, type Tab } from "./views/editor";
 import { libraryView } from "./views/library";
 
 export interface App {
   root: HTMLElement;
-  openRelease(id: string): Promise<void>;
+  openRelease(id: string, tab?: Tab): Promise<void>;
   showLibrary(): Promise<void>;
   editor(): EditorView | null;
 }
@@ -40,16 +40,19 @@ export function createApp(mount: HTMLElement): App {
     library.focusSearch();
   };
 
-  const openRelease = async (id: string) => {
+  const openRelease = async (id: string, tab: Tab = "edit") => {
     try {
+      // Pending edits of the open release are stored before anything is (re)loaded.
+      if (editor) await editor.autosaver.flush();
       const opened = await api.openRelease(id);
       if (editor) await editor.close();
-      editor = editorView(id, opened, () => void showLibrary());
+      editor = editorView(id, opened, { back: () => void showLibrary(), reopen: (t) => void openRelease(id, t) });
       library = null;
       root.dataset.view = "editor";
       replace(main, editor.el);
       document.title = `${opened.release.headline || "Untitled"} — Dateline`;
-      main.querySelector<HTMLElement>('[data-testid="field-headline"]')?.focus();
+      if (tab === "edit") main.querySelector<HTMLElement>('[data-testid="field-headline"]')?.focus();
+      else editor.showTab(tab);
     } catch (err) {
       showError(err, "The release could not be opened");
     }

@@ -11,10 +11,7 @@ if (mount) {
     const params = new URLSearchParams(location.search);
     const id = params.get("open");
     if (id) {
-      void app.openRelease(id).then(() => {
-        const tab = params.get("tab");
-        if (tab) app.editor()?.showTab(tab as Tab);
-      });
+      void app.openRelease(id, (params.get("tab") as Tab | null) ?? "edit");
     }
   }
 }

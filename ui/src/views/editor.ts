@@ -34,7 +34,14 @@ export interface EditorView {
   close(): Promise<void>;
 }
 
-export function editorView(id: string, opened: OpenRelease, onBack: () => void): EditorView {
+/** What the editor asks of the app. */
+export interface EditorHooks {
+  back(): void;
+  /** Open the release again from the store (after a restore), on `tab`. */
+  reopen(tab: Tab): void;
+}
+
+export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks): EditorView {
   const doc = new ReleaseDoc(opened.release);
   let latestRevision = opened.latestRevision;
   const indicator = saveIndicator();
@@ -104,18 +111,7 @@ export function editorView(id: string, opened: OpenRelease, onBack: () => void):
     });
   };
 
-  const reload = async () => {
-    try {
-      const o = await api.openRelease(id);
-      const fresh = editorView(id, o, onBack);
-      el.replaceWith(fresh.el);
-      autosaver.dispose();
-      Object.assign(view, fresh);
-      fresh.showTab("history");
-    } catch (err) {
-      showError(err, "The release could not be reopened");
-    }
-  };
+  const reload = () => hooks.reopen("history");
 
   const saveRevision = async () => {
     const note = await saveRevisionDialog(latestRevision + 1);
@@ -147,7 +143,7 @@ export function editorView(id: string, opened: OpenRelease, onBack: () => void):
   const toolbar = h(
     "header",
     { class: "toolbar" },
-    h("button", { type: "button", class: "btn subtle", testid: "back-to-library", onClick: onBack, title: "Back to the library (Ctrl+L)" }, "← Library"),
+    h("button", { type: "button", class: "btn subtle", testid: "back-to-library", onClick: () => hooks.back(), title: "Back to the library (Ctrl+L)" }, "← Library"),
     title,
     indicator.el,
     h("div", { class: "tabs", role: "tablist", "aria-label": "Release views" }, tabs.edit, tabs.history, tabs.compare),
