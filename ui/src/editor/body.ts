@@ -184,6 +184,7 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
     ),
     live,
   );
+  root.dataset.path = "body";
   ctx.onPeopleChanged(() => refreshSpeakerPickers(root, ctx.doc.release.people));
   draw();
   return root;

@@ -127,7 +127,7 @@ export function datelineSection(ctx: EditorCtx): HTMLElement {
     });
     replace(
       body,
-      h("div", { class: "places" }, places),
+      h("div", { class: "places", "data-path": "dateline.places" }, places),
       button("+ Add place", "dateline-add-place", () => {
         d.places.push({ city: "" });
         draw(`dateline-city-${d.places.length - 1}`);
@@ -141,10 +141,12 @@ export function datelineSection(ctx: EditorCtx): HTMLElement {
   };
   draw();
 
-  return card(
+  const section = card(
     "Dateline",
     "sec-dateline",
     h("label", { class: "check" }, enabled, " This release has a dateline"),
     body,
   );
+  section.dataset.path = "dateline";
+  return section;
 }
