@@ -5,7 +5,7 @@ import { showError } from "./components/notify";
 import { showShortcuts } from "./components/shortcuts";
 import { api, onMenu, type MenuEvent } from "./lib/api";
 import { h, replace } from "./lib/dom";
-import { editorView, type EditorView, type Tab } from "./views/editor";
+import type { EditorView, Tab } from "./views/editor";
 import { libraryView } from "./views/library";
 
 export interface App {
@@ -44,7 +44,8 @@ export function createApp(mount: HTMLElement): App {
     try {
       // Pending edits of the open release are stored before anything is (re)loaded.
       if (editor) await editor.autosaver.flush();
-      const opened = await api.openRelease(id);
+      // The editor (CodeMirror and all) loads on first use: the library starts faster.
+      const [opened, { editorView }] = await Promise.all([api.openRelease(id), import("./views/editor")]);
       if (editor) await editor.close();
       editor = editorView(id, opened, { back: () => void showLibrary(), reopen: (t) => void openRelease(id, t) });
       library = null;
@@ -138,5 +139,7 @@ export function createApp(mount: HTMLElement): App {
     () => {},
   );
   void showLibrary();
+  // Warm the editor chunk once the library is up, so opening a release does not wait for it.
+  setTimeout(() => void import("./views/editor"), 400);
   return { root, openRelease, showLibrary, editor: () => editor };
 }
