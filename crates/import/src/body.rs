@@ -1,0 +1,307 @@
+//! The body: source blocks become paragraphs, sub-headings, bullet lists and
+//! quotes. Hard-wrapped lines are re-joined; a quote running over several
+//! paragraphs (each opening with a mark, only the last closing) becomes one
+//! quote; a quote whose speaker cannot be told stays a paragraph, reported.
+
+use dateline_core::{Block, Quote, QuoteParagraph, QuoteSegment};
+
+use crate::people::{Mention, People};
+use crate::quote::{self, QuotePara};
+use crate::report::{Confidence, ImportReport};
+use crate::source::{BlockKind, SrcBlock};
+use crate::text_util::md;
+
+/// A body item before quotes are recognised.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Para(String),
+    Heading(String),
+    List(Vec<String>),
+}
+
+fn bullet(line: &str) -> Option<&str> {
+    for b in [
+        "- ",
+        "* ",
+        "• ",
+        "· ",
+        "– ",
+        "▪ ",
+        "◦ ",
+        "o\u{a0}",
+        "·\u{a0}",
+        "•\u{a0}",
+        "•\t",
+        "·\t",
+    ] {
+        if let Some(rest) = line.strip_prefix(b) {
+            return Some(rest.trim_start_matches([' ', '\u{a0}', '\t']));
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = line.get(digits..)?;
+        if rest.starts_with(". ") || rest.starts_with(") ") {
+            return Some(line);
+        }
+    }
+    None
+}
+
+/// Expands source blocks into body items.
+pub fn items(blocks: &[SrcBlock]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    for b in blocks {
+        match b.kind {
+            BlockKind::Heading(_) => out.push(Item::Heading(b.joined())),
+            BlockKind::ListItem => {
+                let text = bullet(&b.joined())
+                    .map(str::to_string)
+                    .unwrap_or_else(|| b.joined());
+                match out.last_mut() {
+                    Some(Item::List(items)) => items.push(text),
+                    _ => out.push(Item::List(vec![text])),
+                }
+            }
+            BlockKind::Para | BlockKind::Rule => {
+                if b.lines.first().is_some_and(|l| bullet(l).is_some()) {
+                    let mut items: Vec<String> = Vec::new();
+                    for l in &b.lines {
+                        match (bullet(l), items.last_mut()) {
+                            (Some(t), _) => items.push(t.to_string()),
+                            (None, Some(last)) => {
+                                last.push(' ');
+                                last.push_str(l);
+                            }
+                            (None, None) => items.push(l.clone()),
+                        }
+                    }
+                    out.push(Item::List(items));
+                } else if b.wrapped {
+                    out.push(Item::Para(b.joined()));
+                } else {
+                    out.extend(b.lines.iter().map(|l| Item::Para(l.clone())));
+                }
+            }
+        }
+    }
+    // A short line without final punctuation between paragraphs is a sub-heading.
+    let n = out.len();
+    for i in 1..n.saturating_sub(1) {
+        if let Some(Item::Para(t)) = out.get(i) {
+            if heading_like(t) && matches!(out.get(i + 1), Some(Item::Para(_) | Item::List(_))) {
+                let t = t.clone();
+                out[i] = Item::Heading(t);
+            }
+        }
+    }
+    out
+}
+
+/// A short line that reads as a heading: no final punctuation, few words.
+pub fn heading_like(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=12).contains(&words)
+        && t.chars().count() < 100
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', '»', ')', '…'])
+        && !t.contains(['“', '"', '«'])
+}
+
+/// Builds the body blocks, recognising quotes and their speakers.
+pub fn build(
+    items: Vec<Item>,
+    people: &mut People,
+    report: &mut ImportReport,
+    verbs: &mut Vec<&'static str>,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut prev_speaker: Option<usize> = None;
+    let mut i = 0;
+    while i < items.len() {
+        let Some(item) = items.get(i) else { break };
+        match item {
+            Item::Heading(t) => {
+                out.push(Block::Heading { text: md(t) });
+                prev_speaker = None;
+            }
+            Item::List(list) => {
+                out.push(Block::List {
+                    items: list.iter().map(|t| md(t)).collect(),
+                });
+                prev_speaker = None;
+            }
+            Item::Para(text) => {
+                if let Some(first) = quote::parse(text) {
+                    let mut group = vec![first];
+                    let mut j = i + 1;
+                    while group.last().is_some_and(|q| q.open_end) {
+                        match items.get(j) {
+                            Some(Item::Para(t)) => match quote::parse(t) {
+                                Some(q) if q.lead_in.is_none() => {
+                                    group.push(q);
+                                    j += 1;
+                                }
+                                _ => break,
+                            },
+                            _ => break,
+                        }
+                    }
+                    if let Some((q, idx)) = resolve(&group, people, prev_speaker, verbs) {
+                        report.found(
+                            &format!("body[{}]", out.len()),
+                            Confidence::High,
+                            format!(
+                                "quote by {}",
+                                people.list.get(idx).map(|p| p.name.as_str()).unwrap_or("?")
+                            ),
+                        );
+                        out.push(Block::Quote(q));
+                        prev_speaker = Some(idx);
+                        i = j;
+                        continue;
+                    }
+                    report.unsure(
+                        &format!("body[{}]", out.len()),
+                        "quoted words whose speaker could not be told; kept as a paragraph",
+                    );
+                }
+                out.push(Block::Paragraph { text: md(text) });
+                prev_speaker = None;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn mentions(group: &[QuotePara]) -> Vec<&quote::Attr> {
+    let mut out = Vec::new();
+    for p in group {
+        out.extend(p.lead_in.iter());
+        out.extend(p.segments.iter().filter_map(|s| s.1.as_ref()));
+    }
+    out
+}
+
+/// Finds the one speaker of a quote group and records what the attributions
+/// say about them; `None` (and no change) when they disagree or name nobody.
+fn resolve(
+    group: &[QuotePara],
+    people: &mut People,
+    prev: Option<usize>,
+    verbs: &mut Vec<&'static str>,
+) -> Option<(Quote, usize)> {
+    let attrs = mentions(group);
+    let mut trial = people.clone();
+    let named: Vec<&Mention> = attrs
+        .iter()
+        .map(|a| &a.mention)
+        .filter(|m| m.name.is_some() || m.surname.is_some())
+        .collect();
+    let mut speaker: Option<usize> = None;
+    for m in &named {
+        let found = trial.find(m);
+        if !trial.compatible(found, m) {
+            return None;
+        }
+        let idx = trial.apply(m);
+        if speaker.is_some_and(|s| s != idx) {
+            return None;
+        }
+        speaker = Some(idx);
+        trial.last = Some(idx);
+    }
+    if speaker.is_none() {
+        speaker = if attrs.is_empty() {
+            prev
+        } else {
+            trial.last.or((trial.list.len() == 1).then_some(0))
+        };
+    }
+    let idx = speaker?;
+    for a in &attrs {
+        if a.mention.name.is_none() && a.mention.surname.is_none() {
+            if !trial.compatible(Some(idx), &a.mention) {
+                return None;
+            }
+            trial.last = Some(idx);
+            trial.apply(&a.mention);
+        }
+    }
+    let id = trial.list.get(idx)?.id.clone();
+    trial.last = Some(idx);
+    *people = trial;
+    verbs.extend(attrs.iter().map(|a| a.lang));
+    let paragraphs = group
+        .iter()
+        .map(|p| QuoteParagraph {
+            lead_in: p.lead_in.as_ref().map(|a| a.form),
+            segments: p
+                .segments
+                .iter()
+                .map(|(t, a)| QuoteSegment {
+                    text: md(t),
+                    attribution: a.as_ref().map(|a| a.form),
+                })
+                .collect(),
+        })
+        .collect();
+    Some((
+        Quote {
+            speaker: id,
+            paragraphs,
+        },
+        idx,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::SourceFormat;
+
+    #[test]
+    fn quotes_lists_headings() {
+        let blocks = vec![
+            SrcBlock::new(
+                BlockKind::Para,
+                vec!["“We are ready,” said Jane Doe, CEO of Acme. “Really.”".into()],
+                true,
+            ),
+            SrcBlock::new(
+                BlockKind::Para,
+                vec!["“It starts now,” she said.".into()],
+                true,
+            ),
+            SrcBlock::new(BlockKind::Para, vec!["Next steps".into()], true),
+            SrcBlock::new(
+                BlockKind::Para,
+                vec!["- one".into(), "- two".into(), "continued".into()],
+                true,
+            ),
+            SrcBlock::new(BlockKind::Para, vec!["Doe said: “First.".into()], true),
+            SrcBlock::new(BlockKind::Para, vec!["“Second.”".into()], true),
+        ];
+        let its = items(&blocks);
+        assert_eq!(its[2], Item::Heading("Next steps".into()));
+        assert_eq!(
+            its[3],
+            Item::List(vec!["one".into(), "two continued".into()])
+        );
+        let mut people = People::default();
+        let mut report = ImportReport::new(SourceFormat::Text);
+        let mut verbs = Vec::new();
+        let body = build(its, &mut people, &mut report, &mut verbs);
+        assert_eq!(body.len(), 5);
+        assert_eq!(people.list.len(), 1);
+        assert_eq!(people.list[0].pronoun, "she");
+        assert_eq!(people.list[0].title, "CEO of Acme");
+        match &body[4] {
+            Block::Quote(q) => assert_eq!(q.paragraphs.len(), 2),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Media contacts from the lines of a contacts section: names, roles,
+//! organisations, emails and phones, in stacked lines, one-line forms
+//! (`Jane Doe, Acme, +1 555 0100, jane@acme.com`), UN sentences
+//! (`… please contact: Jane Doe (+41 22 917 0000 / jdoe@un.org) or …`), and
+//! two-column layouts (cells separated by tabs or wide spaces) flattened.
+
+use dateline_core::Contact;
+
+use crate::quote::name_ok;
+
+/// Field labels dropped from contact lines ("Tel:", "Email:").
+const LABELS: [&str; 22] = [
+    "email",
+    "e-mail",
+    "e",
+    "mail",
+    "tel",
+    "tel.",
+    "tél",
+    "tél.",
+    "phone",
+    "telephone",
+    "téléphone",
+    "teléfono",
+    "t",
+    "m",
+    "mobile",
+    "mob",
+    "cell",
+    "ph",
+    "p",
+    "office",
+    "courriel",
+    "correo",
+];
+
+/// Splits two-column layouts into one column after the other.
+pub fn flatten_columns(lines: &[String]) -> Vec<String> {
+    let split = |l: &str| -> Vec<String> {
+        let mut cells = Vec::new();
+        let mut cur = String::new();
+        let mut spaces = 0;
+        for c in l.chars() {
+            if c == '\t' || (c == ' ' && spaces >= 2) {
+                if !cur.trim().is_empty() {
+                    cells.push(cur.trim().to_string());
+                }
+                cur.clear();
+                spaces = 0;
+                continue;
+            }
+            spaces = if c == ' ' { spaces + 1 } else { 0 };
+            cur.push(c);
+        }
+        if !cur.trim().is_empty() {
+            cells.push(cur.trim().to_string());
+        }
+        cells
+    };
+    let rows: Vec<Vec<String>> = lines.iter().map(|l| split(l)).collect();
+    let multi = rows.iter().filter(|r| r.len() >= 2).count();
+    if multi * 2 < rows.len() || multi < 2 {
+        return lines.to_vec();
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+    let mut out = Vec::new();
+    for col in 0..width {
+        if col > 0 {
+            out.push(String::new());
+        }
+        for row in &rows {
+            if let Some(cell) = row.get(col) {
+                out.push(cell.clone());
+            }
+        }
+    }
+    out
+}
+
+fn is_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((u, h)) => {
+            !u.is_empty()
+                && h.contains('.')
+                && !h.starts_with('.')
+                && !h.ends_with('.')
+                && !h.contains('@')
+                && s.chars()
+                    .all(|c| c.is_alphanumeric() || "._%+-@'".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// Takes the emails out of `line`.
+fn take_emails(line: &mut String) -> Vec<String> {
+    let mut found = Vec::new();
+    let tokens: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || "()<>[],;|/".contains(c))
+        .map(|t| {
+            t.trim_start_matches("mailto:")
+                .trim_end_matches(['.', ':'])
+                .to_string()
+        })
+        .filter(|t| is_email(t))
+        .collect();
+    for t in tokens {
+        *line = line.replacen(&t, " ", 1);
+        found.push(t);
+    }
+    *line = line.replace("mailto:", " ");
+    found
+}
+
+/// Takes the phone numbers out of `line` (runs of digits, spaces, `+()-./` with 7+ digits).
+fn take_phones(line: &mut String) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '+' || chars[i] == '(' || chars[i].is_ascii_digit() {
+            let start = i;
+            let mut j = i;
+            while j < chars.len()
+                && (chars[j].is_ascii_digit() || " +()-.\u{a0}".contains(chars[j]))
+            {
+                j += 1;
+            }
+            let run: String = chars[start..j].iter().collect();
+            let run = run
+                .trim()
+                .trim_end_matches(['(', '.', '-'])
+                .trim_start_matches(['(', ')']);
+            let digits = run.chars().filter(char::is_ascii_digit).count();
+            if (7..=16).contains(&digits) {
+                found.push(run.trim().to_string());
+                spans.push(run.trim().to_string());
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    for s in spans {
+        *line = line.replacen(&s, " ", 1);
+    }
+    found
+}
+
+/// Parses the contacts of `lines` (an empty line separates contacts). Labels
+/// dropped go to `dropped`.
+pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> Vec<Contact> {
+    let mut out: Vec<Contact> = Vec::new();
+    let mut cur = Contact::default();
+    let started = |c: &Contact| {
+        !c.name.is_empty() || c.email.is_some() || c.phone.is_some() || c.role.is_some()
+    };
+    for raw in flatten_columns(lines) {
+        if raw.trim().is_empty() {
+            if started(&cur) {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        for sub in raw.split(" or ").flat_map(|s| s.split("; ")) {
+            let mut line = sub.to_string();
+            let emails = take_emails(&mut line);
+            let phones = take_phones(&mut line);
+            let one_line = !emails.is_empty() || !phones.is_empty();
+            let parts: Vec<String> = if one_line {
+                line.split(|c: char| ",|;()/–—:".contains(c))
+                    .map(|p| p.trim().trim_matches(['-', '.', ' ']).to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            } else {
+                vec![line.trim().to_string()]
+            };
+            for part in parts {
+                let label = part.trim_end_matches(':').trim().to_lowercase();
+                if LABELS.contains(&label.as_str()) || label == "at" {
+                    dropped.push(part.clone());
+                    continue;
+                }
+                let part = strip_label(&part, dropped);
+                if part.is_empty() {
+                    continue;
+                }
+                if cur.name.is_empty() && cur.email.is_none() && cur.phone.is_none() {
+                    match part.split_once(", ") {
+                        Some((n, r)) if !one_line => {
+                            cur.name = n.trim().to_string();
+                            cur.role = Some(r.trim().to_string());
+                        }
+                        _ => cur.name = part,
+                    }
+                } else if (cur.email.is_some() || cur.phone.is_some())
+                    && name_ok(&part)
+                    && part.contains(' ')
+                {
+                    out.push(std::mem::take(&mut cur));
+                    cur.name = part;
+                } else if cur.role.is_none() {
+                    cur.role = Some(part);
+                } else if let Some(org) = cur.organisation.as_mut() {
+                    org.push_str(", ");
+                    org.push_str(&part);
+                } else {
+                    cur.organisation = Some(part);
+                }
+            }
+            for e in emails {
+                if cur.email.is_some() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur.email = Some(e);
+            }
+            for p in phones {
+                match cur.phone.as_mut() {
+                    Some(ph) => {
+                        ph.push_str(" / ");
+                        ph.push_str(&p);
+                    }
+                    None => cur.phone = Some(p),
+                }
+            }
+        }
+    }
+    if started(&cur) {
+        out.push(cur);
+    }
+    out
+}
+
+/// Drops a leading label (`Tel: `, `Email: `) from a part.
+fn strip_label(part: &str, dropped: &mut Vec<String>) -> String {
+    if let Some((label, rest)) = part.split_once(':') {
+        if LABELS.contains(&label.trim().to_lowercase().as_str()) {
+            dropped.push(format!("{}:", label.trim()));
+            return rest.trim().to_string();
+        }
+    }
+    part.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn stacked_and_one_line() {
+        let mut d = Vec::new();
+        let c = parse(&lines("Jane Doe, Head of Communications\njane.doe@acme.com\n+1 555 010 0100\n\nJohn Roe\nTel: +44 20 7946 0000\nEmail: john@roe.org"), &mut d);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].name, "Jane Doe");
+        assert_eq!(c[0].role.as_deref(), Some("Head of Communications"));
+        assert_eq!(c[0].email.as_deref(), Some("jane.doe@acme.com"));
+        assert_eq!(c[0].phone.as_deref(), Some("+1 555 010 0100"));
+        assert_eq!(c[1].phone.as_deref(), Some("+44 20 7946 0000"));
+        assert_eq!(c[1].email.as_deref(), Some("john@roe.org"));
+        let c = parse(
+            &lines("Jane Doe (+41 22 917 0000 / jdoe@un.org) or John Roe (jroe@un.org)"),
+            &mut d,
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[1].name, "John Roe");
+        assert_eq!(c[1].email.as_deref(), Some("jroe@un.org"));
+    }
+
+    #[test]
+    fn two_columns() {
+        let mut d = Vec::new();
+        let c = parse(&lines("Jane Doe              John Roe\nAcme Corp             Roe Partners\njane@acme.com         john@roe.org"), &mut d);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].email.as_deref(), Some("jane@acme.com"));
+        assert_eq!(c[1].name, "John Roe");
+        assert_eq!(c[1].role.as_deref(), Some("Roe Partners"));
+    }
+}

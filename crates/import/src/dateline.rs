@@ -1,0 +1,457 @@
+//! Finding the dateline at the head of the lead paragraph, in every style of
+//! `dateline_core::dateline::DatelineStyle`, and turning it into places + date + style.
+//!
+//! Wire markers (`/PRNewswire/`, `(BUSINESS WIRE)`, `(GLOBE NEWSWIRE)`,
+//! `(UN Headquarters)`, `(AP)`) are looked for first; then `PLACE (DATE) –`
+//! (OHCHR), `PLACE, DATE –` (classic UN when day-first, AP when month-first),
+//! and the EU Commission's `City, 31 October 2015` alone on its line.
+
+use dateline_core::dateline::DatelineStyle;
+use dateline_core::Place;
+
+use crate::dates::{parse_date, DateOrder, PartialDate};
+use crate::report::Confidence;
+
+/// A dateline found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The places, as written in running text ("New York").
+    pub places: Vec<Place>,
+    /// The date; `None` when the dateline carries none (`WASHINGTON (AP) —`).
+    pub date: Option<PartialDate>,
+    /// The style it is written in.
+    pub style: DatelineStyle,
+    /// The text after the dateline (the lead), possibly empty.
+    pub rest: String,
+    /// How sure the match is.
+    pub confidence: Confidence,
+}
+
+/// How far into a paragraph a dateline may end (in bytes).
+const SCAN: usize = 240;
+
+/// Looks for a dateline at the start of `text`.
+pub fn find(text: &str) -> Option<Found> {
+    let text = text.trim_start();
+    wire(text)
+        .or_else(|| ohchr(text))
+        .or_else(|| comma_dash(text))
+        .or_else(|| own_line(text))
+}
+
+/// After a dateline: a dash (`--`, `—`, `–`, `-`) and the lead. `None` when no dash.
+fn after_dash(s: &str) -> Option<&str> {
+    let s = s.trim_start_matches([' ', '\u{a0}']);
+    let rest = s
+        .strip_prefix("--")
+        .or_else(|| s.strip_prefix(['—', '–', '-', ':']))?;
+    Some(rest.trim_start_matches([' ', '\u{a0}', '-']))
+}
+
+fn marker<'a>(text: &'a str, markers: &[&str]) -> Option<(&'a str, &'a str)> {
+    let lower = text.get(..SCAN.min(text.len())).map(|s| s.to_lowercase());
+    let head = lower.as_deref().unwrap_or(text);
+    for m in markers {
+        if let Some(i) = head.find(&m.to_lowercase()) {
+            // Lower-casing keeps byte offsets for the ASCII markers used here.
+            let before = text.get(..i)?;
+            let after = text.get(i + m.len()..)?;
+            return Some((before, after));
+        }
+    }
+    None
+}
+
+fn wire(text: &str) -> Option<Found> {
+    if let Some((before, after)) = marker(
+        text,
+        &[
+            "--(BUSINESS WIRE)--",
+            "-- (BUSINESS WIRE) --",
+            "--(BUSINESS WIRE)-- ",
+        ],
+    ) {
+        let places = places(before.trim(), true)?;
+        let end = after.find("--")?;
+        let date = parse_date(after.get(..end)?)?;
+        let rest = after.get(end + 2..)?.trim_start();
+        return Some(found(
+            places,
+            Some(date),
+            DatelineStyle::BusinessWire,
+            rest,
+            Confidence::High,
+        ));
+    }
+    if let Some((before, after)) = marker(text, &["/PRNewswire"]) {
+        let (places, date) = places_date(before.trim())?;
+        let slash = after.find('/')?;
+        let rest =
+            after_dash(after.get(slash + 1..)?).unwrap_or(after.get(slash + 1..)?.trim_start());
+        return Some(found(
+            places,
+            Some(date),
+            DatelineStyle::PrNewswire,
+            rest,
+            Confidence::High,
+        ));
+    }
+    if let Some((before, after)) = marker(text, &["(GLOBE NEWSWIRE)"]) {
+        let (places, date) = places_date(before.trim())?;
+        let rest = after_dash(after).unwrap_or(after.trim_start());
+        return Some(found(
+            places,
+            Some(date),
+            DatelineStyle::GlobeNewswire,
+            rest,
+            Confidence::High,
+        ));
+    }
+    if let Some((before, after)) = marker(
+        text,
+        &[
+            "(UN Headquarters)",
+            "(Siège de l’ONU)",
+            "(Siège de l'ONU)",
+            "(Sede de la ONU)",
+        ],
+    ) {
+        let (places, date) = places_date(before.trim())?;
+        let rest = after_dash(after).unwrap_or(after.trim_start());
+        return Some(found(
+            places,
+            Some(date),
+            DatelineStyle::UnHeadquarters,
+            rest,
+            Confidence::High,
+        ));
+    }
+    if let Some((before, after)) = marker(text, &[" (AP) "]) {
+        let places = places(before.trim(), true)?;
+        let rest = after_dash(after)?;
+        return Some(found(
+            places,
+            None,
+            DatelineStyle::Ap,
+            rest,
+            Confidence::Medium,
+        ));
+    }
+    None
+}
+
+fn ohchr(text: &str) -> Option<Found> {
+    let open = text.find('(').filter(|i| *i < 120)?;
+    let close = open + text.get(open..)?.find(')')?;
+    let places = places(text.get(..open)?.trim(), true)?;
+    let date = parse_date(text.get(open + 1..close)?)?;
+    let after = text.get(close + 1..)?;
+    let (rest, confidence) = match after_dash(after) {
+        Some(r) => (r, Confidence::High),
+        None => (after.trim_start(), Confidence::Medium),
+    };
+    Some(found(
+        places,
+        Some(date),
+        DatelineStyle::UnOhchr,
+        rest,
+        confidence,
+    ))
+}
+
+fn comma_dash(text: &str) -> Option<Found> {
+    for sep in [" – ", " — ", " -- ", " - ", "—", " –\u{a0}", "--", ": "] {
+        let Some(i) = text.find(sep).filter(|i| *i < SCAN) else {
+            continue;
+        };
+        let Some((places, date)) = places_date(text.get(..i)?.trim()) else {
+            continue;
+        };
+        if date.year.is_none() {
+            continue;
+        }
+        let rest = text.get(i + sep.len()..)?.trim_start();
+        let style = match date.order {
+            DateOrder::DayFirst => DatelineStyle::UnClassic,
+            DateOrder::MonthFirst => DatelineStyle::Ap,
+        };
+        let confidence = if sep == ": " {
+            Confidence::Medium
+        } else {
+            Confidence::High
+        };
+        return Some(found(places, Some(date), style, rest, confidence));
+    }
+    None
+}
+
+fn own_line(text: &str) -> Option<Found> {
+    let t = text.trim().trim_end_matches('.');
+    if t.chars().count() > 80 || t.contains('\n') {
+        return None;
+    }
+    let (places, date) = places_date_any_case(t)?;
+    date.year?;
+    Some(found(
+        places,
+        Some(date),
+        DatelineStyle::EuCommission,
+        "",
+        Confidence::High,
+    ))
+}
+
+fn found(
+    places: Vec<Place>,
+    date: Option<PartialDate>,
+    style: DatelineStyle,
+    rest: &str,
+    confidence: Confidence,
+) -> Found {
+    Found {
+        places,
+        date,
+        style,
+        rest: rest.trim().to_string(),
+        confidence,
+    }
+}
+
+/// `PLACES, DATE`: the leftmost comma after which the remainder is a whole date.
+fn places_date(s: &str) -> Option<(Vec<Place>, PartialDate)> {
+    split_places_date(s, true)
+}
+
+fn places_date_any_case(s: &str) -> Option<(Vec<Place>, PartialDate)> {
+    split_places_date(s, false)
+}
+
+fn split_places_date(s: &str, caps: bool) -> Option<(Vec<Place>, PartialDate)> {
+    for (i, _) in s.match_indices(',') {
+        let (Some(p), Some(d)) = (s.get(..i), s.get(i + 1..)) else {
+            continue;
+        };
+        if let Some(date) = parse_date(d) {
+            return Some((places(p.trim(), caps)?, date));
+        }
+    }
+    None
+}
+
+const PARTICLES: [&str; 14] = [
+    "de", "du", "des", "la", "le", "les", "el", "es", "of", "upon", "sur", "am", "al", "y",
+];
+
+fn city_ok(city: &str, caps: bool) -> bool {
+    let words: Vec<&str> = city.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && city.chars().count() <= 40
+        && city
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+        && (!caps || !city.chars().any(char::is_lowercase) || words.len() <= 3)
+}
+
+/// Places separated by `/`, each `CITY` or `CITY, Region`.
+fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
+    let mut out = Vec::new();
+    for part in s.split('/') {
+        let (city, region) = match part.split_once(',') {
+            Some((c, r)) => (c.trim(), Some(r.trim())),
+            None => (part.trim(), None),
+        };
+        if !city_ok(city, caps) {
+            return None;
+        }
+        if let Some(r) = region {
+            if r.is_empty() || r.chars().count() > 30 || !city_ok(r, false) {
+                return None;
+            }
+        }
+        out.push(Place {
+            city: running_case(city),
+            region: region.map(str::to_string),
+        });
+    }
+    Some(out)
+}
+
+/// "NEW YORK" → "New York", "DAR ES SALAAM" → "Dar es Salaam"; mixed case stays.
+pub fn running_case(city: &str) -> String {
+    if city.chars().any(char::is_lowercase) {
+        return city.to_string();
+    }
+    let mut out = String::with_capacity(city.len());
+    for (i, word) in city.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if i > 0 && PARTICLES.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        let mut cap = true;
+        for c in lower.chars() {
+            if cap {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            cap = matches!(c, '-' | '.' | '\'' | '’') && !matches!(c, '\'' | '’');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Got = (
+        String,
+        Option<(Option<i32>, u32, u32)>,
+        DatelineStyle,
+        String,
+    );
+
+    fn f(s: &str) -> Got {
+        let d = find(s).unwrap_or_else(|| panic!("no dateline in {s}"));
+        let places = d
+            .places
+            .iter()
+            .map(|p| match &p.region {
+                Some(r) => format!("{}, {r}", p.city),
+                None => p.city.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        (
+            places,
+            d.date.map(|d| (d.year, d.month, d.day)),
+            d.style,
+            d.rest,
+        )
+    }
+
+    #[test]
+    fn every_style() {
+        use DatelineStyle::*;
+        let cases = [
+            (
+                "GENEVA (14 May 2025) – A UN expert",
+                "Geneva",
+                (Some(2025), 5, 14),
+                UnOhchr,
+            ),
+            (
+                "GINEBRA (14 de mayo de 2025) – Un experto",
+                "Ginebra",
+                (Some(2025), 5, 14),
+                UnOhchr,
+            ),
+            (
+                "GENÈVE (1er mai 2025) – Un expert",
+                "Genève",
+                (Some(2025), 5, 1),
+                UnOhchr,
+            ),
+            (
+                "GENEVA, 13 June 2014 – The",
+                "Geneva",
+                (Some(2014), 6, 13),
+                UnClassic,
+            ),
+            (
+                "KABUL/KATHMANDU/NEW YORK, 12 May 2021 – The",
+                "Kabul/Kathmandu/New York",
+                (Some(2021), 5, 12),
+                UnClassic,
+            ),
+            (
+                "NEW YORK, 7 July (UN Headquarters) -- The",
+                "New York",
+                (Option::None, 7, 7),
+                UnHeadquarters,
+            ),
+            (
+                "WASHINGTON, Sept. 5, 2025 — The",
+                "Washington",
+                (Some(2025), 9, 5),
+                Ap,
+            ),
+            (
+                "SPRINGFIELD, Ill., March 5, 2025 — The",
+                "Springfield, Ill.",
+                (Some(2025), 3, 5),
+                Ap,
+            ),
+            (
+                "TORONTO, Feb. 22, 2012 /PRNewswire/ -- The",
+                "Toronto",
+                (Some(2012), 2, 22),
+                PrNewswire,
+            ),
+            (
+                "MINNEAPOLIS--(BUSINESS WIRE)--Jun. 25, 2009--The",
+                "Minneapolis",
+                (Some(2009), 6, 25),
+                BusinessWire,
+            ),
+            (
+                "OSLO, Norway, March 3, 2024 (GLOBE NEWSWIRE) -- The",
+                "Oslo, Norway",
+                (Some(2024), 3, 3),
+                GlobeNewswire,
+            ),
+            (
+                "Brussels, 31 October 2015",
+                "Brussels",
+                (Some(2015), 10, 31),
+                EuCommission,
+            ),
+            (
+                "DAR ES SALAAM, 2 March 2025 – The",
+                "Dar es Salaam",
+                (Some(2025), 3, 2),
+                UnClassic,
+            ),
+        ];
+        for (text, places, date, style) in cases {
+            let got = f(text);
+            assert_eq!(
+                (got.0.as_str(), got.1, got.2),
+                (places, Some(date), style),
+                "{text}"
+            );
+            if style != EuCommission {
+                assert!(
+                    got.3.starts_with("The") || got.3.starts_with("A") || got.3.starts_with("Un"),
+                    "{text}: {}",
+                    got.3
+                );
+            }
+        }
+        assert_eq!(f("WASHINGTON (AP) — The").1, Option::None);
+    }
+
+    #[test]
+    fn not_datelines() {
+        for s in [
+            "The expert (who spoke on 3 May 2025) said – nothing",
+            "In 2025, 14 May – a day",
+            "Acme launches a new product for schools",
+            "Today, the Government announced – again – a plan",
+        ] {
+            assert_eq!(find(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Dates as releases write them: `14 May 2025`, `1er mai 2025`, `14 de mayo de 2025`,
+//! `Sept. 5, 2025`, `Jun. 25, 2009`, `7 July` (no year), `Tuesday, May 6, 2025`,
+//! `2025-05-14`. Month names come from the public tables of `dateline_core::dateline`.
+
+use chrono::NaiveDate;
+use dateline_core::dateline::{
+    ap_month_names, business_wire_month_names, month_names, DateLanguage,
+};
+
+/// Day before month (`14 May`) or month before day (`May 14`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+/// A date as written; the year may be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialDate {
+    pub day: u32,
+    pub month: u32,
+    pub year: Option<i32>,
+    pub order: DateOrder,
+    /// The language of the month name, when it tells (`mai` is French).
+    pub language: Option<DateLanguage>,
+}
+
+impl PartialDate {
+    /// The date with `year` filled in when missing; `None` for impossible dates.
+    pub fn with_year(&self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year.unwrap_or(year), self.month, self.day)
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'û' | 'ù' => 'u',
+            'à' | 'â' => 'a',
+            c => c,
+        })
+        .collect()
+}
+
+/// The month named by `word` (full or abbreviated, English, French or Spanish).
+pub fn month(word: &str) -> Option<(u32, Option<DateLanguage>)> {
+    let w = fold(word.trim_end_matches('.'));
+    if w.is_empty() {
+        return None;
+    }
+    for (lang, tag) in [
+        (DateLanguage::English, None),
+        (DateLanguage::French, Some(DateLanguage::French)),
+        (DateLanguage::Spanish, Some(DateLanguage::Spanish)),
+    ] {
+        if let Some(i) = month_names(lang).iter().position(|m| fold(m) == w) {
+            // "mayo" is Spanish only; "mars" French; English names say English.
+            let tag = if lang == DateLanguage::English {
+                Some(DateLanguage::English)
+            } else {
+                tag
+            };
+            return Some((i as u32 + 1, tag));
+        }
+    }
+    let abbrev = ap_month_names()
+        .iter()
+        .chain(business_wire_month_names().iter())
+        .position(|m| fold(m.trim_end_matches('.')) == w)
+        .map(|i| (i % 12) as u32 + 1);
+    if abbrev.is_some() {
+        return abbrev.map(|m| (m, Some(DateLanguage::English)));
+    }
+    // Common further abbreviations: "Sept", "févr", "sept", "dic".
+    let extra: [(&str, u32); 6] = [
+        ("sept", 9),
+        ("fevr", 2),
+        ("janv", 1),
+        ("avr", 4),
+        ("juil", 7),
+        ("setiembre", 9),
+    ];
+    extra.iter().find(|(n, _)| *n == w).map(|(_, m)| (*m, None))
+}
+
+const WEEKDAYS: [&str; 21] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+];
+
+fn day(tok: &str) -> Option<u32> {
+    let t = tok.to_lowercase();
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &t[digits.len()..];
+    if digits.is_empty()
+        || digits.len() > 2
+        || !matches!(rest, "" | "er" | "st" | "nd" | "rd" | "th" | "º" | "°")
+    {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year(tok: &str) -> Option<i32> {
+    (tok.len() == 4 && tok.chars().all(|c| c.is_ascii_digit()))
+        .then(|| tok.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+/// Parses `s` when all of it is one date (surrounding spaces and commas allowed).
+pub fn parse_date(s: &str) -> Option<PartialDate> {
+    let s = s.trim().trim_end_matches([',', '.']).trim();
+    if s.len() > 60 {
+        return None;
+    }
+    if let Some(d) = iso(s) {
+        return Some(d);
+    }
+    let mut toks: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    if toks
+        .first()
+        .is_some_and(|t| WEEKDAYS.contains(&fold(t.trim_end_matches('.')).as_str()))
+    {
+        toks.remove(0);
+    }
+    let toks: Vec<&str> = toks
+        .into_iter()
+        .filter(|t| !matches!(t.to_lowercase().as_str(), "de" | "del" | "the" | "of"))
+        .collect();
+    let pd = |day, (month, language): (u32, Option<DateLanguage>), year, order| PartialDate {
+        day,
+        month,
+        year,
+        order,
+        language,
+    };
+    let d = match toks.as_slice() {
+        [d, m] if day(d).is_some() => pd(day(d)?, month(m)?, None, DateOrder::DayFirst),
+        [d, m, y] if day(d).is_some() => {
+            pd(day(d)?, month(m)?, Some(year(y)?), DateOrder::DayFirst)
+        }
+        [m, d] => pd(day(d)?, month(m)?, None, DateOrder::MonthFirst),
+        [m, d, y] => pd(day(d)?, month(m)?, Some(year(y)?), DateOrder::MonthFirst),
+        _ => return None,
+    };
+    // Reject impossible dates (31 February) even without a year: 2024 is a leap year.
+    NaiveDate::from_ymd_opt(d.year.unwrap_or(2024), d.month, d.day)?;
+    Some(d)
+}
+
+fn iso(s: &str) -> Option<PartialDate> {
+    let parts: Vec<&str> = s.split('-').collect();
+    if let [y, m, d] = parts.as_slice() {
+        if y.len() == 4 && m.len() == 2 && d.len() == 2 {
+            let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+            use chrono::Datelike;
+            return Some(PartialDate {
+                day: date.day(),
+                month: date.month(),
+                year: Some(date.year()),
+                order: DateOrder::DayFirst,
+                language: None,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(s: &str) -> Option<(Option<i32>, u32, u32)> {
+        parse_date(s).map(|d| (d.year, d.month, d.day))
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(ymd("14 May 2025"), Some((Some(2025), 5, 14)));
+        assert_eq!(ymd("1er mai 2025"), Some((Some(2025), 5, 1)));
+        assert_eq!(ymd("14 de mayo de 2025"), Some((Some(2025), 5, 14)));
+        assert_eq!(ymd("Sept. 5, 2025"), Some((Some(2025), 9, 5)));
+        assert_eq!(ymd("Jun. 25, 2009"), Some((Some(2009), 6, 25)));
+        assert_eq!(ymd("7 July"), Some((None, 7, 7)));
+        assert_eq!(ymd("Tuesday, May 6, 2025"), Some((Some(2025), 5, 6)));
+        assert_eq!(ymd("2025-05-14"), Some((Some(2025), 5, 14)));
+        assert_eq!(ymd("14 août 2025"), Some((Some(2025), 8, 14)));
+        assert_eq!(ymd("31 February 2025"), None);
+        assert_eq!(ymd("the people of Geneva"), None);
+        assert_eq!(ymd("May"), None);
+    }
+}

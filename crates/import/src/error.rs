@@ -1,0 +1,45 @@
+//! Errors of the importer. Each has a stable `code` the UI and the CLI show as `{code, message}`.
+
+/// Why an input could not be imported at all. Anything short of these imports,
+/// with doubts listed in the [`crate::ImportReport`] instead.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The input is larger than the importer accepts.
+    #[error("the input is {size} bytes; at most {limit} bytes (10 MB) can be imported")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes ([`crate::MAX_INPUT_BYTES`]).
+        limit: usize,
+    },
+    /// Nothing but whitespace.
+    #[error("the input is empty")]
+    Empty,
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error(
+        "the input is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and retry"
+    )]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The input looks like a binary file (control characters, NUL bytes).
+    #[error("the input looks like a binary file, not text, Markdown or HTML")]
+    Binary,
+    /// Text was found but none of it can serve as a headline.
+    #[error("no text that could be a headline was found in the input")]
+    NoContent,
+}
+
+impl ImportError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::TooLarge { .. } => "too_large",
+            ImportError::Empty => "empty",
+            ImportError::InvalidUtf8 { .. } => "invalid_utf8",
+            ImportError::Binary => "binary",
+            ImportError::NoContent => "no_content",
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Above the lead: release lines (`FOR IMMEDIATE RELEASE`, embargoes with their
+//! time and zone), genre lines (`PRESS RELEASE`), publication-date lines, page
+//! furniture (breadcrumbs, site titles), the headline with its genre suffix,
+//! and the subheadline.
+
+use chrono::{NaiveDate, NaiveTime};
+use dateline_core::{Kind, ReleaseLine};
+
+use crate::dates::parse_date;
+
+/// What one line above the headline turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeadLine {
+    /// A release line.
+    Release(ReleaseLine),
+    /// An embargo line whose time or date could not be read.
+    BadEmbargo,
+    /// A genre line (`PRESS RELEASE`).
+    Kind(Kind),
+    /// A publication date.
+    Date(NaiveDate),
+    /// Breadcrumbs, menus, share buttons.
+    Furniture,
+}
+
+/// Classifies a line of the head; `None` for ordinary text.
+pub fn classify(line: &str) -> Option<HeadLine> {
+    let t = line.trim().trim_matches(['*', '_']).trim();
+    let lower = t.to_lowercase();
+    let bare = lower.trim_end_matches([':', '.']).trim();
+    const IMMEDIATE: [&str; 7] = [
+        "for immediate release",
+        "immediate release",
+        "for release immediately",
+        "pour diffusion immédiate",
+        "pour publication immédiate",
+        "para difusión inmediata",
+        "para publicación inmediata",
+    ];
+    if IMMEDIATE.contains(&bare) {
+        return Some(HeadLine::Release(ReleaseLine::Immediate));
+    }
+    const EMBARGO: [&str; 8] = [
+        "embargoed until",
+        "embargoed till",
+        "embargo until",
+        "under embargo until",
+        "embargoed:",
+        "embargo:",
+        "sous embargo jusqu",
+        "embargado hasta",
+    ];
+    if EMBARGO.iter().any(|e| lower.starts_with(e)) {
+        return Some(embargo(t).map_or(HeadLine::BadEmbargo, HeadLine::Release));
+    }
+    let kind = match bare {
+        "press release" | "communiqué de presse" | "comunicado de prensa" => {
+            Some(Kind::PressRelease)
+        }
+        "news release" | "news" => Some(Kind::NewsRelease),
+        "media advisory" | "note to correspondents" | "avis aux médias" => {
+            Some(Kind::MediaAdvisory)
+        }
+        "statement" | "déclaration" | "declaración" => Some(Kind::Statement),
+        _ => None,
+    };
+    if let Some(k) = kind {
+        return Some(HeadLine::Kind(k));
+    }
+    let date_text = [
+        "published",
+        "posted",
+        "date",
+        "updated",
+        "issued",
+        "publié le",
+        "publicado",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
+    .map(|r| r.trim_start_matches([':', ' ', 'o', 'n']).trim())
+    .unwrap_or(t);
+    if let Some(d) = parse_date(date_text).and_then(|d| d.year.and_then(|y| d.with_year(y))) {
+        return Some(HeadLine::Date(d));
+    }
+    let separators = [" | ", " > ", " › ", " » ", " / "];
+    if separators.iter().any(|s| t.matches(s).count() >= 1)
+        && !t.ends_with('.')
+        && t.split_whitespace().count() <= 16
+    {
+        let seps = separators
+            .iter()
+            .map(|s| t.matches(s).count())
+            .sum::<usize>();
+        if seps >= 2 || lower.starts_with("home") {
+            return Some(HeadLine::Furniture);
+        }
+    }
+    const NAV: [&str; 12] = [
+        "home",
+        "menu",
+        "search",
+        "skip to main content",
+        "skip to content",
+        "newsroom",
+        "news and events",
+        "press releases",
+        "media centre",
+        "media center",
+        "latest news",
+        "print",
+    ];
+    if NAV.contains(&bare) || crate::tail::furniture(t) {
+        return Some(HeadLine::Furniture);
+    }
+    None
+}
+
+/// Zone abbreviations as IANA names (CET/CEST are taken as Geneva's).
+const ZONES: [(&str, &str); 22] = [
+    ("GMT", "GMT"),
+    ("UTC", "UTC"),
+    ("BST", "Europe/London"),
+    ("CET", "Europe/Zurich"),
+    ("CEST", "Europe/Zurich"),
+    ("EET", "Europe/Athens"),
+    ("EEST", "Europe/Athens"),
+    ("EST", "America/New_York"),
+    ("EDT", "America/New_York"),
+    ("ET", "America/New_York"),
+    ("CST", "America/Chicago"),
+    ("CDT", "America/Chicago"),
+    ("CT", "America/Chicago"),
+    ("MST", "America/Denver"),
+    ("MDT", "America/Denver"),
+    ("PST", "America/Los_Angeles"),
+    ("PDT", "America/Los_Angeles"),
+    ("PT", "America/Los_Angeles"),
+    ("JST", "Asia/Tokyo"),
+    ("EAT", "Africa/Nairobi"),
+    ("AEST", "Australia/Sydney"),
+    ("IST", "Asia/Kolkata"),
+];
+
+/// Reads an embargo line: time, zone and date in any order.
+fn embargo(t: &str) -> Option<ReleaseLine> {
+    let mut time: Option<NaiveTime> = None;
+    let mut zone: Option<String> = None;
+    let mut date_words: Vec<&str> = Vec::new();
+    let tokens: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut pm = false;
+    let mut am = false;
+    for tok in &tokens {
+        let bare = tok
+            .trim_end_matches(['.', ':', ')'])
+            .trim_start_matches('(');
+        let lower = bare.to_lowercase();
+        if let Some((h, m)) = bare.split_once([':', 'h', '.']) {
+            if let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) {
+                time = NaiveTime::from_hms_opt(h, m, 0);
+                continue;
+            }
+        }
+        if lower == "p.m" || lower == "pm" {
+            pm = true;
+            continue;
+        }
+        if lower == "a.m" || lower == "am" {
+            am = true;
+            continue;
+        }
+        if let Some((_, iana)) = ZONES.iter().find(|(a, _)| *a == bare) {
+            zone = Some(iana.to_string());
+            continue;
+        }
+        if bare.contains('/') && bare.parse::<chrono_tz::Tz>().is_ok() {
+            zone = Some(bare.to_string());
+            continue;
+        }
+        if bare.chars().any(|c| c.is_ascii_digit())
+            || crate::dates::month(bare).is_some()
+            || matches!(lower.as_str(), "de" | "del")
+        {
+            date_words.push(bare);
+        }
+    }
+    let mut time = time?;
+    if pm && time < NaiveTime::from_hms_opt(12, 0, 0)? {
+        time += chrono::Duration::hours(12);
+    }
+    if am && time >= NaiveTime::from_hms_opt(12, 0, 0)? {
+        time -= chrono::Duration::hours(12);
+    }
+    let date = parse_date(&date_words.join(" "))?;
+    let date = date.with_year(date.year?)?;
+    Some(ReleaseLine::Embargoed {
+        until: date.and_time(time),
+        zone: zone.unwrap_or_else(|| "UTC".to_string()),
+    })
+}
+
+/// Strips a genre suffix from a headline: `… (Press Release)` → (`…`, kind).
+pub fn genre_suffix(headline: &str) -> Option<(String, Kind)> {
+    let t = headline.trim();
+    for kind in [
+        Kind::PressRelease,
+        Kind::Statement,
+        Kind::MediaAdvisory,
+        Kind::NewsRelease,
+    ] {
+        let suffix = format!("({})", kind.label());
+        if let Some(h) = t.strip_suffix(&suffix) {
+            let h = h.trim_end();
+            if !h.is_empty() {
+                return Some((h.to_string(), kind));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn release_lines() {
+        assert_eq!(
+            classify("FOR IMMEDIATE RELEASE"),
+            Some(HeadLine::Release(ReleaseLine::Immediate))
+        );
+        let until = NaiveDate::from_ymd_opt(2025, 5, 15)
+            .unwrap()
+            .and_hms_opt(0, 1, 0)
+            .unwrap();
+        assert_eq!(
+            classify("EMBARGOED UNTIL 00:01 GMT 15 May 2025"),
+            Some(HeadLine::Release(ReleaseLine::Embargoed {
+                until,
+                zone: "GMT".into()
+            }))
+        );
+        assert_eq!(
+            classify("SOUS EMBARGO JUSQU’AU 15 mai 2025, 00:01 CEST"),
+            Some(HeadLine::Release(ReleaseLine::Embargoed {
+                until,
+                zone: "Europe/Zurich".into()
+            }))
+        );
+        let until9 = NaiveDate::from_ymd_opt(2025, 5, 6)
+            .unwrap()
+            .and_hms_opt(21, 0, 0)
+            .unwrap();
+        assert_eq!(
+            classify("Embargoed until 9:00 p.m. ET, Tuesday, May 6, 2025"),
+            Some(HeadLine::Release(ReleaseLine::Embargoed {
+                until: until9,
+                zone: "America/New_York".into()
+            }))
+        );
+        assert_eq!(
+            classify("PRESS RELEASE"),
+            Some(HeadLine::Kind(Kind::PressRelease))
+        );
+        assert_eq!(
+            classify("Published: 14 May 2025"),
+            Some(HeadLine::Date(
+                NaiveDate::from_ymd_opt(2025, 5, 14).unwrap()
+            ))
+        );
+        assert_eq!(
+            classify("Home > News > Press releases"),
+            Some(HeadLine::Furniture)
+        );
+        assert_eq!(classify("Acme opens a new plant in Ohio"), None);
+        assert_eq!(
+            genre_suffix("X calls for Y (Press Release)"),
+            Some(("X calls for Y".into(), Kind::PressRelease))
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! What the importer tells the writer besides the release: the options it ran
+//! with, what it recognised (with a confidence), what it is unsure about, and
+//! the page furniture it dropped on purpose. The desktop app shows the unsure
+//! findings as "check these".
+
+use chrono::NaiveDate;
+use dateline_core::style::HouseStyleId;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The format of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum SourceFormat {
+    /// Plain text (wire copy, e-mail, a `.txt` file).
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML from a web page or pasted from Word.
+    Html,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportOptions {
+    /// The input format; `None` guesses it from the content.
+    #[serde(default)]
+    pub format: Option<SourceFormat>,
+    /// The house style of the result; `None` picks it from the text
+    /// (`(Press Release)` after the headline means UN / OHCHR, wire datelines
+    /// and `###` mean Wire, anything else Corporate).
+    #[serde(default)]
+    pub style: Option<HouseStyleId>,
+    /// BCP 47 language of the release; `None` detects English, French or Spanish.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The date the document was published, used for datelines without a year
+    /// (`NEW YORK, 7 July (UN Headquarters) --`) and datelines without a date.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub document_date: Option<NaiveDate>,
+}
+
+/// How sure the importer is about a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Confidence {
+    /// A guess: check it.
+    Low,
+    /// Probably right.
+    Medium,
+    /// A standard form, recognised exactly.
+    High,
+}
+
+/// One thing the importer recognised (or doubts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Finding {
+    /// The field, as a path of the release: `headline`, `dateline`, `body[3]`, `contacts`.
+    pub field: String,
+    /// How sure the importer is.
+    pub confidence: Confidence,
+    /// What was found or what to check, as a sentence.
+    pub note: String,
+}
+
+/// Text the importer left out on purpose (page furniture, labels).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Dropped {
+    /// The text dropped, verbatim.
+    pub text: String,
+    /// Why: "navigation", "publication date line", "contact field label", ….
+    pub reason: String,
+}
+
+/// The import report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportReport {
+    /// The format the input was read as.
+    pub format: SourceFormat,
+    /// What was recognised, with a confidence.
+    pub recognised: Vec<Finding>,
+    /// What to check: guesses, ambiguities, text placed in a fallback field.
+    pub unsure: Vec<Finding>,
+    /// Page furniture and labels dropped on purpose.
+    pub dropped: Vec<Dropped>,
+}
+
+impl ImportReport {
+    pub(crate) fn new(format: SourceFormat) -> ImportReport {
+        ImportReport {
+            format,
+            recognised: Vec::new(),
+            unsure: Vec::new(),
+            dropped: Vec::new(),
+        }
+    }
+
+    /// Records a finding; `Low` confidence findings go to `unsure` as well.
+    pub(crate) fn found(&mut self, field: &str, confidence: Confidence, note: impl Into<String>) {
+        let f = Finding {
+            field: field.to_string(),
+            confidence,
+            note: note.into(),
+        };
+        if confidence == Confidence::Low {
+            self.unsure.push(f.clone());
+        }
+        self.recognised.push(f);
+    }
+
+    /// Records a doubt the writer should check.
+    pub(crate) fn unsure(&mut self, field: &str, note: impl Into<String>) {
+        self.unsure.push(Finding {
+            field: field.to_string(),
+            confidence: Confidence::Low,
+            note: note.into(),
+        });
+    }
+
+    /// Records dropped text (kept whole: the "never loses text" check relies on it).
+    pub(crate) fn drop_text(&mut self, text: &str, reason: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.dropped.push(Dropped {
+            text: text.to_string(),
+            reason: reason.to_string(),
+        });
+    }
+}

@@ -1,0 +1,363 @@
+//! HTML from a web page or pasted from Word, read with `scraper` (html5ever).
+//!
+//! Only visible text is read: scripts, styles, forms and embedded objects are
+//! skipped outright (no script ever reaches a release). When the page has a
+//! `main` or `article`, text outside it is page furniture: dropped and listed.
+//! Word's `MsoListParagraph` paragraphs are list items, `MsoTitle` a heading.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::{safe_url, BlockKind, Link, Source, SrcBlock};
+
+/// Elements whose content is never text of the release.
+const SKIP: [&str; 16] = [
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "head", "form", "button", "select", "textarea", "input", "math",
+];
+/// Elements that hold page furniture when they are outside the article.
+const FURNITURE: [&str; 3] = ["nav", "menu", "dialog"];
+/// Elements that start and end a block.
+const BLOCKS: [&str; 33] = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "center",
+    "caption",
+    "body",
+];
+/// Nesting depth beyond which an element's text is taken flat.
+const MAX_DEPTH: usize = 200;
+
+struct Reader {
+    out: Source,
+    kind: BlockKind,
+    lines: Vec<String>,
+    line: String,
+    wrapped: bool,
+    pre: usize,
+}
+
+impl Reader {
+    fn end_line(&mut self) {
+        let l = std::mem::take(&mut self.line);
+        if !super::trim_line(&l).is_empty() {
+            self.lines.push(l);
+        }
+    }
+
+    fn flush(&mut self) {
+        self.end_line();
+        let lines = std::mem::take(&mut self.lines);
+        if !lines.is_empty() {
+            self.out
+                .blocks
+                .push(SrcBlock::new(self.kind, lines, self.wrapped));
+        }
+        self.kind = BlockKind::Para;
+        self.wrapped = true;
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.pre > 0 {
+            let mut first = true;
+            for part in t.split('\n') {
+                if !first {
+                    self.end_line();
+                }
+                first = false;
+                self.line.push_str(part);
+            }
+            self.wrapped = false;
+            return;
+        }
+        for c in t.chars() {
+            if c.is_ascii_whitespace() {
+                if !self.line.is_empty() && !self.line.ends_with(' ') {
+                    self.line.push(' ');
+                }
+            } else {
+                self.line.push(c);
+            }
+        }
+    }
+
+    fn walk(&mut self, el: ElementRef<'_>, depth: usize, root: Option<ElementRef<'_>>) {
+        let name = el.value().name();
+        if SKIP.contains(&name) {
+            return;
+        }
+        if let Some(root) = root {
+            let inside = el.id() == root.id() || root.ancestors().any(|a| a.id() == el.id());
+            let within = el.ancestors().any(|a| a.id() == root.id());
+            if !inside && !within {
+                let text = collapse(&el.text().collect::<String>());
+                if !text.is_empty() {
+                    self.out
+                        .dropped
+                        .push((text, "page furniture outside the article"));
+                }
+                return;
+            }
+        }
+        if FURNITURE.contains(&name) {
+            let text = collapse(&el.text().collect::<String>());
+            if !text.is_empty() {
+                self.out.dropped.push((text, "navigation"));
+            }
+            return;
+        }
+        let block = BLOCKS.contains(&name);
+        if block {
+            self.flush();
+            let class = el.value().attr("class").unwrap_or("").to_ascii_lowercase();
+            self.kind = match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    BlockKind::Heading(name[1..].parse().unwrap_or(2))
+                }
+                "li" => BlockKind::ListItem,
+                "hr" => BlockKind::Rule,
+                _ if class.contains("msolistparagraph") => BlockKind::ListItem,
+                _ if class.contains("msotitle") => BlockKind::Heading(1),
+                _ if class.contains("msosubtitle") => BlockKind::Heading(2),
+                _ => BlockKind::Para,
+            };
+        }
+        if name == "br" {
+            self.wrapped = false;
+            self.end_line();
+            return;
+        }
+        if name == "pre" {
+            self.pre += 1;
+        }
+        let link_start = self.line.len();
+        let link_block = self.out.blocks.len();
+        if depth > MAX_DEPTH {
+            let flat: String = el.text().collect();
+            self.text(&flat);
+        } else {
+            for child in el.children() {
+                match child.value() {
+                    Node::Text(t) => self.text(t),
+                    Node::Element(_) => {
+                        if let Some(c) = ElementRef::wrap(child) {
+                            self.walk(c, depth + 1, root);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if name == "pre" {
+            self.pre = self.pre.saturating_sub(1);
+        }
+        if name == "a" && self.out.blocks.len() == link_block {
+            let label = self.line.get(link_start..).unwrap_or("").trim().to_string();
+            if let Some(href) = el.value().attr("href").filter(|h| safe_url(h)) {
+                if !label.is_empty() {
+                    self.out.links.push(Link {
+                        label,
+                        url: href.trim().to_string(),
+                    });
+                }
+            }
+        }
+        if block {
+            self.flush();
+        }
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn first<'a>(doc: &'a Html, css: &str) -> Option<ElementRef<'a>> {
+    let sel = Selector::parse(css).ok()?;
+    doc.select(&sel).next()
+}
+
+/// Nesting (unclosed elements) beyond which the HTML parser would slow to a
+/// crawl; such input is read by [`strip_tags`] instead.
+const MAX_NESTING: usize = 400;
+
+/// The deepest nesting of elements, counted cheaply from the tags.
+fn nesting(text: &str) -> usize {
+    const VOID: [&str; 16] = [
+        "br", "img", "meta", "link", "hr", "input", "wbr", "col", "area", "base", "source",
+        "track", "embed", "param", "o:p", "!",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    for tag in text.split('<').skip(1) {
+        let name: String = tag
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if tag.starts_with('/') {
+            depth = depth.saturating_sub(1);
+        } else if !name.is_empty()
+            && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && !VOID.contains(&name.as_str())
+            && !tag.split('>').next().unwrap_or("").ends_with('/')
+        {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// Degenerate HTML as text: scripts and styles removed, tags dropped, blocks
+/// at block-level tags.
+fn strip_tags(text: &str) -> Source {
+    let mut out = String::with_capacity(text.len());
+    let lower = text.to_ascii_lowercase();
+    let mut i = 0;
+    while let Some(off) = lower.get(i..).and_then(|s| s.find('<')) {
+        let start = i + off;
+        out.push_str(text.get(i..start).unwrap_or(""));
+        let rest = lower.get(start..).unwrap_or("");
+        let skip_to = ["script", "style"].iter().find_map(|t| {
+            rest.starts_with(&format!("<{t}")).then(|| {
+                rest.find(&format!("</{t}"))
+                    .map_or(lower.len(), |e| start + e + 2 + t.len())
+            })
+        });
+        let end = match skip_to {
+            Some(e) => e,
+            None => start + rest.find('>').map_or(rest.len(), |e| e + 1),
+        };
+        let tag = rest.get(1..).unwrap_or("").trim_start_matches('/');
+        if ["p", "div", "br", "h1", "h2", "h3", "li", "tr", "td"]
+            .iter()
+            .any(|t| tag.starts_with(t))
+        {
+            out.push_str("\n\n");
+        }
+        i = end.max(start + 1);
+    }
+    out.push_str(text.get(i..).unwrap_or(""));
+    let mut src = super::text::read(&out);
+    src.dropped.push((
+        "deeply nested markup".to_string(),
+        "HTML too deeply nested, read as text",
+    ));
+    src
+}
+
+/// Reads HTML (a whole page or a fragment).
+pub fn read(text: &str) -> Source {
+    if nesting(text) > MAX_NESTING {
+        return strip_tags(text);
+    }
+    let doc = Html::parse_document(text);
+    let mut r = Reader {
+        out: Source::default(),
+        kind: BlockKind::Para,
+        lines: Vec::new(),
+        line: String::new(),
+        wrapped: true,
+        pre: 0,
+    };
+    let root = first(&doc, "main")
+        .or_else(|| first(&doc, "[role=main]"))
+        .or_else(|| first(&doc, "article"));
+    if let Some(root) = root {
+        // A page may put its h1 outside the article: take it as the first block.
+        let h1_inside =
+            first(&doc, "h1").is_some_and(|h| h.ancestors().any(|a| a.id() == root.id()));
+        if let Some(h1) = first(&doc, "h1").filter(|_| !h1_inside) {
+            r.kind = BlockKind::Heading(1);
+            r.text(&h1.text().collect::<String>());
+            r.flush();
+        }
+    }
+    let body = first(&doc, "body").unwrap_or_else(|| doc.root_element());
+    let h1_outside = root.is_some_and(|root| {
+        first(&doc, "h1").is_some_and(|h| !h.ancestors().any(|a| a.id() == root.id()))
+    });
+    r.walk(body, 0, root);
+    r.flush();
+    if h1_outside {
+        // The h1 was read first; drop its second reading from the furniture list.
+        if let Some(h1) = first(&doc, "h1") {
+            let t = collapse(&h1.text().collect::<String>());
+            for d in r.out.dropped.iter_mut() {
+                if d.0.contains(&t) {
+                    d.0 = d.0.replacen(&t, "", 1).trim().to_string();
+                }
+            }
+            r.out.dropped.retain(|d| !d.0.is_empty());
+        }
+    }
+    r.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_visible_text_only() {
+        let s = read(
+            "<html><head><title>T</title><script>alert(1)</script></head><body>\
+             <nav>Home | News</nav><h1>Head&nbsp;line</h1><p>One <b>two</b><br>three</p>\
+             <p onclick=\"x()\">Four <a href=\"javascript:evil()\">bad</a> <a href=\"https://ok.org\">good</a></p>\
+             <script>document.write('x')</script><ul><li>a</li><li>b</li></ul></body></html>",
+        );
+        let texts: Vec<String> = s.blocks.iter().map(|b| b.lines.join("|")).collect();
+        assert_eq!(
+            texts,
+            ["Head\u{a0}line", "One two|three", "Four bad good", "a", "b"]
+        );
+        assert_eq!(s.links.len(), 1);
+        assert_eq!(s.dropped[0].0, "Home | News");
+        assert!(!texts.concat().contains("alert"));
+    }
+
+    #[test]
+    fn article_root_drops_furniture() {
+        let s = read("<body><header>Site name</header><h1>Title</h1><article><p>Body text.</p></article><footer>Copyright</footer></body>");
+        let texts: Vec<String> = s.blocks.iter().map(|b| b.joined()).collect();
+        assert_eq!(texts, ["Title", "Body text."]);
+        let dropped: Vec<&str> = s.dropped.iter().map(|d| d.0.as_str()).collect();
+        assert_eq!(dropped, ["Site name", "Copyright"]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(50_000) + "deep<script>x()</script>" + &"</div>".repeat(50_000);
+        let s = read(&html);
+        assert!(s.blocks.iter().any(|b| b.joined().contains("deep")));
+        assert!(!s.blocks.iter().any(|b| b.joined().contains("x()")));
+        assert_eq!(nesting("<p>a<br>b</p><div><span>x</span></div>"), 2);
+    }
+}

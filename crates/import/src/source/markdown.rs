@@ -1,0 +1,169 @@
+//! Markdown, read with pulldown-cmark: headings, paragraphs, list items and
+//! thematic breaks become blocks; inline markup is dropped (links are kept
+//! aside for the actions footer); raw HTML is dropped and reported.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{safe_url, BlockKind, Link, Source, SrcBlock};
+
+struct Reader {
+    out: Source,
+    kind: BlockKind,
+    lines: Vec<String>,
+    line: String,
+    wrapped: bool,
+    item_depth: usize,
+    link_starts: Vec<(String, usize)>,
+}
+
+impl Reader {
+    fn end_line(&mut self) {
+        let l = std::mem::take(&mut self.line);
+        if !l.trim().is_empty() {
+            self.lines.push(l);
+        }
+    }
+
+    fn flush(&mut self) {
+        self.end_line();
+        let lines = std::mem::take(&mut self.lines);
+        if !lines.is_empty() {
+            let wrapped = self.wrapped;
+            self.out
+                .blocks
+                .push(SrcBlock::new(self.kind, lines, wrapped));
+        }
+        self.kind = BlockKind::Para;
+        self.wrapped = true;
+    }
+}
+
+/// Reads Markdown.
+pub fn read(text: &str) -> Source {
+    let mut r = Reader {
+        out: Source::default(),
+        kind: BlockKind::Para,
+        lines: Vec::new(),
+        line: String::new(),
+        wrapped: true,
+        item_depth: 0,
+        link_starts: Vec::new(),
+    };
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        let source = text.get(range).unwrap_or("").trim();
+        match ev {
+            Event::Start(Tag::Heading { level, .. }) => {
+                r.flush();
+                r.kind = BlockKind::Heading(level as u8);
+                // An empty heading is `###` or similar: keep it as written (an end mark).
+                if source.chars().all(|c| c == '#') {
+                    r.line.push_str(source);
+                }
+            }
+            Event::Start(Tag::Item) => {
+                if r.item_depth == 0 {
+                    r.flush();
+                } else {
+                    r.end_line();
+                }
+                r.item_depth += 1;
+                r.kind = BlockKind::ListItem;
+            }
+            Event::End(TagEnd::Item) => {
+                r.item_depth = r.item_depth.saturating_sub(1);
+                if r.item_depth == 0 {
+                    r.flush();
+                }
+            }
+            Event::Start(Tag::Paragraph) if r.item_depth == 0 => r.flush(),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock)
+                if r.item_depth == 0 =>
+            {
+                r.flush()
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                r.flush();
+                r.wrapped = false;
+            }
+            Event::Start(Tag::TableRow | Tag::TableHead) | Event::End(TagEnd::TableCell) => {
+                r.flush()
+            }
+            Event::Rule => {
+                r.flush();
+                r.kind = BlockKind::Rule;
+                r.line.push_str(source);
+                r.flush();
+            }
+            Event::Text(t) | Event::Code(t) => {
+                let mut first = true;
+                for part in t.split('\n') {
+                    if !first {
+                        r.end_line();
+                    }
+                    first = false;
+                    r.line.push_str(part);
+                }
+            }
+            Event::SoftBreak => r.end_line(),
+            Event::HardBreak => {
+                r.wrapped = false;
+                r.end_line();
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                r.link_starts.push((dest_url.to_string(), r.line.len()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((url, start)) = r.link_starts.pop() {
+                    let label = r.line.get(start..).unwrap_or("").trim().to_string();
+                    if safe_url(&url) && !label.is_empty() {
+                        r.out.links.push(Link { label, url });
+                    }
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let tag = h.trim().to_ascii_lowercase();
+                if tag.starts_with("<br") {
+                    r.wrapped = false;
+                    r.end_line();
+                } else {
+                    r.out
+                        .dropped
+                        .push((h.trim().to_string(), "raw HTML in Markdown"));
+                }
+            }
+            _ => {}
+        }
+    }
+    r.flush();
+    r.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_of_markdown() {
+        let s = read("# Title\n\nGENEVA (14 May 2025) – A *UN* [expert](https://x.org)\nsaid.\n\n- one\n- two\n\n###\n\n* * *\n");
+        let kinds: Vec<_> = s.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading(1),
+                BlockKind::Para,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Heading(3),
+                BlockKind::Rule
+            ]
+        );
+        assert_eq!(
+            s.blocks[1].joined(),
+            "GENEVA (14 May 2025) – A UN expert said."
+        );
+        assert_eq!(s.blocks[4].lines, ["###"]);
+        assert_eq!(s.links[0].url, "https://x.org");
+        assert_eq!(read("[x](javascript:alert(1))").links.len(), 0);
+    }
+}

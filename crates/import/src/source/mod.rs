@@ -1,0 +1,86 @@
+//! Readers: each input format becomes the same list of source blocks (lines of
+//! text with a kind), so the recognisers after it do not care where the text
+//! came from.
+
+pub mod html;
+pub mod markdown;
+pub mod text;
+
+/// What a source block is, as far as the input's markup says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph or any other run of text.
+    Para,
+    /// A heading of the given level (HTML `h1`–`h6`, Markdown `#`).
+    Heading(u8),
+    /// One item of a bullet or numbered list.
+    ListItem,
+    /// A thematic break (`***`, `---`), kept as written: it may be an end mark.
+    Rule,
+}
+
+/// A block of the source: one or more lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SrcBlock {
+    /// What the markup says the block is.
+    pub kind: BlockKind,
+    /// The lines, trimmed.
+    pub lines: Vec<String>,
+    /// Whether the lines are one paragraph hard-wrapped (joined with spaces),
+    /// rather than separate lines (`<br>`, one paragraph per line).
+    pub wrapped: bool,
+}
+
+impl SrcBlock {
+    /// A block of `kind` from `lines` (blank lines removed, each trimmed).
+    pub fn new(kind: BlockKind, lines: Vec<String>, wrapped: bool) -> SrcBlock {
+        SrcBlock {
+            kind,
+            lines: lines
+                .into_iter()
+                .map(|l| trim_line(&l).to_string())
+                .filter(|l| !l.is_empty())
+                .collect(),
+            wrapped,
+        }
+    }
+
+    /// The lines joined with spaces.
+    pub fn joined(&self) -> String {
+        self.lines.join(" ")
+    }
+}
+
+/// Trims whitespace, no-break spaces included.
+pub fn trim_line(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+}
+
+/// A hyperlink seen in the source: its visible label and its target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The visible text.
+    pub label: String,
+    /// An `http`, `https` or `mailto` URL (other schemes are never kept).
+    pub url: String,
+}
+
+/// A source, read: blocks, links, and text dropped while reading.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// The blocks in reading order.
+    pub blocks: Vec<SrcBlock>,
+    /// The links, in order.
+    pub links: Vec<Link>,
+    /// Text left out while reading, with the reason.
+    pub dropped: Vec<(String, &'static str)>,
+}
+
+/// Whether `url` may be kept as a link target (no `javascript:`, no `data:`).
+pub fn safe_url(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    (u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:"))
+        && !u
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+}

@@ -1,0 +1,51 @@
+//! Plain text: blocks are separated by blank lines. A block whose lines are all
+//! short is one hard-wrapped paragraph (e-mail style); a block of long lines is
+//! one paragraph per line (text copied from a web page).
+
+use super::{BlockKind, Source, SrcBlock};
+
+/// Longest line (in characters) still taken as part of a hard-wrapped paragraph.
+const WRAP_WIDTH: usize = 100;
+
+/// Reads plain text.
+pub fn read(text: &str) -> Source {
+    let mut blocks = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        if super::trim_line(line).is_empty() {
+            flush(&mut blocks, &mut lines);
+        } else {
+            lines.push(line.trim_end().to_string());
+        }
+    }
+    flush(&mut blocks, &mut lines);
+    Source {
+        blocks,
+        ..Source::default()
+    }
+}
+
+fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>) {
+    if lines.is_empty() {
+        return;
+    }
+    let taken = std::mem::take(lines);
+    let wrapped = taken.len() > 1 && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
+    blocks.push(SrcBlock::new(BlockKind::Para, taken, wrapped));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_and_unwrapped_blocks() {
+        let s = read("Title\n\nline one of a\nwrapped paragraph\n\n\nx\n");
+        assert_eq!(s.blocks.len(), 3);
+        assert!(s.blocks[1].wrapped);
+        assert_eq!(s.blocks[1].joined(), "line one of a wrapped paragraph");
+        let long = "a ".repeat(80);
+        let s = read(&format!("{long}\n{long}"));
+        assert!(!s.blocks[0].wrapped);
+    }
+}

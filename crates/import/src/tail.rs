@@ -1,0 +1,258 @@
+//! What follows the body: the end mark, footnotes, "About …" boilerplate and
+//! notes to editors, media contacts, and the actions/links footer. Section
+//! headings are recognised in English, French and Spanish.
+
+use dateline_core::EndMark;
+
+/// Reads a line as an end mark (`ENDS`, `-ENDS-`, `###`, `-30-`, `-end-`, `* *** *`, …).
+pub fn end_mark(line: &str) -> Option<EndMark> {
+    let t = line.trim();
+    match t {
+        "ENDS" => return Some(EndMark::Ends),
+        "-ENDS-" => return Some(EndMark::DashEnds),
+        "###" => return Some(EndMark::Hashes),
+        "-30-" => return Some(EndMark::Thirty),
+        "-end-" => return Some(EndMark::End),
+        _ => {}
+    }
+    let n = t.chars().count();
+    if n == 0 || n > 14 {
+        return None;
+    }
+    let symbols = t.chars().all(|c| matches!(c, '#' | '*' | ' '));
+    if symbols && t.chars().filter(|c| *c != ' ').count() >= 3 {
+        return Some(EndMark::Custom(t.to_string()));
+    }
+    let core: String = t
+        .chars()
+        .filter(|c| !matches!(c, '-' | '–' | '—' | ' ' | '(' | ')' | '.' | '[' | ']'))
+        .collect::<String>()
+        .to_lowercase();
+    if matches!(core.as_str(), "ends" | "end" | "fin" | "30" | "0") && t != "End" {
+        return Some(EndMark::Custom(t.to_string()));
+    }
+    None
+}
+
+const SUPERSCRIPTS: &str = "¹²³⁴⁵⁶⁷⁸⁹⁰";
+
+/// A footnote line: its marker and the text after it (`*The expert: …` → `*`, `The expert: …`).
+pub fn footnote_start(line: &str) -> Option<(String, String)> {
+    let t = line.trim();
+    let stars = t.chars().take_while(|c| *c == '*').count();
+    let marker: String = if (1..=4).contains(&stars) {
+        "*".repeat(stars)
+    } else if let Some(c) = t
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '†' | '‡' | '§') || SUPERSCRIPTS.contains(*c))
+    {
+        c.to_string()
+    } else {
+        return None;
+    };
+    let rest = t.get(marker.len()..)?.trim_start();
+    let first = rest.chars().next()?;
+    (first.is_alphanumeric() || first == '“').then(|| (marker, rest.to_string()))
+}
+
+/// A section of the tail.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Section {
+    /// Boilerplate with its title (`About Acme`, `Notes to editors`).
+    Boilerplate(String),
+    /// Media contacts.
+    Contacts,
+    /// The actions/links footer, with its title.
+    Actions(String),
+}
+
+const BOILERPLATE: [&str; 22] = [
+    "about ",
+    "notes to editors",
+    "note to editors",
+    "notes for editors",
+    "note for editors",
+    "editor's note",
+    "editors' note",
+    "editor’s note",
+    "editors’ note",
+    "background",
+    "à propos",
+    "a propos",
+    "acerca de",
+    "sobre ",
+    "notes aux rédactions",
+    "note aux rédactions",
+    "note à la rédaction",
+    "nota para los editores",
+    "notas para los editores",
+    "forward-looking statements",
+    "safe harbor",
+    "cautionary note",
+];
+const CONTACTS: [&str; 24] = [
+    "media contact",
+    "press contact",
+    "contacts",
+    "contact:",
+    "contact",
+    "for more information",
+    "for further information",
+    "for media inquiries",
+    "for media enquiries",
+    "media inquiries",
+    "media enquiries",
+    "press inquiries",
+    "press enquiries",
+    "press office",
+    "investor contact",
+    "contact presse",
+    "contacts presse",
+    "contact médias",
+    "contacts médias",
+    "pour plus d",
+    "contactos de prensa",
+    "contacto de prensa",
+    "para más información",
+    "media relations",
+];
+const ACTIONS: [&str; 6] = [
+    "actions",
+    "useful links",
+    "related links",
+    "links",
+    "learn more",
+    "resources",
+];
+
+/// Reads a line as a section heading; returns the section and any text after
+/// the heading on the same line (`Media contact: Jane Doe, …`).
+pub fn section(line: &str) -> Option<(Section, Option<String>)> {
+    let t = line.trim().trim_matches(['*', '#', '_']).trim();
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    for p in CONTACTS {
+        if lower.starts_with(p) {
+            let remainder = match t.find(':') {
+                Some(i) => t
+                    .get(i + 1..)
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string),
+                None => lower
+                    .find("contact ")
+                    .and_then(|i| t.get(i + 8..))
+                    .map(|r| r.trim().to_string()),
+            };
+            if words > 12 && remainder.is_none() {
+                return None;
+            }
+            // "Contact" alone is a heading; "Contact the office for …" is a sentence.
+            if p == "contact" && words > 1 && !t.contains(':') {
+                return None;
+            }
+            return Some((Section::Contacts, remainder.filter(|r| !r.is_empty())));
+        }
+    }
+    if words > 10 || t.ends_with('.') {
+        return None;
+    }
+    for p in BOILERPLATE {
+        if lower.starts_with(p) {
+            if let Some((title, rest)) = t.split_once(": ") {
+                return Some((
+                    Section::Boilerplate(title.to_string()),
+                    Some(rest.to_string()),
+                ));
+            }
+            if p == "sobre " || p == "about " {
+                // "About Acme" — a short title, not a sentence starting "About 40 people …".
+                if words > 8 || t.chars().any(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+            }
+            return Some((Section::Boilerplate(t.to_string()), None));
+        }
+    }
+    let bare = lower.trim_end_matches(':');
+    if ACTIONS.contains(&bare) {
+        return Some((Section::Actions(t.to_string()), None));
+    }
+    None
+}
+
+/// Lines of page furniture that may follow a release on a web page.
+pub fn furniture(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    const EXACT: [&str; 12] = [
+        "share",
+        "share this",
+        "share this page",
+        "print",
+        "tweet",
+        "back to top",
+        "top of page",
+        "read more",
+        "related",
+        "related news",
+        "print this page",
+        "email this page",
+    ];
+    EXACT.contains(&l.trim_end_matches(':'))
+        || l.starts_with('©')
+        || l.starts_with("copyright ")
+        || l.starts_with("all rights reserved")
+        || l.starts_with("skip to ")
+        || l.contains("cookies")
+        || l.starts_with("privacy policy")
+        || l.starts_with("terms of use")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_marks() {
+        assert_eq!(end_mark("ENDS"), Some(EndMark::Ends));
+        assert_eq!(end_mark(" ### "), Some(EndMark::Hashes));
+        assert_eq!(end_mark("* *** *"), Some(EndMark::Custom("* *** *".into())));
+        assert_eq!(end_mark("#####"), Some(EndMark::Custom("#####".into())));
+        assert_eq!(
+            end_mark("- ENDS -"),
+            Some(EndMark::Custom("- ENDS -".into()))
+        );
+        assert_eq!(end_mark("Ends here."), None);
+        assert_eq!(end_mark("**"), None);
+        assert_eq!(end_mark("---"), None);
+    }
+
+    #[test]
+    fn footnotes_and_sections() {
+        assert_eq!(
+            footnote_start("*The expert: Mary"),
+            Some(("*".into(), "The expert: Mary".into()))
+        );
+        assert_eq!(
+            footnote_start("** Second"),
+            Some(("**".into(), "Second".into()))
+        );
+        assert_eq!(footnote_start("* *** *"), None);
+        assert_eq!(
+            section("About Acme").map(|s| s.0),
+            Some(Section::Boilerplate("About Acme".into()))
+        );
+        assert_eq!(section("About 40 people attended."), None);
+        assert_eq!(section("Media contacts"), Some((Section::Contacts, None)));
+        assert_eq!(
+            section("Media contact: Jane Doe, jane@acme.com"),
+            Some((Section::Contacts, Some("Jane Doe, jane@acme.com".into())))
+        );
+        assert_eq!(
+            section("Actions").map(|s| s.0),
+            Some(Section::Actions("Actions".into()))
+        );
+        assert_eq!(section("Contact the office for tickets"), None);
+    }
+}
