@@ -16,8 +16,8 @@ CREATE TABLE blobs (
     data  BLOB    NOT NULL
 );
 
--- One row per save. `manifest` is a format byte then the blob ids of the 13
--- top-level fields as varints (the body's blob lists the ids of its blocks).
+-- One row per save. `manifest` is a format byte, then as varints the blob ids
+-- of the 12 top-level fields other than the body, then those of the body's blocks.
 CREATE TABLE revisions (
     release       INTEGER NOT NULL REFERENCES releases(id),
     number        INTEGER NOT NULL,

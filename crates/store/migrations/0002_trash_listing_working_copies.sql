@@ -1,11 +1,14 @@
 -- Schema version 2: the trash, a listing index for fast lists and search, and
--- autosaved working copies kept apart from the history. The listing and
--- search rows of releases stored under version 1 are filled in by the store
--- right after this migration (they are derived from the latest revision).
+-- autosaved working copies kept apart from the history. The listing rows of
+-- releases stored under version 1 are filled in by the store right after this
+-- migration, their search rows on the next search (both derive from the latest
+-- revision).
 
 ALTER TABLE releases ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
 
--- Summary of each release's latest revision (rewritten on every save).
+-- Summary of each release's latest revision (rewritten on every save). The
+-- list is sorted by `updated` in memory: an index on it would cost every save
+-- a page write for no gain at a few thousand releases.
 CREATE TABLE listing (
     release      INTEGER PRIMARY KEY REFERENCES releases(id),
     head         INTEGER NOT NULL,   -- latest revision number
@@ -14,11 +17,13 @@ CREATE TABLE listing (
     status       TEXT    NOT NULL,
     language     TEXT    NOT NULL,
     organisation TEXT    NOT NULL,
-    style        TEXT    NOT NULL
+    style        TEXT    NOT NULL,
+    searched     INTEGER NOT NULL DEFAULT 0  -- the revision the search row holds
 );
-CREATE INDEX listing_by_updated ON listing(updated);
 
--- Lower-cased full text of each release's latest revision, for search.
+-- Lower-cased full text of a revision of each release, for search. Refreshed
+-- before each search for the releases saved since (`listing.searched < head`),
+-- so a save does not rewrite several kilobytes of text.
 CREATE TABLE search (
     release INTEGER PRIMARY KEY REFERENCES releases(id),
     text    TEXT NOT NULL

@@ -37,7 +37,10 @@ impl KnownBlobs {
     }
 }
 
-/// Stores the blobs of `parts` that are new and returns the revision manifest.
+/// Stores the blobs of `parts` that are new and returns the revision manifest:
+/// a format byte, then the blob ids (varints) of the 12 fields other than the
+/// body, then of the body's blocks in order. The body list lives in the
+/// manifest rather than in a blob of its own because nearly every edit changes it.
 /// Blobs looked up or written here are added to `pending` (for the cache once
 /// the transaction commits).
 pub fn store_parts(
@@ -46,19 +49,11 @@ pub fn store_parts(
     pending: &mut Vec<(Hash, i64)>,
     parts: &Parts,
 ) -> Result<Vec<u8>, StoreError> {
-    let mut block_ids = Vec::with_capacity(parts.blocks.len());
-    for b in &parts.blocks {
-        block_ids.push(blob_id(conn, known, pending, Kind::Json, b)?);
-    }
-    let body_list = codec::id_list(&block_ids);
-    let mut manifest = Vec::with_capacity(1 + FIELDS * 3);
+    let mut manifest = Vec::with_capacity(1 + FIELDS * 3 + parts.blocks.len() * 3);
     manifest.push(MANIFEST_FORMAT);
-    for (i, f) in parts.fields.iter().enumerate() {
-        let id = if i == BODY {
-            blob_id(conn, known, pending, Kind::IdList, &body_list)?
-        } else {
-            blob_id(conn, known, pending, Kind::Json, f)?
-        };
+    let fields = parts.fields.iter().enumerate().filter(|(i, _)| *i != BODY);
+    for bytes in fields.map(|(_, f)| f).chain(&parts.blocks) {
+        let id = blob_id(conn, known, pending, Kind::Json, bytes)?;
         codec::put_varint(&mut manifest, u64::try_from(id).unwrap_or(0));
     }
     Ok(manifest)
@@ -101,23 +96,21 @@ pub fn read_release(conn: &Connection, manifest: &[u8], path: &str) -> Result<Re
         return Err(corrupt());
     }
     let ids = codec::read_varints(rest).ok_or_else(corrupt)?;
-    if ids.len() != FIELDS {
+    if ids.len() < FIELDS - 1 {
         return Err(corrupt());
     }
+    let (field_ids, block_ids) = ids.split_at(FIELDS - 1);
     let mut fields = Vec::with_capacity(FIELDS);
-    let mut blocks = Vec::new();
-    for (i, &id) in ids.iter().enumerate() {
-        let bytes = read_blob(conn, id, path)?;
-        if i == BODY {
-            let block_ids = codec::read_varints(&bytes).ok_or_else(corrupt)?;
-            for b in block_ids {
-                blocks.push(read_blob(conn, b, path)?);
-            }
+    for &id in field_ids {
+        if fields.len() == BODY {
             fields.push(Vec::new());
-        } else {
-            fields.push(bytes);
         }
+        fields.push(read_blob(conn, id, path)?);
     }
+    let blocks = block_ids
+        .iter()
+        .map(|&id| read_blob(conn, id, path))
+        .collect::<Result<Vec<_>, _>>()?;
     parts::join(&fields, &blocks).ok_or_else(corrupt)
 }
 

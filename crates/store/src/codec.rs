@@ -1,11 +1,11 @@
 //! Byte-level encodings of the store: blob hashes, compression and id lists.
 //!
-//! A release is cut into blobs (one per top-level field, one per body block,
-//! plus the list of the body's blocks). A blob is keyed by the first 16 bytes of
+//! A release is cut into blobs (one per top-level field, one per body block).
+//! A blob is keyed by the first 16 bytes of
 //! the blake3 hash of its kind and uncompressed bytes, so the same field or
 //! block is stored once however many revisions use it. Blobs are deflated when
-//! that makes them smaller. Manifests and body lists refer to blobs by their
-//! row id as LEB128 varints (one to three bytes instead of a 16-byte hash).
+//! that makes them smaller. Manifests refer to blobs by their row id as LEB128
+//! varints (one to three bytes instead of a 16-byte hash).
 
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
@@ -18,8 +18,6 @@ pub const HASH_LEN: usize = 16;
 pub enum Kind {
     /// The JSON of a field or of a body block.
     Json = 1,
-    /// A list of blob row ids (the body's blocks, in order).
-    IdList = 2,
 }
 
 /// How a blob's bytes are stored (the `codec` column).
@@ -102,19 +100,19 @@ pub fn read_varints(bytes: &[u8]) -> Option<Vec<i64>> {
     Some(out)
 }
 
-/// Encodes a list of row ids.
-pub fn id_list(ids: &[i64]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(ids.len() * 2);
-    for &id in ids {
-        // Row ids are positive; a negative one cannot occur.
-        put_varint(&mut out, u64::try_from(id).unwrap_or(0));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Encodes a list of row ids.
+    fn id_list(ids: &[i64]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(ids.len() * 2);
+        for &id in ids {
+            // Row ids are positive; a negative one cannot occur.
+            put_varint(&mut out, u64::try_from(id).unwrap_or(0));
+        }
+        out
+    }
 
     #[test]
     fn varints_round_trip() {
@@ -142,8 +140,9 @@ mod tests {
     }
 
     #[test]
-    fn kind_separates_equal_bytes() {
-        assert_ne!(hash(Kind::Json, b"12"), hash(Kind::IdList, b"12"));
-        assert_eq!(hash(Kind::Json, b"12"), hash(Kind::Json, b"12"));
+    fn hash_is_the_truncated_blake3_of_kind_and_bytes() {
+        let full = blake3::hash(b"\x0112");
+        assert_eq!(hash(Kind::Json, b"12")[..], full.as_bytes()[..HASH_LEN]);
+        assert_ne!(hash(Kind::Json, b"12"), hash(Kind::Json, b"13"));
     }
 }

@@ -1,24 +1,25 @@
 //! What the release list shows and searches: a summary and the full text.
 //!
-//! Both are derived from the latest revision and rewritten on each save (in the
-//! same transaction), so a list or a search reads one small row per release
-//! instead of its blobs. They are an index, not history: [`backfill`] rebuilds
-//! any that are missing (releases stored under schema version 1).
+//! Both are derived from the latest revision, so a list or a search reads one
+//! small row per release instead of its blobs. The summary is rewritten by
+//! every save (same transaction); the full text, several kilobytes, only by the
+//! next search ([`refresh_search`]), so a save does not pay for it. They are an
+//! index, not history: [`backfill`] rebuilds summaries that are missing
+//! (releases stored under schema version 1).
 
 use dateline_core::{ActionItem, Block, Release};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, TransactionBehavior};
 
 use crate::StoreError;
 
-/// Writes the listing and search rows of release `rel` whose latest revision is
-/// `head`, saved at `updated` (µs since the epoch).
+/// Writes the listing row of release `rel` whose latest revision is `head`,
+/// saved at `updated` (µs since the epoch).
 pub fn write(
     conn: &Connection,
     rel: i64,
     head: i64,
     updated: i64,
     r: &Release,
-    text: &str,
 ) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO listing (release, head, updated, headline, status, language, organisation, style)
@@ -36,15 +37,50 @@ pub fn write(
         r.meta.organisation,
         enum_name(&r.style),
     ])?;
-    conn.prepare_cached(
-        "INSERT INTO search (release, text) VALUES (?1, ?2)
-         ON CONFLICT (release) DO UPDATE SET text = ?2",
-    )?
-    .execute(params![rel, text])?;
     Ok(())
 }
 
-/// Rebuilds the listing and search rows of every release that has none.
+/// The releases whose search row is older than their latest revision, with that revision's manifest.
+const STALE: &str = "SELECT l.release, l.head, v.manifest FROM listing l
+     JOIN revisions v ON v.release = l.release AND v.number = l.head
+     WHERE l.searched < l.head";
+
+/// Rewrites the search rows of the releases saved since their last refresh.
+pub fn refresh_search(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
+    let sq = |e| StoreError::from_sqlite(e, path);
+    let any: bool = conn
+        .query_row(&format!("SELECT EXISTS ({STALE})"), [], |r| r.get(0))
+        .map_err(sq)?;
+    if !any {
+        return Ok(());
+    }
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sq)?;
+    let stale: Vec<(i64, i64, Vec<u8>)> = tx
+        .prepare(STALE)
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+        .map_err(sq)?;
+    for (rel, head, manifest) in stale {
+        let release = crate::blobs::read_release(&tx, &manifest, path)?;
+        tx.prepare_cached(
+            "INSERT INTO search (release, text) VALUES (?1, ?2)
+             ON CONFLICT (release) DO UPDATE SET text = ?2",
+        )
+        .and_then(|mut s| s.execute(params![rel, full_text(&release)]))
+        .and_then(|_| {
+            tx.prepare_cached("UPDATE listing SET searched = ?2 WHERE release = ?1")?
+                .execute(params![rel, head])
+        })
+        .map_err(sq)?;
+    }
+    tx.commit().map_err(sq)
+}
+
+/// Rebuilds the listing row of every release that has none.
 pub fn backfill(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
     let sq = |e| StoreError::from_sqlite(e, path);
     let missing: Vec<(i64, i64, i64, Vec<u8>)> = conn
@@ -64,7 +100,7 @@ pub fn backfill(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
     let tx = conn.transaction().map_err(sq)?;
     for (rel, head, updated, manifest) in missing {
         let release = crate::blobs::read_release(&tx, &manifest, path)?;
-        write(&tx, rel, head, updated, &release, &full_text(&release))?;
+        write(&tx, rel, head, updated, &release)?;
     }
     tx.commit().map_err(sq)?;
     Ok(())

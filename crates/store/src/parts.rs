@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 /// Number of top-level fields in a manifest.
 pub const FIELDS: usize = 13;
-/// Position of the body in the manifest (its blob is the list of block blobs).
+/// Position of the body among the fields (its blocks are listed at the end of the manifest).
 pub const BODY: usize = 6;
 /// Version byte that starts every manifest.
 pub const MANIFEST_FORMAT: u8 = 1;

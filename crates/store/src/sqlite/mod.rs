@@ -168,7 +168,6 @@ impl SqliteStore {
         now: i64,
     ) -> Result<u32, StoreError> {
         let number = self.head(conn, rel)? + 1;
-        let text = listing::full_text(r);
         let write = || -> Result<(), rusqlite::Error> {
             conn.prepare_cached(
                 "INSERT INTO revisions (release, number, created, author, message, name, restored_from, manifest)
@@ -180,7 +179,7 @@ impl SqliteStore {
             Ok(())
         };
         write().map_err(|e| self.sq(e))?;
-        listing::write(conn, rel, number, now, r, &text)?;
+        listing::write(conn, rel, number, now, r)?;
         self.number(number)
     }
 

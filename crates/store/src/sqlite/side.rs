@@ -12,7 +12,8 @@ use crate::listing::enum_from_name;
 use crate::{ListFilter, ReleaseSummary, StoreError, WorkingCopy};
 
 impl SqliteStore {
-    /// [`crate::Store::list`]: one indexed pass over the listing (and search) rows.
+    /// [`crate::Store::list`]: one pass over the listing rows; with a query, the
+    /// search rows of releases saved since the last search are refreshed first.
     pub(super) fn list_releases(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
         let query = f
             .query
@@ -20,7 +21,10 @@ impl SqliteStore {
             .map(str::trim)
             .filter(|q| !q.is_empty())
             .map(str::to_lowercase);
-        let inner = self.lock();
+        let mut inner = self.lock();
+        if query.is_some() {
+            crate::listing::refresh_search(&mut inner.conn, &self.shown)?;
+        }
         let rows: Vec<Result<ReleaseSummary, StoreError>> = inner
             .conn
             .prepare_cached(
