@@ -3,6 +3,8 @@
 // loads it when import.meta.env.DEV and VITE_DATELINE_MOCK=1.
 
 import seed from "../../../examples/un-expert-khakimova.json";
+import seedRev2 from "../test/seed-rev2.json";
+import seedCompare from "../test/seed-compare.json";
 import type { Block } from "../bindings/Block";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { Release } from "../bindings/Release";
@@ -43,13 +45,10 @@ export function resetMock(): void {
   nextId = 1;
   const base = clone(seed) as unknown as Release;
   const first = put(base, "Imported from the seed");
-  // A second revision of the seed, so compare has something to show.
-  const edited = clone(base);
+  // A second revision of the seed (and the diff crate's real comparison of the two), so
+  // history and compare have something to show.
+  const edited = clone(seedRev2) as unknown as Release;
   edited.meta.id = first;
-  if (edited.dateline) edited.dateline.date = "2025-05-15";
-  edited.headline = "Tajikistan: UN expert urges release and fair retrial of journalist Rukhshona Khakimova";
-  const p0 = edited.body[0];
-  if (p0?.type === "paragraph") p0.text = p0.text.replace("serious concern", "grave concern");
   db.get(first)!.revisions.push({ info: { number: 2, author: "mock", created: new Date().toISOString(), message: "Tighter headline, new date", name: "Sent for review", restoredFrom: null }, release: edited });
   const headlines = [
     "Sudan: UN experts alarmed by attacks on aid workers",
@@ -206,6 +205,11 @@ export function handle(cmd: string, a: Record<string, unknown>): unknown {
     }
     case "compare_revisions": {
       const s = get(a.id);
+      const from = a.from as RevRef;
+      const to = a.to as RevRef;
+      if (s.id === "r1" && from.type === "revision" && from.number === 1 && to.type === "revision" && to.number === 2) {
+        return clone(seedCompare) as unknown as Comparison;
+      }
       return compare(resolve(s, a.from as RevRef), resolve(s, a.to as RevRef));
     }
     case "export_redline":

@@ -76,3 +76,21 @@ describe("compare view", () => {
     expect(defaultPair(1)).toEqual(["rev:1", "working"]);
   });
 });
+
+describe("compare view on the diff crate's real comparison of two seed revisions", () => {
+  it("shows moves as moves, not as deleted and inserted text", async () => {
+    const real = (await import("./seed-compare.json")).default as unknown as Parameters<typeof renderComparison>[0];
+    const el = renderComparison(real, "side");
+    const moved = el.querySelector<HTMLElement>(".diff-row.st-moved")!;
+    expect(moved.querySelector(".old")?.textContent).toBe("Moved here (was block 3)");
+    expect(moved.querySelector(".new .moved-text")?.textContent).toContain("The case was part of a broader");
+    expect(moved.querySelector("del, ins")).toBeNull();
+    const away = el.querySelector<HTMLElement>(".diff-row.st-movedAway")!;
+    expect(away.querySelector(".new")?.textContent).toContain("Moved to paragraph 2");
+    expect(away.querySelector("del, ins")).toBeNull();
+    // Every visible change of the comparison has a row to jump to.
+    expect(allByTestId(el, "compare-change").length).toBeGreaterThanOrEqual(real.changeCount - 1);
+    const inline = renderComparison(real, "inline");
+    expect(inline.querySelector(".st-movedAway .diff-text")?.textContent).toBe("Moved to paragraph 2.");
+  });
+});

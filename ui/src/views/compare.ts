@@ -23,75 +23,94 @@ interface Row {
   key: string;
   name: string;
   status: string;
-  old: string | null;
-  new: string | null;
-  diff: BlockDiff["diff"];
+  cls: string;
   changed: boolean;
-  entry?: number;
-  path?: string;
+  /** Old and new columns of the side-by-side view. */
+  old: () => Node[];
+  new: () => Node[];
+  /** The one column of the inline view. */
+  inline: () => Node[];
+}
+
+const note = (text: string): Node[] => [h("span", { class: "move-note" }, text)];
+
+function fieldRow(f: FieldDiff): Row {
+  return {
+    key: `f:${f.path}`,
+    name: f.name,
+    status: f.status,
+    cls: `st-${f.status}`,
+    changed: true,
+    old: () => (f.diff ? renderSide(f.diff, "old") : renderWhole(f.old, "del")),
+    new: () => (f.diff ? renderSide(f.diff, "new") : renderWhole(f.new, "ins")),
+    inline: () => (f.diff ? renderInline(f.diff) : f.old === null ? renderWhole(f.new, "ins") : f.new === null ? renderWhole(f.old, "del") : [...renderWhole(f.old, "del"), document.createTextNode(" "), ...renderWhole(f.new, "ins")]),
+  };
+}
+
+function blockRow(b: BlockDiff, all: BlockDiff[]): Row {
+  const partner = all.find((x) => x.entry === b.partner);
+  const base = { key: `b:${b.entry}`, name: b.name, changed: b.status !== "unchanged", cls: `st-${b.status}` };
+  switch (b.status) {
+    case "unchanged":
+      return { ...base, status: b.status, old: () => renderWhole(b.old, "plain"), new: () => renderWhole(b.new, "plain"), inline: () => renderWhole(b.new, "plain") };
+    case "changed":
+      return {
+        ...base,
+        status: b.status,
+        old: () => (b.diff ? renderSide(b.diff, "old") : renderWhole(b.old, "del")),
+        new: () => (b.diff ? renderSide(b.diff, "new") : renderWhole(b.new, "ins")),
+        inline: () => (b.diff ? renderInline(b.diff) : [...renderWhole(b.old, "del"), document.createTextNode(" "), ...renderWhole(b.new, "ins")]),
+      };
+    case "inserted":
+      return { ...base, status: "added", old: () => renderWhole(null, "plain"), new: () => renderWhole(b.new, "ins"), inline: () => renderWhole(b.new, "ins") };
+    case "deleted":
+      return { ...base, status: "removed", old: () => renderWhole(b.old, "del"), new: () => renderWhole(null, "plain"), inline: () => renderWhole(b.old, "del") };
+    case "moved": {
+      const from = b.oldIndex !== null ? ` (was block ${b.oldIndex + 1})` : "";
+      return {
+        ...base,
+        status: b.edited ? "moved, edited" : "moved",
+        old: () => (b.diff ? renderSide(b.diff, "old") : note(`Moved here${from}`)),
+        new: () => (b.diff ? renderSide(b.diff, "new") : [h("span", { class: "moved-text" }, b.new ?? "")]),
+        inline: () => [...note(`Moved here${from}. `), ...(b.diff ? renderInline(b.diff) : [h("span", { class: "moved-text" }, b.new ?? "")])],
+      };
+    }
+    case "movedAway": {
+      const to = partner ? `Moved to ${partner.name}` : "Moved";
+      return {
+        ...base,
+        status: "moved away",
+        old: () => [h("span", { class: "moved-text" }, b.old ?? "")],
+        new: () => note(to),
+        inline: () => note(`${to}.`),
+      };
+    }
+  }
 }
 
 function rows(c: Comparison): Row[] {
-  const fields = c.fields
-    .filter((f: FieldDiff) => f.status !== "unchanged" && !f.bookkeeping)
-    .map((f): Row => ({ key: `f:${f.path}`, name: f.name, status: f.status, old: f.old, new: f.new, diff: f.diff, changed: true, path: f.path }));
-  const blocks = c.blocks.map(
-    (b): Row => ({
-      key: `b:${b.entry}`,
-      name: b.name,
-      status: b.status === "moved" && b.edited ? "moved, edited" : b.status === "movedAway" ? "moved from here" : b.status,
-      old: b.old,
-      new: b.new,
-      diff: b.diff,
-      changed: b.status !== "unchanged",
-      entry: b.entry,
-    }),
-  );
-  return [...fields, ...blocks];
+  const fields = c.fields.filter((f) => f.status !== "unchanged" && !f.bookkeeping).map(fieldRow);
+  return [...fields, ...c.blocks.map((b) => blockRow(b, c.blocks))];
 }
 
 /** The rendered comparison (both views) — exported for tests. */
 export function renderComparison(c: Comparison, mode: CompareMode): HTMLElement {
   const all = rows(c);
-  if (mode === "inline") {
-    return h(
+  const rowEl = (r: Row, cells: HTMLElement[]) =>
+    h(
       "div",
-      { class: "diff-inline", testid: "compare-inline" },
-      all.map((r) =>
-        h(
-          "div",
-          { class: `diff-row ${r.changed ? "changed" : "same"} st-${r.status.replace(/[^a-z]/gi, "")}`, testid: r.changed ? "compare-change" : undefined, "data-key": r.key },
-          h("div", { class: "diff-name" }, r.name, r.changed ? h("span", { class: "pill small" }, r.status) : null),
-          h(
-            "div",
-            { class: "diff-text" },
-            r.diff
-              ? renderInline(r.diff)
-              : r.old === null
-                ? renderWhole(r.new, "ins")
-                : r.new === null
-                  ? renderWhole(r.old, "del")
-                  : r.status === "movedAway"
-                    ? renderWhole(r.old, "del")
-                    : renderWhole(r.new, "plain"),
-          ),
-        ),
-      ),
+      { class: `diff-row ${r.changed ? "changed" : "same"} ${r.cls}`, testid: r.changed ? "compare-change" : undefined, "data-key": r.key },
+      h("div", { class: "diff-name" }, r.name, r.changed ? h("span", { class: "pill small" }, r.status) : null),
+      cells,
     );
+  if (mode === "inline") {
+    return h("div", { class: "diff-inline", testid: "compare-inline" }, all.map((r) => rowEl(r, [h("div", { class: "diff-text" }, r.inline())])));
   }
   return h(
     "div",
     { class: "diff-side", testid: "compare-side" },
     h("div", { class: "diff-row diff-head" }, h("div", null, ""), h("div", null, "Before"), h("div", null, "After")),
-    all.map((r) =>
-      h(
-        "div",
-        { class: `diff-row ${r.changed ? "changed" : "same"} st-${r.status.replace(/[^a-z]/gi, "")}`, testid: r.changed ? "compare-change" : undefined, "data-key": r.key },
-        h("div", { class: "diff-name" }, r.name, r.changed ? h("span", { class: "pill small" }, r.status) : null),
-        h("div", { class: "diff-text old" }, r.diff ? renderSide(r.diff, "old") : renderWhole(r.old, r.changed ? "del" : "plain")),
-        h("div", { class: "diff-text new" }, r.diff ? renderSide(r.diff, "new") : r.status === "movedAway" ? renderWhole(null, "plain") : renderWhole(r.new, r.changed ? "ins" : "plain")),
-      ),
-    ),
+    all.map((r) => rowEl(r, [h("div", { class: "diff-text old" }, r.old()), h("div", { class: "diff-text new" }, r.new())])),
   );
 }
 
