@@ -173,6 +173,13 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     Some(d)
 }
 
+/// A publication date given by the user: `2025-05-14`, `14 May 2025`, `May 14, 2025`.
+pub fn parse_document_date(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s)
+        .and_then(|d| d.with_year(d.year?))
+        .ok_or_else(|| format!("“{s}” is not a date with a year (for example 2025-05-14)"))
+}
+
 fn iso(s: &str) -> Option<PartialDate> {
     let parts: Vec<&str> = s.split('-').collect();
     if let [y, m, d] = parts.as_slice() {
