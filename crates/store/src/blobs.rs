@@ -18,10 +18,11 @@ use crate::StoreError;
 /// Content address of a blob.
 pub type Hash = [u8; HASH_LEN];
 
-/// Committed blobs known to this connection: hash → row id.
+/// Committed blobs known to this connection (hash → row id), and the compressor.
 #[derive(Default)]
 pub struct KnownBlobs {
     map: HashMap<Hash, i64>,
+    packer: codec::Packer,
 }
 
 /// Above this many entries the cache starts over (memory stays bounded).
@@ -45,7 +46,7 @@ impl KnownBlobs {
 /// the transaction commits).
 pub fn store_parts(
     conn: &Connection,
-    known: &KnownBlobs,
+    known: &mut KnownBlobs,
     pending: &mut Vec<(Hash, i64)>,
     parts: &Parts,
 ) -> Result<Vec<u8>, StoreError> {
@@ -62,7 +63,7 @@ pub fn store_parts(
 /// The row id of the blob holding `bytes`, inserting it when it is new.
 fn blob_id(
     conn: &Connection,
-    known: &KnownBlobs,
+    known: &mut KnownBlobs,
     pending: &mut Vec<(Hash, i64)>,
     kind: Kind,
     bytes: &[u8],
@@ -78,7 +79,7 @@ fn blob_id(
     let id = match found {
         Some(id) => id,
         None => {
-            let (codec, data) = codec::pack(bytes);
+            let (codec, data) = known.packer.pack(bytes);
             conn.prepare_cached("INSERT INTO blobs (hash, codec, data) VALUES (?1, ?2, ?3)")?
                 .execute(params![&h[..], codec, data])?;
             conn.last_insert_rowid()

@@ -7,7 +7,9 @@
 //! that makes them smaller. Manifests refer to blobs by their row id as LEB128
 //! varints (one to three bytes instead of a 16-byte hash).
 
-use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
 /// Length of the truncated blake3 hash that keys a blob.
@@ -43,15 +45,61 @@ pub fn hash(kind: Kind, bytes: &[u8]) -> [u8; HASH_LEN] {
     out
 }
 
-/// The bytes to store for `bytes` and their codec: deflated when that is smaller.
-pub fn pack(bytes: &[u8]) -> (i64, Vec<u8>) {
-    if bytes.len() >= MIN_COMPRESS {
-        let packed = compress_to_vec(bytes, LEVEL);
-        if packed.len() < bytes.len() {
-            return (DEFLATE, packed);
+/// A DEFLATE compressor kept between blobs: creating one allocates and zeroes
+/// about 200 KB, which would cost more than compressing a paragraph.
+pub struct Packer {
+    deflate: Box<CompressorOxide>,
+}
+
+impl Default for Packer {
+    fn default() -> Self {
+        let flags = create_comp_flags_from_zip_params(i32::from(LEVEL), 0, 0);
+        Packer {
+            deflate: Box::new(CompressorOxide::new(flags)),
         }
     }
-    (RAW, bytes.to_vec())
+}
+
+impl Packer {
+    /// The bytes to store for `bytes` and their codec: deflated when that is smaller.
+    pub fn pack(&mut self, bytes: &[u8]) -> (i64, Vec<u8>) {
+        if bytes.len() >= MIN_COMPRESS {
+            if let Some(packed) = self.deflate(bytes) {
+                if packed.len() < bytes.len() {
+                    return (DEFLATE, packed);
+                }
+            }
+        }
+        (RAW, bytes.to_vec())
+    }
+
+    /// Raw DEFLATE of `input` (`None` if the compressor reports an error).
+    fn deflate(&mut self, mut input: &[u8]) -> Option<Vec<u8>> {
+        self.deflate.reset();
+        let mut out = vec![0u8; input.len() + 64];
+        let mut at = 0;
+        loop {
+            let (status, read, written) = compress(
+                &mut self.deflate,
+                input,
+                out.get_mut(at..)?,
+                TDEFLFlush::Finish,
+            );
+            at += written;
+            match status {
+                TDEFLStatus::Done => {
+                    out.truncate(at);
+                    return Some(out);
+                }
+                TDEFLStatus::Okay => {
+                    input = input.get(read..)?;
+                    let grow = out.len();
+                    out.resize(out.len() + grow, 0);
+                }
+                _ => return None,
+            }
+        }
+    }
 }
 
 /// The original bytes of a stored blob, or `None` when they do not decode.
@@ -130,12 +178,19 @@ mod tests {
 
     #[test]
     fn pack_compresses_text_and_keeps_tiny_blobs_raw() {
+        let mut p = Packer::default();
         let text = "the expert said the expert said the expert said ".repeat(8);
-        let (codec, packed) = pack(text.as_bytes());
+        let (codec, packed) = p.pack(text.as_bytes());
         assert_eq!(codec, DEFLATE);
         assert!(packed.len() < text.len() / 2);
         assert_eq!(unpack(codec, packed).as_deref(), Some(text.as_bytes()));
-        assert_eq!(pack(b"\"draft\"").0, RAW);
+        assert_eq!(p.pack(b"\"draft\"").0, RAW);
+        // The reused compressor starts afresh for each blob.
+        let other = "a different paragraph of words, repeated; ".repeat(6);
+        let (codec, packed) = p.pack(other.as_bytes());
+        assert_eq!(unpack(codec, packed).as_deref(), Some(other.as_bytes()));
+        let (codec, packed) = p.pack(text.as_bytes());
+        assert_eq!(unpack(codec, packed).as_deref(), Some(text.as_bytes()));
         assert_eq!(unpack(7, vec![1, 2]), None);
     }
 
