@@ -41,7 +41,7 @@ export class ApiError extends Error {
 
 const LEADS: Record<string, string> = {
   not_found: "That release or revision could not be found.",
-  invalid_release: "The release cannot be saved as it is.",
+  invalid_release: "The release has problems to fix first.",
   invalid_json: "The file is not a valid release.",
   invalid_id: "The release id is not valid.",
   too_large: "That is too large to save.",

@@ -32,7 +32,7 @@ describe("errors from Rust become sentences", () => {
     const banner = byTestId(document.body, "error-banner");
     expect(banner.getAttribute("role")).toBe("alert");
     expect(banner.dataset.code).toBe("invalid_release");
-    expect(banner.textContent).toContain("The revision was not saved: The release cannot be saved as it is. Headline: the headline is empty.");
+    expect(banner.textContent).toContain("The revision was not saved: The release has problems to fix first. Headline: the headline is empty.");
     expect(banner.textContent).not.toMatch(/[{}]|\[object/);
     byTestId(document.body, "error-dismiss").click();
     expect(document.querySelector('[data-testid="error-banner"]')).toBeNull();

@@ -33,6 +33,8 @@ const SECTIONS: [string, string][] = [
 export interface EditForm {
   el: HTMLElement;
   setProblems(problems: Problem[]): void;
+  /** Unfolds the list of problems (after a refused save). */
+  openProblems(): void;
 }
 
 export function editForm(ctx: EditorCtx): EditForm {
@@ -94,5 +96,10 @@ export function editForm(ctx: EditorCtx): EditForm {
     showProblems(form, problems);
   };
   setProblems([]);
-  return { el, setProblems };
+  const openProblems = () => {
+    if (count.dataset.count === "0") return;
+    list.hidden = false;
+    count.setAttribute("aria-expanded", "true");
+  };
+  return { el, setProblems, openProblems };
 }

@@ -114,6 +114,8 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   const reload = () => hooks.reopen("history");
 
   const saveRevision = async () => {
+    // Ctrl+S can arrive twice (the page's key handler and the native menu's accelerator).
+    if (document.querySelector('[data-testid="save-dialog"]')) return;
     const note = await saveRevisionDialog(latestRevision + 1);
     if (!note) return;
     try {
@@ -125,7 +127,8 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       toast(`Revision ${rev} saved`);
       if (current !== "edit") showTab(current);
     } catch (err) {
-      showError(err, "The revision was not saved");
+      const e = showError(err, "The revision was not saved");
+      if (e.code === "invalid_release") form.openProblems();
     }
   };
 
