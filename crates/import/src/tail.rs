@@ -132,8 +132,19 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
     let t = line.trim().trim_matches(['*', '#', '_']).trim();
     let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
+    // The prefix must end a word ("contacts" and "contact:" but not "contact0@…").
+    let starts = |p: &str| {
+        let rest = lower.get(p.len()..).unwrap_or("");
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        lower.starts_with(p)
+            && (p.ends_with([' ', ':'])
+                || !rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '.'))
+    };
     for p in CONTACTS {
-        if lower.starts_with(p) {
+        if starts(p) {
             let remainder = match t.find(':') {
                 Some(i) => t
                     .get(i + 1..)
@@ -159,7 +170,7 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
         return None;
     }
     for p in BOILERPLATE {
-        if lower.starts_with(p) {
+        if starts(p) {
             if let Some((title, rest)) = t.split_once(": ") {
                 return Some((
                     Section::Boilerplate(title.to_string()),
