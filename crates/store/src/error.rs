@@ -116,3 +116,67 @@ impl From<rusqlite_migration::Error> for StoreError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::{Connection, OpenFlags};
+
+    fn sqlite_error(conn: &Connection, sql: &str) -> rusqlite::Error {
+        conn.execute_batch(sql).expect_err("the statement fails")
+    }
+
+    #[test]
+    fn a_full_database_is_disk_full() {
+        let c = Connection::open_in_memory().expect("open");
+        c.execute_batch("CREATE TABLE t (x BLOB); PRAGMA max_page_count = 3;")
+            .expect("setup");
+        let e = sqlite_error(&c, "INSERT INTO t VALUES (zeroblob(100000))");
+        let mapped = StoreError::from_sqlite(e, "x.db");
+        assert_eq!(mapped.code(), "disk_full", "{mapped}");
+    }
+
+    #[test]
+    fn a_read_only_database_is_read_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("ro.db");
+        Connection::open(&path)
+            .and_then(|c| c.execute_batch("CREATE TABLE t (x)"))
+            .expect("setup");
+        let c = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+        let e = sqlite_error(&c, "INSERT INTO t VALUES (1)");
+        assert_eq!(StoreError::from_sqlite(e, "ro.db").code(), "read_only");
+    }
+
+    #[test]
+    fn a_lock_held_past_the_timeout_is_busy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("busy.db");
+        let a = Connection::open(&path).expect("open");
+        a.execute_batch("CREATE TABLE t (x); BEGIN IMMEDIATE; INSERT INTO t VALUES (1);")
+            .expect("hold the write lock");
+        let b = Connection::open(&path).expect("open");
+        b.busy_timeout(std::time::Duration::from_millis(10))
+            .expect("timeout");
+        let e = sqlite_error(&b, "BEGIN IMMEDIATE");
+        let mapped = StoreError::from_sqlite(e, "busy.db");
+        assert_eq!(mapped.code(), "busy");
+        assert!(mapped.to_string().contains("busy"));
+    }
+
+    #[test]
+    fn file_errors_name_the_file_and_other_errors_keep_sqlites_message() {
+        let e = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            None,
+        );
+        let mapped = StoreError::from_sqlite(e, "/tmp/x.db");
+        assert_eq!(mapped.code(), "corrupt_database");
+        assert!(mapped.to_string().contains("/tmp/x.db"));
+        let c = Connection::open_in_memory().expect("open");
+        let e = sqlite_error(&c, "SELECT * FROM missing_table");
+        let mapped = StoreError::from(e);
+        assert_eq!(mapped.code(), "sqlite");
+        assert!(mapped.to_string().contains("missing_table"), "{mapped}");
+    }
+}
