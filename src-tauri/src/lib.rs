@@ -9,19 +9,40 @@
 
 pub mod blocking;
 pub mod commands;
+pub mod destination;
 pub mod error;
 pub mod input;
 pub mod menu;
 pub mod pdf;
+pub mod state;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// Registers the commands on `builder` (shared by the app and the mock-runtime tests).
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    use commands::*;
     builder.invoke_handler(tauri::generate_handler![
-        commands::render::list_templates,
-        commands::render::validate_release,
-        commands::render::render_dateline,
+        library::list_releases,
+        library::create_release,
+        library::duplicate_release,
+        library::delete_release,
+        library::undelete_release,
+        library::startup_error,
+        revisions::open_release,
+        revisions::save_working_copy,
+        revisions::save_revision,
+        revisions::history,
+        revisions::load_revision,
+        revisions::restore_revision,
+        render::list_templates,
+        render::validate_release,
+        render::render_dateline,
+        export::render_preview,
+        export::export_release,
+        export::export_pdf,
+        compare::compare_revisions,
+        compare::export_redline,
     ])
 }
 
@@ -29,7 +50,6 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 pub fn run() {
     let builder = Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            use tauri::Manager;
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();
                 let _ = w.show();
@@ -41,6 +61,23 @@ pub fn run() {
         .setup(|app| {
             let handle = app.handle();
             handle.set_menu(menu::build(handle)?)?;
+            let state = match state::db_path(handle.path().app_data_dir().ok()) {
+                Ok(db) => state::AppState::open(&db),
+                Err(e) => state::AppState::failed(e),
+            };
+            if let Some(e) = state.startup_error() {
+                // Shown once natively; the UI also gets it from `startup_error`.
+                handle
+                    .dialog()
+                    .message(format!(
+                        "{}\n\nDateline will start, but releases cannot be opened or saved until this is fixed.",
+                        e.message
+                    ))
+                    .title("Dateline cannot open its database")
+                    .kind(MessageDialogKind::Error)
+                    .show(|_| {});
+            }
+            app.manage(state);
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));

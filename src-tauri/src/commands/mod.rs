@@ -3,4 +3,8 @@
 //! `src-tauri/COMMANDS.md` is the contract with the UI; `build.rs` declares each
 //! command so it has its own permission.
 
+pub mod compare;
+pub mod export;
+pub mod library;
 pub mod render;
+pub mod revisions;

@@ -14,17 +14,26 @@ use webkit2gtk::{LoadEvent, PrintOperationExt, SettingsExt, WebViewExt};
 
 use crate::error::{ApiError, ApiResult};
 
-pub async fn print<R: Runtime>(app: &AppHandle<R>, html: String, out: PathBuf) -> ApiResult<()> {
+pub async fn print<R: Runtime>(
+    app: &AppHandle<R>,
+    html: String,
+    out: PathBuf,
+    paper: dateline_export::Paper,
+) -> ApiResult<()> {
+    let paper = match paper {
+        dateline_export::Paper::A4 => "iso_a4",
+        dateline_export::Paper::Letter => "na_letter",
+    };
     let uri = webkit2gtk::glib::filename_to_uri(&out, None)
         .map_err(|e| ApiError::new("pdf_failed", format!("bad output path: {e}")))?
         .to_string();
     let (tx, rx) = mpsc::channel::<Result<(), String>>();
-    app.run_on_main_thread(move || start(html, uri, tx))?;
+    app.run_on_main_thread(move || start(html, uri, paper, tx))?;
     super::wait(rx).await
 }
 
 /// On the GTK main thread: build the offscreen view, load, print on load.
-fn start(html: String, uri: String, tx: mpsc::Sender<Result<(), String>>) {
+fn start(html: String, uri: String, paper: &'static str, tx: mpsc::Sender<Result<(), String>>) {
     let window = gtk::OffscreenWindow::new();
     window.set_default_size(794, 1123); // A4 at 96 dpi
     let view = webkit2gtk::WebView::new();
@@ -45,7 +54,7 @@ fn start(html: String, uri: String, tx: mpsc::Sender<Result<(), String>>) {
         settings.set("output-file-format", Some("pdf"));
         settings.set("output-uri", Some(&uri));
         let page = gtk::PageSetup::new();
-        page.set_paper_size(&gtk::PaperSize::new(Some("iso_a4")));
+        page.set_paper_size(&gtk::PaperSize::new(Some(paper)));
         let op = webkit2gtk::PrintOperation::new(view);
         op.set_print_settings(&settings);
         op.set_page_setup(&page);

@@ -23,21 +23,28 @@ mod windows;
 /// How long a print may take before it is reported as failed.
 pub const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// Prints `html` (a standalone page) to a PDF file at `out`.
+/// Prints `html` (a standalone page) to a PDF file at `out` on `paper`.
 pub async fn print_to_pdf<R: Runtime>(
     app: &AppHandle<R>,
     html: String,
     out: PathBuf,
+    paper: dateline_export::Paper,
 ) -> ApiResult<()> {
     #[cfg(target_os = "linux")]
-    let result = linux::print(app, html, out.clone()).await;
+    let result = linux::print(app, html, out.clone(), paper).await;
     #[cfg(windows)]
-    let result = windows::print(app, html, out.clone()).await;
+    let result = {
+        let _ = paper; // the page's @page rule sets the paper
+        windows::print(app, html, out.clone()).await
+    };
     #[cfg(target_os = "macos")]
-    let result = macos::print(app, html, out.clone()).await;
+    let result = {
+        let _ = paper; // the page's @page rule sets the paper
+        macos::print(app, html, out.clone()).await
+    };
     #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
     let result: ApiResult<()> = {
-        let _ = (app, html);
+        let _ = (app, html, paper);
         Err(ApiError::new(
             "pdf_failed",
             "PDF export is not available on this system",

@@ -1,0 +1,288 @@
+//! The commands through Tauri's IPC on the mock runtime (no webview): the real
+//! config, capability and permissions, a temporary database, camelCase
+//! arguments as the UI sends them, and `{code, message}` errors.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use dateline_app::state::AppState;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// The app's own origin in a debug build (the Vite dev server of tauri.conf.json).
+const LOCAL: &str = "http://127.0.0.1:1420";
+
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn harness(state: AppState) -> Harness {
+    let app = dateline_app::with_commands(mock_builder())
+        .manage(state)
+        .build(tauri::generate_context!())
+        .expect("mock app");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("main window");
+    Harness { _app: app, window }
+}
+
+fn store_state(db: &Path) -> AppState {
+    let store = dateline_store::SqliteStore::open(db).expect("store");
+    AppState::with_store(Arc::new(store))
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.call_from(LOCAL, cmd, args)
+    }
+
+    fn call_from(&self, origin: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+        tauri::test::get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: origin.parse().expect("url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().expect("json response"))
+    }
+
+    fn ok<T: DeserializeOwned>(&self, cmd: &str, args: Value) -> T {
+        match self.call(cmd, args) {
+            Ok(v) => serde_json::from_value(v).expect("response shape"),
+            Err(e) => panic!("{cmd} failed: {e}"),
+        }
+    }
+
+    /// The `code` of the error `cmd` returns (panics if it succeeds).
+    fn err_code(&self, cmd: &str, args: Value) -> String {
+        match self.call(cmd, args) {
+            Ok(v) => panic!("{cmd} unexpectedly succeeded: {v}"),
+            Err(e) => e["code"]
+                .as_str()
+                .unwrap_or_else(|| panic!("no code in {e}"))
+                .to_string(),
+        }
+    }
+}
+
+#[test]
+fn a_release_goes_from_template_to_revisions_and_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let h = harness(store_state(&dir.path().join("t.db")));
+
+    let templates: Vec<Value> = h.ok("list_templates", json!({}));
+    assert_eq!(templates.len(), 3);
+    assert_eq!(templates[0]["id"], "unOhchr");
+
+    let id: String = h.ok("create_release", json!({ "style": "unOhchr" }));
+    let opened: Value = h.ok("open_release", json!({ "id": id }));
+    assert_eq!(opened["fromWorkingCopy"], false);
+    assert_eq!(opened["latestRevision"], 1);
+    let mut release = opened["release"].clone();
+    assert_eq!(release["meta"]["id"], id.as_str());
+
+    // Autosave, then reopen: the working copy wins.
+    release["headline"] = json!("Experts alarmed by dam evictions");
+    h.ok::<Value>("save_working_copy", json!({ "id": id, "release": release }));
+    let opened: Value = h.ok("open_release", json!({ "id": id }));
+    assert_eq!(opened["fromWorkingCopy"], true);
+    assert!(opened["workingCopySavedAt"].is_string());
+    assert_eq!(
+        opened["release"]["headline"],
+        "Experts alarmed by dam evictions"
+    );
+
+    // Compare the working copy with revision 1 before saving it.
+    let cmp: Value = h.ok(
+        "compare_revisions",
+        json!({ "id": id, "from": { "type": "revision", "number": 1 }, "to": { "type": "workingCopy" } }),
+    );
+    assert!(cmp["changeCount"].as_u64().unwrap_or(0) >= 1, "{cmp}");
+    assert!(
+        cmp["summary"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("headline"),
+        "{cmp}"
+    );
+
+    let rev: u32 = h.ok(
+        "save_revision",
+        json!({ "id": id, "release": release, "message": "Headline", "name": "sent to legal" }),
+    );
+    assert_eq!(rev, 2);
+    let log: Vec<Value> = h.ok("history", json!({ "id": id }));
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0]["number"], 2);
+    assert_eq!(log[0]["name"], "sent to legal");
+
+    let restored: u32 = h.ok("restore_revision", json!({ "id": id, "rev": 1 }));
+    assert_eq!(restored, 3);
+    let r3: Value = h.ok("load_revision", json!({ "id": id, "rev": 3 }));
+    assert_eq!(r3["headline"], "Headline");
+
+    // Library: search, duplicate, trash and back.
+    let copy: String = h.ok("duplicate_release", json!({ "id": id }));
+    assert_ne!(copy, id);
+    let found: Vec<Value> = h.ok("list_releases", json!({ "query": null, "deleted": false }));
+    assert_eq!(found.len(), 2);
+    h.ok::<Value>("delete_release", json!({ "id": copy }));
+    let trash: Vec<Value> = h.ok("list_releases", json!({ "deleted": true }));
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0]["id"], copy.as_str());
+    h.ok::<Value>("undelete_release", json!({ "id": copy }));
+    let all: Vec<Value> = h.ok("list_releases", json!({ "deleted": false }));
+    assert_eq!(all.len(), 2);
+}
+
+#[test]
+fn inputs_are_checked_and_errors_have_codes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let h = harness(store_state(&dir.path().join("t.db")));
+    assert_eq!(
+        h.err_code("open_release", json!({ "id": "../../etc/passwd" })),
+        "invalid_id"
+    );
+    assert_eq!(
+        h.err_code("history", json!({ "id": "0000nope" })),
+        "not_found"
+    );
+
+    let id: String = h.ok("create_release", json!({ "style": "wire" }));
+    let mut release: Value = h.ok::<Value>("open_release", json!({ "id": id }))["release"].clone();
+
+    // A 10 MB paste is refused before it reaches the database.
+    let mut huge = release.clone();
+    huge["headline"] = json!("x".repeat(10 * 1024 * 1024));
+    assert_eq!(
+        h.err_code("save_working_copy", json!({ "id": id, "release": huge })),
+        "too_large"
+    );
+
+    // An invalid release cannot become a revision; the problems are in the message.
+    release["headline"] = json!("");
+    let e = h
+        .call("save_revision", json!({ "id": id, "release": release }))
+        .expect_err("invalid");
+    assert_eq!(e["code"], "invalid_release");
+    assert!(
+        e["message"].as_str().unwrap_or("").contains("headline"),
+        "{e}"
+    );
+    let problems: Vec<Value> = h.ok("validate_release", json!({ "release": release }));
+    assert!(
+        problems.iter().any(|p| p["path"] == "headline"),
+        "{problems:?}"
+    );
+
+    // Exports are of valid releases only.
+    assert_eq!(
+        h.err_code(
+            "export_release",
+            json!({ "release": release, "format": "html" })
+        ),
+        "invalid_release"
+    );
+    assert_eq!(
+        h.err_code(
+            "compare_revisions",
+            json!({ "id": id, "from": { "type": "revision", "number": 1 }, "to": { "type": "workingCopy" } })
+        ),
+        "no_working_copy"
+    );
+}
+
+#[test]
+fn exports_write_where_told_and_preview_is_the_html_export() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut state = store_state(&dir.path().join("t.db"));
+    state.export_dir = Some(dir.path().to_path_buf());
+    let h = harness(state);
+    let id: String = h.ok("create_release", json!({ "style": "corporate" }));
+    let release: Value = h.ok::<Value>("open_release", json!({ "id": id }))["release"].clone();
+
+    let path: Option<String> = h.ok(
+        "export_release",
+        json!({ "release": release, "format": "markdown" }),
+    );
+    let path = path.expect("a path");
+    assert_eq!(
+        path,
+        dir.path().join(format!("{id}.md")).display().to_string()
+    );
+    let md = std::fs::read_to_string(&path).expect("written");
+    assert!(md.contains("Headline"), "{md}");
+
+    let preview: String = h.ok("render_preview", json!({ "release": release }));
+    h.ok::<Option<String>>(
+        "export_release",
+        json!({ "release": release, "format": "html" }),
+    );
+    let html = std::fs::read_to_string(dir.path().join(format!("{id}.html"))).expect("html");
+    assert_eq!(preview, html, "the preview is exactly the html export");
+
+    let dl: String = h.ok(
+        "render_dateline",
+        json!({ "dateline": release["dateline"], "language": "en" }),
+    );
+    assert!(dl.starts_with("LONDON"), "{dl}");
+}
+
+#[test]
+fn a_damaged_database_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("broken.db");
+    std::fs::write(
+        &db,
+        b"this is not a database, just some text that is long enough",
+    )
+    .expect("write");
+    let h = harness(AppState::open(&db));
+    let e: Option<Value> = h.ok("startup_error", json!({}));
+    let e = e.expect("an error");
+    assert_eq!(e["code"], "not_a_database", "{e}");
+    assert_eq!(
+        h.err_code("list_releases", json!({ "deleted": false })),
+        "not_a_database"
+    );
+    // Commands that need no database still work.
+    let templates: Vec<Value> = h.ok("list_templates", json!({}));
+    assert_eq!(templates.len(), 3);
+}
+
+#[test]
+fn only_the_app_origin_may_invoke_and_only_declared_commands() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let h = harness(store_state(&dir.path().join("t.db")));
+    // A page from elsewhere (a link followed inside the window) gets nothing.
+    let e = h
+        .call_from(
+            "https://example.org",
+            "list_releases",
+            json!({ "deleted": false }),
+        )
+        .expect_err("a remote origin is refused");
+    assert!(e.as_str().unwrap_or("").contains("not allowed"), "{e}");
+    // Plugins the window was not granted are refused too.
+    let e = h
+        .call("plugin:dialog|open", json!({ "options": {} }))
+        .expect_err("no file dialogs from the webview");
+    assert!(
+        e.as_str().unwrap_or("").contains("not allowed")
+            || e.as_str().unwrap_or("").contains("not found"),
+        "{e}"
+    );
+}
