@@ -13,6 +13,8 @@ export interface App {
   openRelease(id: string, tab?: Tab): Promise<void>;
   showLibrary(): Promise<void>;
   editor(): EditorView | null;
+  /** Removes the app's document and window listeners (tests). */
+  destroy(): void;
 }
 
 /** Whether the platform's shortcut modifier (Cmd on macOS, Ctrl elsewhere) is held. */
@@ -89,7 +91,7 @@ export function createApp(mount: HTMLElement): App {
     }
   };
 
-  document.addEventListener("keydown", (e) => {
+  const onKey = (e: KeyboardEvent) => {
     const inText = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
     if (e.key === "F1" || (e.key === "?" && !inText && !e.ctrlKey && !e.metaKey)) {
       e.preventDefault();
@@ -120,18 +122,20 @@ export function createApp(mount: HTMLElement): App {
       e.preventDefault();
       editor.showTab("compare");
     }
-  });
+  };
+  document.addEventListener("keydown", onKey);
 
   // Closing or hiding the window: save what is pending now (the autosave keeps the loss ≤ 2 s
   // even when the process is killed).
   const flush = () => void editor?.autosaver.flush();
+  const onVisibility = () => {
+    if (document.visibilityState === "hidden") flush();
+  };
   window.addEventListener("pagehide", flush);
   window.addEventListener("beforeunload", flush);
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") flush();
-  });
+  document.addEventListener("visibilitychange", onVisibility);
 
-  void onMenu(onCommand);
+  const unlistenMenu = onMenu(onCommand);
   void api.startupError().then(
     (e) => {
       if (e) showError(e);
@@ -141,5 +145,13 @@ export function createApp(mount: HTMLElement): App {
   void showLibrary();
   // Warm the editor chunk once the library is up, so opening a release does not wait for it.
   setTimeout(() => void import("./views/editor"), 400);
-  return { root, openRelease, showLibrary, editor: () => editor };
+  const destroy = () => {
+    document.removeEventListener("keydown", onKey);
+    document.removeEventListener("visibilitychange", onVisibility);
+    window.removeEventListener("pagehide", flush);
+    window.removeEventListener("beforeunload", flush);
+    void unlistenMenu.then((u) => u());
+    editor?.autosaver.dispose();
+  };
+  return { root, openRelease, showLibrary, editor: () => editor, destroy };
 }

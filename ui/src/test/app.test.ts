@@ -1,10 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { App } from "../app";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { createApp } from "../app";
 import { handle, resetMock } from "../lib/mock";
 import { allByTestId, byTestId, flush, type } from "./helpers";
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+const apps: App[] = [];
+function start(mount: HTMLElement): App {
+  const app = createApp(mount);
+  apps.push(app);
+  return app;
+}
 
 beforeEach(() => {
   resetMock();
@@ -15,7 +22,11 @@ beforeEach(() => {
     return handle(cmd, a);
   });
 });
-afterEach(() => clearMocks());
+afterEach(() => {
+  apps.splice(0).forEach((a) => a.destroy());
+  document.querySelectorAll("dialog").forEach((d) => d.remove());
+  clearMocks();
+});
 
 const until = async (check: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
@@ -29,7 +40,7 @@ describe("the app end to end over a mocked shell", () => {
   it("open a release, edit, autosave, Ctrl+S saves a revision with a message, history lists it", async () => {
     const mount = document.createElement("div");
     document.body.replaceChildren(mount);
-    const app = createApp(mount);
+    const app = start(mount);
     await until(() => allByTestId(mount, "release-row").length === 4);
     allByTestId(mount, "release-row")[0]!.click();
     await until(() => mount.querySelector('[data-testid="editor-view"]') !== null);
@@ -47,6 +58,7 @@ describe("the app end to end over a mocked shell", () => {
     await until(() => byTestId<HTMLIFrameElement>(mount, "preview-frame").srcdoc.includes("A new headline"));
 
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true }));
+    await until(() => document.querySelector('[data-testid="save-dialog"]') !== null);
     const dialog = byTestId(document.body, "save-dialog");
     type(byTestId<HTMLInputElement>(dialog, "save-message"), "Sharper headline");
     type(byTestId<HTMLInputElement>(dialog, "save-name"), "For review");
@@ -75,10 +87,27 @@ describe("the app end to end over a mocked shell", () => {
     handle("save_working_copy", { id: "r2", release: { ...(handle("open_release", { id: "r2" }) as { release: object }).release, headline: "Unsaved words" } });
     const mount = document.createElement("div");
     document.body.replaceChildren(mount);
-    const app = createApp(mount);
+    const app = start(mount);
     await flush();
     await app.openRelease("r2");
     expect(byTestId<HTMLTextAreaElement>(mount, "field-headline").value).toBe("Unsaved words");
     expect(byTestId(mount, "working-copy-banner").textContent).toContain("unsaved changes");
+  });
+});
+
+describe("saving an invalid release", () => {
+  it("says what to fix instead of asking for a message", async () => {
+    const mount = document.createElement("div");
+    document.body.replaceChildren(mount);
+    const app = start(mount);
+    await flush();
+    await app.openRelease("r1");
+    type(byTestId<HTMLTextAreaElement>(mount, "field-headline"), "");
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true }));
+    await until(() => document.querySelector('[data-testid="error-banner"]') !== null);
+    expect(document.querySelector('[data-testid="save-dialog"]')).toBeNull();
+    expect(byTestId(document.body, "error-banner").textContent).toContain("Fix the problem marked in the form");
+    expect(byTestId(mount, "problem-list").hidden).toBe(false);
+    expect(calls.some((c) => c.cmd === "save_revision")).toBe(false);
   });
 });

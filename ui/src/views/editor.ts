@@ -116,6 +116,21 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   const saveRevision = async () => {
     // Ctrl+S can arrive twice (the page's key handler and the native menu's accelerator).
     if (document.querySelector('[data-testid="save-dialog"]')) return;
+    // A revision must be valid: say what to fix before asking for a message.
+    try {
+      const problems = await api.validateRelease(structuredCloneSafe(doc.release));
+      if (problems.length > 0) {
+        form.setProblems(problems);
+        form.openProblems();
+        showError(
+          { code: "invalid_release", message: `fix ${problems.length === 1 ? "the problem" : `the ${problems.length} problems`} marked in the form, then save again` },
+          "The revision was not saved",
+        );
+        return;
+      }
+    } catch {
+      // Validation unavailable: the save itself will say what is wrong.
+    }
     const note = await saveRevisionDialog(latestRevision + 1);
     if (!note) return;
     try {
