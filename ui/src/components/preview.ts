@@ -24,9 +24,11 @@ export function sandboxedFrame(testid: string, title: string): HTMLIFrameElement
 export function previewPane(): PreviewPane {
   const frame = sandboxedFrame("preview-frame", "Preview of the release");
   const status = h("div", { class: "preview-status muted", "aria-live": "polite" });
-  const latest = new LatestOnly<Release, string>(
-    (r) => api.renderPreview(r),
-    (html, seq) => {
+  // Each request carries the time of the change that caused it, so the frame can tell how long
+  // a keystroke took to reach the screen (data-latency-ms, read by the e2e benchmark).
+  const latest = new LatestOnly<{ r: Release; t: number }, { html: string; t: number }>(
+    async ({ r, t }) => ({ html: await api.renderPreview(r), t }),
+    ({ html, t }, seq) => {
       // Keep the reader's scroll position across updates.
       let y = 0;
       try {
@@ -37,6 +39,7 @@ export function previewPane(): PreviewPane {
       frame.srcdoc = html;
       frame.dataset.seq = String(seq);
       frame.onload = () => {
+        frame.dataset.latencyMs = (performance.now() - t).toFixed(1);
         try {
           frame.contentWindow?.scrollTo(0, y);
         } catch {
@@ -53,7 +56,11 @@ export function previewPane(): PreviewPane {
     },
   );
   const el = h("aside", { class: "preview-pane", "aria-label": "Live preview" }, h("div", { class: "pane-head" }, h("span", null, "Preview"), status), frame);
-  return { el, update: (r) => latest.push(structuredCloneSafe(r)), now: (r) => latest.now(structuredCloneSafe(r)) };
+  return {
+    el,
+    update: (r) => latest.push({ r: structuredCloneSafe(r), t: performance.now() }),
+    now: (r) => latest.now({ r: structuredCloneSafe(r), t: performance.now() }),
+  };
 }
 
 /** A snapshot of the release so later edits do not change a request in flight. */
