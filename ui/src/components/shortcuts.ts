@@ -11,7 +11,7 @@ export const SHORTCUTS: [string, string][] = [
   [`${MOD}+L`, "Back to the library"],
   [`${MOD}+1 / 2 / 3`, "Edit, History, Compare"],
   [`${MOD}+Shift+E`, "Export menu"],
-  ["Alt+↑ / Alt+↓", "Move the focused body block up or down"],
+  ["Alt+↑ / Alt+↓", "Move the body block you are in up or down (↑ / ↓ on its handle)"],
   [`${MOD}+F`, "Find and replace in a text field"],
   [`${MOD}+Z / ${MOD}+Shift+Z`, "Undo / redo in a text field"],
   ["N / P", "Next / previous change in Compare"],

@@ -76,8 +76,8 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
             class: "handle",
             testid: `block-handle-${i}`,
             draggable: "true",
-            title: "Drag to reorder (or Alt+↑ / Alt+↓)",
-            "aria-label": `${TYPE_LABEL[block.type]} ${i + 1}: drag or press Alt+Up / Alt+Down to move`,
+            title: "Drag to reorder, or focus and press ↑ / ↓ (Alt+↑ / Alt+↓ from inside the block)",
+            "aria-label": `${TYPE_LABEL[block.type]} ${i + 1}: drag, or press Up / Down to move`,
             onDragstart: (e: DragEvent) => {
               dragFrom = i;
               e.dataTransfer?.setData("text/plain", String(i));
@@ -99,7 +99,10 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
             "data-type": block.type,
             "data-path": `body[${i}]`,
             onKeydown: (e: KeyboardEvent) => {
-              if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+              if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+              // Alt+arrows anywhere in the block; plain arrows on its handle.
+              const onHandle = (e.target as HTMLElement).classList?.contains("handle");
+              if (!e.altKey && !onHandle) return;
               e.preventDefault();
               moveBlock(i, e.key === "ArrowUp" ? i - 1 : i + 1);
             },

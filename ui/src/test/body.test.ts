@@ -39,9 +39,13 @@ describe("body blocks", () => {
     expect(document.activeElement?.getAttribute("data-testid")).toBe("block-handle-1");
     key(0, "ArrowUp"); // already first: nothing moves
     expect(types(doc)).toEqual(["paragraph", "heading", "quote", "list"]);
-    // Without Alt the arrows are the text cursor's.
+    // On the handle, plain arrows move the block.
+    byTestId(el, "block-handle-1").dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    expect(types(doc)).toEqual(["paragraph", "quote", "heading", "list"]);
+    expect(document.activeElement?.getAttribute("data-testid")).toBe("block-handle-2");
+    // Elsewhere, without Alt, the arrows are the text cursor's.
     byTestId(el, "body-block-1").dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
-    expect(types(doc)).toEqual(["paragraph", "heading", "quote", "list"]);
+    expect(types(doc)).toEqual(["paragraph", "quote", "heading", "list"]);
   });
 
   it("reorder by dragging the handle onto another block", () => {
