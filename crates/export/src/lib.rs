@@ -57,13 +57,24 @@ pub fn render_unchecked(r: &Release, format: Format) -> Result<String, ExportErr
         Format::Markdown => markdown::render_markdown(r),
         Format::Html => preview_html(r),
         Format::Print => print_html(r, Paper::for_style(r.style)),
-        Format::Ninjs => {
-            let body = sanitize::sanitize_fragment(&html::body_fragment(r));
-            json_text(&ninjs::to_ninjs(r, &body, &text::body_text(r)))?
-        }
+        Format::Ninjs => ninjs_unchecked(r, None)?,
         Format::Json => json_text(r)?,
         Format::JsonLd => json_text(&jsonld::json_ld(r))?,
     })
+}
+
+/// The ninjs export of a valid release, with the store's revision number as
+/// the item's `version` when it is known (the plain `ninjs` format leaves it out).
+pub fn render_ninjs(r: &Release, revision: Option<u32>) -> Result<String, ExportError> {
+    checked(r)?;
+    ninjs_unchecked(r, revision)
+}
+
+fn ninjs_unchecked(r: &Release, revision: Option<u32>) -> Result<String, ExportError> {
+    let body = sanitize::sanitize_fragment(&html::body_fragment(r));
+    let mut item = ninjs::to_ninjs(r, &body, &text::body_text(r));
+    item.version = revision.map(|n| n.to_string());
+    json_text(&item)
 }
 
 /// The standalone HTML document of `r`: exactly the `html` export, which the

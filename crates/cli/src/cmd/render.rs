@@ -77,6 +77,15 @@ pub fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
     let store = ctx.store()?;
     let id = store.resolve(&a.id)?;
     let release = store.load(&id, a.rev)?;
-    let out = output(&release, &a.format, a.paper.as_deref())?;
+    let out = if a.format.parse::<Format>()? == Format::Ninjs && a.paper.is_none() {
+        // A stored release has a revision number: the ninjs item's version.
+        let rev = match a.rev {
+            Some(n) => Some(n),
+            None => store.log(&id)?.first().map(|r| r.number),
+        };
+        dateline_export::render_ninjs(&release, rev)?
+    } else {
+        output(&release, &a.format, a.paper.as_deref())?
+    };
     write_file(&a.output, &out)
 }
