@@ -62,12 +62,17 @@ fn pdf_pages(pdf: &Path) -> (u32, String) {
 }
 
 fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
+    page_text(pdf, None)
+}
+
+/// The text layer of one page (1-based), or of the whole document.
+fn page_text(pdf: &Path, page: Option<u32>) -> String {
+    let mut cmd = Command::new("pdftotext");
+    cmd.arg("-layout");
+    if let Some(p) = page {
+        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
+    }
+    let out = cmd.arg(pdf).arg("-").output().expect("pdftotext runs");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -123,4 +128,50 @@ fn print_export_makes_a_good_pdf() {
             }
         }
     }
+}
+
+#[test]
+fn the_end_mark_never_starts_a_page_alone() {
+    if !Path::new(CHROMIUM).exists() {
+        eprintln!(
+            "\n\n!!!!!! SKIPPED: {CHROMIUM} is missing, page breaks were NOT checked !!!!!!\n"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut page_counts = Vec::new();
+    // One-line paragraphs around the capacity of an A4 page, so that for one of
+    // the lengths the end mark falls at the top of page 2 without the rule.
+    for n in 24..=36 {
+        let mut r = example("seed");
+        r.body = (1..=n)
+            .map(|i| dateline_core::Block::Paragraph {
+                text: format!("Paragraph {i} of the release."),
+            })
+            .collect();
+        r.footnotes.clear();
+        r.actions = Default::default();
+        let html = tmp.path().join(format!("end-{n}.html"));
+        let pdf = tmp.path().join(format!("end-{n}.pdf"));
+        std::fs::write(&html, print_html(&r, Paper::A4)).expect("write html");
+        print_to_pdf(&html, &pdf, &tmp.path().join(format!("profile-end-{n}")));
+        let (pages, _) = pdf_pages(&pdf);
+        page_counts.push(pages);
+        let with_mark = (1..=pages)
+            .find(|p| {
+                page_text(&pdf, Some(*p))
+                    .lines()
+                    .any(|l| l.trim() == "ENDS")
+            })
+            .unwrap_or_else(|| panic!("{n} paragraphs: no ENDS"));
+        let text = page_text(&pdf, Some(with_mark));
+        assert!(
+            text.contains(&format!("Paragraph {n} of the release.")),
+            "{n} paragraphs: ENDS is on page {with_mark} without the last paragraph"
+        );
+    }
+    assert!(
+        page_counts.first() != page_counts.last(),
+        "the lengths must cross a page boundary: {page_counts:?}"
+    );
 }
