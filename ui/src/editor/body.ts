@@ -41,6 +41,22 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
   const list = h("ol", { class: "blocks", "aria-label": "Body blocks" });
   let dragFrom: number | null = null;
 
+  // While a block is dragged, a drop outside the blocks does nothing (instead of pasting the
+  // drag's text into whatever field is under the pointer).
+  const guardDrops = () => {
+    const stop = (e: DragEvent) => {
+      if (dragFrom === null || list.contains(e.target as Node)) return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    const end = () => {
+      document.removeEventListener("drop", stop, true);
+      document.removeEventListener("dragend", end, true);
+    };
+    document.addEventListener("drop", stop, true);
+    document.addEventListener("dragend", end, true);
+  };
+
   const moveBlock = (from: number, to: number) => {
     if (move(ctx.doc.release.body, from, to)) {
       ctx.changed();
@@ -80,7 +96,10 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
             "aria-label": `${TYPE_LABEL[block.type]} ${i + 1}: drag, or press Up / Down to move`,
             onDragstart: (e: DragEvent) => {
               dragFrom = i;
-              e.dataTransfer?.setData("text/plain", String(i));
+              // WebKitGTK starts a drag only with plain text in it; drops are intercepted (below
+              // and in guardDrops) so no text field ever receives this text.
+              e.dataTransfer?.setData("text/plain", `${TYPE_LABEL[block.type]} ${i + 1}`);
+              guardDrops();
               if (e.dataTransfer) e.dataTransfer.effectAllowed = "move";
               item.classList.add("dragging");
             },
@@ -106,18 +125,7 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
               e.preventDefault();
               moveBlock(i, e.key === "ArrowUp" ? i - 1 : i + 1);
             },
-            onDragover: (e: DragEvent) => {
-              if (dragFrom === null) return;
-              e.preventDefault();
-              item.classList.add("drop-target");
-            },
             onDragleave: () => item.classList.remove("drop-target"),
-            onDrop: (e: DragEvent) => {
-              e.preventDefault();
-              item.classList.remove("drop-target");
-              if (dragFrom !== null) moveBlock(dragFrom, i);
-              dragFrom = null;
-            },
           },
           h(
             "div",
@@ -147,6 +155,31 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
             ),
           ),
           inner,
+        );
+        // Capture phase: a block dropped over a text field moves the block; the field
+        // (CodeMirror or an input) never sees the drop.
+        item.addEventListener(
+          "dragover",
+          (e) => {
+            if (dragFrom === null) return;
+            e.preventDefault();
+            e.stopPropagation();
+            item.classList.add("drop-target");
+          },
+          true,
+        );
+        item.addEventListener(
+          "drop",
+          (e) => {
+            if (dragFrom === null) return;
+            e.preventDefault();
+            e.stopPropagation();
+            item.classList.remove("drop-target");
+            const from = dragFrom;
+            dragFrom = null;
+            moveBlock(from, i);
+          },
+          true,
         );
         return item;
       }),

@@ -51,8 +51,13 @@ describe("body blocks", () => {
   it("reorder by dragging the handle onto another block", () => {
     const { doc, el } = setup();
     byTestId(el, "block-handle-0").dispatchEvent(new Event("dragstart", { bubbles: true }));
-    byTestId(el, "body-block-3").dispatchEvent(new Event("drop", { bubbles: true, cancelable: true }));
+    // Dropped over the paragraph's text field: the block moves, the text is untouched.
+    const text = byTestId(el, "body-block-3").querySelector("input")!;
+    const drop = new Event("drop", { bubbles: true, cancelable: true });
+    text.dispatchEvent(drop);
+    expect(drop.defaultPrevented).toBe(true);
     expect(types(doc)).toEqual(["quote", "heading", "list", "paragraph"]);
+    expect(doc.release.body[2]).toEqual({ type: "list", items: ["one", "two"] });
   });
 
   it("add and remove blocks", () => {
