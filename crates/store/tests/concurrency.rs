@@ -68,4 +68,6 @@ fn two_connections_on_one_file_wait_for_each_other() {
     let log = s.log(&id).expect("log");
     assert_eq!(log.len(), 61);
     assert_eq!(log[0].number, 61);
+    // Times follow numbers: each revision's clock is read holding the write lock.
+    assert!(log.windows(2).all(|w| w[0].created >= w[1].created));
 }

@@ -194,12 +194,13 @@ impl SqliteStore {
         r.check()
             .map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
         let parts = parts::split(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
-        let now = now_micros();
         let mut guard = self.lock();
         let Inner { conn, known } = &mut *guard;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| self.sq(e))?;
+        // Read the clock holding the write lock, so revision times follow revision numbers.
+        let now = now_micros();
         let rel = if create {
             tx.prepare_cached("INSERT INTO releases (uuid, created) VALUES (?1, ?2)")
                 .and_then(|mut s| s.execute(params![uuid, now]))
@@ -303,12 +304,12 @@ impl Store for SqliteStore {
     }
 
     fn restore(&self, id: &str, rev: u32, m: &SaveMeta) -> Result<u32, StoreError> {
-        let now = now_micros();
         let mut guard = self.lock();
         let tx = guard
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| self.sq(e))?;
+        let now = now_micros();
         let row = self.row(&tx, id)?;
         let (_, _, manifest) = self.revision(&tx, id, row.id, Some(rev))?;
         // The old manifest is reused as is: restoring stores no blob at all.

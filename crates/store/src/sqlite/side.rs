@@ -49,12 +49,12 @@ impl SqliteStore {
     pub(super) fn put_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {
         let json =
             serde_json::to_string(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
-        let now = now_micros();
         let mut guard = self.lock();
         let tx = guard
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| self.sq(e))?;
+        let now = now_micros();
         let row = self.row(&tx, id)?;
         let base = self.head(&tx, row.id)?;
         tx.prepare_cached(
