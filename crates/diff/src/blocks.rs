@@ -9,7 +9,9 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use dateline_core::markdown::to_plain;
 use dateline_core::quote::quote_pieces;
@@ -18,7 +20,9 @@ use dateline_core::{Block, Release};
 use similar::DiffTag;
 
 use crate::model::{BlockDiff, BlockStatus, CompareOptions};
-use crate::tokens::{bag_similarity, boundaries, token_class, Interner, TokenClass};
+use crate::tokens::{
+    bag_similarity, boundaries, shingle_similarity, token_class, Interner, TokenClass,
+};
 use crate::words::{diff_words, Budget};
 
 /// Blocks at least this alike (share of common words) count as the same block edited.
@@ -79,8 +83,12 @@ pub fn block_names(release: &Release) -> Vec<String> {
 /// which keeps the alignment of two unrelated long bodies fast.
 struct Key<'c> {
     kind: &'static str,
+    /// `kind` as a number, for cheap comparisons.
+    tag: u8,
     hash: u64,
     bag: Vec<u32>,
+    /// The word ids in order (for the shingle check of whole bodies).
+    seq: Vec<u32>,
     fuzzy_left: &'c Cell<u32>,
 }
 
@@ -89,7 +97,7 @@ const MAX_FUZZY_COMPARISONS: u32 = 50_000;
 
 impl PartialEq for Key<'_> {
     fn eq(&self, other: &Key) -> bool {
-        if self.kind != other.kind {
+        if self.tag != other.tag {
             return false;
         }
         if self.hash == other.hash {
@@ -118,18 +126,26 @@ fn keys<'a, 'c>(
         .iter()
         .zip(texts)
         .map(|(b, t)| {
-            let mut h = DefaultHasher::new();
+            let mut h = FxHasher::default();
             t.hash(&mut h);
             let bounds = boundaries(t);
-            let mut bag: Vec<u32> = bounds
+            let seq: Vec<u32> = bounds
                 .windows(2)
                 .filter_map(|w| t.get(w[0]..w[1]))
                 .filter(|tok| token_class(tok) == TokenClass::Word)
                 .map(|tok| interner.id(tok))
                 .collect();
+            let mut bag = seq.clone();
             bag.sort_unstable();
             Key {
                 kind: kind_name(b),
+                tag: match b {
+                    Block::Paragraph { .. } => 0,
+                    Block::Quote(_) => 1,
+                    Block::Heading { .. } => 2,
+                    Block::List { .. } => 3,
+                },
+                seq,
                 hash: h.finish(),
                 bag,
                 fuzzy_left,
@@ -163,14 +179,20 @@ pub fn align(
     let bk = keys(&b.body, &bt, &mut interner, &fuzzy_left);
 
     let mut cap = similar::algorithms::Capture::new();
-    let _ = similar::algorithms::myers::diff_deadline(
-        &mut cap,
-        &ak[..],
-        0..ak.len(),
-        &bk[..],
-        0..bk.len(),
-        Some(budget.deadline),
-    );
+    if rewritten(&ak, &bk) {
+        // Two unrelated long bodies: every block is replaced, no alignment needed.
+        let _ = similar::algorithms::DiffHook::delete(&mut cap, 0, ak.len(), 0);
+        let _ = similar::algorithms::DiffHook::insert(&mut cap, ak.len(), 0, bk.len());
+    } else {
+        let _ = similar::algorithms::myers::diff_deadline(
+            &mut cap,
+            &ak[..],
+            0..ak.len(),
+            &bk[..],
+            0..bk.len(),
+            Some(budget.deadline),
+        );
+    }
     let ops = cap.into_ops();
     if budget.expired() {
         budget.degraded = true;
@@ -306,6 +328,23 @@ pub fn align(
     out
 }
 
+/// Bodies this long (in words) are first checked for shared word runs.
+const MIN_WORDS_FOR_SHINGLES: usize = 5_000;
+
+/// True for two long bodies with almost no word runs in common.
+fn rewritten(ak: &[Key], bk: &[Key]) -> bool {
+    let words = |k: &[Key]| k.iter().map(|k| k.seq.len()).sum::<usize>();
+    if words(ak) < MIN_WORDS_FOR_SHINGLES || words(bk) < MIN_WORDS_FOR_SHINGLES {
+        return false;
+    }
+    let seq = |k: &[Key]| {
+        k.iter()
+            .flat_map(|k| k.seq.iter().copied())
+            .collect::<Vec<u32>>()
+    };
+    shingle_similarity(&seq(ak), &seq(bk)) < 0.2
+}
+
 /// Pairs blocks left alone on both sides: identical ones first, then alike ones.
 fn find_moves(
     ak: &[Key],
@@ -345,7 +384,7 @@ fn find_moves(
         }
         let best = gone
             .iter()
-            .filter(|&&i| old_fate[i] == Fate::Alone && ak[i].kind == bk[j].kind)
+            .filter(|&&i| old_fate[i] == Fate::Alone && ak[i].tag == bk[j].tag)
             .map(|&i| (i, bag_similarity(&ak[i].bag, &bk[j].bag)))
             .filter(|&(_, s)| s >= ALIKE)
             .max_by(|x, y| x.1.total_cmp(&y.1));

@@ -5,7 +5,7 @@
 //! curly apostrophe is its own change and never drags a whole word with it.
 //! Tokens are interned to small integers so the diff compares numbers, not strings.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub fn token_class(t: &str) -> TokenClass {
 /// Maps token strings to dense ids shared by the two sides of a diff.
 #[derive(Default)]
 pub struct Interner<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Interner<'a> {
@@ -98,6 +98,19 @@ pub fn bag_similarity(a: &[u32], b: &[u32]) -> f32 {
     (2 * common) as f32 / (a.len() + b.len()) as f32
 }
 
+/// Share of word trigrams the two id sequences have in common (0 to 1):
+/// unrelated texts share words but hardly any runs of three, so this tells a
+/// rewrite from an edit in linear time, before any quadratic work.
+pub fn shingle_similarity(a: &[u32], b: &[u32]) -> f32 {
+    let key = |w: &[u32]| (u64::from(w[0]) << 42) ^ (u64::from(w[1]) << 21) ^ u64::from(w[2]);
+    if a.len() < 3 || b.len() < 3 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let set: FxHashSet<u64> = a.windows(3).map(key).collect();
+    let common = b.windows(3).filter(|w| set.contains(&key(w))).count();
+    (2 * common) as f32 / (a.len() + b.len() - 4) as f32
+}
+
 /// Straight-quote form of a character: every single quotation mark or
 /// apostrophe becomes `'`, every double one `"`.
 pub fn straight(c: char) -> char {
@@ -121,6 +134,16 @@ mod tests {
         );
         assert_eq!(tokens("..."), vec![".", ".", "."]);
         assert!(tokens("").is_empty());
+    }
+
+    #[test]
+    fn shingles_tell_a_rewrite_from_an_edit() {
+        let a: Vec<u32> = (0..100).collect();
+        let mut b = a.clone();
+        b[50] = 1000;
+        assert!(shingle_similarity(&a, &b) > 0.9);
+        let c: Vec<u32> = (0..100).rev().collect();
+        assert_eq!(shingle_similarity(&a, &c), 0.0);
     }
 
     #[test]

@@ -12,12 +12,16 @@ use std::time::Instant;
 use similar::{Algorithm, DiffTag};
 
 use crate::model::{CharOp, CompareOptions, OpKind, Trivial, WordDiff, WordOp};
-use crate::tokens::{bag_similarity, boundaries, straight, token_class, Interner, TokenClass};
+use crate::tokens::{
+    bag_similarity, boundaries, shingle_similarity, straight, token_class, Interner, TokenClass,
+};
 
 /// Below this share of common words (when both sides have more than
 /// [`MIN_WORDS_FOR_REPLACE`] words) a text is shown as replaced.
 const REPLACE_BELOW: f32 = 0.3;
 const MIN_WORDS_FOR_REPLACE: usize = 12;
+/// Texts longer than this (in words) are first checked for shared word runs.
+const MIN_WORDS_FOR_SHINGLES: usize = 1_000;
 /// Character detail only for replaced words up to this many characters.
 const MAX_CHAR_DETAIL: usize = 40;
 
@@ -63,7 +67,15 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
     let mut interner = Interner::default();
     let oi = interner.ids(old, &ob);
     let ni = interner.ids(new, &nb);
-    let (ow, nw) = (word_ids(old, &ob, &oi), word_ids(new, &nb, &ni));
+    let (mut ow, mut nw) = (word_ids(old, &ob, &oi), word_ids(new, &nb, &ni));
+    if ow.len() > MIN_WORDS_FOR_SHINGLES && nw.len() > MIN_WORDS_FOR_SHINGLES {
+        let s = shingle_similarity(&ow, &nw);
+        if s < REPLACE_BELOW {
+            return replaced(old, new, s, opts);
+        }
+    }
+    ow.sort_unstable();
+    nw.sort_unstable();
     let big = ow.len() > MIN_WORDS_FOR_REPLACE && nw.len() > MIN_WORDS_FOR_REPLACE;
     if big && bag_similarity(&ow, &nw) < REPLACE_BELOW {
         return replaced(old, new, bag_similarity(&ow, &nw), opts);
@@ -100,9 +112,9 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
     finish(ops, similarity, false)
 }
 
-/// Sorted ids of the word tokens (for bag similarity).
+/// Ids of the word tokens, in order.
 fn word_ids(s: &str, bounds: &[usize], ids: &[u32]) -> Vec<u32> {
-    let mut out: Vec<u32> = bounds
+    bounds
         .windows(2)
         .zip(ids)
         .filter(|(w, _)| {
@@ -110,9 +122,7 @@ fn word_ids(s: &str, bounds: &[usize], ids: &[u32]) -> Vec<u32> {
                 .is_some_and(|t| token_class(t) == TokenClass::Word)
         })
         .map(|(_, id)| *id)
-        .collect();
-    out.sort_unstable();
-    out
+        .collect()
 }
 
 /// Share of word tokens the diff keeps equal.
