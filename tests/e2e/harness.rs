@@ -92,8 +92,9 @@ impl Env {
             );
         let url = format!("http://127.0.0.1:{port}");
         let mut caps = Capabilities::new();
-        caps.insert("browserName".into(), json!("wry"));
-        caps.insert("tauri:options".into(), json!({ "application": APP }));
+        caps.set("browserName", "wry").expect("capability");
+        caps.set("tauri:options", json!({ "application": APP }))
+            .expect("capability");
         let started = Instant::now();
         let session = loop {
             match WebDriver::new(&url, caps.clone()).await {

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use thirtyfour::prelude::*;
+
 use crate::harness::Env;
 use crate::ui::*;
 

@@ -60,10 +60,11 @@ async fn run(s: &thirtyfour::WebDriver, env: &Env) -> (String, String, String) {
     wait_for_preview(s, "never lawful").await;
     save_revision(s, "Date moved, quote tightened", None).await;
 
-    // Compare revision 1 with revision 2: the semantic labels name what changed.
+    // Compare revision 2 (the first full draft; revision 1 is the template) with
+    // revision 3: the semantic labels name what changed.
     click(s, "tab-compare").await;
-    set(s, "compare-from", "rev:1").await;
-    set(s, "compare-to", "rev:2").await;
+    set(s, "compare-from", "rev:2").await;
+    set(s, "compare-to", "rev:3").await;
     click(s, "compare-run").await;
     let labels = wait_text(s, "compare-labels", |t| !t.trim().is_empty()).await;
     let lower = labels.to_lowercase();
@@ -76,27 +77,27 @@ async fn run(s: &thirtyfour::WebDriver, env: &Env) -> (String, String, String) {
     tid(s, "compare-inline").await;
     shot(s, "05-compare-inline").await;
 
-    // History: restore revision 1 (creates revision 3).
+    // History: restore revision 2 (creates revision 4).
     click(s, "tab-history").await;
-    wait_for_rows(s, 2).await;
+    wait_for_rows(s, 3).await;
     shot(s, "06-history").await;
-    let row1 = s
+    let row2 = s
         .find(thirtyfour::By::Css(format!(
             "{} [data-testid=\"history-restore\"]",
-            row_sel(1)
+            row_sel(2)
         )))
         .await
-        .expect("restore button of revision 1");
-    row1.click().await.expect("restore");
+        .expect("restore button of revision 2");
+    row2.click().await.expect("restore");
     if !all(s, "confirm-ok").await.is_empty() {
         click(s, "confirm-ok").await;
     }
-    wait_for_rows(s, 3).await;
+    wait_for_rows(s, 4).await;
     click(s, "tab-edit").await;
     let date = value(s, "field-dateline-date").await;
     assert_eq!(
         date, "2025-05-14",
-        "restoring revision 1 brings its date back"
+        "restoring revision 2 brings its date back"
     );
 
     // Exports, written to DATELINE_EXPORT_DIR without a dialog.
