@@ -335,6 +335,19 @@ pub fn assemble(
             style: f.style,
         })
     });
+    if let Some((_, f)) = &found {
+        // The written form gives way to the structured one: list it when it differs.
+        let rendered = dateline
+            .as_ref()
+            .map(|d| dateline_core::dateline::render(d, &language))
+            .unwrap_or_default();
+        if rendered != f.written {
+            report.drop_text(
+                &f.written,
+                "dateline as written (kept as places, date and style)",
+            );
+        }
+    }
     if found.is_some() && dateline.is_none() {
         report.unsure(
             "dateline",
@@ -478,9 +491,7 @@ fn read_tail(
         {
             finish(&mut state, t, report);
             lines.remove(0);
-            if matches!(sec, Section::Contacts)
-                && !first.trim().to_lowercase().starts_with("media contact")
-            {
+            if matches!(sec, Section::Contacts) {
                 report.drop_text(
                     first.split(':').next().unwrap_or(first),
                     "contacts heading (printed as the standard heading)",

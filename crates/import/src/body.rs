@@ -149,7 +149,9 @@ pub fn build(
                             _ => break,
                         }
                     }
-                    if let Some((q, idx)) = resolve(&group, people, prev_speaker, verbs) {
+                    if let Some((q, idx)) =
+                        resolve(&group, people, prev_speaker, verbs, report, out.len())
+                    {
                         report.found(
                             &format!("body[{}]", out.len()),
                             Confidence::High,
@@ -193,6 +195,8 @@ fn resolve(
     people: &mut People,
     prev: Option<usize>,
     verbs: &mut Vec<&'static str>,
+    report: &mut ImportReport,
+    at: usize,
 ) -> Option<(Quote, usize)> {
     let attrs = mentions(group);
     let mut trial = people.clone();
@@ -232,6 +236,12 @@ fn resolve(
         }
     }
     let id = trial.list.get(idx)?.id.clone();
+    if attrs.iter().any(|a| a.reworded) {
+        report.unsure(
+            &format!("body[{at}]"),
+            "the attribution was reworded to a standard form; its title words are kept in the person’s title",
+        );
+    }
     trial.last = Some(idx);
     *people = trial;
     verbs.extend(attrs.iter().map(|a| a.lang));

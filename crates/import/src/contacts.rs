@@ -156,11 +156,16 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> Vec<Contact> {
     let started = |c: &Contact| {
         !c.name.is_empty() || c.email.is_some() || c.phone.is_some() || c.role.is_some()
     };
+    let mut pending_break = false;
     for raw in flatten_columns(lines) {
         if raw.trim().is_empty() {
-            if started(&cur) {
-                out.push(std::mem::take(&mut cur));
-            }
+            pending_break = true;
+            continue;
+        }
+        let t = raw.trim();
+        if t.ends_with(':') && t.split_whitespace().count() <= 4 && !t.contains('@') {
+            // A group label ("Investor Relations:"), not a contact.
+            dropped.push(t.to_string());
             continue;
         }
         for sub in raw.split(" or ").flat_map(|s| s.split("; ")) {
@@ -186,6 +191,13 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> Vec<Contact> {
                 if part.is_empty() {
                     continue;
                 }
+                let has_reach = cur.email.is_some() || cur.phone.is_some();
+                let head = part.split(", ").next().unwrap_or(&part);
+                let named = name_ok(head) && head.contains(' ');
+                if pending_break && started(&cur) && (has_reach || named) {
+                    out.push(std::mem::take(&mut cur));
+                }
+                pending_break = false;
                 if cur.name.is_empty() && cur.email.is_none() && cur.phone.is_none() {
                     match part.split_once(", ") {
                         Some((n, r)) if !one_line => {

@@ -25,6 +25,8 @@ pub struct Found {
     pub rest: String,
     /// How sure the match is.
     pub confidence: Confidence,
+    /// The dateline as written (`MINNEAPOLIS--(BUSINESS WIRE)--Jun. 25, 2009--`).
+    pub written: String,
 }
 
 /// How far into a paragraph a dateline may end (in bytes).
@@ -32,11 +34,17 @@ const SCAN: usize = 240;
 
 /// Looks for a dateline at the start of `text`.
 pub fn find(text: &str) -> Option<Found> {
-    let text = text.trim_start();
-    wire(text)
+    let text = text.trim();
+    let mut f = wire(text)
         .or_else(|| ohchr(text))
         .or_else(|| comma_dash(text))
-        .or_else(|| own_line(text))
+        .or_else(|| own_line(text))?;
+    f.written = text
+        .strip_suffix(f.rest.as_str())
+        .unwrap_or(text)
+        .trim()
+        .to_string();
+    Some(f)
 }
 
 /// After a dateline: a dash (`--`, `—`, `–`, `-`) and the lead. `None` when no dash.
@@ -214,6 +222,7 @@ fn found(
         style,
         rest: rest.trim().to_string(),
         confidence,
+        written: String::new(),
     }
 }
 

@@ -150,7 +150,12 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     }
     let toks: Vec<&str> = toks
         .into_iter()
-        .filter(|t| !matches!(t.to_lowercase().as_str(), "de" | "del" | "the" | "of"))
+        .filter(|t| {
+            !matches!(
+                t.to_lowercase().as_str(),
+                "de" | "del" | "the" | "of" | "le" | "el"
+            )
+        })
         .collect();
     let pd = |day, (month, language): (u32, Option<DateLanguage>), year, order| PartialDate {
         day,

@@ -53,6 +53,10 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if EMBARGO.iter().any(|e| lower.starts_with(e)) {
         return Some(embargo(t).map_or(HeadLine::BadEmbargo, HeadLine::Release));
     }
+    const MAIL_HEADERS: [&str; 6] = ["subject:", "from:", "to:", "cc:", "sent:", "objet :"];
+    if MAIL_HEADERS.iter().any(|h| lower.starts_with(h)) {
+        return Some(HeadLine::Furniture);
+    }
     let kind = match bare {
         "press release" | "communiqué de presse" | "comunicado de prensa" => {
             Some(Kind::PressRelease)

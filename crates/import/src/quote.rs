@@ -78,6 +78,9 @@ pub struct Attr {
     pub mention: Mention,
     /// The language of the verb (`en`, `fr`, `es`).
     pub lang: &'static str,
+    /// The attribution was written in a form the model cannot print as is
+    /// (`council member Rosa Jimenez said`): its words are kept as name and title.
+    pub reworded: bool,
 }
 
 /// A paragraph read as a quote paragraph.
@@ -155,7 +158,11 @@ pub fn name_ok(s: &str) -> bool {
 
 /// Reads an attribution (`said NAME, TITLE`, `she said`, `NAME said:` when `lead`).
 fn attribution(n: &str, lead: bool) -> Option<Attr> {
-    let n = n.trim_matches(SPACES);
+    // Spanish and some house styles put the comma after the closing mark: `”, dijo …`.
+    let n = n
+        .trim_matches(SPACES)
+        .trim_start_matches(',')
+        .trim_matches(SPACES);
     let body = if lead {
         n.strip_suffix(':')?.trim_end()
     } else {
@@ -166,7 +173,7 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
             let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) else {
                 continue;
             };
-            let (name, title) = split_name_title(subject)?;
+            let (name, title, reworded) = split_name_title(subject)?;
             let single = !name.contains(' ');
             let mention = if single {
                 Mention {
@@ -190,10 +197,11 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
                 form,
                 mention,
                 lang,
+                reworded,
             });
         }
         if let Some(rest) = body.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) {
-            let (name, title) = split_name_title(rest)?;
+            let (name, title, reworded) = split_name_title(rest)?;
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
                 (_, Some(t)) => (Attribution::SaidNameTitle, full(name, Some(t))),
@@ -204,6 +212,7 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
                 form,
                 mention,
                 lang,
+                reworded,
             });
         }
         if let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) {
@@ -217,7 +226,23 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
                     form: Attribution::PronounSaid,
                     mention,
                     lang,
+                    reworded: false,
                 });
+            }
+            let article = [
+                "the ", "l’", "l'", "la ", "le ", "el ", "los ", "las ", "les ",
+            ]
+            .iter()
+            .any(|a| subject.starts_with(a));
+            if !article {
+                if let Some((name, Some(t), true)) = split_name_title(subject) {
+                    return Some(Attr {
+                        form: Attribution::NameTitleSaid,
+                        mention: full(name, Some(t)),
+                        lang,
+                        reworded: true,
+                    });
+                }
             }
             if subject.chars().next().is_some_and(char::is_lowercase) {
                 let words = subject.split_whitespace().count();
@@ -230,11 +255,12 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
                         form: Attribution::RoleSaid,
                         mention,
                         lang,
+                        reworded: false,
                     });
                 }
                 return None;
             }
-            let (name, title) = split_name_title(subject)?;
+            let (name, title, reworded) = split_name_title(subject)?;
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
                 (_, Some(t)) => (Attribution::NameTitleSaid, full(name, Some(t))),
@@ -245,6 +271,7 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
                 form,
                 mention,
                 lang,
+                reworded,
             });
         }
     }
@@ -266,8 +293,10 @@ fn surname(name: String) -> Mention {
     }
 }
 
-/// `Mary Lawlor, Special Rapporteur on …` → name and title; the name must read as one.
-fn split_name_title(s: &str) -> Option<(String, Option<String>)> {
+/// `Mary Lawlor, Special Rapporteur on …` → name and title; the name must read
+/// as one. `Commissioner for Agriculture Johan Lindberg` (a title before the
+/// name) gives the name and that title, flagged as reworded.
+fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
     let (name, title) = match s.split_once(", ") {
         Some((n, t)) => (
             n.trim(),
@@ -275,7 +304,24 @@ fn split_name_title(s: &str) -> Option<(String, Option<String>)> {
         ),
         None => (s.trim(), None),
     };
-    name_ok(name).then(|| (name.to_string(), title))
+    if name_ok(name) {
+        return Some((name.to_string(), title, false));
+    }
+    if title.is_some() {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for take in [3, 2] {
+        if words.len() > take && words.len() <= take + 6 {
+            let (pre, tail) = words.split_at(words.len() - take);
+            let candidate = tail.join(" ");
+            let pre = pre.join(" ");
+            if name_ok(&candidate) && !name_ok(&pre) && !pre.contains(['“', '"', '(', ',']) {
+                return Some((candidate, Some(pre), true));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

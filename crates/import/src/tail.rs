@@ -151,17 +151,18 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
                     .map(str::trim)
                     .filter(|r| !r.is_empty())
                     .map(str::to_string),
-                None => lower
+                None if words > 6 => lower
                     .find("contact ")
                     .and_then(|i| t.get(i + 8..))
                     .map(|r| r.trim().to_string()),
+                None => None,
             };
             if words > 12 && remainder.is_none() {
                 return None;
             }
             // "Contact" alone is a heading; "Contact the office for …" is a sentence.
             if p == "contact" && words > 1 && !t.contains(':') {
-                return None;
+                continue;
             }
             return Some((Section::Contacts, remainder.filter(|r| !r.is_empty())));
         }

@@ -249,7 +249,7 @@ fn release(seed: u64) -> (Release, Option<NaiveDate>) {
     let mut footnotes = Vec::new();
     if g.chance(40) {
         if let Block::Paragraph { text } = &mut body[0] {
-            text.insert_str(text.find(' ').unwrap_or(0), "*");
+            text.insert(text.find(' ').unwrap_or(0), '*');
         }
         let with_people = !people.is_empty() && g.chance(60);
         footnotes.push(Footnote {

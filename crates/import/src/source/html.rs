@@ -117,7 +117,7 @@ impl Reader {
             let inside = el.id() == root.id() || root.ancestors().any(|a| a.id() == el.id());
             let within = el.ancestors().any(|a| a.id() == root.id());
             if !inside && !within {
-                let text = collapse(&el.text().collect::<String>());
+                let text = collapse(&el.text().collect::<Vec<_>>().join(" "));
                 if !text.is_empty() {
                     self.out
                         .dropped
@@ -127,7 +127,7 @@ impl Reader {
             }
         }
         if FURNITURE.contains(&name) {
-            let text = collapse(&el.text().collect::<String>());
+            let text = collapse(&el.text().collect::<Vec<_>>().join(" "));
             if !text.is_empty() {
                 self.out.dropped.push((text, "navigation"));
             }

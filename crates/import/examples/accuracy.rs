@@ -1,0 +1,230 @@
+//! Field-level accuracy of the importer over the fixture corpus in
+//! `tests/corpus` (each `NAME.{txt,md,html}` with `NAME.expected.json`).
+//!
+//! `cargo run -p dateline-import --example accuracy [-- --verbose]` prints the
+//! table; `tests/accuracy.rs` runs the same code and asserts a minimum.
+
+use std::path::{Path, PathBuf};
+
+use dateline_core::markdown::to_plain;
+use dateline_core::{Block, Release};
+use dateline_import::{import, ImportOptions};
+use serde_json::Value;
+
+/// The fields measured, in the order printed.
+pub const FIELDS: [&str; 7] = [
+    "headline",
+    "dateline place",
+    "dateline date",
+    "end mark",
+    "quote speakers",
+    "footnotes",
+    "contacts",
+];
+
+/// Right and total per field, and the misses as `fixture: field: got … want …`.
+pub struct Scores {
+    pub right: [usize; 7],
+    pub total: usize,
+    pub misses: Vec<String>,
+}
+
+fn str_of(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_string)
+}
+
+fn check(r: &Release, want: &Value) -> [(bool, String, String); 7] {
+    let headline = to_plain(&r.headline);
+    let want_head = str_of(&want["headline"]).unwrap_or_default();
+
+    let got_places: Vec<String> = r
+        .dateline
+        .as_ref()
+        .map(|d| d.places.iter().map(|p| p.city.clone()).collect())
+        .unwrap_or_default();
+    let want_places: Vec<String> = want["dateline"]["places"]
+        .as_array()
+        .map(|a| a.iter().filter_map(str_of).collect())
+        .unwrap_or_default();
+    let got_date = r
+        .dateline
+        .as_ref()
+        .map(|d| d.date.to_string())
+        .unwrap_or_default();
+    let want_date = str_of(&want["dateline"]["date"]).unwrap_or_default();
+
+    let got_end = r.end_mark.text().unwrap_or("").to_string();
+    let want_end = str_of(&want["endMark"]).unwrap_or_default();
+
+    let got_speakers: Vec<String> = r
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote(q) => r
+                .people
+                .iter()
+                .find(|p| p.id == q.speaker)
+                .map(|p| p.name.clone()),
+            _ => None,
+        })
+        .collect();
+    let want_speakers: Vec<String> = want["quoteSpeakers"]
+        .as_array()
+        .map(|a| a.iter().filter_map(str_of).collect())
+        .unwrap_or_default();
+    let speakers_ok = got_speakers.len() == want_speakers.len()
+        && got_speakers
+            .iter()
+            .zip(&want_speakers)
+            .all(|(g, w)| g.contains(w.as_str()));
+
+    let got_notes: Vec<String> = r.footnotes.iter().map(|f| f.marker.clone()).collect();
+    let want_notes: Vec<String> = want["footnotes"]
+        .as_array()
+        .map(|a| a.iter().filter_map(str_of).collect())
+        .unwrap_or_default();
+
+    let got_contacts: Vec<(String, String)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.name.clone(), c.email.clone().unwrap_or_default()))
+        .collect();
+    let want_contacts: Vec<(String, String)> = want["contacts"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|c| {
+                    (
+                        str_of(&c["name"]).unwrap_or_default(),
+                        str_of(&c["email"]).unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let contacts_ok = got_contacts.len() == want_contacts.len()
+        && got_contacts.iter().zip(&want_contacts).all(|(g, w)| {
+            g.0.contains(w.0.as_str()) && (w.0.is_empty() == g.0.is_empty()) && g.1 == w.1
+        });
+
+    [
+        (headline == want_head, headline, want_head),
+        (
+            got_places == want_places,
+            got_places.join("/"),
+            want_places.join("/"),
+        ),
+        (got_date == want_date, got_date, want_date),
+        (got_end == want_end, got_end, want_end),
+        (
+            speakers_ok,
+            got_speakers.join(", "),
+            want_speakers.join(", "),
+        ),
+        (
+            got_notes == want_notes,
+            got_notes.join(" "),
+            want_notes.join(" "),
+        ),
+        (
+            contacts_ok,
+            format!("{got_contacts:?}"),
+            format!("{want_contacts:?}"),
+        ),
+    ]
+}
+
+/// The fixtures of `dir`: (input path, expected path).
+pub fn fixtures(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        if name.ends_with(".expected.json") {
+            continue;
+        }
+        let Some(stem) = name.rsplit_once('.').map(|(s, _)| s.to_string()) else {
+            continue;
+        };
+        let expected = dir.join(format!("{stem}.expected.json"));
+        if expected.exists() {
+            out.push((p, expected));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Imports every fixture and scores it.
+pub fn score(dir: &Path) -> Scores {
+    let mut s = Scores {
+        right: [0; 7],
+        total: 0,
+        misses: Vec::new(),
+    };
+    for (input, expected) in fixtures(dir) {
+        let name = input
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
+        let want: Value = std::fs::read_to_string(&expected)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null);
+        let bytes = std::fs::read(&input).unwrap_or_default();
+        let opts = ImportOptions {
+            document_date: str_of(&want["documentDate"]).and_then(|d| d.parse().ok()),
+            ..ImportOptions::default()
+        };
+        s.total += 1;
+        let Ok(imported) = import(&bytes, &opts) else {
+            s.misses.push(format!("{name}: import failed"));
+            continue;
+        };
+        for (i, (ok, got, want)) in check(&imported.release, &want).into_iter().enumerate() {
+            if ok {
+                s.right[i] += 1;
+            } else {
+                s.misses
+                    .push(format!("{name}: {}: got «{got}» want «{want}»", FIELDS[i]));
+            }
+        }
+    }
+    s
+}
+
+/// The corpus directory of this crate.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+#[allow(dead_code)]
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    let s = score(&corpus_dir());
+    println!(
+        "Import accuracy over {} fixtures ({})",
+        s.total,
+        corpus_dir().display()
+    );
+    let mut sum = 0.0;
+    for (i, f) in FIELDS.iter().enumerate() {
+        let pct = 100.0 * s.right[i] as f64 / s.total.max(1) as f64;
+        sum += pct;
+        println!("  {f:<15} {:>3}/{:<3} {pct:5.1}%", s.right[i], s.total);
+    }
+    println!("  {:<15} {:>13.1}%", "mean", sum / FIELDS.len() as f64);
+    if verbose {
+        for m in &s.misses {
+            println!("  miss: {m}");
+        }
+    }
+}
