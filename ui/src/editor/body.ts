@@ -221,7 +221,7 @@ export function bodySection(ctx: EditorCtx): HTMLElement {
     live,
   );
   root.dataset.path = "body";
-  ctx.onPeopleChanged(() => refreshSpeakerPickers(root, ctx.doc.release.people));
+  ctx.onPeopleChanged(() => refreshSpeakerPickers(root, ctx.doc.release));
   draw();
   return root;
 }

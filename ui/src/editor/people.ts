@@ -1,6 +1,7 @@
 // People of the release: quote speakers and footnote subjects, referred to by id.
 
 import type { Person } from "../bindings/Person";
+import type { Release } from "../bindings/Release";
 import { optional } from "../lib/doc";
 import { h } from "../lib/dom";
 import { field, textInput, type EditorCtx } from "./ctx";
@@ -11,6 +12,12 @@ export function freshPersonId(people: Person[]): string {
   let n = people.length + 1;
   while (people.some((p) => p.id === `person-${n}`)) n += 1;
   return `person-${n}`;
+}
+
+/** Points every quote speaker and footnote subject `from` at `to`. */
+export function renamePerson(release: Release, from: string, to: string): void {
+  for (const b of release.body) if (b.type === "quote" && b.speaker === from) b.speaker = to;
+  for (const f of release.footnotes) if (f.people) f.people = f.people.map((x) => (x === from ? to : x));
 }
 
 export function peopleSection(ctx: EditorCtx): HTMLElement {
@@ -28,8 +35,15 @@ export function peopleSection(ctx: EditorCtx): HTMLElement {
       const onBlur = () => ctx.peopleChanged();
       const name = textInput(ctx, `person-name-${i}`, p.name, (v) => (p.name = v), { placeholder: "Mary Lawlor" });
       name.addEventListener("change", onBlur);
+      let before = p.id;
       const id = textInput(ctx, `person-id-${i}`, p.id, (v) => (p.id = v.trim()), { placeholder: "lawlor", type: "text" });
-      id.addEventListener("change", onBlur);
+      id.addEventListener("change", () => {
+        // Quotes and footnotes follow a renamed id.
+        if (before && p.id && before !== p.id) renamePerson(ctx.doc.release, before, p.id);
+        before = p.id;
+        ctx.changed();
+        onBlur();
+      });
       return [
         h(
           "div",

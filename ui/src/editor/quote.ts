@@ -4,6 +4,7 @@
 import type { Attribution } from "../bindings/Attribution";
 import type { Block } from "../bindings/Block";
 import type { Person } from "../bindings/Person";
+import type { Release } from "../bindings/Release";
 import { markdownField } from "../components/markdown-field";
 import { h, replace, select } from "../lib/dom";
 import { ATTRIBUTIONS } from "../lib/labels";
@@ -20,18 +21,19 @@ export function speakerOptions(people: Person[], current: string): [string, stri
   return opts;
 }
 
-/** Refreshes every speaker picker after the people changed. */
-export function refreshSpeakerPickers(root: ParentNode, people: Person[]): void {
+/** Refreshes every speaker picker after the people changed (values from the model). */
+export function refreshSpeakerPickers(root: ParentNode, release: Release): void {
   for (const sel of root.querySelectorAll<HTMLSelectElement>("select[data-role=speaker]")) {
-    const current = sel.value;
-    replace(sel, speakerOptions(people, current).map(([v, l]) => h("option", { value: v }, l)));
+    const block = release.body[Number(sel.dataset.block)];
+    const current = block?.type === "quote" ? block.speaker : sel.value;
+    replace(sel, speakerOptions(release.people, current).map(([v, l]) => h("option", { value: v }, l)));
     sel.value = current;
   }
 }
 
 export function quoteEditor(ctx: EditorCtx, q: QuoteBlock, i: number, redraw: (focus?: string) => void): HTMLElement {
   const speaker = select(
-    { testid: `quote-speaker-${i}`, "data-role": "speaker" },
+    { testid: `quote-speaker-${i}`, "data-role": "speaker", "data-block": String(i) },
     speakerOptions(ctx.doc.release.people, q.speaker),
     q.speaker,
     (v) => {

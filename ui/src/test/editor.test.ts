@@ -119,6 +119,15 @@ describe("editing fields updates the model", () => {
     expect(doc.release.footnotes[0]!.people).toEqual(["ana", "ode"]);
   });
 
+  it("renaming a person's id keeps their quotes and footnotes", () => {
+    const { doc, root } = setup();
+    type(byTestId<HTMLInputElement>(root, "person-id-0"), "ruiz");
+    expect(doc.release.people[0]!.id).toBe("ruiz");
+    expect(doc.release.body[1]).toMatchObject({ type: "quote", speaker: "ruiz" });
+    expect(doc.release.footnotes[0]!.people).toEqual(["ruiz"]);
+    expect(byTestId<HTMLSelectElement>(root, "quote-speaker-1").value).toBe("ruiz");
+  });
+
   it("quote segments, attributions and lead-in", () => {
     const { doc, root } = setup();
     type(byTestId<HTMLSelectElement>(root, "quote-attr-1-0-0"), "pronounSaid");
