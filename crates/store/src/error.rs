@@ -44,6 +44,9 @@ pub enum StoreError {
     /// The release breaks one of the model's rules and is not stored.
     #[error("the release cannot be saved: {0}")]
     InvalidRelease(String),
+    /// SQLite could not open (or create) the file.
+    #[error("cannot open {path}: its folder does not exist or cannot be written")]
+    CannotOpen { path: String },
     /// A file-system error outside SQLite (creating the folder, reading the header).
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
@@ -68,7 +71,7 @@ impl StoreError {
             StoreError::DiskFull => "disk_full",
             StoreError::ReadOnly => "read_only",
             StoreError::InvalidRelease(_) => "invalid_release",
-            StoreError::Io(_) => "io",
+            StoreError::Io(_) | StoreError::CannotOpen { .. } => "io",
             StoreError::NoDataDir => "no_data_dir",
             StoreError::Sqlite(_) => "sqlite",
         }
@@ -88,6 +91,9 @@ impl StoreError {
                 path: path.to_string(),
             },
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+                path: path.to_string(),
+            },
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen {
                 path: path.to_string(),
             },
             _ => StoreError::Sqlite(e.to_string()),

@@ -251,3 +251,13 @@ fn damage_inside_the_file_is_reported_corrupt_not_a_panic() {
     let err = result.expect_err("damaged");
     assert_eq!(err.code(), "corrupt_database", "{err}");
 }
+
+#[test]
+fn a_missing_folder_is_a_clear_io_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("no").join("such").join("folder.db");
+    let err = SqliteStore::open(&db).err().expect("refused");
+    assert_eq!(err.code(), "io");
+    assert!(err.to_string().contains("folder.db"), "{err}");
+    assert!(!db.exists());
+}
