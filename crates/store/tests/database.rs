@@ -177,6 +177,29 @@ fn a_newer_database_is_refused_without_writing() {
 }
 
 #[test]
+fn a_newer_database_in_wal_mode_is_refused_without_writing_either() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("future-wal.db");
+    let s = SqliteStore::open(&db).expect("open");
+    s.create(&seed(), &by("ana", None)).expect("create");
+    drop(s);
+    Connection::open(&db)
+        .and_then(|c| c.pragma_update(None, "user_version", 7))
+        .expect("set version");
+    let before = std::fs::read(&db).expect("read");
+    for _ in 0..2 {
+        let err = SqliteStore::open(&db).err().expect("refused");
+        assert_eq!(err.code(), "newer_database");
+    }
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "the file is unchanged"
+    );
+    assert!(backups(dir.path()).is_empty());
+}
+
+#[test]
 fn a_file_of_random_bytes_is_not_a_database() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("noise.db");
