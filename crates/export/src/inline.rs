@@ -19,11 +19,21 @@ pub fn escape_into(out: &mut String, s: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters other than tab and newline have no place in a release.
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            // Control characters other than tab and newline, and Unicode
+            // noncharacters, have no place in a release (HTML forbids them).
+            c if is_unwanted_char(c) => {}
             c => out.push(c),
         }
     }
+}
+
+/// Characters that HTML parsers report as errors: controls other than tab and
+/// newline (C0, DEL, C1) and Unicode noncharacters.
+pub fn is_unwanted_char(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && c != '\n' && c != '\t')
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
 }
 
 /// `s` with the HTML-special characters escaped.

@@ -83,6 +83,7 @@ pub fn script_text(r: &Release) -> String {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
             '&' => out.push_str("\\u0026"),
+            c if crate::inline::is_unwanted_char(c) && c != '\n' => {}
             c => out.push(c),
         }
     }
