@@ -201,6 +201,11 @@ fn working_copy_is_apart_from_history_and_cleared_by_save() {
         s.save_working_copy("nope", &r).expect_err("unknown").code(),
         "not_found"
     );
+    let mut huge = r.clone();
+    huge.headline = "x".repeat(40_000_000);
+    let err = s.save_working_copy(&id, &huge).expect_err("too big");
+    assert_eq!(err.code(), "invalid_release");
+    assert_eq!(s.working_copy(&id).expect("wc"), None);
 }
 
 #[test]

@@ -11,6 +11,9 @@ use super::{now_micros, SqliteStore};
 use crate::listing::enum_from_name;
 use crate::{ListFilter, ReleaseSummary, StoreError, WorkingCopy};
 
+/// Largest working copy autosaved (its JSON); a release is far smaller.
+const MAX_WORKING_COPY: usize = 32_000_000;
+
 impl SqliteStore {
     /// [`crate::Store::list`]: one pass over the listing rows; with a query, the
     /// search rows of releases saved since the last search are refreshed first.
@@ -49,6 +52,13 @@ impl SqliteStore {
     pub(super) fn put_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {
         let json =
             serde_json::to_string(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
+        if json.len() > MAX_WORKING_COPY {
+            return Err(StoreError::InvalidRelease(format!(
+                "the working copy is {} MB; at most {} MB are kept",
+                json.len() / 1_000_000,
+                MAX_WORKING_COPY / 1_000_000
+            )));
+        }
         let mut guard = self.lock();
         let tx = guard
             .conn
