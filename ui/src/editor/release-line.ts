@@ -3,6 +3,7 @@
 import type { ReleaseLine } from "../bindings/ReleaseLine";
 import { h, replace, select, uid } from "../lib/dom";
 import { localZone, timeZones } from "../lib/labels";
+import { embargoInUtc } from "../lib/zones";
 import { card, field, type EditorCtx } from "./ctx";
 
 const KINDS = [
@@ -63,10 +64,20 @@ export function releaseLineSection(ctx: EditorCtx): HTMLElement {
         ctx.changed();
       },
     });
+    const utc = h("div", { class: "hint embargo-utc", testid: "embargo-utc", "aria-live": "polite" });
+    const showUtc = () => {
+      const l = ctx.doc.release.releaseLine;
+      const text = l.type === "embargoed" ? embargoInUtc(l.until, l.zone) : null;
+      utc.textContent = text ? `That is ${text}.` : "Type a known time zone, e.g. Europe/Zurich, America/New_York, UTC.";
+    };
+    until.addEventListener("input", showUtc);
+    zone.addEventListener("input", showUtc);
+    showUtc();
     replace(
       embargo,
       field("Embargoed until (local time)", until, "releaseLine.until"),
-      field("Time zone", zone, "releaseLine.zone", "IANA name, e.g. Europe/Zurich, America/New_York, UTC"),
+      field("Time zone", zone, "releaseLine.zone"),
+      utc,
     );
   };
 

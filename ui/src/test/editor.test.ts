@@ -67,6 +67,7 @@ describe("editing fields updates the model", () => {
     type(byTestId<HTMLInputElement>(root, "field-embargo-until"), "2025-05-15T00:01");
     type(byTestId<HTMLInputElement>(root, "field-embargo-zone"), "Europe/Zurich");
     expect(doc.release.releaseLine).toEqual({ type: "embargoed", until: "2025-05-15T00:01:00", zone: "Europe/Zurich" });
+    expect(byTestId(root, "embargo-utc").textContent).toBe("That is 14 May 2025, 22:01 UTC.");
     type(byTestId<HTMLSelectElement>(root, "field-release-line"), "immediate");
     expect(doc.release.releaseLine).toEqual({ type: "immediate" });
     expect(root.querySelector('[data-testid="field-embargo-until"]')).toBeNull();
