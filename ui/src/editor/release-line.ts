@@ -75,7 +75,7 @@ export function releaseLineSection(ctx: EditorCtx): HTMLElement {
     showUtc();
     replace(
       embargo,
-      field("Embargoed until (local time)", until, "releaseLine.until"),
+      field("Embargoed until (time in that zone)", until, "releaseLine.until"),
       field("Time zone", zone, "releaseLine.zone"),
       utc,
     );

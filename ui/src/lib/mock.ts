@@ -60,6 +60,7 @@ export function resetMock(): void {
     r.headline = hl;
     r.meta.status = (["draft", "inReview", "approved"] as const)[i]!;
     r.meta.language = i === 1 ? "en-GB" : "en";
+    if (i === 0) r.releaseLine = { type: "embargoed", until: "2025-05-15T00:01:00", zone: "Europe/Zurich" };
     put(r, "First draft");
   });
 }
