@@ -286,3 +286,28 @@ fn only_the_app_origin_may_invoke_and_only_declared_commands() {
         "{e}"
     );
 }
+
+#[test]
+fn pasted_text_is_imported_as_a_new_release() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let h = harness(store_state(&dir.path().join("t.db")));
+    let text = "FOR IMMEDIATE RELEASE\n\nHarbor ferries add night crossings\n\n\
+                PORTLAND, Maine, May 14, 2025 -- The harbor ferry service will run crossings after midnight.\n\n\
+                \"Night workers asked for this,\" said Dana Ruiz, director of the service.\n\n###\n";
+    let r: Value = h.ok("import_release", json!({ "text": text, "from": "text" }));
+    let id = r["id"].as_str().expect("id").to_string();
+    assert!(r["report"].is_object(), "{r}");
+    let opened: Value = h.ok("open_release", json!({ "id": id }));
+    assert_eq!(
+        opened["release"]["headline"],
+        "Harbor ferries add night crossings"
+    );
+    assert_eq!(
+        h.err_code("import_release", json!({ "text": "x", "from": "docx" })),
+        "unknown_format"
+    );
+    assert_eq!(
+        h.err_code("import_release", json!({ "text": "   " })),
+        "empty_import"
+    );
+}

@@ -43,6 +43,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         export::export_pdf,
         compare::compare_revisions,
         compare::export_redline,
+        import::import_release,
     ])
 }
 

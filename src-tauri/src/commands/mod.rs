@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod export;
+pub mod import;
 pub mod library;
 pub mod render;
 pub mod revisions;
