@@ -101,7 +101,8 @@ pub struct FieldDiff {
 pub enum BlockStatus {
     /// Same text at the same place.
     Unchanged,
-    /// Edited in place.
+    /// Edited in place. When every change is hidden by the options (whitespace,
+    /// quote style), `diff.visibleChanges` is 0 and the block reads as unchanged.
     Changed,
     /// New in B.
     Inserted,
