@@ -50,6 +50,8 @@ const LEADS: Record<string, string> = {
   pdf_failed: "The PDF could not be made.",
   internal: "Something went wrong inside Dateline.",
   ipc_unavailable: "Dateline's engine is not available.",
+  unknown_format: "Dateline cannot read that kind of file.",
+  empty_import: "There is nothing to import in that file.",
 };
 
 function sentenceCase(text: string): string {
