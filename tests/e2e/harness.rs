@@ -10,8 +10,15 @@ use serde_json::json;
 use thirtyfour::prelude::*;
 use thirtyfour::Capabilities;
 
-/// The app binary cargo built for this test (with the `custom-protocol` feature).
-pub const APP: &str = env!("CARGO_BIN_EXE_dateline-app");
+/// The app under test: `$DATELINE_APP_BIN` (e.g. the release build `tauri build`
+/// made, for measurements), else the binary cargo built for this test (with the
+/// `custom-protocol` feature).
+pub fn app_bin() -> PathBuf {
+    match std::env::var_os("DATELINE_APP_BIN").filter(|v| !v.is_empty()) {
+        Some(p) => std::fs::canonicalize(&p).unwrap_or_else(|_| PathBuf::from(p)),
+        None => PathBuf::from(env!("CARGO_BIN_EXE_dateline-app")),
+    }
+}
 
 /// Where screenshots go (gitignored).
 pub fn output_dir() -> PathBuf {
@@ -90,10 +97,16 @@ impl Env {
             .expect(
                 "tauri-driver is needed for the e2e tests (cargo install tauri-driver --locked)",
             );
+        wait_for(
+            Duration::from_secs(10),
+            || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok(),
+            "tauri-driver to listen",
+        );
         let url = format!("http://127.0.0.1:{port}");
+        let launched = Instant::now();
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry").expect("capability");
-        caps.set("tauri:options", json!({ "application": APP }))
+        caps.set("tauri:options", json!({ "application": app_bin() }))
             .expect("capability");
         let started = Instant::now();
         let session = loop {
@@ -108,6 +121,7 @@ impl Env {
         App {
             driver: Some(driver),
             session: Some(session),
+            launched,
         }
     }
 }
@@ -122,6 +136,8 @@ impl Drop for Env {
 pub struct App {
     driver: Option<Child>,
     session: Option<WebDriver>,
+    /// When the session (and so the app) was requested, the driver already listening.
+    pub launched: Instant,
 }
 
 impl App {
@@ -140,13 +156,27 @@ impl App {
         }
     }
 
+    /// The app's pid and every process below it (WebKit's web and network processes).
+    pub fn processes(&self) -> Vec<u32> {
+        let driver = self.driver.as_ref().expect("driver").id();
+        let Some(app) = descendants(driver)
+            .into_iter()
+            .find(|p| exe_of(*p) == Some(app_bin()))
+        else {
+            return vec![];
+        };
+        let mut all = vec![app];
+        all.extend(descendants(app));
+        all
+    }
+
     /// Kills the app process itself (SIGKILL, as a crash or power cut would), then
     /// stops the driver. Returns the pid that was killed.
     pub async fn kill_app(mut self) -> u32 {
         let driver = self.driver.as_ref().expect("driver").id();
         let pid = descendants(driver)
             .into_iter()
-            .find(|p| exe_of(*p).as_deref() == Some(Path::new(APP)))
+            .find(|p| exe_of(*p) == Some(app_bin()))
             .expect("the app process under tauri-driver");
         let status = Command::new("kill")
             .args(["-KILL", &pid.to_string()])

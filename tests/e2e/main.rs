@@ -11,6 +11,7 @@
 //! Screenshots land in `tests/e2e-output/` (gitignored).
 
 mod harness;
+mod measure;
 mod survival;
 mod ui;
 mod workflow;

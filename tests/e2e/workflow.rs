@@ -29,6 +29,7 @@ async fn draft_revise_compare_restore_export() {
 /// Drives the UI; returns (release id, exported HTML, text of the exported PDF).
 async fn run(s: &thirtyfour::WebDriver, env: &Env) -> (String, String, String) {
     wait_attr(s, "app", "data-view", |v| v == "library").await;
+    tid(s, "library-empty").await;
     shot(s, "01-library-empty").await;
 
     // New release from the UN / OHCHR template.

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Measures the desktop app as users get it (release build, under Xvfb):
+#   - cold start to an interactive library with 1,000 releases in the database;
+#   - keystroke in a body paragraph of the seed → updated preview;
+#   - PSS summed over the app and WebKit processes after opening the seed and one compare;
+#   - release binary size and the .deb from `tauri build --bundles deb`.
+# Needs what the e2e tests need (xvfb, webkit2gtk-driver, tauri-driver, libwebkit2gtk-4.1-dev).
+# Usage: scripts/measure-app.sh   (CARGO_TARGET_DIR is honoured; default: target/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${CARGO_TARGET_DIR:-target}"
+export CARGO_TARGET_DIR="$target"
+
+[ -d node_modules/@tauri-apps/cli ] || npm ci --no-audit --no-fund
+[ -d ui/node_modules ] || npm --prefix ui ci --no-audit --no-fund
+
+echo "== release build and .deb (npx tauri build --bundles deb)"
+start=$(date +%s)
+npx tauri build --bundles deb >"$target/measure-build.log" 2>&1 || {
+  tail -30 "$target/measure-build.log"; exit 1; }
+echo "built in $(( $(date +%s) - start )) s"
+
+bin="$target/release/dateline-app"
+deb=$(ls -t "$target"/release/bundle/deb/*.deb | head -1)
+size() { awk -v b="$(stat -c %s "$2")" -v what="$1" -v f="$2" \
+  'BEGIN { printf "%s: %d bytes (%.1f MiB)  %s\n", what, b, b / 1048576, f }'; }
+size "release binary" "$bin"
+size ".deb" "$deb"
+
+echo "== start, typing and memory (tests/e2e/measure.rs against the release binary)"
+DATELINE_APP_BIN="$bin" cargo test -q -p dateline-app --features custom-protocol --test e2e \
+  -- --ignored --nocapture --test-threads=1 measure 2>&1 |
+  grep -vE '^(running|test result|$)|^test measure'
