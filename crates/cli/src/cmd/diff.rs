@@ -106,3 +106,135 @@ pub fn run(ctx: &Ctx, a: &DiffArgs) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(
+        inputs: &[&str],
+        from: Option<u32>,
+        format: DiffFormat,
+        output: Option<PathBuf>,
+    ) -> DiffArgs {
+        DiffArgs {
+            inputs: inputs.iter().map(|s| s.to_string()).collect(),
+            from,
+            to: None,
+            format,
+            output,
+            ignore_whitespace: false,
+            ignore_quote_style: false,
+            timeout_ms: 60_000,
+        }
+    }
+
+    const SEED: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/un-expert-khakimova.json"
+    );
+    const QUOTE_EDIT: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../diff/tests/fixtures/quote-edit.json"
+    );
+
+    #[test]
+    fn two_files_to_each_format() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ctx = Ctx { db: None };
+        let html = dir.path().join("redline.html");
+        run(
+            &ctx,
+            &args(
+                &[SEED, QUOTE_EDIT],
+                None,
+                DiffFormat::Html,
+                Some(html.clone()),
+            ),
+        )
+        .expect("html");
+        let page = std::fs::read_to_string(&html).expect("written");
+        assert!(page.contains("1 change in 1 field: quote 2"));
+        assert!(page.contains("<del>exacerbated</del><ins>compounded</ins>"));
+        let json = dir.path().join("c.json");
+        run(
+            &ctx,
+            &args(
+                &[SEED, QUOTE_EDIT],
+                None,
+                DiffFormat::Json,
+                Some(json.clone()),
+            ),
+        )
+        .expect("json");
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&json).expect("json file"))
+                .expect("valid json");
+        assert_eq!(v["changeCount"], 1);
+        let text = dir.path().join("c.txt");
+        run(
+            &ctx,
+            &args(
+                &[SEED, QUOTE_EDIT],
+                None,
+                DiffFormat::Text,
+                Some(text.clone()),
+            ),
+        )
+        .expect("text");
+        let t = std::fs::read_to_string(&text).expect("text file");
+        assert!(t.contains("[-exacerbated-]{+compounded+}") && !t.contains('\x1b'));
+    }
+
+    #[test]
+    fn wrong_argument_shapes_are_explained() {
+        let ctx = Ctx { db: None };
+        let e = run(
+            &ctx,
+            &args(&[SEED, QUOTE_EDIT], Some(1), DiffFormat::Text, None),
+        )
+        .expect_err("from with files");
+        assert!(e.to_string().contains("--from/--to go with a release id"));
+        let e = run(&ctx, &args(&["abc"], None, DiffFormat::Text, None))
+            .expect_err("id without --from");
+        assert!(e.to_string().contains("--from N"));
+    }
+
+    #[test]
+    fn two_stored_revisions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ctx = Ctx {
+            db: Some(dir.path().join("t.db")),
+        };
+        let store = ctx.store().expect("store");
+        let meta = dateline_store::SaveMeta {
+            author: "test".into(),
+            message: None,
+            name: None,
+        };
+        let (id, _) = store
+            .create(&read_release(Path::new(SEED)).expect("seed"), &meta)
+            .expect("create");
+        store
+            .save(
+                &id,
+                &read_release(Path::new(QUOTE_EDIT)).expect("edit"),
+                &meta,
+            )
+            .expect("save");
+        drop(store);
+        let out = dir.path().join("d.json");
+        let mut a = args(&[&id[..8]], Some(1), DiffFormat::Json, Some(out.clone()));
+        a.to = Some(2);
+        run(&ctx, &a).expect("diff of revisions");
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&out).expect("out")).expect("json");
+        assert_eq!(v["summary"], "1 change in 1 field: quote 2");
+        // Without --to: the latest revision.
+        a.to = None;
+        run(&ctx, &a).expect("diff against latest");
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&out).expect("out")).expect("json");
+        assert_eq!(v["changeCount"], 1);
+    }
+}
