@@ -21,31 +21,68 @@ export function sandboxedFrame(testid: string, title: string): HTMLIFrameElement
   return h("iframe", { class: "preview-frame", testid, title, sandbox: "allow-same-origin", referrerpolicy: "no-referrer" });
 }
 
+/**
+ * Two stacked frames: the next render loads in the hidden one and is swapped in once loaded, at
+ * the reader's scroll position — no blank flash, no jump to the top while typing. The visible
+ * frame carries data-testid="preview-frame".
+ */
+function doubleBuffer(title: string) {
+  let front = sandboxedFrame("preview-frame", title);
+  let back = sandboxedFrame("", title);
+  back.removeAttribute("data-testid");
+  back.classList.add("back");
+  back.setAttribute("aria-hidden", "true");
+  back.tabIndex = -1;
+  let token = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const show = (html: string, seq: number, since: number) => {
+    const mine = ++token;
+    const target = back;
+    const swap = () => {
+      if (mine !== token || target !== back) return;
+      if (timer !== undefined) clearTimeout(timer);
+      let y = 0;
+      try {
+        y = front.contentWindow?.scrollY ?? 0;
+        target.contentWindow?.scrollTo(0, y);
+      } catch {
+        /* not readable: start at the top */
+      }
+      for (const [el, on] of [[target, true], [front, false]] as const) {
+        el.classList.toggle("back", !on);
+        if (on) {
+          el.setAttribute("data-testid", "preview-frame");
+          el.removeAttribute("aria-hidden");
+          el.tabIndex = 0;
+        } else {
+          el.removeAttribute("data-testid");
+          el.setAttribute("aria-hidden", "true");
+          el.tabIndex = -1;
+        }
+      }
+      target.dataset.seq = String(seq);
+      target.dataset.latencyMs = (performance.now() - since).toFixed(1);
+      back = front;
+      front = target;
+    };
+    if (timer !== undefined) clearTimeout(timer);
+    target.onload = swap;
+    // Should a load event never come (an engine without srcdoc events), swap anyway.
+    timer = setTimeout(swap, 1000);
+    target.srcdoc = html;
+  };
+  return { el: h("div", { class: "preview-stack" }, front, back), show };
+}
+
 export function previewPane(): PreviewPane {
-  const frame = sandboxedFrame("preview-frame", "Preview of the release");
+  const frames = doubleBuffer("Preview of the release");
   const status = h("div", { class: "preview-status muted", "aria-live": "polite" });
   // Each request carries the time of the change that caused it, so the frame can tell how long
   // a keystroke took to reach the screen (data-latency-ms, read by the e2e benchmark).
   const latest = new LatestOnly<{ r: Release; t: number }, { html: string; t: number }>(
     async ({ r, t }) => ({ html: await api.renderPreview(r), t }),
     ({ html, t }, seq) => {
-      // Keep the reader's scroll position across updates.
-      let y = 0;
-      try {
-        y = frame.contentWindow?.scrollY ?? 0;
-      } catch {
-        /* not readable: start at the top */
-      }
-      frame.srcdoc = html;
-      frame.dataset.seq = String(seq);
-      frame.onload = () => {
-        frame.dataset.latencyMs = (performance.now() - t).toFixed(1);
-        try {
-          frame.contentWindow?.scrollTo(0, y);
-        } catch {
-          /* ignore */
-        }
-      };
+      frames.show(html, seq, t);
       status.textContent = "";
       status.classList.remove("error");
     },
@@ -55,7 +92,7 @@ export function previewPane(): PreviewPane {
       status.classList.add("error");
     },
   );
-  const el = h("aside", { class: "preview-pane", "aria-label": "Live preview" }, h("div", { class: "pane-head" }, h("span", null, "Preview"), status), frame);
+  const el = h("aside", { class: "preview-pane", "aria-label": "Live preview" }, h("div", { class: "pane-head" }, h("span", null, "Preview"), status), frames.el);
   return {
     el,
     update: (r) => latest.push({ r: structuredCloneSafe(r), t: performance.now() }),
