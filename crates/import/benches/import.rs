@@ -12,8 +12,11 @@ const SEED: &str = include_str!("../../../examples/un-expert-khakimova.txt");
 
 /// A long release: dateline, paragraphs, quotes, sub-headings, lists, tail; ~20,000 words.
 fn long_release() -> String {
-    let mut s = String::from("Council publishes review of the city water network (Press Release)\n\n");
-    s.push_str("GENEVA (14 May 2025) – The council today published a review of the water network.\n\n");
+    let mut s =
+        String::from("Council publishes review of the city water network (Press Release)\n\n");
+    s.push_str(
+        "GENEVA (14 May 2025) – The council today published a review of the water network.\n\n",
+    );
     let para = "The review covers pipes, pumps and reservoirs in every district, and sets out the repairs needed over the next ten years.";
     let mut words = 0;
     let mut i = 0;

@@ -126,11 +126,25 @@ fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: bool) -> He
         .position(|(k, _)| *k == BlockKind::Heading(1))
         .or_else(|| {
             rest.iter()
+                .position(|(_, t)| head::genre_suffix(t).is_some())
+        })
+        .or_else(|| {
+            rest.iter()
                 .position(|(_, t)| t.split_whitespace().count() >= 3)
         })
         .unwrap_or(0);
     for (_, t) in rest.iter().take(pick) {
         report.drop_text(t, "text above the headline");
+    }
+    let candidates = rest
+        .iter()
+        .filter(|(_, t)| t.split_whitespace().count() >= 3)
+        .count();
+    if candidates > 2 && !rest.iter().any(|(k, _)| *k == BlockKind::Heading(1)) {
+        report.unsure(
+            "headline",
+            format!("{candidates} lines above the lead could be the headline; the first was taken"),
+        );
     }
     let mut it = rest.into_iter().skip(pick);
     if let Some((_, t)) = it.next() {
@@ -226,37 +240,58 @@ pub fn assemble(
     region.extend(blocks.into_iter().skip(body_start));
 
     // End of the body: the end mark, else the first tail section or footnote.
-    let mut end_mark = EndMark::None;
-    let mut body_end = region.len();
-    let mut tail_start = region.len();
-    for (i, b) in region.iter().enumerate() {
+    // A strong tail heading (About …, contacts, notes to editors) before the
+    // end mark ends the body there: wire copy puts `###` after the boilerplate.
+    let mut mark_at: Option<(usize, EndMark)> = None;
+    for (i, b) in region.iter().enumerate().skip(1) {
         if b.lines.len() == 1 || b.kind == BlockKind::Rule {
             if let Some(m) = b.lines.first().and_then(|l| tail::end_mark(l)) {
-                if i > 0 {
-                    end_mark = m;
-                    body_end = i;
-                    tail_start = i + 1;
-                    break;
-                }
-            }
-        }
-    }
-    if end_mark == EndMark::None {
-        let mut seen = String::new();
-        for (i, b) in region.iter().enumerate() {
-            let first = b.lines.first().map(String::as_str).unwrap_or("");
-            let footnote = tail::footnote_start(first).is_some_and(|(m, _)| seen.contains(&m));
-            if i > 0
-                && (footnote
-                    || (first.split_whitespace().count() <= 12 && tail::section(first).is_some()))
-            {
-                body_end = i;
-                tail_start = i;
+                mark_at = Some((i, m));
                 break;
             }
-            seen.push_str(&b.joined());
         }
     }
+    let mut section_at: Option<(usize, bool)> = None;
+    let mut seen = String::new();
+    for (i, b) in region.iter().enumerate() {
+        let first = b.lines.first().map(String::as_str).unwrap_or("");
+        let footnote = tail::footnote_start(first).is_some_and(|(m, _)| seen.contains(&m));
+        let section = (first.split_whitespace().count() <= 12)
+            .then(|| tail::section(first))
+            .flatten();
+        if i > 0 && (footnote || section.is_some()) {
+            let strong = match section {
+                Some((Section::Contacts, _)) => true,
+                Some((Section::Boilerplate(t), _)) => {
+                    let t = t.to_lowercase();
+                    [
+                        "about",
+                        "à propos",
+                        "a propos",
+                        "acerca",
+                        "sobre",
+                        "notes to editors",
+                        "note to editors",
+                        "notes aux",
+                        "forward-looking",
+                        "safe harbor",
+                    ]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+                }
+                _ => false,
+            };
+            section_at = Some((i, strong));
+            break;
+        }
+        seen.push_str(&b.joined());
+    }
+    let (end_mark, body_end, tail_start) = match (mark_at, section_at) {
+        (Some((m, mark)), Some((s, true))) if s < m => (mark, s, s),
+        (Some((m, mark)), _) => (mark, m, m + 1),
+        (None, Some((s, _))) => (EndMark::None, s, s),
+        (None, None) => (EndMark::None, region.len(), region.len()),
+    };
     let tail_blocks: Vec<SrcBlock> = region.split_off(tail_start.min(region.len()));
     region.truncate(body_end);
 
@@ -470,6 +505,10 @@ fn read_tail(
     let mut pending: Vec<(String, String)> = Vec::new();
     for b in blocks {
         let first = b.lines.first().map(String::as_str).unwrap_or("");
+        if b.lines.len() == 1 && tail::end_mark(first).is_some() {
+            // The end mark, met after the boilerplate (recorded already).
+            continue;
+        }
         if matches!(state, State::Footnotes | State::None) && tail::footnote_start(first).is_some()
         {
             for line in &b.lines {

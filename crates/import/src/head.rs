@@ -191,7 +191,8 @@ fn embargo(t: &str) -> Option<ReleaseLine> {
             date_words.push(bare);
         }
     }
-    let mut time = time?;
+    // "Embargoed until 15 May 2025": the start of that day.
+    let mut time = time.or(NaiveTime::from_hms_opt(0, 0, 0))?;
     if pm && time < NaiveTime::from_hms_opt(12, 0, 0)? {
         time += chrono::Duration::hours(12);
     }
