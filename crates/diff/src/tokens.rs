@@ -25,12 +25,33 @@ fn class(c: char) -> TokenClass {
     }
 }
 
+/// Class of an ASCII byte (the common case, without decoding a char).
+fn ascii_class(b: u8) -> TokenClass {
+    if b.is_ascii_alphanumeric() {
+        TokenClass::Word
+    } else if b.is_ascii_whitespace() || b == 0x0B {
+        TokenClass::Space
+    } else {
+        TokenClass::Other
+    }
+}
+
 /// Byte offsets where each token of `s` starts, plus `s.len()` at the end.
 pub fn boundaries(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 3 + 2);
     let mut prev: Option<TokenClass> = None;
-    for (i, c) in s.char_indices() {
-        let k = class(c);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (k, len) = if b < 0x80 {
+            (ascii_class(b), 1)
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (class(c), c.len_utf8()),
+                None => (TokenClass::Other, 1),
+            }
+        };
         let split = match prev {
             None => true,
             Some(p) => p != k || k == TokenClass::Other,
@@ -39,6 +60,7 @@ pub fn boundaries(s: &str) -> Vec<usize> {
             out.push(i);
         }
         prev = Some(k);
+        i += len;
     }
     out.push(s.len());
     out
@@ -66,6 +88,13 @@ impl<'a> Interner<'a> {
     pub fn id(&mut self, t: &'a str) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(t).or_insert(next)
+    }
+
+    /// An interner with room for about `n` distinct tokens.
+    pub fn with_capacity(n: usize) -> Interner<'a> {
+        let mut ids = FxHashMap::default();
+        ids.reserve(n);
+        Interner { ids }
     }
 
     /// Ids of the tokens of `s` between the given boundaries.
@@ -134,6 +163,11 @@ mod tests {
         );
         assert_eq!(tokens("..."), vec![".", ".", "."]);
         assert!(tokens("").is_empty());
+        assert_eq!(
+            tokens("a\u{0B}b\u{A0}c"),
+            vec!["a", "\u{0B}", "b", "\u{A0}", "c"]
+        );
+        assert_eq!(tokens("Genève «x»"), vec!["Genève", " ", "«", "x", "»"]);
     }
 
     #[test]

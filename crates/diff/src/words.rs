@@ -64,7 +64,7 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
     }
     let ob = boundaries(old);
     let nb = boundaries(new);
-    let mut interner = Interner::default();
+    let mut interner = Interner::with_capacity((ob.len() + nb.len()) / 2);
     let oi = interner.ids(old, &ob);
     let ni = interner.ids(new, &nb);
     let (mut ow, mut nw) = (word_ids(old, &ob, &oi), word_ids(new, &nb, &ni));
