@@ -82,11 +82,11 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     : null;
 
   const editPane = h("div", { class: "edit-tab" }, form.el, preview.el);
-  const content = h("div", { class: "tab-content" });
+  const content = h("div", { class: "tab-content", role: "tabpanel", id: `panel-${id}` });
   const tabs: Record<Tab, HTMLButtonElement> = {
-    edit: h("button", { type: "button", role: "tab", class: "tab", testid: "tab-edit", onClick: () => showTab("edit") }, "Edit"),
-    history: h("button", { type: "button", role: "tab", class: "tab", testid: "tab-history", onClick: () => showTab("history") }, "History"),
-    compare: h("button", { type: "button", role: "tab", class: "tab", testid: "tab-compare", onClick: () => showTab("compare") }, "Compare"),
+    edit: h("button", { type: "button", role: "tab", class: "tab", id: `tab-edit-${id}`, "aria-controls": `panel-${id}`, testid: "tab-edit", onClick: () => showTab("edit") }, "Edit"),
+    history: h("button", { type: "button", role: "tab", class: "tab", id: `tab-history-${id}`, "aria-controls": `panel-${id}`, testid: "tab-history", onClick: () => showTab("history") }, "History"),
+    compare: h("button", { type: "button", role: "tab", class: "tab", id: `tab-compare-${id}`, "aria-controls": `panel-${id}`, testid: "tab-compare", onClick: () => showTab("compare") }, "Compare"),
   };
 
   let current: Tab = "edit";
@@ -96,6 +96,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       btn.setAttribute("aria-selected", String(name === tab));
       btn.tabIndex = name === tab ? 0 : -1;
     }
+    content.setAttribute("aria-labelledby", tabs[tab].id);
     if (tab === "edit") {
       replace(content, editPane);
       return;
