@@ -6,7 +6,7 @@
 //! contacts by name, links by URL) are matched by that key, so reordering or
 //! inserting one item does not show every later item as changed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dateline_core::markdown::to_plain;
 use dateline_core::text::{contact_text, footnote_text, release_line};
@@ -92,6 +92,7 @@ pub fn pair_by_key(a: &[String], b: &[String]) -> Vec<(Option<usize>, Option<usi
             .collect()
     };
     let (ka, kb) = (dedup(a), dedup(b));
+    let in_b: HashSet<&str> = kb.iter().map(String::as_str).collect();
     let a_pos: HashMap<&str, usize> = ka
         .iter()
         .enumerate()
@@ -103,7 +104,7 @@ pub fn pair_by_key(a: &[String], b: &[String]) -> Vec<(Option<usize>, Option<usi
     for (j, k) in kb.iter().enumerate() {
         if let Some(&i) = a_pos.get(k.as_str()) {
             while next_a < i {
-                if !used[next_a] && !kb.contains(&ka[next_a]) {
+                if !used[next_a] && !in_b.contains(ka[next_a].as_str()) {
                     used[next_a] = true;
                     out.push((Some(next_a), None));
                 }

@@ -3,6 +3,8 @@
 //! speaker changed", "embargo lifted", "Mary Lawlor's title changed (affects
 //! quote 1 and footnote *)", and the one-line summary built from them.
 
+use std::collections::{HashMap, HashSet};
+
 use dateline_core::dateline::{long_date, DateLanguage, DatelineStyle};
 use dateline_core::{Attribution, Block, Person, Quote, Release, ReleaseLine};
 
@@ -442,9 +444,11 @@ fn join_and(items: &[String]) -> String {
 }
 
 fn people_labels(l: &mut Labels, a: &Release, b: &Release) {
+    let in_a: HashMap<&str, &Person> = a.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let in_b: HashSet<&str> = b.people.iter().map(|p| p.id.as_str()).collect();
     for pb in &b.people {
         let path = format!("people[{}]", pb.id);
-        let Some(pa) = a.people.iter().find(|p| p.id == pb.id) else {
+        let Some(pa) = in_a.get(pb.id.as_str()).copied() else {
             l.add(
                 LabelKind::Person,
                 pb.name.trim(),
@@ -499,11 +503,7 @@ fn people_labels(l: &mut Labels, a: &Release, b: &Release) {
             l.add(LabelKind::Person, who, text, Some(&path), None);
         }
     }
-    for pa in a
-        .people
-        .iter()
-        .filter(|pa| !b.people.iter().any(|p| p.id == pa.id))
-    {
+    for pa in a.people.iter().filter(|pa| !in_b.contains(pa.id.as_str())) {
         let path = format!("people[{}]", pa.id);
         l.add(
             LabelKind::Person,
