@@ -32,6 +32,8 @@ describe("library", () => {
     await flush();
     const list = allByTestId(lib.el, "release-row");
     expect(list.map((r) => r.dataset.id)).toEqual(["a", "b"]);
+    expect(byTestId(list[0]!, "release-headline").textContent).toBe("Tajikistan: expert calls for release");
+    expect(list[1]!.textContent).toContain("unsaved edits");
     expect(byTestId(list[0]!, "release-status").textContent).toBe("Published");
     expect(byTestId(list[1]!, "release-language").textContent).toBe("fr");
     expect(byTestId(list[0]!, "release-updated").textContent).toMatch(/2025/);

@@ -6,8 +6,9 @@ import { confirmDialog } from "../components/dialog";
 import { showError, showNote, toast } from "../components/notify";
 import { api } from "../lib/api";
 import { debounce, h, replace } from "../lib/dom";
-import { formatTime, HOUSE_STYLES, labelOf, STATUSES } from "../lib/labels";
+import { HOUSE_STYLES } from "../lib/labels";
 import type { ReleaseSummary } from "../lib/types";
+import { releaseRows } from "./library-rows";
 
 /** The importer's source format for a file name, or undefined to let it guess. */
 export function importFormat(name: string): "text" | "markdown" | "html" | undefined {
@@ -175,61 +176,19 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
     }
     replace(
       list,
-      h("div", { class: "lib-row lib-head", "aria-hidden": "true" }, h("span", null, "Headline"), h("span", null, "Status"), h("span", null, "Language"), h("span", null, "Last edit"), h("span", null, "")),
-      rows.map((r) => {
-        const open = () => !trash && hooks.open(r.id);
-        const actions = trash
-          ? [h("button", { type: "button", class: "btn", testid: "release-restore", onClick: async (e: Event) => {
-              e.stopPropagation();
-              try {
-                await api.undeleteRelease(r.id);
-                toast("Restored");
-                await refresh();
-              } catch (err) {
-                showError(err, "The release was not restored");
-              }
-            } }, "Restore")]
-          : [
-              h("button", { type: "button", class: "btn subtle", testid: "release-duplicate", title: "Duplicate", onClick: async (e: Event) => {
-                e.stopPropagation();
-                try {
-                  await api.duplicateRelease(r.id);
-                  toast("Duplicated");
-                  await refresh();
-                } catch (err) {
-                  showError(err, "The release was not duplicated");
-                }
-              } }, "Duplicate"),
-              h("button", { type: "button", class: "btn subtle danger", testid: "release-delete", title: "Move to the trash", onClick: (e: Event) => { e.stopPropagation(); void remove(r); } }, "Delete"),
-            ];
-        return h(
-          "div",
-          {
-            class: `lib-row${trash ? " in-trash" : ""}`,
-            role: "listitem",
-            testid: "release-row",
-            "data-id": r.id,
-            tabindex: "0",
-            "aria-label": r.headline || "Untitled release",
-            onClick: open,
-            onKeydown: (e: KeyboardEvent) => {
-              if (e.target !== e.currentTarget) return;
-              if (e.key === "Enter") open();
-              else if (e.key === "Delete" && !trash) void remove(r);
-              else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-                e.preventDefault();
-                const row = e.currentTarget as HTMLElement;
-                const next = (e.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
-                if (next?.dataset.testid === "release-row") next.focus();
-              }
-            },
-          },
-          h("span", { class: "lib-headline", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release"), h("span", { class: "muted small org" }, [r.organisation, r.hasWorkingCopy ? "unsaved edits" : "", `${r.revisions} revision${r.revisions === 1 ? "" : "s"}`].filter(Boolean).join(" · "))),
-          h("span", { class: `status st-${r.status}`, testid: "release-status" }, labelOf(STATUSES, r.status)),
-          h("span", { class: "lang", testid: "release-language" }, r.language),
-          h("span", { class: "muted", testid: "release-updated" }, formatTime(r.updated)),
-          h("span", { class: "lib-actions" }, actions),
-        );
+      releaseRows(rows, trash, {
+        open: hooks.open,
+        remove: (r) => void remove(r),
+        act: async (what, r) => {
+          try {
+            if (what === "restore") await api.undeleteRelease(r.id);
+            else await api.duplicateRelease(r.id);
+            toast(what === "restore" ? "Restored" : "Duplicated");
+            await refresh();
+          } catch (err) {
+            showError(err, what === "restore" ? "The release was not restored" : "The release was not duplicated");
+          }
+        },
       }),
     );
   };

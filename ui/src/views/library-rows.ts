@@ -1,0 +1,93 @@
+// The rows of the library: headline (with organisation, revisions, unsaved edits), status,
+// language, last edit and the row's actions. Rows are focusable: Enter opens, Delete moves to
+// the trash, arrows move between rows.
+
+import { h } from "../lib/dom";
+import { formatTime, labelOf, STATUSES } from "../lib/labels";
+import type { ReleaseSummary } from "../lib/types";
+
+export interface RowActions {
+  open(id: string): void;
+  remove(r: ReleaseSummary): void;
+  act(what: "restore" | "duplicate", r: ReleaseSummary): void;
+}
+
+function action(label: string, testid: string, cls: string, run: () => void, title?: string): HTMLButtonElement {
+  return h(
+    "button",
+    {
+      type: "button",
+      class: cls,
+      testid,
+      title,
+      onClick: (e: Event) => {
+        e.stopPropagation();
+        run();
+      },
+    },
+    label,
+  );
+}
+
+/** The header row and one row per release. */
+export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActions): HTMLElement[] {
+  const head = h(
+    "div",
+    { class: "lib-row lib-head", "aria-hidden": "true" },
+    h("span", null, "Headline"),
+    h("span", null, "Status"),
+    h("span", null, "Language"),
+    h("span", null, "Last edit"),
+    h("span", null, ""),
+  );
+  return [
+    head,
+    ...rows.map((r) => {
+      const open = () => {
+        if (!trash) on.open(r.id);
+      };
+      const actions = trash
+        ? [action("Restore", "release-restore", "btn", () => on.act("restore", r))]
+        : [
+            action("Duplicate", "release-duplicate", "btn subtle", () => on.act("duplicate", r), "Duplicate"),
+            action("Delete", "release-delete", "btn subtle danger", () => on.remove(r), "Move to the trash"),
+          ];
+      const details = [r.organisation, r.hasWorkingCopy ? "unsaved edits" : "", `${r.revisions} revision${r.revisions === 1 ? "" : "s"}`]
+        .filter(Boolean)
+        .join(" · ");
+      return h(
+        "div",
+        {
+          class: `lib-row${trash ? " in-trash" : ""}`,
+          role: "listitem",
+          testid: "release-row",
+          "data-id": r.id,
+          tabindex: "0",
+          "aria-label": r.headline || "Untitled release",
+          onClick: open,
+          onKeydown: (e: KeyboardEvent) => {
+            if (e.target !== e.currentTarget) return;
+            if (e.key === "Enter") open();
+            else if (e.key === "Delete" && !trash) on.remove(r);
+            else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+              e.preventDefault();
+              const row = e.currentTarget as HTMLElement;
+              const next = (e.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+              if (next?.dataset.testid === "release-row") next.focus();
+            }
+          },
+        },
+        h(
+          "span",
+          { class: "lib-headline" },
+          h("span", { class: "lib-title", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release")),
+          h("span", { class: "muted small org" }, details),
+        ),
+        h("span", { class: `status st-${r.status}`, testid: "release-status" }, labelOf(STATUSES, r.status)),
+        h("span", { class: "lang", testid: "release-language" }, r.language),
+        h("span", { class: "muted", testid: "release-updated" }, formatTime(r.updated)),
+        h("span", { class: "lib-actions" }, actions),
+      );
+    }),
+  ];
+}
