@@ -2,7 +2,8 @@
 
 import { h } from "../lib/dom";
 
-const MOD = /Mac|iPhone|iPad/.test(typeof navigator === "undefined" ? "" : navigator.platform) ? "⌘" : "Ctrl";
+/** The shortcut modifier as the platform names it: ⌘ on macOS, Ctrl elsewhere. */
+export const MOD = /Mac|iPhone|iPad/.test(typeof navigator === "undefined" ? "" : navigator.platform) ? "⌘" : "Ctrl";
 
 /** [keys, what] in the order shown. */
 export const SHORTCUTS: [string, string][] = [

@@ -7,6 +7,7 @@ import { exportMenu, type ExportChoice } from "../components/export-menu";
 import { clearError, showError, toast } from "../components/notify";
 import { previewPane, structuredCloneSafe } from "../components/preview";
 import { saveIndicator } from "../components/save-indicator";
+import { MOD } from "../components/shortcuts";
 import type { EditorCtx } from "../editor/ctx";
 import { api } from "../lib/api";
 import { Autosaver } from "../lib/autosave";
@@ -77,7 +78,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     ? h(
         "div",
         { class: "banner info", testid: "working-copy-banner", role: "status" },
-        `Your unsaved changes${opened.workingCopySavedAt ? ` from ${formatTime(opened.workingCopySavedAt)}` : ""} were kept. The last saved revision is ${opened.latestRevision}. Press Ctrl+S to save them as a revision.`,
+        `Your unsaved changes${opened.workingCopySavedAt ? ` from ${formatTime(opened.workingCopySavedAt)}` : ""} were kept. The last saved revision is ${opened.latestRevision}. Press ${MOD}+S to save them as a revision.`,
       )
     : null;
 
@@ -162,12 +163,12 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   const toolbar = h(
     "header",
     { class: "toolbar" },
-    h("button", { type: "button", class: "btn subtle", testid: "back-to-library", onClick: () => hooks.back(), title: "Back to the library (Ctrl+L)" }, "← Library"),
+    h("button", { type: "button", class: "btn subtle", testid: "back-to-library", onClick: () => hooks.back(), title: `Back to the library (${MOD}+L)` }, "← Library"),
     title,
     indicator.el,
     h("div", { class: "tabs", role: "tablist", "aria-label": "Release views" }, tabs.edit, tabs.history, tabs.compare),
     h("div", { class: "toolbar-end" },
-      h("button", { type: "button", class: "btn primary", testid: "save-revision", onClick: () => void saveRevision(), title: "Save a revision (Ctrl+S)" }, "Save revision"),
+      h("button", { type: "button", class: "btn primary", testid: "save-revision", onClick: () => void saveRevision(), title: `Save a revision (${MOD}+S)` }, "Save revision"),
       menu.el,
     ),
   );
