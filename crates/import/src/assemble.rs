@@ -407,6 +407,43 @@ pub fn assemble(
         HouseStyleId::Corporate
     });
 
+    match end_mark.text() {
+        Some(m) => report.found("endMark", Confidence::High, format!("end mark “{m}”")),
+        None => report.unsure("endMark", "no end mark was found"),
+    }
+    if !head.subheadline.is_empty() {
+        report.found(
+            "subheadline",
+            Confidence::Medium,
+            "subheadline below the headline",
+        );
+    }
+    for p in &people.list {
+        let what = if p.title.is_empty() {
+            "no title".to_string()
+        } else {
+            format!("title “{}”", p.title)
+        };
+        report.found(
+            &format!("people.{}", p.id),
+            Confidence::High,
+            format!("{}, {what}", p.name),
+        );
+    }
+    if !t.boilerplate.is_empty() {
+        report.found(
+            "boilerplate",
+            Confidence::Medium,
+            format!("{} section(s)", t.boilerplate.len()),
+        );
+    }
+    if !t.actions.items.is_empty() {
+        report.found(
+            "actions",
+            Confidence::Medium,
+            format!("{} action item(s)", t.actions.items.len()),
+        );
+    }
     let subheadline = Some(
         head.subheadline
             .iter()
