@@ -88,8 +88,12 @@ pub fn sniff(text: &str) -> SourceFormat {
         (l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### ")) && l.len() > 5
     });
     let links = head.matches("](http").count() + head.matches("](mailto:").count();
-    let strong = head.matches("**").count();
-    if md_signals.count() > 0 || links > 0 || strong >= 2 {
+    // Bold within one line (`**Media contact:**`), not footnote markers (`experts**`).
+    let strong = head
+        .lines()
+        .filter(|l| l.matches("**").count() >= 2 && !l.trim_start().starts_with("**the"))
+        .count();
+    if md_signals.count() > 0 || links > 0 || strong >= 1 {
         return SourceFormat::Markdown;
     }
     SourceFormat::Text
@@ -130,5 +134,10 @@ mod tests {
             SourceFormat::Text
         );
         assert_eq!(sniff("### \n"), SourceFormat::Text);
+        assert_eq!(
+            sniff("UN experts** today\n\n**The experts: A, B."),
+            SourceFormat::Text
+        );
+        assert_eq!(sniff("**Media contact:** Jane"), SourceFormat::Markdown);
     }
 }

@@ -32,3 +32,21 @@ fn field_accuracy_meets_the_minimum() {
         );
     }
 }
+
+#[test]
+fn fixtures_are_read_in_their_own_format() {
+    use dateline_import::{import, ImportOptions, SourceFormat};
+    for (input, _) in accuracy::fixtures(&accuracy::corpus_dir()) {
+        let want = match input.extension().and_then(|e| e.to_str()) {
+            Some("md") => SourceFormat::Markdown,
+            Some("html") => SourceFormat::Html,
+            _ => SourceFormat::Text,
+        };
+        let bytes = std::fs::read(&input).expect("fixture");
+        let got = import(&bytes, &ImportOptions::default())
+            .expect("imports")
+            .report
+            .format;
+        assert_eq!(got, want, "{}", input.display());
+    }
+}
