@@ -74,6 +74,28 @@ struct Head {
     date: Option<NaiveDate>,
     headline: String,
     subheadline: Vec<String>,
+    /// Contact lines found above the headline (`Contact: Jane Smith, …`).
+    contacts: Vec<String>,
+}
+
+/// Joins head lines into candidate blocks: a line starting in lower case
+/// continues the previous one (a hard-wrapped headline); others stand alone.
+fn head_groups(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        match out.last_mut() {
+            Some(last)
+                if l.chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c == '(') =>
+            {
+                last.push(' ');
+                last.push_str(&l);
+            }
+            _ => out.push(l),
+        }
+    }
+    out
 }
 
 /// Reads the head blocks; `sub_ok` allows a subheadline (set off by a dateline or markup).
@@ -84,6 +106,7 @@ fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: bool) -> He
         date: None,
         headline: String::new(),
         subheadline: Vec::new(),
+        contacts: Vec::new(),
     };
     let mut rest: Vec<(BlockKind, String)> = Vec::new();
     for b in blocks {
@@ -114,10 +137,24 @@ fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: bool) -> He
                     report.drop_text(line, "publication date line");
                 }
                 Some(HeadLine::Furniture) => report.drop_text(line, "page furniture"),
-                None => kept.push(line.clone()),
+                None => match tail::section(line) {
+                    Some((Section::Contacts, Some(r))) => {
+                        report.drop_text(
+                            line.split(':').next().unwrap_or(line),
+                            "contacts heading (printed as the standard heading)",
+                        );
+                        h.contacts.push(r);
+                    }
+                    _ => kept.push(line.clone()),
+                },
             }
         }
-        if !kept.is_empty() {
+        if kept.is_empty() {
+            continue;
+        }
+        if b.kind == BlockKind::Para && kept.len() > 1 {
+            rest.extend(head_groups(kept).into_iter().map(|l| (b.kind, l)));
+        } else {
             rest.push((b.kind, kept.join(" ")));
         }
     }
@@ -300,7 +337,27 @@ pub fn assemble(
     let items = body::items(&region);
     let body = body::build(items, &mut people, &mut report, &mut verbs);
 
+    // In the tail, lines of unwrapped blocks (`<br>`, one paragraph per line) stand alone.
+    // A line split off continues its block (`true`): contacts keep such lines together.
+    let tail_blocks: Vec<(SrcBlock, bool)> = tail_blocks
+        .into_iter()
+        .flat_map(|b| {
+            if b.wrapped || b.lines.len() < 2 {
+                vec![(b, false)]
+            } else {
+                b.lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (SrcBlock::new(b.kind, vec![l.clone()], true), i > 0))
+                    .collect()
+            }
+        })
+        .collect();
     let mut t = Tail::default();
+    if !head.contacts.is_empty() {
+        let mut state = State::Contacts(head.contacts.clone());
+        finish(&mut state, &mut t, &mut report);
+    }
     read_tail(&tail_blocks, &src.links, &mut people, &mut report, &mut t);
 
     // Language: asked, else the dateline's month names, the quote verbs, common words.
@@ -532,7 +589,7 @@ enum State {
 }
 
 fn read_tail(
-    blocks: &[SrcBlock],
+    blocks: &[(SrcBlock, bool)],
     links: &[Link],
     people: &mut People,
     report: &mut ImportReport,
@@ -540,7 +597,7 @@ fn read_tail(
 ) {
     let mut state = State::Footnotes;
     let mut pending: Vec<(String, String)> = Vec::new();
-    for b in blocks {
+    for (b, continued) in blocks {
         let first = b.lines.first().map(String::as_str).unwrap_or("");
         if b.lines.len() == 1 && tail::end_mark(first).is_some() {
             // The end mark, met after the boilerplate (recorded already).
@@ -625,9 +682,13 @@ fn read_tail(
             report.drop_text("Tags:", "tags line (kept as meta.tags)");
             continue;
         }
+        if lines.len() == 1 && (text.starts_with("Follow ") || text.starts_with("Subscribe")) {
+            t.actions.items.push(action(&text, links));
+            continue;
+        }
         match &mut state {
             State::Contacts(acc) => {
-                if !acc.is_empty() {
+                if !acc.is_empty() && !continued {
                     acc.push(String::new());
                 }
                 acc.extend(lines);
@@ -680,7 +741,17 @@ fn read_tail(
 fn finish(state: &mut State, t: &mut Tail, report: &mut ImportReport) {
     if let State::Contacts(lines) = state {
         let mut dropped = Vec::new();
-        let found = crate::contacts::parse(lines, &mut dropped);
+        let (found, leftovers) = crate::contacts::parse(lines, &mut dropped);
+        if !leftovers.is_empty() {
+            report.unsure(
+                &format!("boilerplate[{}]", t.boilerplate.len()),
+                "sentences among the contacts; kept as an untitled note",
+            );
+            t.boilerplate.push(Boilerplate {
+                title: String::new(),
+                paragraphs: leftovers.iter().map(|l| md(l)).collect(),
+            });
+        }
         for d in dropped {
             report.drop_text(&d, "contact field label");
         }

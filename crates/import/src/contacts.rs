@@ -150,7 +150,10 @@ fn take_phones(line: &mut String) -> Vec<String> {
 
 /// Parses the contacts of `lines` (an empty line separates contacts). Labels
 /// dropped go to `dropped`.
-pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> Vec<Contact> {
+/// Sentences that are no contact (more than eight words, no email or phone)
+/// come back as leftovers.
+pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<String>) {
+    let mut leftovers = Vec::new();
     let mut out: Vec<Contact> = Vec::new();
     let mut cur = Contact::default();
     let started = |c: &Contact| {
@@ -163,6 +166,14 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> Vec<Contact> {
             continue;
         }
         let t = raw.trim();
+        let mut probe = t.to_string();
+        if t.split_whitespace().count() > 8
+            && take_emails(&mut probe).is_empty()
+            && take_phones(&mut probe).is_empty()
+        {
+            leftovers.push(t.to_string());
+            continue;
+        }
         if t.ends_with(':') && t.split_whitespace().count() <= 4 && !t.contains('@') {
             // A group label ("Investor Relations:"), not a contact.
             dropped.push(t.to_string());
@@ -241,7 +252,7 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> Vec<Contact> {
     if started(&cur) {
         out.push(cur);
     }
-    out
+    (out, leftovers)
 }
 
 /// Drops a leading label (`Tel: `, `Email: `) from a part.
@@ -266,7 +277,7 @@ mod tests {
     #[test]
     fn stacked_and_one_line() {
         let mut d = Vec::new();
-        let c = parse(&lines("Jane Doe, Head of Communications\njane.doe@acme.com\n+1 555 010 0100\n\nJohn Roe\nTel: +44 20 7946 0000\nEmail: john@roe.org"), &mut d);
+        let (c, _) = parse(&lines("Jane Doe, Head of Communications\njane.doe@acme.com\n+1 555 010 0100\n\nJohn Roe\nTel: +44 20 7946 0000\nEmail: john@roe.org"), &mut d);
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].name, "Jane Doe");
         assert_eq!(c[0].role.as_deref(), Some("Head of Communications"));
@@ -274,7 +285,7 @@ mod tests {
         assert_eq!(c[0].phone.as_deref(), Some("+1 555 010 0100"));
         assert_eq!(c[1].phone.as_deref(), Some("+44 20 7946 0000"));
         assert_eq!(c[1].email.as_deref(), Some("john@roe.org"));
-        let c = parse(
+        let (c, _) = parse(
             &lines("Jane Doe (+41 22 917 0000 / jdoe@un.org) or John Roe (jroe@un.org)"),
             &mut d,
         );
@@ -286,7 +297,7 @@ mod tests {
     #[test]
     fn two_columns() {
         let mut d = Vec::new();
-        let c = parse(&lines("Jane Doe              John Roe\nAcme Corp             Roe Partners\njane@acme.com         john@roe.org"), &mut d);
+        let (c, _) = parse(&lines("Jane Doe              John Roe\nAcme Corp             Roe Partners\njane@acme.com         john@roe.org"), &mut d);
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].email.as_deref(), Some("jane@acme.com"));
         assert_eq!(c[1].name, "John Roe");

@@ -87,6 +87,13 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if let Some(d) = parse_date(date_text).and_then(|d| d.year.and_then(|y| d.with_year(y))) {
         return Some(HeadLine::Date(d));
     }
+    // `Press releases | Special Procedures`: short parts around a bar.
+    if t.contains(" | ")
+        && !t.ends_with('.')
+        && t.split(" | ").all(|p| p.split_whitespace().count() <= 4)
+    {
+        return Some(HeadLine::Furniture);
+    }
     let separators = [" | ", " > ", " › ", " » ", " / "];
     if separators.iter().any(|s| t.matches(s).count() >= 1)
         && !t.ends_with('.')

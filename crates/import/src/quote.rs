@@ -140,6 +140,44 @@ const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "al", "bin", "da", "dos", "la", "le", "du", "del", "y",
 ];
 
+/// Words that open a title written before a name (`Mayor Jane Doe`).
+const TITLE_WORDS: [&str; 34] = [
+    "Mayor",
+    "Judge",
+    "County",
+    "City",
+    "State",
+    "Senator",
+    "Sen",
+    "Representative",
+    "Rep",
+    "Governor",
+    "Gov",
+    "President",
+    "Vice",
+    "Minister",
+    "Prime",
+    "Secretary",
+    "Commissioner",
+    "Director",
+    "Chief",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Councilmember",
+    "Councillor",
+    "Council",
+    "Member",
+    "Professor",
+    "Prof",
+    "General",
+    "Deputy",
+    "Ambassador",
+    "Executive",
+    "Sheriff",
+    "Superintendent",
+];
+
 /// Whether `s` reads as a person's name: one to five capitalised words.
 pub fn name_ok(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -305,6 +343,16 @@ fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         None => (s.trim(), None),
     };
     if name_ok(name) {
+        // `County Judge Maria Alvarez`: leading title words are a title, not the name.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let lead = words
+            .iter()
+            .take_while(|w| TITLE_WORDS.contains(&w.trim_end_matches('.')))
+            .count();
+        if lead > 0 && words.len() >= lead + 2 && title.is_none() {
+            let (pre, rest) = words.split_at(lead);
+            return Some((rest.join(" "), Some(pre.join(" ")), true));
+        }
         return Some((name.to_string(), title, false));
     }
     if title.is_some() {
