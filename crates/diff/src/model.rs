@@ -68,9 +68,13 @@ impl Comparison {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum FieldStatus {
+    /// Same in A and B.
     Unchanged,
+    /// In both, different.
     Changed,
+    /// Only in B.
     Added,
+    /// Only in A.
     Removed,
 }
 
@@ -169,9 +173,13 @@ pub struct WordDiff {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum OpKind {
+    /// Text common to both sides.
     Equal,
+    /// Text only in B.
     Insert,
+    /// Text only in A.
     Delete,
+    /// Text of A replaced by text of B (shown as a deletion then an insertion).
     Replace,
 }
 
