@@ -20,6 +20,9 @@ use crate::tail::{self, Section};
 use crate::text_util::{guess_language, md};
 use crate::{dateline, ImportError, Imported};
 
+/// Validation problems listed in the report at most.
+const MAX_PROBLEMS: usize = 50;
+
 /// How many blocks from the top a dateline is looked for in.
 const DATELINE_SCAN: usize = 20;
 
@@ -289,7 +292,8 @@ pub fn assemble(
         }
     }
     let mut section_at: Option<(usize, bool)> = None;
-    let mut seen = String::new();
+    // Footnote markers met so far in the body (`*`, `**`, `†`, …).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, b) in region.iter().enumerate() {
         let first = b.lines.first().map(String::as_str).unwrap_or("");
         let footnote = tail::footnote_start(first).is_some_and(|(m, _)| seen.contains(&m));
@@ -321,7 +325,9 @@ pub fn assemble(
             section_at = Some((i, strong));
             break;
         }
-        seen.push_str(&b.joined());
+        for line in &b.lines {
+            seen.extend(tail::markers_in(line));
+        }
     }
     let (end_mark, body_end, tail_start) = match (mark_at, section_at) {
         (Some((m, mark)), Some((s, true))) if s < m => (mark, s, s),
@@ -534,8 +540,12 @@ pub fn assemble(
         actions: t.actions,
     };
     if let Err(dateline_core::CoreError::Invalid(problems)) = release.check() {
-        for p in problems {
+        let n = problems.len();
+        for p in problems.into_iter().take(MAX_PROBLEMS) {
             report.unsure(&p.path, p.message);
+        }
+        if n > MAX_PROBLEMS {
+            report.unsure("", format!("and {} more problems", n - MAX_PROBLEMS));
         }
     }
     Ok(Imported { release, report })

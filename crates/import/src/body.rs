@@ -11,6 +11,9 @@ use crate::report::{Confidence, ImportReport};
 use crate::source::{BlockKind, SrcBlock};
 use crate::text_util::md;
 
+/// The most people an import creates.
+pub const MAX_PEOPLE: usize = 100;
+
 /// A body item before quotes are recognised.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -199,6 +202,15 @@ fn resolve(
     at: usize,
 ) -> Option<(Quote, usize)> {
     let attrs = mentions(group);
+    // A release has a handful of speakers; past the cap new names stay in paragraphs
+    // (this also bounds the work on hostile input).
+    let new_person = attrs.iter().any(|a| {
+        (a.mention.name.is_some() || a.mention.surname.is_some())
+            && people.find(&a.mention).is_none()
+    });
+    if new_person && people.list.len() >= MAX_PEOPLE {
+        return None;
+    }
     let mut trial = people.clone();
     let named: Vec<&Mention> = attrs
         .iter()

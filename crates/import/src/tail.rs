@@ -56,6 +56,26 @@ pub fn footnote_start(line: &str) -> Option<(String, String)> {
     (first.is_alphanumeric() || first == '“').then(|| (marker, rest.to_string()))
 }
 
+/// The footnote markers used in `text`: runs of one to four `*`, and `†‡§` and superscript digits.
+pub fn markers_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stars = 0;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c == '*' {
+            stars += 1;
+            continue;
+        }
+        if (1..=4).contains(&stars) {
+            out.push("*".repeat(stars));
+        }
+        stars = 0;
+        if matches!(c, '†' | '‡' | '§') || SUPERSCRIPTS.contains(c) {
+            out.push(c.to_string());
+        }
+    }
+    out
+}
+
 /// A section of the tail.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Section {
