@@ -47,6 +47,16 @@ pub fn default_db_path() -> Result<PathBuf, StoreError> {
     Ok(dir.join("dateline.db"))
 }
 
+/// The author recorded on revisions when none is given: `$DATELINE_AUTHOR`, else
+/// the name of the logged-in user, else "unknown".
+pub fn default_author() -> String {
+    std::env::var("DATELINE_AUTHOR")
+        .ok()
+        .filter(|a| !a.trim().is_empty())
+        .or_else(|| whoami::username().ok().filter(|u| !u.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
 /// The revision store: the one interface the rest of Dateline uses, so another
 /// backend (PostgreSQL for a shared newsroom) can be added without changes elsewhere.
 ///

@@ -67,7 +67,7 @@ pub fn render(a: &RenderArgs) -> anyhow::Result<()> {
     match &a.output {
         Some(path) => write_file(path, &out),
         None => {
-            print!("{out}");
+            out!("{out}");
             Ok(())
         }
     }

@@ -13,7 +13,7 @@ use crate::Ctx;
 #[derive(Args)]
 pub struct AuthorArg {
     /// Author recorded on the revision.
-    #[arg(long, env = "DATELINE_AUTHOR")]
+    #[arg(long)]
     author: Option<String>,
 }
 
@@ -21,9 +21,7 @@ impl AuthorArg {
     fn name(&self) -> String {
         self.author
             .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .or_else(|| std::env::var("USERNAME").ok())
-            .unwrap_or_else(|| "unknown".to_string())
+            .unwrap_or_else(dateline_store::default_author)
     }
 }
 
@@ -117,7 +115,7 @@ pub fn new(ctx: &Ctx, a: &NewArgs) -> anyhow::Result<()> {
         name: None,
     };
     let (id, _rev) = store.create(&release, &meta)?;
-    println!("{id}");
+    outln!("{id}");
     Ok(())
 }
 
@@ -131,7 +129,7 @@ pub fn save(ctx: &Ctx, a: &SaveArgs) -> anyhow::Result<()> {
         name: a.name.clone(),
     };
     let rev = store.save(&id, &release, &meta)?;
-    println!("{rev}");
+    outln!("{rev}");
     Ok(())
 }
 
@@ -140,7 +138,7 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> anyhow::Result<()> {
     let id = store.resolve(&a.id)?;
     let revs = store.log(&id)?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&revs)?);
+        outln!("{}", serde_json::to_string_pretty(&revs)?);
         return Ok(());
     }
     for r in revs {
@@ -159,7 +157,7 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> anyhow::Result<()> {
         if let Some(m) = &r.message {
             line.push_str(&format!("  {m}"));
         }
-        println!("{line}");
+        outln!("{line}");
     }
     Ok(())
 }
@@ -168,7 +166,7 @@ pub fn show(ctx: &Ctx, a: &ShowArgs) -> anyhow::Result<()> {
     let store = ctx.store()?;
     let id = store.resolve(&a.id)?;
     let release = store.load(&id, a.rev)?;
-    println!("{}", release.to_json());
+    outln!("{}", release.to_json());
     Ok(())
 }
 
@@ -181,7 +179,7 @@ pub fn restore(ctx: &Ctx, a: &RestoreArgs) -> anyhow::Result<()> {
         name: None,
     };
     let rev = store.restore(&id, a.rev, &meta)?;
-    println!("{rev}");
+    outln!("{rev}");
     Ok(())
 }
 
@@ -193,11 +191,11 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> anyhow::Result<()> {
     };
     let rows = store.list(&filter)?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        outln!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());
     }
     for r in rows {
-        println!(
+        outln!(
             "{}  {:<10}  {:<5}  {}  {}",
             r.id,
             r.status.label(),
@@ -223,15 +221,20 @@ pub fn delete(ctx: &Ctx, a: &DeleteArgs, trash: bool) -> anyhow::Result<()> {
 pub fn check(a: &CheckArgs) -> anyhow::Result<()> {
     let json = std::fs::read_to_string(&a.file)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", a.file.display()))?;
-    let release: dateline_core::Release = serde_json::from_str(&json)
-        .map_err(|e| anyhow::anyhow!("{}: {}", a.file.display(), dateline_core::CoreError::from(e)))?;
+    let release: dateline_core::Release = serde_json::from_str(&json).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}",
+            a.file.display(),
+            dateline_core::CoreError::from(e)
+        )
+    })?;
     let problems = dateline_core::validate::problems(&release);
     if problems.is_empty() {
-        println!("{}: ok", a.file.display());
+        outln!("{}: ok", a.file.display());
         return Ok(());
     }
     for p in &problems {
-        println!("{}: {p}", a.file.display());
+        outln!("{}: {p}", a.file.display());
     }
     anyhow::bail!("{} problem(s) in {}", problems.len(), a.file.display())
 }
