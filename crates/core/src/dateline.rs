@@ -82,7 +82,11 @@ pub enum DateLanguage {
 impl DateLanguage {
     /// From a BCP 47 tag ("fr-CH" → French).
     pub fn from_tag(tag: &str) -> DateLanguage {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "fr" => DateLanguage::French,
             "es" => DateLanguage::Spanish,
@@ -179,7 +183,11 @@ pub fn long_date(date: NaiveDate, lang: DateLanguage, with_year: bool) -> String
             }
         }
         DateLanguage::French => {
-            let d = if day == 1 { "1er".to_string() } else { day.to_string() };
+            let d = if day == 1 {
+                "1er".to_string()
+            } else {
+                day.to_string()
+            };
             if with_year {
                 format!("{d} {month} {}", date.year())
             } else {
@@ -198,7 +206,12 @@ pub fn long_date(date: NaiveDate, lang: DateLanguage, with_year: bool) -> String
 
 /// A month-first date with the given month table: `Sept. 5, 2025`.
 fn month_first(date: NaiveDate, months: &[&str; 12]) -> String {
-    format!("{} {}, {}", months[month_index(date)], date.day(), date.year())
+    format!(
+        "{} {}, {}",
+        months[month_index(date)],
+        date.day(),
+        date.year()
+    )
 }
 
 fn upper_places(places: &[Place]) -> String {
@@ -246,10 +259,18 @@ pub fn render_parts(places: &[Place], date: NaiveDate, style: DatelineStyle, lan
     let places = &non_empty[..];
     match style {
         DatelineStyle::UnOhchr => {
-            format!("{} ({}) –", upper_places(places), long_date(date, lang, true))
+            format!(
+                "{} ({}) –",
+                upper_places(places),
+                long_date(date, lang, true)
+            )
         }
         DatelineStyle::UnClassic => {
-            format!("{}, {} –", upper_places(places), long_date(date, lang, true))
+            format!(
+                "{}, {} –",
+                upper_places(places),
+                long_date(date, lang, true)
+            )
         }
         DatelineStyle::UnHeadquarters => {
             let hq = match lang {
@@ -285,7 +306,10 @@ pub fn render_parts(places: &[Place], date: NaiveDate, style: DatelineStyle, lan
             } else {
                 long_date(date, lang, true)
             };
-            format!("{}--(BUSINESS WIRE)--{d}--", upper_places_with_region(places))
+            format!(
+                "{}--(BUSINESS WIRE)--{d}--",
+                upper_places_with_region(places)
+            )
         }
         DatelineStyle::GlobeNewswire => {
             let d = if english {
@@ -293,7 +317,10 @@ pub fn render_parts(places: &[Place], date: NaiveDate, style: DatelineStyle, lan
             } else {
                 long_date(date, lang, true)
             };
-            format!("{}, {d} (GLOBE NEWSWIRE) --", upper_places_with_region(places))
+            format!(
+                "{}, {d} (GLOBE NEWSWIRE) --",
+                upper_places_with_region(places)
+            )
         }
         DatelineStyle::EuCommission => {
             let cities = places
@@ -393,10 +420,16 @@ mod tests {
         let d = dl(&["Toronto"], 2012, 2, 22, DatelineStyle::PrNewswire);
         assert_eq!(render(&d, "en"), "TORONTO, Feb. 22, 2012 /PRNewswire/ --");
         let d = dl(&["Minneapolis"], 2009, 6, 25, DatelineStyle::BusinessWire);
-        assert_eq!(render(&d, "en"), "MINNEAPOLIS--(BUSINESS WIRE)--Jun. 25, 2009--");
+        assert_eq!(
+            render(&d, "en"),
+            "MINNEAPOLIS--(BUSINESS WIRE)--Jun. 25, 2009--"
+        );
         let mut d = dl(&["Oslo"], 2024, 3, 3, DatelineStyle::GlobeNewswire);
         d.places[0].region = Some("Norway".into());
-        assert_eq!(render(&d, "en"), "OSLO, Norway, March 3, 2024 (GLOBE NEWSWIRE) --");
+        assert_eq!(
+            render(&d, "en"),
+            "OSLO, Norway, March 3, 2024 (GLOBE NEWSWIRE) --"
+        );
     }
 
     #[test]

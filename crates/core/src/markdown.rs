@@ -22,8 +22,10 @@ fn needs_escape(line: &str) -> bool {
     let second = chars.next();
     match first {
         '#' | '>' | '=' => true,
-        '-' | '+' | '*' => matches!(second, None | Some(' ') | Some('\t'))
-            || t.chars().all(|c| c == first || c == ' '),
+        '-' | '+' | '*' => {
+            matches!(second, None | Some(' ') | Some('\t'))
+                || t.chars().all(|c| c == first || c == ' ')
+        }
         '_' => t.chars().all(|c| c == '_' || c == ' '),
         '`' => t.starts_with("```"),
         '~' => t.starts_with("~~~"),
@@ -116,7 +118,10 @@ mod tests {
 
     #[test]
     fn footnote_marker_stays_literal() {
-        assert_eq!(to_plain("A UN expert* today said"), "A UN expert* today said");
+        assert_eq!(
+            to_plain("A UN expert* today said"),
+            "A UN expert* today said"
+        );
     }
 
     #[test]
@@ -130,7 +135,14 @@ mod tests {
 
     #[test]
     fn block_starts_stay_text() {
-        for s in ["1. First", "# Not a heading", "- not a list", "> not a quote", "2025) ok", "<div>x</div>"] {
+        for s in [
+            "1. First",
+            "# Not a heading",
+            "- not a list",
+            "> not a quote",
+            "2025) ok",
+            "<div>x</div>",
+        ] {
             assert_eq!(to_plain(s), s, "{s}");
         }
         assert_eq!(to_plain("line one\n- two"), "line one\n- two");

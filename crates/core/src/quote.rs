@@ -223,7 +223,10 @@ mod tests {
         let t = "Special Rapporteur on the situation of human rights defenders";
         let cases = [
             (Attribution::SaidNameTitle, format!("said Mary Lawlor, {t}")),
-            (Attribution::NameTitleSaid, format!("Mary Lawlor, {t}, said")),
+            (
+                Attribution::NameTitleSaid,
+                format!("Mary Lawlor, {t}, said"),
+            ),
             (Attribution::SaidName, "said Mary Lawlor".to_string()),
             (Attribution::NameSaid, "Mary Lawlor said".to_string()),
             (Attribution::SurnameSaid, "Lawlor said".to_string()),

@@ -91,7 +91,11 @@ impl HouseStyle {
     /// Quotation marks for a release in `lang` (BCP 47): “ ” for English and
     /// Spanish, « » (with narrow no-break spaces) for French.
     pub fn quote_marks(&self, lang: &str) -> QuoteMarks {
-        let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "fr" => QuoteMarks {
                 open: "«\u{202f}",

@@ -21,7 +21,11 @@ pub fn render_text(release: &Release) -> String {
         head.push(line);
     }
     head.push(headline(release, &style));
-    if let Some(sub) = release.subheadline.as_deref().filter(|s| !s.trim().is_empty()) {
+    if let Some(sub) = release
+        .subheadline
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         head.push(to_plain(sub));
     }
 
@@ -32,7 +36,10 @@ pub fn render_text(release: &Release) -> String {
         .map(|d| dateline::render(d, lang))
         .unwrap_or_default();
     if !dl.is_empty() {
-        let own = release.dateline.as_ref().is_some_and(|d| d.style.own_line());
+        let own = release
+            .dateline
+            .as_ref()
+            .is_some_and(|d| d.style.own_line());
         if own || body.is_empty() {
             body.insert(0, dl);
         } else {
@@ -111,11 +118,8 @@ pub fn release_line(line: &ReleaseLine, lang: &str) -> Option<String> {
                 .map(|dt| dt.format("%Z").to_string())
                 .unwrap_or_else(|| zone.clone());
             let time = until.format("%H:%M");
-            let date = dateline::long_date(
-                until.date(),
-                dateline::DateLanguage::from_tag(lang),
-                true,
-            );
+            let date =
+                dateline::long_date(until.date(), dateline::DateLanguage::from_tag(lang), true);
             Some(match primary {
                 "fr" => format!("SOUS EMBARGO JUSQU’AU {date}, {time} {abbrev}"),
                 "es" => format!("EMBARGADO HASTA EL {date}, {time} {abbrev}"),
@@ -170,7 +174,9 @@ pub fn footnote_text(f: &Footnote, people: &[Person]) -> String {
         .people
         .iter()
         .map(|id| match people.iter().find(|p| &p.id == id) {
-            Some(p) if !p.title.trim().is_empty() => format!("{}, {}", p.name.trim(), p.title.trim()),
+            Some(p) if !p.title.trim().is_empty() => {
+                format!("{}, {}", p.name.trim(), p.title.trim())
+            }
             Some(p) => p.name.trim().to_string(),
             None => "[unknown person]".to_string(),
         })

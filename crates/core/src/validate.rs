@@ -87,7 +87,10 @@ pub fn problems(release: &Release) -> Vec<Problem> {
     if release.body.len() > MAX_BLOCKS {
         bad(
             "body".into(),
-            format!("the body has {} blocks; at most {MAX_BLOCKS} are allowed", release.body.len()),
+            format!(
+                "the body has {} blocks; at most {MAX_BLOCKS} are allowed",
+                release.body.len()
+            ),
         );
     }
     for (i, block) in release.body.iter().enumerate() {
@@ -107,21 +110,33 @@ pub fn problems(release: &Release) -> Vec<Problem> {
                 if !ids.contains(q.speaker.as_str()) {
                     bad(
                         format!("body[{i}].speaker"),
-                        format!("the quote’s speaker “{}” is not one of the release’s people", q.speaker),
+                        format!(
+                            "the quote’s speaker “{}” is not one of the release’s people",
+                            q.speaker
+                        ),
                     );
                 }
                 if q.paragraphs.is_empty() {
-                    bad(format!("body[{i}].paragraphs"), "a quote has no paragraphs".into());
+                    bad(
+                        format!("body[{i}].paragraphs"),
+                        "a quote has no paragraphs".into(),
+                    );
                 }
                 for (j, para) in q.paragraphs.iter().enumerate() {
-                    if para.segments.is_empty() || para.segments.iter().all(|s| s.text.trim().is_empty()) {
+                    if para.segments.is_empty()
+                        || para.segments.iter().all(|s| s.text.trim().is_empty())
+                    {
                         bad(
                             format!("body[{i}].paragraphs[{j}]"),
                             "a quote paragraph has no words".into(),
                         );
                     }
                     for (k, s) in para.segments.iter().enumerate() {
-                        check_len(&mut bad, &format!("body[{i}].paragraphs[{j}].segments[{k}]"), &s.text);
+                        check_len(
+                            &mut bad,
+                            &format!("body[{i}].paragraphs[{j}].segments[{k}]"),
+                            &s.text,
+                        );
                     }
                 }
             }
@@ -131,7 +146,10 @@ pub fn problems(release: &Release) -> Vec<Problem> {
     let mut markers = HashSet::new();
     for (i, f) in release.footnotes.iter().enumerate() {
         if f.marker.trim().is_empty() {
-            bad(format!("footnotes[{i}].marker"), "a footnote has no marker".into());
+            bad(
+                format!("footnotes[{i}].marker"),
+                "a footnote has no marker".into(),
+            );
         } else if !markers.insert(f.marker.as_str()) {
             bad(
                 format!("footnotes[{i}].marker"),
@@ -147,17 +165,26 @@ pub fn problems(release: &Release) -> Vec<Problem> {
             }
         }
         if f.people.is_empty() && f.text.trim().is_empty() {
-            bad(format!("footnotes[{i}]"), "a footnote has neither people nor text".into());
+            bad(
+                format!("footnotes[{i}]"),
+                "a footnote has neither people nor text".into(),
+            );
         }
     }
 
     for (i, c) in release.contacts.iter().enumerate() {
         if c.name.trim().is_empty() && c.email.is_none() && c.phone.is_none() {
-            bad(format!("contacts[{i}]"), "a contact has no name, email or phone".into());
+            bad(
+                format!("contacts[{i}]"),
+                "a contact has no name, email or phone".into(),
+            );
         }
         if let Some(e) = c.email.as_deref().filter(|e| !e.trim().is_empty()) {
             if !is_email(e.trim()) {
-                bad(format!("contacts[{i}].email"), format!("“{e}” is not an email address"));
+                bad(
+                    format!("contacts[{i}].email"),
+                    format!("“{e}” is not an email address"),
+                );
             }
         }
     }
@@ -165,7 +192,10 @@ pub fn problems(release: &Release) -> Vec<Problem> {
     for (i, item) in release.actions.items.iter().enumerate() {
         if let ActionItem::Link { label, url } = item {
             if label.trim().is_empty() {
-                bad(format!("actions.items[{i}].label"), "a link has no label".into());
+                bad(
+                    format!("actions.items[{i}].label"),
+                    "a link has no label".into(),
+                );
             }
             if let Err(why) = check_url(url) {
                 bad(format!("actions.items[{i}].url"), why);

@@ -38,7 +38,10 @@ fn seed_is_structured_not_pre_rendered() {
     for b in &release.body {
         if let Block::Paragraph { text } = b {
             assert!(!text.contains('“'), "quotes are quote blocks: {text}");
-            assert!(!text.starts_with("GENEVA"), "the dateline is not in the text");
+            assert!(
+                !text.starts_with("GENEVA"),
+                "the dateline is not in the text"
+            );
         }
     }
     assert_eq!(release.footnotes[0].people, vec!["lawlor".to_string()]);
@@ -50,7 +53,9 @@ fn editing_the_title_once_changes_quote_and_footnote() {
     release.people[0].title = "Special Rapporteur on human rights defenders".into();
     let text = render_text(&release);
     assert!(text.contains("said Mary Lawlor, Special Rapporteur on human rights defenders."));
-    assert!(text.contains("*The expert: Mary Lawlor, Special Rapporteur on human rights defenders."));
+    assert!(
+        text.contains("*The expert: Mary Lawlor, Special Rapporteur on human rights defenders.")
+    );
     assert!(!text.contains("situation of"));
 }
 
