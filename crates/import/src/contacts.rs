@@ -112,6 +112,24 @@ fn take_emails(line: &mut String) -> Vec<String> {
     found
 }
 
+/// A phone run without unmatched parentheses at its ends: `(951) 555-0134`
+/// stays whole, `+32 2 295 62 98)` loses the `)` that closed a sentence.
+fn balanced(mut run: &str) -> &str {
+    loop {
+        let open = run.matches('(').count();
+        let close = run.matches(')').count();
+        if run.len() > 2 && run.starts_with('(') && run.ends_with(')') && open == 1 {
+            run = run[1..run.len() - 1].trim();
+        } else if run.ends_with(')') && close > open {
+            run = run[..run.len() - 1].trim_end();
+        } else if (run.starts_with('(') && open > close) || run.starts_with(')') {
+            run = run[1..].trim_start();
+        } else {
+            return run;
+        }
+    }
+}
+
 /// Takes the phone numbers out of `line` (runs of digits, spaces, `+()-./` with 7+ digits).
 fn take_phones(line: &mut String) -> Vec<String> {
     let chars: Vec<char> = line.chars().collect();
@@ -128,10 +146,7 @@ fn take_phones(line: &mut String) -> Vec<String> {
                 j += 1;
             }
             let run: String = chars[start..j].iter().collect();
-            let run = run
-                .trim()
-                .trim_end_matches(['(', '.', '-'])
-                .trim_start_matches(['(', ')']);
+            let run = balanced(run.trim().trim_end_matches(['(', '.', '-', ' ']));
             let digits = run.chars().filter(char::is_ascii_digit).count();
             if (7..=16).contains(&digits) {
                 found.push(run.trim().to_string());
@@ -178,6 +193,9 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             // A group label ("Investor Relations:"), not a contact.
             dropped.push(t.to_string());
             continue;
+        }
+        if raw.contains(" or ") {
+            dropped.push("or".to_string());
         }
         for sub in raw.split(" or ").flat_map(|s| s.split("; ")) {
             let mut line = sub.to_string();
@@ -292,6 +310,9 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(c[1].name, "John Roe");
         assert_eq!(c[1].email.as_deref(), Some("jroe@un.org"));
+        assert_eq!(balanced("(+32 2 295 62 98)"), "+32 2 295 62 98");
+        assert_eq!(balanced("(951) 555-0134"), "(951) 555-0134");
+        assert_eq!(balanced("+41 22 917 0000)"), "+41 22 917 0000");
     }
 
     #[test]

@@ -87,6 +87,14 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if let Some(d) = parse_date(date_text).and_then(|d| d.year.and_then(|y| d.with_year(y))) {
         return Some(HeadLine::Date(d));
     }
+    // `European Commission - Press release`: an organisation and a genre.
+    for sep in [" - ", " – ", " | "] {
+        if let Some((_, genre)) = bare.rsplit_once(sep) {
+            if let Some(HeadLine::Kind(k)) = classify(genre) {
+                return Some(HeadLine::Kind(k));
+            }
+        }
+    }
     // `Press releases | Special Procedures`: short parts around a bar.
     if t.contains(" | ")
         && !t.ends_with('.')

@@ -141,7 +141,7 @@ const NAME_PARTICLES: [&str; 14] = [
 ];
 
 /// Words that open a title written before a name (`Mayor Jane Doe`).
-const TITLE_WORDS: [&str; 34] = [
+const TITLE_WORDS: &[&str] = &[
     "Mayor",
     "Judge",
     "County",
@@ -176,6 +176,12 @@ const TITLE_WORDS: [&str; 34] = [
     "Executive",
     "Sheriff",
     "Superintendent",
+    "High",
+    "Special",
+    "Envoy",
+    "Rapporteur",
+    "Head",
+    "Officer",
 ];
 
 /// Whether `s` reads as a person's name: one to five capitalised words.
@@ -211,6 +217,7 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
             let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) else {
                 continue;
             };
+            let subject = subject.trim_end_matches(',').trim_end();
             let (name, title, reworded) = split_name_title(subject)?;
             let single = !name.contains(' ');
             let mention = if single {
@@ -347,11 +354,19 @@ fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let lead = words
             .iter()
-            .take_while(|w| TITLE_WORDS.contains(&w.trim_end_matches('.')))
+            .take_while(|w| {
+                w.trim_end_matches('.')
+                    .split('-')
+                    .all(|part| TITLE_WORDS.contains(&part))
+            })
             .count();
-        if lead > 0 && words.len() >= lead + 2 && title.is_none() {
+        if lead > 0 && words.len() >= lead + 2 {
             let (pre, rest) = words.split_at(lead);
-            return Some((rest.join(" "), Some(pre.join(" ")), true));
+            let title = match title {
+                Some(t) => format!("{}, {t}", pre.join(" ")),
+                None => pre.join(" "),
+            };
+            return Some((rest.join(" "), Some(title), true));
         }
         return Some((name.to_string(), title, false));
     }
