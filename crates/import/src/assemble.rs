@@ -220,6 +220,15 @@ pub fn assemble(
             if f.style == DatelineStyle::EuCommission && (b.lines.len() > 1 && b.wrapped) {
                 continue;
             }
+            // A dateline without a date needs the document's date, given or above the headline.
+            let dated_head = blocks
+                .iter()
+                .take(i)
+                .flat_map(|b| b.lines.iter())
+                .any(|l| matches!(head::classify(l), Some(HeadLine::Date(_))));
+            if f.date.is_none() && opts.document_date.is_none() && !dated_head {
+                continue;
+            }
             found = Some((i, f));
             break;
         }

@@ -38,7 +38,9 @@ pub fn find(text: &str) -> Option<Found> {
     let mut f = wire(text)
         .or_else(|| ohchr(text))
         .or_else(|| comma_dash(text))
-        .or_else(|| own_line(text))?;
+        .or_else(|| place_dash_date(text))
+        .or_else(|| own_line(text))
+        .or_else(|| place_only(text))?;
     f.written = text
         .strip_suffix(f.rest.as_str())
         .unwrap_or(text)
@@ -189,6 +191,72 @@ fn comma_dash(text: &str) -> Option<Found> {
             Confidence::High
         };
         return Some(found(places, Some(date), style, rest, confidence));
+    }
+    None
+}
+
+const DASHES: [&str; 4] = [" – ", " — ", " -- ", " - "];
+
+/// `AUSTIN, Texas – June 10, 2025 – …`: places, a dash, the date, a dash.
+fn place_dash_date(text: &str) -> Option<Found> {
+    for sep in DASHES {
+        let Some(i) = text.find(sep).filter(|i| *i < 80) else {
+            continue;
+        };
+        let places = places(text.get(..i)?.trim(), true)?;
+        if !text
+            .get(..i)?
+            .split(',')
+            .next()?
+            .chars()
+            .any(char::is_uppercase)
+        {
+            return None;
+        }
+        let after = text.get(i + sep.len()..)?;
+        for sep2 in DASHES {
+            let Some(j) = after.find(sep2).filter(|j| *j < 40) else {
+                continue;
+            };
+            let Some(date) = parse_date(after.get(..j)?) else {
+                continue;
+            };
+            date.year?;
+            let rest = after.get(j + sep2.len()..)?;
+            let style = match date.order {
+                DateOrder::DayFirst => DatelineStyle::UnClassic,
+                DateOrder::MonthFirst => DatelineStyle::Ap,
+            };
+            return Some(found(places, Some(date), style, rest, Confidence::Medium));
+        }
+    }
+    None
+}
+
+/// `BOSTON – …` or `WASHINGTON — …`: a place in capitals and a dash, no date
+/// (the date must come from elsewhere).
+fn place_only(text: &str) -> Option<Found> {
+    for sep in [" — ", " – ", " -- ", "—"] {
+        let Some(i) = text.find(sep).filter(|i| *i < 60) else {
+            continue;
+        };
+        let head = text.get(..i)?.trim();
+        let city = head.split(',').next()?;
+        // Capitals only: "Today –" or "Meanwhile —" are not places.
+        if city.chars().any(char::is_lowercase)
+            || city.chars().filter(|c| c.is_alphabetic()).count() < 3
+        {
+            return None;
+        }
+        let places = places(head, true)?;
+        let rest = text.get(i + sep.len()..)?;
+        return Some(found(
+            places,
+            None,
+            DatelineStyle::Ap,
+            rest,
+            Confidence::Low,
+        ));
     }
     None
 }
@@ -450,6 +518,12 @@ mod tests {
             }
         }
         assert_eq!(f("WASHINGTON (AP) — The").1, Option::None);
+        assert_eq!(f("BOSTON — The").1, Option::None);
+        let g = f("AUSTIN, Texas – June 10, 2025 – The");
+        assert_eq!(
+            (g.0.as_str(), g.1, g.3.as_str()),
+            ("Austin, Texas", Some((Some(2025), 6, 10)), "The")
+        );
     }
 
     #[test]
@@ -459,6 +533,8 @@ mod tests {
             "In 2025, 14 May – a day",
             "Acme launches a new product for schools",
             "Today, the Government announced – again – a plan",
+            "Today – a new day",
+            "UN – a new day",
         ] {
             assert_eq!(find(s), None, "{s}");
         }
