@@ -47,8 +47,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     ])
 }
 
-/// Starts the app; returns when the last window is closed.
-pub fn run() {
+/// Starts the app; returns when the last window is closed (or the app could not start).
+pub fn run() -> Result<(), tauri::Error> {
     let builder = Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
@@ -82,8 +82,5 @@ pub fn run() {
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
-    if let Err(e) = with_commands(builder).run(tauri::generate_context!()) {
-        eprintln!("dateline-app: {e}");
-        std::process::exit(1);
-    }
+    with_commands(builder).run(tauri::generate_context!())
 }

@@ -4,6 +4,12 @@
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-fn main() {
-    dateline_app::run();
+fn main() -> std::process::ExitCode {
+    match dateline_app::run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dateline-app: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }

@@ -46,6 +46,15 @@ async fn run(s: &thirtyfour::WebDriver, env: &Env) -> (String, String, String) {
     wait_attr(s, "problem-count", "data-count", |c| c == "0").await;
     wait_for_preview(s, "Veloria must free river activists").await;
     shot(s, "02-editor-filled").await;
+    let top = tid(s, "field-headline").await;
+    s.execute(
+        "arguments[0].scrollIntoView({ block: 'center' }); arguments[0].blur();",
+        vec![top.to_json().expect("json")],
+    )
+    .await
+    .expect("scroll to the headline");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    shot(s, "03-editor-top").await;
 
     save_revision(s, "First complete draft", Some("draft 1")).await;
 
