@@ -351,6 +351,11 @@ pub fn assemble(
     let mut verbs = Vec::new();
     let items = body::items(&region);
     let body = body::build(items, &mut people, &mut report, &mut verbs);
+    let texts: Vec<&str> = region
+        .iter()
+        .flat_map(|b| b.lines.iter().map(String::as_str))
+        .collect();
+    body::complete_names(&mut people, &texts);
 
     // In the tail, lines of unwrapped blocks (`<br>`, one paragraph per line) stand alone.
     // A line split off continues its block (`true`): contacts keep such lines together.

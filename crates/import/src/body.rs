@@ -114,12 +114,31 @@ pub fn heading_like(t: &str) -> bool {
 }
 
 /// Builds the body blocks, recognising quotes and their speakers.
+/// `Rural Affairs Minister Tom Hale said:` alone, with the quote in the next
+/// paragraph: the two are joined into one quote paragraph.
+fn join_lead_ins(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if let (Some(Item::Para(prev)), Item::Para(next)) = (out.last_mut(), &item) {
+            let opens = next.starts_with(['“', '"', '«']);
+            if opens && prev.ends_with(':') && quote::parse(&format!("{prev} {next}")).is_some() {
+                prev.push(' ');
+                prev.push_str(next);
+                continue;
+            }
+        }
+        out.push(item);
+    }
+    out
+}
+
 pub fn build(
     items: Vec<Item>,
     people: &mut People,
     report: &mut ImportReport,
     verbs: &mut Vec<&'static str>,
 ) -> Vec<Block> {
+    let items = join_lead_ins(items);
     let mut out = Vec::new();
     let mut prev_speaker: Option<usize> = None;
     let mut i = 0;
@@ -180,6 +199,47 @@ pub fn build(
         i += 1;
     }
     out
+}
+
+/// People known only by surname get the full name the text gives them
+/// (`Dana Whitfield has been named …` for `Whitfield said`).
+pub fn complete_names(people: &mut People, texts: &[&str]) {
+    for p in people.list.iter_mut().filter(|p| !p.name.contains(' ')) {
+        let surname = p.name.clone();
+        'texts: for t in texts {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            for (i, w) in words.iter().enumerate() {
+                let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if bare != surname || i == 0 {
+                    continue;
+                }
+                let mut start = i;
+                while start > 0 && i - start < 1 {
+                    let prev = words[start - 1];
+                    const NOT_NAMES: [&str; 16] = [
+                        "The", "A", "An", "This", "That", "Mr.", "Ms.", "Mrs.", "Dr.", "But",
+                        "And", "In", "On", "At", "When", "If",
+                    ];
+                    if !quote::name_ok(prev)
+                        || NOT_NAMES.contains(&prev)
+                        || prev.ends_with(['.', ',', ':'])
+                    {
+                        break;
+                    }
+                    start -= 1;
+                }
+                if start < i {
+                    let mut full: Vec<&str> = words[start..i].to_vec();
+                    full.push(bare);
+                    let full = full.join(" ");
+                    if quote::name_ok(&full) {
+                        p.name = full;
+                        break 'texts;
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn mentions(group: &[QuotePara]) -> Vec<&quote::Attr> {
@@ -307,6 +367,16 @@ mod tests {
             SrcBlock::new(BlockKind::Para, vec!["Doe said: “First.".into()], true),
             SrcBlock::new(BlockKind::Para, vec!["“Second.”".into()], true),
         ];
+        let mut known = People::default();
+        known.apply(&Mention {
+            surname: Some("Whitfield".into()),
+            ..Mention::default()
+        });
+        complete_names(
+            &mut known,
+            &["Today Dana Whitfield joined. The Whitfield plan."],
+        );
+        assert_eq!(known.list[0].name, "Dana Whitfield");
         let its = items(&blocks);
         assert_eq!(its[2], Item::Heading("Next steps".into()));
         assert_eq!(
