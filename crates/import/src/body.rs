@@ -213,29 +213,24 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                 if bare != surname || i == 0 {
                     continue;
                 }
-                let mut start = i;
-                while start > 0 && i - start < 1 {
-                    let prev = words[start - 1];
-                    const NOT_NAMES: [&str; 16] = [
-                        "The", "A", "An", "This", "That", "Mr.", "Ms.", "Mrs.", "Dr.", "But",
-                        "And", "In", "On", "At", "When", "If",
-                    ];
-                    if !quote::name_ok(prev)
-                        || NOT_NAMES.contains(&prev)
-                        || prev.ends_with(['.', ',', ':'])
-                    {
-                        break;
-                    }
-                    start -= 1;
+                // The first name is the one capitalised word before the surname.
+                const NOT_NAMES: [&str; 16] = [
+                    "The", "A", "An", "This", "That", "Mr.", "Ms.", "Mrs.", "Dr.", "But", "And",
+                    "In", "On", "At", "When", "If",
+                ];
+                let Some(first) = i.checked_sub(1).and_then(|k| words.get(k)) else {
+                    continue;
+                };
+                if !quote::name_ok(first)
+                    || NOT_NAMES.contains(first)
+                    || first.ends_with(['.', ',', ':'])
+                {
+                    continue;
                 }
-                if start < i {
-                    let mut full: Vec<&str> = words[start..i].to_vec();
-                    full.push(bare);
-                    let full = full.join(" ");
-                    if quote::name_ok(&full) {
-                        p.name = full;
-                        break 'texts;
-                    }
+                let full = format!("{first} {bare}");
+                if quote::name_ok(&full) {
+                    p.name = full;
+                    break 'texts;
                 }
             }
         }

@@ -1,0 +1,137 @@
+//! The head of a release: what stands above the lead (release lines, genre and
+//! date lines, furniture, contact lines), the headline and the subheadline.
+
+use chrono::NaiveDate;
+use dateline_core::{Kind, ReleaseLine};
+
+use crate::head::{self, HeadLine};
+use crate::report::{Confidence, ImportReport};
+use crate::source::{BlockKind, SrcBlock};
+use crate::tail::{self, Section};
+
+pub(super) struct Head {
+    pub(super) release_line: ReleaseLine,
+    pub(super) kind: Option<Kind>,
+    pub(super) date: Option<NaiveDate>,
+    pub(super) headline: String,
+    pub(super) subheadline: Vec<String>,
+    /// Contact lines found above the headline (`Contact: Jane Smith, …`).
+    pub(super) contacts: Vec<String>,
+}
+
+/// Joins head lines into candidate blocks: a line starting in lower case
+/// continues the previous one (a hard-wrapped headline); others stand alone.
+fn head_groups(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        match out.last_mut() {
+            Some(last)
+                if l.chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c == '(') =>
+            {
+                last.push(' ');
+                last.push_str(&l);
+            }
+            _ => out.push(l),
+        }
+    }
+    out
+}
+
+/// Reads the head blocks; `sub_ok` allows a subheadline (set off by a dateline or markup).
+pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: bool) -> Head {
+    let mut h = Head {
+        release_line: ReleaseLine::None,
+        kind: None,
+        date: None,
+        headline: String::new(),
+        subheadline: Vec::new(),
+        contacts: Vec::new(),
+    };
+    let mut rest: Vec<(BlockKind, String)> = Vec::new();
+    for b in blocks {
+        let mut kept = Vec::new();
+        for line in &b.lines {
+            match head::classify(line) {
+                Some(HeadLine::Release(r)) => {
+                    report.found(
+                        "releaseLine",
+                        Confidence::High,
+                        format!("release line “{line}”"),
+                    );
+                    h.release_line = r;
+                }
+                Some(HeadLine::BadEmbargo) => {
+                    report.unsure(
+                        "releaseLine",
+                        format!("embargo line “{line}” could not be read; set the embargo by hand"),
+                    );
+                    report.drop_text(line, "embargo line not understood");
+                }
+                Some(HeadLine::Kind(k)) => {
+                    h.kind = Some(k);
+                    report.drop_text(line, "genre line (kept as meta.kind)");
+                }
+                Some(HeadLine::Date(d)) => {
+                    h.date = Some(d);
+                    report.drop_text(line, "publication date line");
+                }
+                Some(HeadLine::Furniture) => report.drop_text(line, "page furniture"),
+                None => match tail::section(line) {
+                    Some((Section::Contacts, Some(r))) => {
+                        report.drop_text(
+                            line.split(':').next().unwrap_or(line),
+                            "contacts heading (printed as the standard heading)",
+                        );
+                        h.contacts.push(r);
+                    }
+                    _ => kept.push(line.clone()),
+                },
+            }
+        }
+        if kept.is_empty() {
+            continue;
+        }
+        if b.kind == BlockKind::Para && kept.len() > 1 {
+            rest.extend(head_groups(kept).into_iter().map(|l| (b.kind, l)));
+        } else {
+            rest.push((b.kind, kept.join(" ")));
+        }
+    }
+    let pick = rest
+        .iter()
+        .position(|(k, _)| *k == BlockKind::Heading(1))
+        .or_else(|| {
+            rest.iter()
+                .position(|(_, t)| head::genre_suffix(t).is_some())
+        })
+        .or_else(|| {
+            rest.iter()
+                .position(|(_, t)| t.split_whitespace().count() >= 3)
+        })
+        .unwrap_or(0);
+    for (_, t) in rest.iter().take(pick) {
+        report.drop_text(t, "text above the headline");
+    }
+    let candidates = rest
+        .iter()
+        .filter(|(_, t)| t.split_whitespace().count() >= 3)
+        .count();
+    if candidates > 2 && !rest.iter().any(|(k, _)| *k == BlockKind::Heading(1)) {
+        report.unsure(
+            "headline",
+            format!("{candidates} lines above the lead could be the headline; the first was taken"),
+        );
+    }
+    let mut it = rest.into_iter().skip(pick);
+    if let Some((_, t)) = it.next() {
+        h.headline = t;
+    }
+    for (_, t) in it {
+        if sub_ok {
+            h.subheadline.push(t);
+        }
+    }
+    h
+}

@@ -1,0 +1,476 @@
+//! Putting it together: find the dateline, read the head above it, the body
+//! down to the end mark (or the first tail section), and the tail after it;
+//! then pick language and house style, and check the result.
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+use dateline_core::style::HouseStyleId;
+use dateline_core::{dateline::DatelineStyle, Dateline, EndMark, Meta, Release, Status};
+
+use crate::body;
+use crate::head::{self, HeadLine};
+use crate::people::People;
+use crate::report::{Confidence, ImportOptions, ImportReport, SourceFormat};
+use crate::source::{BlockKind, Source, SrcBlock};
+use crate::tail::{self, Section};
+use crate::text_util::{guess_language, md};
+use crate::{dateline, ImportError, Imported};
+
+mod head_read;
+mod tail_read;
+
+use head_read::{read_head, Head};
+use tail_read::{finish, read_tail, State, Tail};
+
+/// Validation problems listed in the report at most.
+const MAX_PROBLEMS: usize = 50;
+
+/// How many blocks from the top a dateline is looked for in.
+const DATELINE_SCAN: usize = 20;
+
+fn special(line: &str, early: bool) -> bool {
+    tail::end_mark(line).is_some()
+        || (line.split_whitespace().count() <= 6 && tail::section(line).is_some())
+        || (early && head::classify(line).is_some_and(|h| !matches!(h, HeadLine::Furniture)))
+        || (early
+            && dateline::find(line)
+                .is_some_and(|d| d.style != DatelineStyle::EuCommission || d.rest.is_empty()))
+}
+
+/// Splits multi-line blocks before and after lines that stand alone: end
+/// marks, section headings and, near the top, release lines and datelines.
+fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for (n, b) in blocks.into_iter().enumerate() {
+        if b.lines.len() < 2 || b.kind != BlockKind::Para {
+            out.push(b);
+            continue;
+        }
+        let early = n < DATELINE_SCAN;
+        let mut cur: Vec<String> = Vec::new();
+        for (i, line) in b.lines.iter().enumerate() {
+            if i > 0 && special(line, early) {
+                out.push(SrcBlock::new(b.kind, std::mem::take(&mut cur), b.wrapped));
+            }
+            cur.push(line.clone());
+            if tail::end_mark(line).is_some() || (early && head::classify(line).is_some()) {
+                out.push(SrcBlock::new(b.kind, std::mem::take(&mut cur), b.wrapped));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(SrcBlock::new(b.kind, cur, b.wrapped));
+        }
+    }
+    out.retain(|b| !b.lines.is_empty());
+    out
+}
+
+fn first_text(b: &SrcBlock) -> String {
+    if b.wrapped {
+        b.joined()
+    } else {
+        b.lines.first().cloned().unwrap_or_default()
+    }
+}
+
+/// Assembles the release from a source.
+pub fn assemble(
+    src: Source,
+    format: SourceFormat,
+    opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let mut report = ImportReport::new(format);
+    for (t, why) in &src.dropped {
+        report.drop_text(t, why);
+    }
+    let blocks = split_special(src.blocks);
+
+    // The dateline, and with it the end of the head.
+    let mut found: Option<(usize, dateline::Found)> = None;
+    for (i, b) in blocks.iter().enumerate().take(DATELINE_SCAN).skip(1) {
+        if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
+            continue;
+        }
+        if let Some(f) = dateline::find(&first_text(b)) {
+            if f.style == DatelineStyle::EuCommission && (b.lines.len() > 1 && b.wrapped) {
+                continue;
+            }
+            // A dateline without a date needs the document's date, given or above the headline.
+            let dated_head = blocks
+                .iter()
+                .take(i)
+                .flat_map(|b| b.lines.iter())
+                .any(|l| matches!(head::classify(l), Some(HeadLine::Date(_))));
+            if f.date.is_none() && opts.document_date.is_none() && !dated_head {
+                continue;
+            }
+            found = Some((i, f));
+            break;
+        }
+    }
+
+    let (head, body_start, mut lead): (Head, usize, Vec<SrcBlock>) = match &found {
+        Some((i, f)) => {
+            let h = read_head(blocks.get(..*i).unwrap_or(&[]), &mut report, true);
+            let b = &blocks[*i];
+            let mut lead = Vec::new();
+            if !f.rest.is_empty() {
+                lead.push(SrcBlock::new(BlockKind::Para, vec![f.rest.clone()], true));
+            }
+            if !b.wrapped {
+                for l in b.lines.iter().skip(1) {
+                    lead.push(SrcBlock::new(BlockKind::Para, vec![l.clone()], true));
+                }
+            }
+            (h, i + 1, lead)
+        }
+        None => {
+            // Head: lines classified away, then the headline (an h1 if there is
+            // one near the top), then headings of lower level as subheadline.
+            let h1 = blocks
+                .iter()
+                .take(8)
+                .position(|b| b.kind == BlockKind::Heading(1));
+            let mut end = match h1 {
+                Some(i) => i + 1,
+                None => {
+                    let mut e = 0;
+                    while let Some(b) = blocks.get(e) {
+                        let all_classified = b.lines.iter().all(|l| head::classify(l).is_some());
+                        e += 1;
+                        if !all_classified {
+                            break;
+                        }
+                    }
+                    e
+                }
+            };
+            while blocks
+                .get(end)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Heading(l) if l >= 2))
+            {
+                end += 1;
+            }
+            let h = read_head(blocks.get(..end).unwrap_or(&blocks), &mut report, true);
+            report.unsure("dateline", "no dateline was found");
+            (h, end, Vec::new())
+        }
+    };
+    if head.headline.trim().is_empty() {
+        return Err(ImportError::NoContent);
+    }
+
+    let mut region: Vec<SrcBlock> = std::mem::take(&mut lead);
+    region.extend(blocks.into_iter().skip(body_start));
+
+    let (end_mark, body_end, tail_start) = body_bounds(&region);
+    let tail_blocks: Vec<SrcBlock> = region.split_off(tail_start.min(region.len()));
+    region.truncate(body_end);
+
+    let mut people = People::default();
+    let mut verbs = Vec::new();
+    let items = body::items(&region);
+    let body = body::build(items, &mut people, &mut report, &mut verbs);
+    let texts: Vec<&str> = region
+        .iter()
+        .flat_map(|b| b.lines.iter().map(String::as_str))
+        .collect();
+    body::complete_names(&mut people, &texts);
+
+    // In the tail, lines of unwrapped blocks (`<br>`, one paragraph per line) stand alone.
+    // A line split off continues its block (`true`): contacts keep such lines together.
+    let tail_blocks: Vec<(SrcBlock, bool)> = tail_blocks
+        .into_iter()
+        .flat_map(|b| {
+            if b.wrapped || b.lines.len() < 2 {
+                vec![(b, false)]
+            } else {
+                b.lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (SrcBlock::new(b.kind, vec![l.clone()], true), i > 0))
+                    .collect()
+            }
+        })
+        .collect();
+    let mut t = Tail::default();
+    if !head.contacts.is_empty() {
+        let mut state = State::Contacts(head.contacts.clone());
+        finish(&mut state, &mut t, &mut report);
+    }
+    read_tail(&tail_blocks, &src.links, &mut people, &mut report, &mut t);
+
+    // Language: asked, else the dateline's month names, the quote verbs, common words.
+    let sample: String = region
+        .iter()
+        .take(30)
+        .map(SrcBlock::joined)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let month_lang = found
+        .as_ref()
+        .and_then(|(_, f)| f.date.and_then(|d| d.language))
+        .and_then(|l| match l {
+            dateline_core::dateline::DateLanguage::French => Some("fr"),
+            dateline_core::dateline::DateLanguage::Spanish => Some("es"),
+            dateline_core::dateline::DateLanguage::English => None,
+        });
+    let verb_lang = majority(&verbs);
+    let language = opts
+        .language
+        .clone()
+        .or(month_lang.map(str::to_string))
+        .or(verb_lang.map(str::to_string))
+        .or(guess_language(&format!("{} {sample}", head.headline)).map(str::to_string))
+        .unwrap_or_else(|| "en".to_string());
+
+    // Headline and genre suffix.
+    let (headline, suffix_kind) = match head::genre_suffix(&head.headline) {
+        Some((h, k)) => (h, Some(k)),
+        None => (head.headline.clone(), None),
+    };
+    report.found(
+        "headline",
+        Confidence::High,
+        format!("headline “{headline}”"),
+    );
+
+    // The dateline, with its year and date settled.
+    let doc_date = opts.document_date.or(head.date);
+    let dateline = found.as_ref().and_then(|(_, f)| {
+        let year = f
+            .date
+            .and_then(|d| d.year)
+            .or(doc_date.map(|d| d.year()))
+            .or_else(|| year_in_text(&sample));
+        let date = match f.date {
+            Some(d) => match year {
+                Some(y) => d.with_year(y),
+                None => {
+                    report.unsure(
+                        "dateline.date",
+                        "the dateline has no year; this year was assumed",
+                    );
+                    d.with_year(chrono::Utc::now().year())
+                }
+            },
+            None => doc_date,
+        }?;
+        report.found(
+            "dateline",
+            f.confidence,
+            format!("dateline in the {} style", f.style.label()),
+        );
+        Some(Dateline {
+            places: f.places.clone(),
+            date,
+            style: f.style,
+        })
+    });
+    if let Some((_, f)) = &found {
+        // The written form gives way to the structured one: list it when it differs.
+        let rendered = dateline
+            .as_ref()
+            .map(|d| dateline_core::dateline::render(d, &language))
+            .unwrap_or_default();
+        if rendered != f.written {
+            report.drop_text(
+                &f.written,
+                "dateline as written (kept as places, date and style)",
+            );
+        }
+    }
+    if found.is_some() && dateline.is_none() {
+        report.unsure(
+            "dateline",
+            "the dateline has no date and no document date was given; it was left out",
+        );
+    }
+
+    let style = opts.style.unwrap_or(if suffix_kind.is_some() {
+        HouseStyleId::UnOhchr
+    } else if dateline.as_ref().is_some_and(|d| {
+        matches!(
+            d.style,
+            DatelineStyle::Ap
+                | DatelineStyle::PrNewswire
+                | DatelineStyle::BusinessWire
+                | DatelineStyle::GlobeNewswire
+        )
+    }) || matches!(end_mark, EndMark::Hashes | EndMark::Thirty)
+    {
+        HouseStyleId::Wire
+    } else {
+        HouseStyleId::Corporate
+    });
+
+    match end_mark.text() {
+        Some(m) => report.found("endMark", Confidence::High, format!("end mark “{m}”")),
+        None => report.unsure("endMark", "no end mark was found"),
+    }
+    if !head.subheadline.is_empty() {
+        report.found(
+            "subheadline",
+            Confidence::Medium,
+            "subheadline below the headline",
+        );
+    }
+    for p in &people.list {
+        let what = if p.title.is_empty() {
+            "no title".to_string()
+        } else {
+            format!("title “{}”", p.title)
+        };
+        report.found(
+            &format!("people.{}", p.id),
+            Confidence::High,
+            format!("{}, {what}", p.name),
+        );
+    }
+    if !t.boilerplate.is_empty() {
+        report.found(
+            "boilerplate",
+            Confidence::Medium,
+            format!("{} section(s)", t.boilerplate.len()),
+        );
+    }
+    if !t.actions.items.is_empty() {
+        report.found(
+            "actions",
+            Confidence::Medium,
+            format!("{} action item(s)", t.actions.items.len()),
+        );
+    }
+    let subheadline = Some(
+        head.subheadline
+            .iter()
+            .map(|s| md(s))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .filter(|s| !s.is_empty());
+    let release = Release {
+        meta: Meta {
+            id: String::new(),
+            organisation: t.organisation.clone().unwrap_or_default(),
+            language,
+            status: Status::Draft,
+            kind: suffix_kind.or(head.kind).unwrap_or_default(),
+            created: None,
+            updated: None,
+            tags: t.tags.clone(),
+        },
+        style,
+        release_line: head.release_line,
+        headline: md(&headline),
+        subheadline,
+        dateline,
+        body,
+        people: people.list,
+        end_mark,
+        footnotes: t.footnotes,
+        boilerplate: t.boilerplate,
+        contacts: t.contacts,
+        actions: t.actions,
+    };
+    if let Err(dateline_core::CoreError::Invalid(problems)) = release.check() {
+        let n = problems.len();
+        for p in problems.into_iter().take(MAX_PROBLEMS) {
+            report.unsure(&p.path, p.message);
+        }
+        if n > MAX_PROBLEMS {
+            report.unsure("", format!("and {} more problems", n - MAX_PROBLEMS));
+        }
+    }
+    Ok(Imported { release, report })
+}
+
+/// Where the body ends: (end mark, end of the body, start of the tail).
+/// The end mark ends it, else the first tail section or footnote; a strong tail
+/// heading (About …, contacts, notes to editors) before the end mark ends the
+/// body there, since wire copy puts `###` after the boilerplate.
+fn body_bounds(region: &[SrcBlock]) -> (EndMark, usize, usize) {
+    let mut mark_at: Option<(usize, EndMark)> = None;
+    for (i, b) in region.iter().enumerate().skip(1) {
+        if b.lines.len() == 1 || b.kind == BlockKind::Rule {
+            if let Some(m) = b.lines.first().and_then(|l| tail::end_mark(l)) {
+                mark_at = Some((i, m));
+                break;
+            }
+        }
+    }
+    let mut section_at: Option<(usize, bool)> = None;
+    // Footnote markers met so far in the body (`*`, `**`, `†`, …).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (i, b) in region.iter().enumerate() {
+        let first = b.lines.first().map(String::as_str).unwrap_or("");
+        let footnote = tail::footnote_start(first).is_some_and(|(m, _)| seen.contains(&m));
+        let section = (first.split_whitespace().count() <= 12)
+            .then(|| tail::section(first))
+            .flatten();
+        if i > 0 && (footnote || section.is_some()) {
+            let strong = match section {
+                Some((Section::Contacts, _)) => true,
+                Some((Section::Boilerplate(t), _)) => {
+                    let t = t.to_lowercase();
+                    [
+                        "about",
+                        "à propos",
+                        "a propos",
+                        "acerca",
+                        "sobre",
+                        "notes to editors",
+                        "note to editors",
+                        "notes aux",
+                        "forward-looking",
+                        "safe harbor",
+                    ]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+                }
+                _ => false,
+            };
+            section_at = Some((i, strong));
+            break;
+        }
+        for line in &b.lines {
+            seen.extend(tail::markers_in(line));
+        }
+    }
+    match (mark_at, section_at) {
+        (Some((m, mark)), Some((s, true))) if s < m => (mark, s, s),
+        (Some((m, mark)), _) => (mark, m, m + 1),
+        (None, Some((s, _))) => (EndMark::None, s, s),
+        (None, None) => (EndMark::None, region.len(), region.len()),
+    }
+}
+
+fn majority(v: &[&'static str]) -> Option<&'static str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in v {
+        *counts.entry(l).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(l, n)| (*n, *l == "en"))
+        .map(|(l, _)| l)
+}
+
+/// The most frequent plausible year (1990–2100) in `text`.
+fn year_in_text(text: &str) -> Option<i32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for w in text.split(|c: char| !c.is_ascii_digit()) {
+        if w.len() == 4 {
+            if let Ok(y) = w.parse::<i32>() {
+                if (1990..=2100).contains(&y) {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, *y))
+        .map(|(y, _)| y)
+}
