@@ -45,9 +45,21 @@ impl SrcBlock {
         }
     }
 
-    /// The lines joined with spaces.
+    /// The lines joined with spaces; a line ending in a hyphen before a
+    /// lower-case word joins without one (`well-` + `known` → `well-known`).
     pub fn joined(&self) -> String {
-        self.lines.join(" ")
+        let mut out = String::new();
+        for l in &self.lines {
+            let glued = out.ends_with('-')
+                && !out.ends_with("--")
+                && !out.ends_with(" -")
+                && l.chars().next().is_some_and(char::is_lowercase);
+            if !out.is_empty() && !glued {
+                out.push(' ');
+            }
+            out.push_str(l);
+        }
+        out
     }
 }
 

@@ -44,6 +44,10 @@ mod tests {
         assert_eq!(s.blocks.len(), 3);
         assert!(s.blocks[1].wrapped);
         assert_eq!(s.blocks[1].joined(), "line one of a wrapped paragraph");
+        assert_eq!(
+            read("a well-\nknown fact -\nyes").blocks[0].joined(),
+            "a well-known fact - yes"
+        );
         let long = "a ".repeat(80);
         let s = read(&format!("{long}\n{long}"));
         assert!(!s.blocks[0].wrapped);
