@@ -96,6 +96,18 @@ pub fn assemble(
             if f.style == DatelineStyle::EuCommission && (b.lines.len() > 1 && b.wrapped) {
                 continue;
             }
+            // Above a dateline stand a headline and a few short lines, not body
+            // paragraphs: a place and date line after them is a sign-off.
+            let longest = blocks
+                .iter()
+                .take(i)
+                .map(|b| b.joined().split_whitespace().count())
+                .max()
+                .unwrap_or(0);
+            let own_line = f.style == DatelineStyle::EuCommission;
+            if (own_line && (i > 4 || longest > 45)) || longest > 80 {
+                continue;
+            }
             // A dateline without a date needs the document's date, given or above the headline.
             let dated_head = blocks
                 .iter()
