@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SEED_JSON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/un-expert-khakimova.json");
+const SEED_JSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/un-expert-khakimova.json"
+);
 const SEED_TEXT: &str = include_str!("../../../examples/un-expert-khakimova.txt");
 
 fn dateline(db: &Path, args: &[&str]) -> Output {
@@ -29,7 +32,11 @@ fn ok(out: &Output) -> String {
 fn err(out: &Output) -> String {
     assert!(!out.status.success(), "command unexpectedly succeeded");
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one-line error: {stderr}");
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one-line error: {stderr}"
+    );
     stderr
 }
 
@@ -61,7 +68,18 @@ fn new_save_log_show_restore_list() {
     assert_ne!(seed, edited);
     let file = write(dir.path(), "edited.json", &edited);
     let f = file.to_str().expect("path");
-    let rev = ok(&dateline(&db, &["save", &id, f, "-m", "date moved", "--name", "sent to legal"]));
+    let rev = ok(&dateline(
+        &db,
+        &[
+            "save",
+            &id,
+            f,
+            "-m",
+            "date moved",
+            "--name",
+            "sent to legal",
+        ],
+    ));
     assert_eq!(rev.trim(), "2");
 
     // `--db` is accepted after the subcommand too.
@@ -72,8 +90,14 @@ fn new_save_log_show_restore_list() {
         .expect("runs"));
     let lines: Vec<&str> = log.lines().collect();
     assert_eq!(lines.len(), 2, "{log}");
-    assert!(lines[0].trim_start().starts_with('2'), "newest first: {log}");
-    assert!(lines[0].contains("sent to legal") && lines[0].contains("date moved"), "{log}");
+    assert!(
+        lines[0].trim_start().starts_with('2'),
+        "newest first: {log}"
+    );
+    assert!(
+        lines[0].contains("sent to legal") && lines[0].contains("date moved"),
+        "{log}"
+    );
     assert!(lines[0].contains("Test Officer"), "{log}");
 
     // show round-trips through new/save.
@@ -88,7 +112,10 @@ fn new_save_log_show_restore_list() {
     let text = ok(&dateline(&db, &["show", &id2]));
     let rendered_file = write(dir.path(), "shown2.json", &text);
     assert_eq!(
-        ok(&dateline(&db, &["render", rendered_file.to_str().expect("path")])),
+        ok(&dateline(
+            &db,
+            &["render", rendered_file.to_str().expect("path")]
+        )),
         SEED_TEXT
     );
 
@@ -105,10 +132,23 @@ fn new_save_log_show_restore_list() {
     assert!(list.contains("Tajikistan"));
     ok(&dateline(&db, &["delete", &id2]));
     assert_eq!(ok(&dateline(&db, &["list"])).lines().count(), 1);
-    assert_eq!(ok(&dateline(&db, &["list", "--deleted"])).lines().count(), 1);
+    assert_eq!(
+        ok(&dateline(&db, &["list", "--deleted"])).lines().count(),
+        1
+    );
     ok(&dateline(&db, &["undelete", &id2]));
-    assert_eq!(ok(&dateline(&db, &["list", "-q", "Khakimova"])).lines().count(), 2);
-    assert_eq!(ok(&dateline(&db, &["list", "-q", "no such words"])).lines().count(), 0);
+    assert_eq!(
+        ok(&dateline(&db, &["list", "-q", "Khakimova"]))
+            .lines()
+            .count(),
+        2
+    );
+    assert_eq!(
+        ok(&dateline(&db, &["list", "-q", "no such words"]))
+            .lines()
+            .count(),
+        0
+    );
 }
 
 #[test]
