@@ -66,7 +66,9 @@ async fn measure() {
            document.addEventListener('keydown', () => { window.__m.t0 = performance.now(); window.__m.seq = []; window.__m.load = []; }, true);
            new MutationObserver((ms) => { for (const m of ms) if (m.attributeName === 'data-seq' || m.attributeName === 'srcdoc') window.__m.seq.push(performance.now() - window.__m.t0); })
              .observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-seq', 'srcdoc'] });
-           document.addEventListener('load', (e) => { if (e.target && e.target.dataset && e.target.dataset.testid === 'preview-frame') window.__m.load.push(performance.now() - window.__m.t0); }, true);"#,
+           const hook = (f) => { if (f && !f.__measured) { f.__measured = true; f.addEventListener('load', () => window.__m.load.push(performance.now() - window.__m.t0)); } };
+           hook(document.querySelector('[data-testid=preview-frame]'));
+           new MutationObserver(() => hook(document.querySelector('[data-testid=preview-frame]'))).observe(document.body, { childList: true, subtree: true });"#,
         vec![],
     )
     .await
@@ -157,6 +159,15 @@ fn fill_database(env: &Env) -> String {
         d.date = d.date.succ_opt().unwrap_or(d.date);
     }
     store.save(&id, &edited, &meta).expect("second revision");
+    let listed = Instant::now();
+    let rows = store
+        .list(&dateline_store::ListFilter::default())
+        .expect("list");
+    println!(
+        "store.list of {} releases (what list_releases does): {:.1} ms",
+        rows.len(),
+        ms(listed.elapsed())
+    );
     println!(
         "database: 1,000 releases written in {:.1} s",
         started.elapsed().as_secs_f64()
