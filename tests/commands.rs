@@ -13,8 +13,14 @@ use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
-/// The app's own origin in a debug build (the Vite dev server of tauri.conf.json).
+/// The app's own origin: the Vite dev server of tauri.conf.json in a dev build, the
+/// embedded assets' custom protocol with the `custom-protocol` feature.
+#[cfg(not(feature = "custom-protocol"))]
 const LOCAL: &str = "http://127.0.0.1:1420";
+#[cfg(all(feature = "custom-protocol", not(windows)))]
+const LOCAL: &str = "tauri://localhost";
+#[cfg(all(feature = "custom-protocol", windows))]
+const LOCAL: &str = "http://tauri.localhost";
 
 struct Harness {
     _app: App<MockRuntime>,
