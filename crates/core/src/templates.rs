@@ -73,7 +73,7 @@ pub fn template(style: HouseStyleId, today: NaiveDate) -> Release {
                 paragraphs: vec![QuoteParagraph {
                     lead_in: None,
                     segments: vec![QuoteSegment {
-                        text: "What the speaker said.".into(),
+                        text: "What the speaker said,".into(),
                         attribution: Some(attribution),
                     }],
                 }],
@@ -130,7 +130,10 @@ mod tests {
             assert_eq!(r.style, id);
             assert_eq!(r.end_mark, id.style().end_mark);
             let text = crate::render_text(&r);
-            assert!(text.contains("What the speaker said."), "{text}");
+            assert!(
+                text.contains("“What the speaker said,” said Speaker Name"),
+                "{text}"
+            );
         }
         let un = crate::render_text(&template(HouseStyleId::UnOhchr, today));
         assert!(un.contains("GENEVA (14 May 2025) – A UN expert*"), "{un}");
