@@ -53,6 +53,9 @@ pub enum StoreError {
     /// No home / data folder could be determined for the default database.
     #[error("no data folder was found for this user; pass --db PATH")]
     NoDataDir,
+    /// A comparison asked for unsaved edits that do not exist.
+    #[error("this release has no unsaved changes to compare")]
+    NoWorkingCopy,
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(String),
@@ -73,6 +76,7 @@ impl StoreError {
             StoreError::InvalidRelease(_) => "invalid_release",
             StoreError::Io(_) | StoreError::CannotOpen { .. } => "io",
             StoreError::NoDataDir => "no_data_dir",
+            StoreError::NoWorkingCopy => "no_working_copy",
             StoreError::Sqlite(_) => "sqlite",
         }
     }

@@ -16,7 +16,8 @@
 //! - [`error`]: [`StoreError`] and its stable codes;
 //! - `schema`: opening, checking and migrating a database file;
 //! - `parts`, `codec`, `blobs`: cutting a release into content-addressed blobs;
-//! - `listing`: the summary and full text behind [`Store::list`].
+//! - `listing`: the summary and full text behind [`Store::list`];
+//! - [`editing`]: the editor's use cases over any store (open, either side of a compare).
 
 use std::path::PathBuf;
 
@@ -24,6 +25,7 @@ use dateline_core::Release;
 
 mod blobs;
 mod codec;
+pub mod editing;
 pub mod error;
 mod listing;
 mod parts;
@@ -31,6 +33,7 @@ mod schema;
 mod sqlite;
 pub mod types;
 
+pub use editing::{load_ref, open_release, OpenRelease, RevRef};
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
 pub use types::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};

@@ -3,27 +3,14 @@
 
 use dateline_core::Release;
 use dateline_diff::{CompareOptions, Comparison};
-use dateline_store::Store;
-use serde::{Deserialize, Serialize};
+use dateline_store::{load_ref, RevRef, Store};
 use tauri::{AppHandle, Runtime, State};
-use ts_rs::TS;
 
 use crate::blocking;
 use crate::destination::{self, Target};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::input;
 use crate::state::AppState;
-
-/// One side of a comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "type", rename_all = "camelCase")]
-#[ts(export)]
-pub enum RevRef {
-    /// A saved revision.
-    Revision { number: u32 },
-    /// The autosaved working copy (unsaved edits).
-    WorkingCopy,
-}
 
 /// Compares `from` (old) with `to` (new) of release `id`.
 #[tauri::command]
@@ -75,18 +62,5 @@ pub async fn export_redline<R: Runtime>(
 }
 
 fn sides(store: &dyn Store, id: &str, from: RevRef, to: RevRef) -> ApiResult<(Release, Release)> {
-    Ok((side(store, id, from)?, side(store, id, to)?))
-}
-
-fn side(store: &dyn Store, id: &str, r: RevRef) -> ApiResult<Release> {
-    match r {
-        RevRef::Revision { number } => Ok(store.load(id, Some(number))?),
-        RevRef::WorkingCopy => match store.working_copy(id)? {
-            Some(wc) => Ok(wc.release),
-            None => Err(ApiError::new(
-                "no_working_copy",
-                "this release has no unsaved changes to compare",
-            )),
-        },
-    }
+    Ok((load_ref(store, id, from)?, load_ref(store, id, to)?))
 }

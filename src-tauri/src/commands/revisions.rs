@@ -1,60 +1,20 @@
 //! The editor and the history: open, autosave, save revisions, load and restore.
 
 use dateline_core::Release;
-use dateline_store::RevisionInfo;
-use serde::Serialize;
+use dateline_store::{OpenRelease, RevisionInfo};
 use tauri::State;
-use ts_rs::TS;
 
 use crate::blocking;
 use crate::error::ApiResult;
 use crate::input;
 use crate::state::AppState;
 
-/// What the editor opens: the working copy when there is one, else the latest revision.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct OpenRelease {
-    /// The release to edit.
-    pub release: Release,
-    /// `true` when `release` is the autosaved working copy (unsaved edits).
-    pub from_working_copy: bool,
-    /// Number of the latest revision.
-    pub latest_revision: u32,
-    /// When the working copy was autosaved (RFC 3339), if it is one.
-    pub working_copy_saved_at: Option<String>,
-}
-
-/// Opens `id` for editing.
+/// Opens `id` for editing: its unsaved edits if any, else its latest revision.
 #[tauri::command]
 pub async fn open_release(state: State<'_, AppState>, id: String) -> ApiResult<OpenRelease> {
     input::id(&id)?;
     let store = state.store()?;
-    blocking::run(move || {
-        let latest = store.load(&id, None)?;
-        let latest_revision = store.log(&id)?.first().map(|r| r.number).unwrap_or(1);
-        Ok(match store.working_copy(&id)? {
-            Some(wc) => {
-                let mut release = wc.release;
-                release.meta.id = id;
-                release.meta.created = latest.meta.created;
-                OpenRelease {
-                    release,
-                    from_working_copy: true,
-                    latest_revision,
-                    working_copy_saved_at: Some(wc.saved_at.to_rfc3339()),
-                }
-            }
-            None => OpenRelease {
-                release: latest,
-                from_working_copy: false,
-                latest_revision,
-                working_copy_saved_at: None,
-            },
-        })
-    })
-    .await
+    blocking::run(move || Ok(dateline_store::open_release(store.as_ref(), &id)?)).await
 }
 
 /// Autosaves the working copy of `id` (not validated: drafts may be incomplete).
