@@ -43,7 +43,7 @@ impl AppState {
     fn from_parts(store: Result<Arc<dyn Store>, ApiError>) -> AppState {
         AppState {
             store,
-            author: author_from_env(),
+            author: dateline_store::default_author(),
             export_dir: std::env::var_os("DATELINE_EXPORT_DIR")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
@@ -89,14 +89,6 @@ pub fn db_path(app_data_dir: Option<PathBuf>) -> ApiResult<PathBuf> {
         )
     })?;
     Ok(dir.join("dateline.db"))
-}
-
-fn author_from_env() -> String {
-    ["DATELINE_AUTHOR", "USER", "USERNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "unknown".to_string())
 }
 
 impl From<StoreError> for ApiError {

@@ -193,3 +193,36 @@ fn check_reports_every_problem() {
     assert!(stdout.contains("body[3].speaker"), "{stdout}");
     assert!(stdout.contains("actions.items[4].url"), "{stdout}");
 }
+
+#[test]
+fn import_the_seed_text_and_store_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("d.db");
+    let seed_txt = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/un-expert-khakimova.txt"
+    );
+
+    // Imported JSON renders back to the seed.
+    let json = ok(&dateline(&db, &["import", seed_txt]));
+    let file = write(dir.path(), "imported.json", &json);
+    let text = ok(&dateline(&db, &["render", file.to_str().expect("path")]));
+    assert_eq!(text, SEED_TEXT);
+
+    // --save stores it as a new release with its first revision.
+    let id = ok(&dateline(&db, &["import", seed_txt, "--save"]))
+        .trim()
+        .to_string();
+    let log = ok(&dateline(&db, &["log", &id]));
+    assert_eq!(log.lines().count(), 1, "{log}");
+    assert!(
+        log.contains("Test Officer") && log.contains("Imported from"),
+        "{log}"
+    );
+
+    // Junk is a clear error, not a panic.
+    let junk = dir.path().join("junk.bin");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 0, 1, 2]).expect("write");
+    let e = err(&dateline(&db, &["import", junk.to_str().expect("path")]));
+    assert!(e.contains("junk.bin"), "{e}");
+}

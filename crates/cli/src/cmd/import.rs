@@ -53,7 +53,7 @@ pub struct ImportArgs {
     #[arg(long, conflicts_with = "save")]
     report: bool,
     /// Author recorded on the first revision (with --save).
-    #[arg(long, env = "DATELINE_AUTHOR")]
+    #[arg(long)]
     author: Option<String>,
 }
 
@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, a: &ImportArgs) -> anyhow::Result<()> {
         eprintln!("check {}: {}", f.field, f.note);
     }
     if a.report {
-        println!("{}", serde_json::to_string_pretty(&imported)?);
+        outln!("{}", serde_json::to_string_pretty(&imported)?);
         return Ok(());
     }
     if a.save {
@@ -95,15 +95,14 @@ pub fn run(ctx: &Ctx, a: &ImportArgs) -> anyhow::Result<()> {
             author: a
                 .author
                 .clone()
-                .or_else(|| std::env::var("USER").ok())
-                .unwrap_or_else(|| "unknown".to_string()),
+                .unwrap_or_else(dateline_store::default_author),
             message: Some(format!("Imported from {}", a.file.display())),
             name: None,
         };
         let (id, _rev) = store.create(&imported.release, &meta)?;
-        println!("{id}");
+        outln!("{id}");
         return Ok(());
     }
-    println!("{}", imported.release.to_json());
+    outln!("{}", imported.release.to_json());
     Ok(())
 }
