@@ -1,50 +1,16 @@
 //! The `dateline` command end to end, on a temporary database.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Command;
+
+use common::{dateline, err, ok, write};
 
 const SEED_JSON: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../examples/un-expert-khakimova.json"
 );
 const SEED_TEXT: &str = include_str!("../../../examples/un-expert-khakimova.txt");
-
-fn dateline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("DATELINE_AUTHOR", "Test Officer")
-        .env_remove("DATELINE_DB")
-        .output()
-        .expect("the dateline binary runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "command failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).expect("utf-8 output")
-}
-
-fn err(out: &Output) -> String {
-    assert!(!out.status.success(), "command unexpectedly succeeded");
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(
-        stderr.trim_end().lines().count(),
-        1,
-        "one-line error: {stderr}"
-    );
-    stderr
-}
-
-fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, contents).expect("write temp file");
-    p
-}
 
 #[test]
 fn render_text_reproduces_the_seed_without_a_database() {

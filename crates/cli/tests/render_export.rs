@@ -1,29 +1,8 @@
 //! `dateline render` and `dateline export` in every format, end to end.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-
-fn dateline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("DATELINE_AUTHOR", "Test Officer")
-        .env_remove("DATELINE_DB")
-        .output()
-        .expect("the dateline binary runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "command failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).expect("utf-8 output")
-}
+use common::{dateline, ok, EXAMPLES};
 
 fn example(name: &str) -> String {
     format!("{EXAMPLES}/{name}")
