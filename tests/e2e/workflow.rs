@@ -123,6 +123,14 @@ async fn run(s: &thirtyfour::WebDriver, env: &Env) -> (String, String, String) {
 
     click(s, "back-to-library").await;
     wait_attr(s, "app", "data-view", |v| v == "library").await;
+    let start = std::time::Instant::now();
+    while all(s, "release-row").await.is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the release is listed in the library"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     shot(s, "08-library").await;
 
     let html = std::fs::read_to_string(&html_path).unwrap_or_default();
