@@ -347,7 +347,7 @@ mod tests {
                     region: None,
                 })
                 .collect(),
-            date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            date: NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date"),
             style,
         }
     }

@@ -170,26 +170,8 @@ pub fn pieces_text(pieces: &[QuotePiece]) -> String {
 /// `*The expert: Mary Lawlor, Special Rapporteur on ….`
 pub fn footnote_text(f: &Footnote, people: &[Person]) -> String {
     let mut s = f.marker.clone();
-    let names: Vec<String> = f
-        .people
-        .iter()
-        .map(|id| match people.iter().find(|p| &p.id == id) {
-            Some(p) if !p.title.trim().is_empty() => {
-                format!("{}, {}", p.name.trim(), p.title.trim())
-            }
-            Some(p) => p.name.trim().to_string(),
-            None => "[unknown person]".to_string(),
-        })
-        .collect();
-    if !names.is_empty() {
-        if let Some(label) = f.label.as_deref().filter(|l| !l.is_empty()) {
-            s.push_str(label);
-            s.push_str(": ");
-        }
-        s.push_str(&names.join("; "));
-        if !s.ends_with('.') {
-            s.push('.');
-        }
+    if let Some(lead) = footnote_lead(f, people) {
+        s.push_str(&lead);
         if !f.text.trim().is_empty() {
             s.push(' ');
         }
@@ -198,7 +180,43 @@ pub fn footnote_text(f: &Footnote, people: &[Person]) -> String {
     s
 }
 
-fn contacts_heading(lang: &str) -> &'static str {
+/// The part of a footnote printed from its people, without the marker:
+/// `The expert: Mary Lawlor, Special Rapporteur on ….`; `None` when it names nobody.
+pub fn footnote_lead(f: &Footnote, people: &[Person]) -> Option<String> {
+    if f.people.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = f
+        .people
+        .iter()
+        .map(|id| match people.iter().find(|p| &p.id == id) {
+            Some(p) => person_label(p),
+            None => "[unknown person]".to_string(),
+        })
+        .collect();
+    let mut s = String::new();
+    if let Some(label) = f.label.as_deref().filter(|l| !l.is_empty()) {
+        s.push_str(label);
+        s.push_str(": ");
+    }
+    s.push_str(&names.join("; "));
+    if !s.ends_with('.') {
+        s.push('.');
+    }
+    Some(s)
+}
+
+/// A person as named in footnotes and captions: `Mary Lawlor, Special Rapporteur …`.
+pub fn person_label(p: &Person) -> String {
+    if p.title.trim().is_empty() {
+        p.name.trim().to_string()
+    } else {
+        format!("{}, {}", p.name.trim(), p.title.trim())
+    }
+}
+
+/// "Media contacts" in the release's language.
+pub fn contacts_heading(lang: &str) -> &'static str {
     match lang.split(['-', '_']).next().unwrap_or("") {
         "fr" => "Contacts presse",
         "es" => "Contactos de prensa",

@@ -32,16 +32,11 @@ h2.headline{font-size:1.4em}\
 /// Escapes text for HTML, turning line breaks into `<br>`.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br>"),
-            c => out.push(c),
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
         }
+        dateline_export::inline::escape_into(&mut out, line);
     }
     out
 }

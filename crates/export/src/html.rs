@@ -11,7 +11,7 @@ use dateline_core::dateline;
 use dateline_core::model::{ActionItem, Block, Contact, Footnote, Person, Release};
 use dateline_core::quote::{quote_pieces, QuotePiece};
 use dateline_core::style::HouseStyle;
-use dateline_core::text::release_line;
+use dateline_core::text::{contacts_heading, footnote_lead, person_label, release_line};
 
 use crate::inline::{escape, escape_into, inline_html, safe_url, FootnoteRefs};
 
@@ -150,7 +150,7 @@ fn body(r: &Release, style: &HouseStyle, refs: &mut FootnoteRefs) -> String {
                 out.push_str("<figure class=\"quote\">\n<blockquote");
                 if let Some(p) = speaker {
                     out.push_str(" title=\"");
-                    escape_into(&mut out, &speaker_label(p));
+                    escape_into(&mut out, &person_label(p));
                     out.push('"');
                 }
                 out.push_str(">\n");
@@ -174,14 +174,6 @@ fn body(r: &Release, style: &HouseStyle, refs: &mut FootnoteRefs) -> String {
     }
     out.push_str("</section>\n");
     out
-}
-
-fn speaker_label(p: &Person) -> String {
-    if p.title.trim().is_empty() {
-        p.name.trim().to_string()
-    } else {
-        format!("{}, {}", p.name.trim(), p.title.trim())
-    }
 }
 
 fn pieces_html(out: &mut String, pieces: &[QuotePiece], refs: &mut FootnoteRefs) {
@@ -299,40 +291,14 @@ fn footnote_html(out: &mut String, f: &Footnote, n: usize, referenced: bool, peo
     } else {
         escape_into(out, &f.marker);
     }
-    let names: Vec<String> = f
-        .people
-        .iter()
-        .map(|id| match people.iter().find(|p| &p.id == id) {
-            Some(p) => speaker_label(p),
-            None => "[unknown person]".to_string(),
-        })
-        .collect();
-    if !names.is_empty() {
-        let mut s = String::new();
-        if let Some(label) = f.label.as_deref().filter(|l| !l.is_empty()) {
-            s.push_str(label);
-            s.push_str(": ");
-        }
-        s.push_str(&names.join("; "));
-        if !s.ends_with('.') {
-            s.push('.');
-        }
-        escape_into(out, &s);
+    if let Some(lead) = footnote_lead(f, people) {
+        escape_into(out, &lead);
         if !f.text.trim().is_empty() {
             out.push(' ');
         }
     }
     inline_html(out, f.text.trim(), None);
     out.push_str("</p>\n");
-}
-
-/// "Media contacts" in the release's language.
-pub(crate) fn contacts_heading(lang: &str) -> &'static str {
-    match lang.split(['-', '_']).next().unwrap_or("") {
-        "fr" => "Contacts presse",
-        "es" => "Contactos de prensa",
-        _ => "Media contacts",
-    }
 }
 
 fn contact_html(out: &mut String, c: &Contact) {

@@ -12,8 +12,8 @@ use dateline_core::quote::{quote_pieces, QuotePiece};
 use dateline_core::text::{footnote_text, release_line};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::html::contacts_heading;
 use crate::inline::safe_url;
+use dateline_core::text::contacts_heading;
 
 /// Escapes text so that CommonMark reads it literally.
 fn escape_text(out: &mut String, s: &str) {
