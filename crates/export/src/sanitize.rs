@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 /// Elements allowed in a document body.
-const TAGS: &[&str] = &[
+pub const TAGS: &[&str] = &[
     "a",
     "abbr",
     "article",

@@ -190,64 +190,8 @@ pub fn strict_parse(html: &str, fragment: bool) -> Result<Vec<Node>, Vec<String>
     }
 }
 
-/// Elements a document may contain (head and body).
-const ALLOWED: &[&str] = &[
-    "html",
-    "head",
-    "meta",
-    "title",
-    "style",
-    "script",
-    "body",
-    "a",
-    "abbr",
-    "article",
-    "aside",
-    "b",
-    "blockquote",
-    "br",
-    "cite",
-    "code",
-    "dd",
-    "del",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "header",
-    "hr",
-    "i",
-    "ins",
-    "li",
-    "main",
-    "mark",
-    "nav",
-    "ol",
-    "p",
-    "s",
-    "section",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "time",
-    "tr",
-    "u",
-    "ul",
-];
+/// Elements of the document shell; the body may hold what the sanitizer allows.
+const SHELL: &[&str] = &["html", "head", "meta", "title", "style", "script", "body"];
 
 fn safe_href(v: &str) -> bool {
     let v = v.trim().to_ascii_lowercase();
@@ -270,7 +214,9 @@ pub fn active_content(nodes: &[Node]) -> Vec<String> {
                 attrs,
                 parents,
             } => {
-                if !ALLOWED.contains(&name.as_str()) {
+                if !SHELL.contains(&name.as_str())
+                    && !dateline_export::sanitize::TAGS.contains(&name.as_str())
+                {
                     bad.push(format!("element <{name}>"));
                 }
                 let in_head = parents.iter().any(|p| p == "head");
