@@ -18,5 +18,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["src/test/setup.ts"],
+    // End-to-end UI tests over the mocked shell run several seconds on a busy 2-core machine.
+    testTimeout: 20000,
   },
 });

@@ -2,6 +2,7 @@
 //! loop never wait on SQLite or a renderer.
 
 use crate::error::{ApiError, ApiResult};
+use dateline_core::ErrorCode;
 
 /// Runs `f` on the blocking pool and returns its result; a panic or a
 /// cancelled task becomes an `internal` error instead of taking the app down.
@@ -13,7 +14,7 @@ where
     match tauri::async_runtime::spawn_blocking(f).await {
         Ok(result) => result,
         Err(e) => Err(ApiError::new(
-            "internal",
+            ErrorCode::Internal,
             format!("the operation stopped unexpectedly: {e}"),
         )),
     }

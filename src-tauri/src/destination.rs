@@ -2,6 +2,7 @@
 //! the native save dialog (tauri-plugin-dialog's Rust API) or, when
 //! `DATELINE_EXPORT_DIR` is set (end-to-end tests), uses that folder without asking.
 
+use dateline_core::ErrorCode;
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime};
@@ -50,7 +51,7 @@ pub async fn choose<R: Runtime>(
         None => Ok(None),
         Some(p) => p.into_path().map(Some).map_err(|e| {
             ApiError::new(
-                "export_failed",
+                ErrorCode::ExportFailed,
                 format!("this location cannot be written: {e}"),
             )
         }),
@@ -62,7 +63,7 @@ pub async fn write(path: PathBuf, content: Vec<u8>) -> ApiResult<()> {
     crate::blocking::run(move || {
         std::fs::write(&path, content).map_err(|e| {
             ApiError::new(
-                "export_failed",
+                ErrorCode::ExportFailed,
                 format!("cannot write {}: {e}", path.display()),
             )
         })

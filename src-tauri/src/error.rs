@@ -1,31 +1,54 @@
-//! The one error type that crosses IPC: `{ code, message }`.
+//! The one error type that crosses IPC: `{ code, message, problems }`.
 //!
 //! Every command maps its library error to an [`ApiError`] with the library's
-//! stable `code()` and its human message, so the UI can branch on the code and
-//! show the sentence. Nothing here carries a debug string.
+//! stable [`ErrorCode`] and its human message, so the UI can branch on the code
+//! and show the sentence; an invalid release carries its problems, typed, so
+//! the UI can show each beside its field. Nothing here carries a debug string.
 
+use dateline_core::validate::Problem;
+use dateline_core::ErrorCode;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// An error returned by a command: a stable snake_case code and a sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+/// An error returned by a command: a stable code, a sentence and, for an
+/// invalid release, every problem with its field path.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 #[error("{message}")]
 pub struct ApiError {
-    /// Stable machine-readable code (`invalid_release`, `not_found`, `too_large`, …).
-    pub code: String,
+    /// Stable machine-readable code.
+    pub code: ErrorCode,
     /// What went wrong, as a sentence a writer can act on.
     pub message: String,
+    /// The rules the release breaks (`invalid_release` only; empty otherwise).
+    pub problems: Vec<Problem>,
 }
 
 impl ApiError {
     /// An error with the given code and message.
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError {
-            code: code.to_string(),
+            code,
             message: message.into(),
+            problems: Vec::new(),
         }
+    }
+
+    /// An argument from the webview that does not parse.
+    pub fn invalid_input(arg: &str, why: &str) -> Self {
+        // serde's messages may quote the input; keep them short and printable.
+        let why: String = why.chars().filter(|c| !c.is_control()).take(200).collect();
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("the {arg} is not valid: {why}"),
+        )
+    }
+
+    /// The same error with the problems of an invalid release.
+    pub fn with_problems(mut self, problems: &[Problem]) -> Self {
+        self.problems = problems.to_vec();
+        self
     }
 }
 
@@ -34,12 +57,34 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl From<dateline_core::CoreError> for ApiError {
     fn from(e: dateline_core::CoreError) -> Self {
+        ApiError::new(e.code(), e.to_string()).with_problems(e.problems())
+    }
+}
+
+impl From<dateline_export::ExportError> for ApiError {
+    fn from(e: dateline_export::ExportError) -> Self {
+        ApiError::new(e.code(), e.to_string()).with_problems(e.problems())
+    }
+}
+
+impl From<dateline_import::ImportError> for ApiError {
+    fn from(e: dateline_import::ImportError) -> Self {
         ApiError::new(e.code(), e.to_string())
+    }
+}
+
+impl From<dateline_store::StoreError> for ApiError {
+    fn from(e: dateline_store::StoreError) -> Self {
+        let code = e.code().parse().unwrap_or(ErrorCode::Internal);
+        ApiError::new(code, e.to_string())
     }
 }
 
 impl From<tauri::Error> for ApiError {
     fn from(e: tauri::Error) -> Self {
-        ApiError::new("internal", format!("the app could not do this: {e}"))
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("the app could not do this: {e}"),
+        )
     }
 }

@@ -1,17 +1,20 @@
 //! The Dateline desktop app: a thin Tauri 2 shell over the Dateline libraries.
 //!
 //! The window is the UI in `ui/`; everything it does goes through the commands
-//! in [`commands`] (listed in `src-tauri/COMMANDS.md`), which validate their
-//! input, call the libraries on the blocking pool and return `{code, message}`
-//! errors. The shell adds what only a desktop app has: native menus, native
+//! declared once in the command table (`commands/table.rs`, documented in the
+//! generated `src-tauri/COMMANDS.md`), which call the libraries on the blocking
+//! pool and return `{code, message}` errors. [`contract`] writes the UI's typed
+//! interface, the capability and COMMANDS.md from that table. The shell adds what only a desktop app has: native menus, native
 //! save dialogs, a single instance, remembered window geometry and PDF printing
 //! through the platform webview.
 
 pub mod blocking;
 pub mod commands;
+pub mod contract;
 pub mod destination;
 pub mod error;
 pub mod input;
+pub mod logging;
 pub mod menu;
 pub mod pdf;
 pub mod state;
@@ -21,30 +24,7 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// Registers the commands on `builder` (shared by the app and the mock-runtime tests).
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    use commands::*;
-    builder.invoke_handler(tauri::generate_handler![
-        library::list_releases,
-        library::create_release,
-        library::duplicate_release,
-        library::delete_release,
-        library::undelete_release,
-        library::startup_error,
-        revisions::open_release,
-        revisions::save_working_copy,
-        revisions::save_revision,
-        revisions::history,
-        revisions::load_revision,
-        revisions::restore_revision,
-        render::list_templates,
-        render::validate_release,
-        render::render_dateline,
-        export::render_preview,
-        export::export_release,
-        export::export_pdf,
-        compare::compare_revisions,
-        compare::export_redline,
-        import::import_release,
-    ])
+    commands::register(builder)
 }
 
 /// Starts the app; returns when the last window is closed (or the app could not start).
@@ -59,8 +39,10 @@ pub fn run() -> Result<(), tauri::Error> {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let handle = app.handle();
+            logging::init(handle.path().app_log_dir().ok());
             handle.set_menu(menu::build(handle)?)?;
             let state = match state::db_path(handle.path().app_data_dir().ok()) {
                 Ok(db) => state::AppState::open(&db),

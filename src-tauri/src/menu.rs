@@ -1,4 +1,4 @@
-//! Native menus. Items emit `menu://…` events that the UI listens to (see
+//! Native menus. Help → Open Log Folder is handled here; the other items emit `menu://…` events that the UI listens to (see
 //! `src-tauri/COMMANDS.md`); the UI does the work, so the menu and the
 //! toolbar can never disagree. Only New (Ctrl/Cmd+N), Save Revision (Ctrl/Cmd+S)
 //! and Export (Ctrl/Cmd+E) have accelerators: others would shadow the text
@@ -19,7 +19,15 @@ const EVENTS: &[(&str, &str)] = &[
     ("compare", "menu://compare"),
 ];
 
-/// The app menu: File, Edit, View.
+/// The ids of the menu items that emit an event to the UI (`menu://<id>`).
+pub fn event_ids() -> Vec<&'static str> {
+    EVENTS.iter().map(|(id, _)| *id).collect()
+}
+
+/// The item of the Help menu handled in Rust: it opens the log folder.
+const OPEN_LOG_FOLDER: &str = "open-log-folder";
+
+/// The app menu: File, Edit, View, Help.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let item = |id: &str, text: &str, accel: Option<&str>| {
         let b = MenuItemBuilder::with_id(id, text);
@@ -59,11 +67,20 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .separator()
         .fullscreen()
         .build()?;
-    MenuBuilder::new(app).items(&[&file, &edit, &view]).build()
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&item(OPEN_LOG_FOLDER, "Open Log Folder", None)?)
+        .build()?;
+    MenuBuilder::new(app)
+        .items(&[&file, &edit, &view, &help])
+        .build()
 }
 
 /// Forwards a menu click to the UI as its event.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    if id == OPEN_LOG_FOLDER {
+        crate::logging::open_folder(app);
+        return;
+    }
     if let Some((_, event)) = EVENTS.iter().find(|(item, _)| *item == id) {
         let _ = app.emit(event, ());
     }

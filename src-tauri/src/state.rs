@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use dateline_store::{SaveMeta, SqliteStore, Store, StoreError};
+use dateline_core::ErrorCode;
+use dateline_store::{SaveMeta, SqliteStore, Store};
 
 use crate::error::{ApiError, ApiResult};
 
@@ -84,21 +85,9 @@ pub fn db_path(app_data_dir: Option<PathBuf>) -> ApiResult<PathBuf> {
     };
     std::fs::create_dir_all(&dir).map_err(|e| {
         ApiError::new(
-            "io",
+            ErrorCode::Io,
             format!("cannot create the data folder {}: {e}", dir.display()),
         )
     })?;
     Ok(dir.join("dateline.db"))
-}
-
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        ApiError::new(e.code(), e.to_string())
-    }
-}
-
-impl From<dateline_export::ExportError> for ApiError {
-    fn from(e: dateline_export::ExportError) -> Self {
-        ApiError::new(e.code(), e.to_string())
-    }
 }

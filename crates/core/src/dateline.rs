@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::{Dateline, Place};
+use crate::Language;
 
 /// The house styles a dateline can be rendered in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -77,22 +78,6 @@ pub enum DateLanguage {
     English,
     French,
     Spanish,
-}
-
-impl DateLanguage {
-    /// From a BCP 47 tag ("fr-CH" → French).
-    pub fn from_tag(tag: &str) -> DateLanguage {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" => DateLanguage::French,
-            "es" => DateLanguage::Spanish,
-            _ => DateLanguage::English,
-        }
-    }
 }
 
 const EN_MONTHS: [&str; 12] = [
@@ -240,13 +225,18 @@ fn upper_places_with_region(places: &[Place]) -> String {
 ///
 /// Returns the dateline without trailing space, e.g. `GENEVA (14 May 2025) –`;
 /// an empty string for [`DatelineStyle::None`] or a dateline without places.
-pub fn render(dateline: &Dateline, lang: &str) -> String {
+pub fn render(dateline: &Dateline, lang: &Language) -> String {
     render_parts(&dateline.places, dateline.date, dateline.style, lang)
 }
 
 /// [`render`] over the parts of a dateline.
-pub fn render_parts(places: &[Place], date: NaiveDate, style: DatelineStyle, lang: &str) -> String {
-    let lang = DateLanguage::from_tag(lang);
+pub fn render_parts(
+    places: &[Place],
+    date: NaiveDate,
+    style: DatelineStyle,
+    lang: &Language,
+) -> String {
+    let lang = lang.words();
     let english = lang == DateLanguage::English;
     let non_empty: Vec<Place> = places
         .iter()
@@ -355,19 +345,19 @@ mod tests {
     #[test]
     fn un_ohchr_in_three_languages() {
         let d = dl(&["Geneva"], 2025, 5, 14, DatelineStyle::UnOhchr);
-        assert_eq!(render(&d, "en"), "GENEVA (14 May 2025) –");
+        assert_eq!(render(&d, &"en".into()), "GENEVA (14 May 2025) –");
         let d = dl(&["Ginebra"], 2025, 5, 14, DatelineStyle::UnOhchr);
-        assert_eq!(render(&d, "es"), "GINEBRA (14 de mayo de 2025) –");
+        assert_eq!(render(&d, &"es".into()), "GINEBRA (14 de mayo de 2025) –");
         let d = dl(&["Genève"], 2025, 5, 1, DatelineStyle::UnOhchr);
-        assert_eq!(render(&d, "fr-CH"), "GENÈVE (1er mai 2025) –");
+        assert_eq!(render(&d, &"fr-CH".into()), "GENÈVE (1er mai 2025) –");
         let d = dl(&["Genève"], 2025, 8, 14, DatelineStyle::UnOhchr);
-        assert_eq!(render(&d, "fr"), "GENÈVE (14 août 2025) –");
+        assert_eq!(render(&d, &"fr".into()), "GENÈVE (14 août 2025) –");
     }
 
     #[test]
     fn un_classic_and_multi_city() {
         let d = dl(&["Geneva"], 2014, 6, 13, DatelineStyle::UnClassic);
-        assert_eq!(render(&d, "en"), "GENEVA, 13 June 2014 –");
+        assert_eq!(render(&d, &"en".into()), "GENEVA, 13 June 2014 –");
         let d = dl(
             &["Kabul", "Kathmandu", "New York"],
             2021,
@@ -375,15 +365,24 @@ mod tests {
             12,
             DatelineStyle::UnClassic,
         );
-        assert_eq!(render(&d, "en"), "KABUL/KATHMANDU/NEW YORK, 12 May 2021 –");
+        assert_eq!(
+            render(&d, &"en".into()),
+            "KABUL/KATHMANDU/NEW YORK, 12 May 2021 –"
+        );
         let d = dl(&["Nueva York"], 2021, 12, 3, DatelineStyle::UnClassic);
-        assert_eq!(render(&d, "es"), "NUEVA YORK, 3 de diciembre de 2021 –");
+        assert_eq!(
+            render(&d, &"es".into()),
+            "NUEVA YORK, 3 de diciembre de 2021 –"
+        );
     }
 
     #[test]
     fn un_headquarters_has_no_year() {
         let d = dl(&["New York"], 2023, 7, 7, DatelineStyle::UnHeadquarters);
-        assert_eq!(render(&d, "en"), "NEW YORK, 7 July (UN Headquarters) --");
+        assert_eq!(
+            render(&d, &"en".into()),
+            "NEW YORK, 7 July (UN Headquarters) --"
+        );
     }
 
     #[test]
@@ -404,7 +403,7 @@ mod tests {
         ];
         for (m, want) in cases {
             let d = dl(&["Washington"], 2025, m, 9, DatelineStyle::Ap);
-            assert_eq!(render(&d, "en"), format!("WASHINGTON, {want} —"));
+            assert_eq!(render(&d, &"en".into()), format!("WASHINGTON, {want} —"));
         }
     }
 
@@ -412,22 +411,28 @@ mod tests {
     fn ap_no_leading_zero_and_region() {
         let mut d = dl(&["Springfield"], 2025, 3, 5, DatelineStyle::Ap);
         d.places[0].region = Some("Ill.".into());
-        assert_eq!(render(&d, "en"), "SPRINGFIELD, Ill., March 5, 2025 —");
+        assert_eq!(
+            render(&d, &"en".into()),
+            "SPRINGFIELD, Ill., March 5, 2025 —"
+        );
     }
 
     #[test]
     fn wires() {
         let d = dl(&["Toronto"], 2012, 2, 22, DatelineStyle::PrNewswire);
-        assert_eq!(render(&d, "en"), "TORONTO, Feb. 22, 2012 /PRNewswire/ --");
+        assert_eq!(
+            render(&d, &"en".into()),
+            "TORONTO, Feb. 22, 2012 /PRNewswire/ --"
+        );
         let d = dl(&["Minneapolis"], 2009, 6, 25, DatelineStyle::BusinessWire);
         assert_eq!(
-            render(&d, "en"),
+            render(&d, &"en".into()),
             "MINNEAPOLIS--(BUSINESS WIRE)--Jun. 25, 2009--"
         );
         let mut d = dl(&["Oslo"], 2024, 3, 3, DatelineStyle::GlobeNewswire);
         d.places[0].region = Some("Norway".into());
         assert_eq!(
-            render(&d, "en"),
+            render(&d, &"en".into()),
             "OSLO, Norway, March 3, 2024 (GLOBE NEWSWIRE) --"
         );
     }
@@ -435,19 +440,19 @@ mod tests {
     #[test]
     fn eu_commission_and_none() {
         let d = dl(&["Brussels"], 2015, 10, 31, DatelineStyle::EuCommission);
-        assert_eq!(render(&d, "en"), "Brussels, 31 October 2015");
+        assert_eq!(render(&d, &"en".into()), "Brussels, 31 October 2015");
         assert!(DatelineStyle::EuCommission.own_line());
         let d = dl(&["Bruxelles"], 2015, 10, 31, DatelineStyle::EuCommission);
-        assert_eq!(render(&d, "fr"), "Bruxelles, 31 octobre 2015");
+        assert_eq!(render(&d, &"fr".into()), "Bruxelles, 31 octobre 2015");
         let d = dl(&["Brussels"], 2015, 10, 31, DatelineStyle::None);
-        assert_eq!(render(&d, "en"), "");
+        assert_eq!(render(&d, &"en".into()), "");
         let d = dl(&[], 2015, 10, 31, DatelineStyle::UnOhchr);
-        assert_eq!(render(&d, "en"), "");
+        assert_eq!(render(&d, &"en".into()), "");
     }
 
     #[test]
     fn unknown_language_falls_back_to_english() {
         let d = dl(&["Berlin"], 2025, 2, 3, DatelineStyle::UnOhchr);
-        assert_eq!(render(&d, "de-DE"), "BERLIN (3 February 2025) –");
+        assert_eq!(render(&d, &"de-DE".into()), "BERLIN (3 February 2025) –");
     }
 }

@@ -1,6 +1,8 @@
 //! `dateline-core`: the press release as structured data, with no I/O and no UI.
 //!
 //! - [`model`]: the [`Release`] and its parts;
+//! - [`id`]: release ids, checked once where they enter;
+//! - [`language`]: the release's BCP 47 language tag, case-insensitive;
 //! - [`dateline`]: house dateline styles in several languages;
 //! - [`style`]: house styles (quote marks, end marks, genre suffix);
 //! - [`quote`]: attributions built from the people of the release;
@@ -11,6 +13,8 @@
 
 pub mod dateline;
 pub mod error;
+pub mod id;
+pub mod language;
 pub mod markdown;
 pub mod model;
 pub mod quote;
@@ -19,7 +23,9 @@ pub mod templates;
 pub mod text;
 pub mod validate;
 
-pub use error::CoreError;
+pub use error::{CoreError, ErrorCode};
+pub use id::ReleaseId;
+pub use language::Language;
 pub use model::*;
 pub use text::render_text;
 

@@ -65,8 +65,8 @@ pub struct Meta {
     /// The issuing organisation, e.g. "OHCHR".
     #[serde(default)]
     pub organisation: String,
-    /// BCP 47 language tag, e.g. "en", "fr-CH", "es".
-    pub language: String,
+    /// BCP 47 language tag, e.g. "en", "fr-CH", "es" (any case; kept canonical).
+    pub language: crate::Language,
     /// Workflow status.
     #[serde(default)]
     pub status: Status,
@@ -100,14 +100,23 @@ pub enum Status {
 }
 
 impl Status {
-    /// Lower-case human name ("in review").
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 5] = [
+        Status::Draft,
+        Status::InReview,
+        Status::Approved,
+        Status::Published,
+        Status::Withdrawn,
+    ];
+
+    /// Human name, sentence case ("In review").
     pub fn label(self) -> &'static str {
         match self {
-            Status::Draft => "draft",
-            Status::InReview => "in review",
-            Status::Approved => "approved",
-            Status::Published => "published",
-            Status::Withdrawn => "withdrawn",
+            Status::Draft => "Draft",
+            Status::InReview => "In review",
+            Status::Approved => "Approved",
+            Status::Published => "Published",
+            Status::Withdrawn => "Withdrawn",
         }
     }
 }
@@ -125,13 +134,41 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Title-case English name ("Press Release").
+    /// Every genre, in the order the UI offers them.
+    pub const ALL: [Kind; 4] = [
+        Kind::PressRelease,
+        Kind::Statement,
+        Kind::MediaAdvisory,
+        Kind::NewsRelease,
+    ];
+
+    /// Human name for menus, sentence case ("Press release").
     pub fn label(self) -> &'static str {
         match self {
-            Kind::PressRelease => "Press Release",
+            Kind::PressRelease => "Press release",
             Kind::Statement => "Statement",
-            Kind::MediaAdvisory => "Media Advisory",
-            Kind::NewsRelease => "News Release",
+            Kind::MediaAdvisory => "Media advisory",
+            Kind::NewsRelease => "News release",
+        }
+    }
+
+    /// The genre as printed after the headline in the release's language
+    /// ("Press Release", "Communiqué de presse", "Comunicado de prensa").
+    pub fn genre(self, lang: &crate::Language) -> &'static str {
+        use crate::dateline::DateLanguage::{English, French, Spanish};
+        match (self, lang.words()) {
+            (Kind::PressRelease, English) => "Press Release",
+            (Kind::PressRelease, French) => "Communiqué de presse",
+            (Kind::PressRelease, Spanish) => "Comunicado de prensa",
+            (Kind::Statement, English) => "Statement",
+            (Kind::Statement, French) => "Déclaration",
+            (Kind::Statement, Spanish) => "Declaración",
+            (Kind::MediaAdvisory, English) => "Media Advisory",
+            (Kind::MediaAdvisory, French) => "Avis aux médias",
+            (Kind::MediaAdvisory, Spanish) => "Aviso a los medios",
+            (Kind::NewsRelease, English) => "News Release",
+            (Kind::NewsRelease, French) => "Communiqué",
+            (Kind::NewsRelease, Spanish) => "Nota de prensa",
         }
     }
 }
@@ -262,6 +299,22 @@ pub enum Attribution {
     NameSaidColon,
     /// `Lawlor said:` (before the quote, as a lead-in).
     SurnameSaidColon,
+}
+
+impl Attribution {
+    /// Every form, in the order the UI offers them.
+    pub const ALL: [Attribution; 10] = [
+        Attribution::SaidNameTitle,
+        Attribution::NameTitleSaid,
+        Attribution::SaidName,
+        Attribution::NameSaid,
+        Attribution::SurnameSaid,
+        Attribution::SaidSurname,
+        Attribution::PronounSaid,
+        Attribution::RoleSaid,
+        Attribution::NameSaidColon,
+        Attribution::SurnameSaidColon,
+    ];
 }
 
 /// A person of the release: quote speaker and/or footnote subject.

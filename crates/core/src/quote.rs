@@ -5,8 +5,10 @@
 //! title edited once changes every quote. Plain text joins the pieces; HTML
 //! wraps them in elements.
 
+use crate::dateline::DateLanguage;
 use crate::model::{Attribution, Person, Quote, QuoteParagraph};
 use crate::style::QuoteMarks;
+use crate::Language;
 
 /// One piece of a rendered quote paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,17 +25,17 @@ pub enum QuotePiece {
     Space,
 }
 
-fn verb(lang: &str) -> (&'static str, &'static str) {
+fn verb(lang: &Language) -> (&'static str, &'static str) {
     // (verb after the subject, verb before the subject)
-    match lang.split(['-', '_']).next().unwrap_or("") {
-        "fr" => ("a déclaré", "a déclaré"),
-        "es" => ("dijo", "dijo"),
-        _ => ("said", "said"),
+    match lang.words() {
+        DateLanguage::French => ("a déclaré", "a déclaré"),
+        DateLanguage::Spanish => ("dijo", "dijo"),
+        DateLanguage::English => ("said", "said"),
     }
 }
 
 /// The words of an attribution, without final punctuation (`said Mary Lawlor, Special Rapporteur`).
-pub fn attribution_words(form: Attribution, person: Option<&Person>, lang: &str) -> String {
+pub fn attribution_words(form: Attribution, person: Option<&Person>, lang: &Language) -> String {
     let (after, before) = verb(lang);
     let Some(p) = person else {
         return format!("{before} [unknown speaker]");
@@ -93,7 +95,7 @@ pub fn paragraph_pieces(
     para: &QuoteParagraph,
     speaker: Option<&Person>,
     marks: QuoteMarks,
-    lang: &str,
+    lang: &Language,
     last_paragraph: bool,
 ) -> Vec<QuotePiece> {
     let mut out = Vec::new();
@@ -135,7 +137,7 @@ pub fn quote_pieces(
     quote: &Quote,
     people: &[Person],
     marks: QuoteMarks,
-    lang: &str,
+    lang: &Language,
 ) -> Vec<Vec<QuotePiece>> {
     let speaker = people.iter().find(|p| p.id == quote.speaker);
     let n = quote.paragraphs.len();
@@ -196,7 +198,7 @@ mod tests {
         };
         let p = lawlor();
         assert_eq!(
-            join(&paragraph_pieces(&para, Some(&p), EN, "en", true)),
+            join(&paragraph_pieces(&para, Some(&p), EN, &"en".into(), true)),
             "“We will continue,” she said, “to press for her release.”"
         );
     }
@@ -212,7 +214,7 @@ mod tests {
         };
         let p = lawlor();
         assert_eq!(
-            join(&paragraph_pieces(&para, Some(&p), EN, "en", false)),
+            join(&paragraph_pieces(&para, Some(&p), EN, &"en".into(), false)),
             "Mary Lawlor said: “First paragraph."
         );
     }
@@ -237,10 +239,10 @@ mod tests {
             (Attribution::SurnameSaidColon, "Lawlor said:".to_string()),
         ];
         for (form, want) in cases {
-            assert_eq!(attribution_words(form, Some(&p), "en"), want);
+            assert_eq!(attribution_words(form, Some(&p), &"en".into()), want);
         }
         assert_eq!(
-            attribution_words(Attribution::SaidName, None, "en"),
+            attribution_words(Attribution::SaidName, None, &"en".into()),
             "said [unknown speaker]"
         );
     }

@@ -90,13 +90,8 @@ pub struct QuoteMarks {
 impl HouseStyle {
     /// Quotation marks for a release in `lang` (BCP 47): “ ” for English and
     /// Spanish, « » (with narrow no-break spaces) for French.
-    pub fn quote_marks(&self, lang: &str) -> QuoteMarks {
-        let primary = lang
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
+    pub fn quote_marks(&self, lang: &crate::Language) -> QuoteMarks {
+        match lang.primary() {
             "fr" => QuoteMarks {
                 open: "«\u{202f}",
                 close: "\u{202f}»",

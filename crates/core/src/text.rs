@@ -5,16 +5,17 @@
 
 use chrono::TimeZone;
 
-use crate::dateline;
+use crate::dateline::{self, DateLanguage};
 use crate::markdown::to_plain;
 use crate::model::{ActionItem, Block, Contact, Footnote, Person, Release, ReleaseLine};
 use crate::quote::{quote_pieces, QuotePiece};
 use crate::style::HouseStyle;
+use crate::Language;
 
 /// Renders `release` as plain text (blocks separated by a blank line, no final newline).
 pub fn render_text(release: &Release) -> String {
     let style = release.style.style();
-    let lang = release.meta.language.as_str();
+    let lang = &release.meta.language;
     let mut head: Vec<String> = Vec::new();
 
     if let Some(line) = release_line(&release.release_line, lang) {
@@ -91,22 +92,22 @@ pub fn render_text(release: &Release) -> String {
 pub fn headline(release: &Release, style: &HouseStyle) -> String {
     let h = to_plain(release.headline.trim());
     if style.kind_after_headline {
-        format!("{h} ({})", release.meta.kind.label())
+        format!("{h} ({})", release.meta.kind.genre(&release.meta.language))
     } else {
         h
     }
 }
 
 /// The release line (`FOR IMMEDIATE RELEASE`, `EMBARGOED UNTIL …`) in `lang`, if any.
-pub fn release_line(line: &ReleaseLine, lang: &str) -> Option<String> {
-    let primary = lang.split(['-', '_']).next().unwrap_or("");
+pub fn release_line(line: &ReleaseLine, lang: &Language) -> Option<String> {
+    let words = lang.words();
     match line {
         ReleaseLine::None => None,
         ReleaseLine::Immediate => Some(
-            match primary {
-                "fr" => "POUR DIFFUSION IMMÉDIATE",
-                "es" => "PARA DIFUSIÓN INMEDIATA",
-                _ => "FOR IMMEDIATE RELEASE",
+            match words {
+                DateLanguage::French => "POUR DIFFUSION IMMÉDIATE",
+                DateLanguage::Spanish => "PARA DIFUSIÓN INMEDIATA",
+                DateLanguage::English => "FOR IMMEDIATE RELEASE",
             }
             .to_string(),
         ),
@@ -118,19 +119,18 @@ pub fn release_line(line: &ReleaseLine, lang: &str) -> Option<String> {
                 .map(|dt| dt.format("%Z").to_string())
                 .unwrap_or_else(|| zone.clone());
             let time = until.format("%H:%M");
-            let date =
-                dateline::long_date(until.date(), dateline::DateLanguage::from_tag(lang), true);
-            Some(match primary {
-                "fr" => format!("SOUS EMBARGO JUSQU’AU {date}, {time} {abbrev}"),
-                "es" => format!("EMBARGADO HASTA EL {date}, {time} {abbrev}"),
-                _ => format!("EMBARGOED UNTIL {time} {abbrev} {date}"),
+            let date = dateline::long_date(until.date(), words, true);
+            Some(match words {
+                DateLanguage::French => format!("SOUS EMBARGO JUSQU’AU {date}, {time} {abbrev}"),
+                DateLanguage::Spanish => format!("EMBARGADO HASTA EL {date}, {time} {abbrev}"),
+                DateLanguage::English => format!("EMBARGOED UNTIL {time} {abbrev} {date}"),
             })
         }
     }
 }
 
 fn body_paragraphs(release: &Release, style: &HouseStyle) -> Vec<String> {
-    let lang = release.meta.language.as_str();
+    let lang = &release.meta.language;
     let marks = style.quote_marks(lang);
     let mut out = Vec::new();
     for block in &release.body {
@@ -216,11 +216,11 @@ pub fn person_label(p: &Person) -> String {
 }
 
 /// "Media contacts" in the release's language.
-pub fn contacts_heading(lang: &str) -> &'static str {
-    match lang.split(['-', '_']).next().unwrap_or("") {
-        "fr" => "Contacts presse",
-        "es" => "Contactos de prensa",
-        _ => "Media contacts",
+pub fn contacts_heading(lang: &Language) -> &'static str {
+    match lang.words() {
+        DateLanguage::French => "Contacts presse",
+        DateLanguage::Spanish => "Contactos de prensa",
+        DateLanguage::English => "Media contacts",
     }
 }
 

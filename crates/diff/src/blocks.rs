@@ -50,7 +50,7 @@ pub fn block_text(release: &Release, block: &Block) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Quote(q) => {
-            let lang = release.meta.language.as_str();
+            let lang = &release.meta.language;
             let marks = release.style.style().quote_marks(lang);
             quote_pieces(q, &release.people, marks, lang)
                 .iter()

@@ -12,12 +12,12 @@ use dateline_core::markdown::to_plain;
 use dateline_core::text::{contact_text, footnote_text, release_line};
 use dateline_core::{ActionItem, Person, Release};
 
-use crate::model::{CompareOptions, FieldDiff, FieldStatus};
+use crate::model::{CompareOptions, FieldDiff, FieldKey, FieldStatus};
 use crate::words::{diff_words, Budget};
 
 /// Builds one field entry, diffing its text when both sides have one.
 pub fn field(
-    path: String,
+    key: FieldKey,
     name: String,
     old: Option<String>,
     new: Option<String>,
@@ -37,7 +37,8 @@ pub fn field(
         _ => None,
     };
     FieldDiff {
-        path,
+        path: key.path(),
+        key,
         name,
         status,
         old,
@@ -132,47 +133,47 @@ pub fn fields(
     opts: &CompareOptions,
 ) -> Vec<FieldDiff> {
     let mut out = Vec::new();
-    let mut f = |path: &str, name: &str, o: Option<String>, n: Option<String>, bk: bool| {
-        out.push(field(path.into(), name.into(), o, n, bk, budget, opts));
+    let mut f = |key: FieldKey, name: &str, o: Option<String>, n: Option<String>, bk: bool| {
+        out.push(field(key, name.into(), o, n, bk, budget, opts));
     };
     let (am, bm) = (&a.meta, &b.meta);
     f(
-        "meta.id",
+        FieldKey::Id,
         "id",
         Some(am.id.clone()),
         Some(bm.id.clone()),
         true,
     );
     f(
-        "meta.status",
+        FieldKey::Status,
         "status",
-        Some(am.status.label().into()),
-        Some(bm.status.label().into()),
+        Some(am.status.label().to_lowercase()),
+        Some(bm.status.label().to_lowercase()),
         false,
     );
     f(
-        "meta.kind",
+        FieldKey::Kind,
         "genre",
-        Some(am.kind.label().into()),
-        Some(bm.kind.label().into()),
+        Some(am.kind.genre(&am.language).into()),
+        Some(bm.kind.genre(&bm.language).into()),
         false,
     );
     f(
-        "meta.language",
+        FieldKey::Language,
         "language",
-        Some(am.language.clone()),
-        Some(bm.language.clone()),
+        Some(am.language.to_string()),
+        Some(bm.language.to_string()),
         false,
     );
     f(
-        "meta.organisation",
+        FieldKey::Organisation,
         "organisation",
         Some(am.organisation.clone()),
         Some(bm.organisation.clone()),
         false,
     );
     f(
-        "meta.tags",
+        FieldKey::Tags,
         "tags",
         Some(am.tags.join(", ")),
         Some(bm.tags.join(", ")),
@@ -180,35 +181,35 @@ pub fn fields(
     );
     let ts = |t: &Option<chrono::DateTime<chrono::Utc>>| t.map(|t| t.to_rfc3339());
     f(
-        "meta.created",
+        FieldKey::Created,
         "created",
         ts(&am.created),
         ts(&bm.created),
         true,
     );
     f(
-        "meta.updated",
+        FieldKey::Updated,
         "updated",
         ts(&am.updated),
         ts(&bm.updated),
         true,
     );
     f(
-        "style",
+        FieldKey::Style,
         "house style",
         Some(a.style.style().name.into()),
         Some(b.style.style().name.into()),
         false,
     );
     f(
-        "releaseLine",
+        FieldKey::ReleaseLine,
         "release line",
         release_line(&a.release_line, &am.language),
         release_line(&b.release_line, &bm.language),
         false,
     );
     f(
-        "headline",
+        FieldKey::Headline,
         "headline",
         Some(to_plain(a.headline.trim())),
         Some(to_plain(b.headline.trim())),
@@ -220,13 +221,13 @@ pub fn fields(
             .filter(|s| !s.trim().is_empty())
             .map(to_plain)
     };
-    f("subheadline", "subheadline", sub(a), sub(b), false);
+    f(FieldKey::Subheadline, "subheadline", sub(a), sub(b), false);
     let dl = |r: &Release| {
         r.dateline
             .as_ref()
             .map(|d| dateline_core::dateline::render(d, &r.meta.language))
     };
-    f("dateline", "dateline", dl(a), dl(b), false);
+    f(FieldKey::Dateline, "dateline", dl(a), dl(b), false);
 
     let ids = |r: &Release| r.people.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
     for (i, j) in pair_by_key(&ids(a), &ids(b)) {
@@ -238,7 +239,7 @@ pub fn fields(
             .map(|p| p.name.trim().to_string())
             .unwrap_or_default();
         f(
-            &format!("people[{id}]"),
+            FieldKey::Person { id },
             &name,
             pa.map(person_text),
             pb.map(person_text),
@@ -247,7 +248,7 @@ pub fn fields(
     }
 
     f(
-        "endMark",
+        FieldKey::EndMark,
         "end mark",
         a.end_mark.text().map(str::to_string),
         b.end_mark.text().map(str::to_string),
@@ -264,9 +265,10 @@ pub fn fields(
         let fa = i.and_then(|i| a.footnotes.get(i));
         let fb = j.and_then(|j| b.footnotes.get(j));
         let marker = fb.or(fa).map(|x| x.marker.clone()).unwrap_or_default();
+        let name = format!("footnote {marker}");
         f(
-            &format!("footnotes[{marker}]"),
-            &format!("footnote {marker}"),
+            FieldKey::Footnote { marker },
+            &name,
             fa.map(|x| footnote_text(x, &a.people)),
             fb.map(|x| footnote_text(x, &b.people)),
             false,
@@ -290,7 +292,7 @@ pub fn fields(
         };
         let idx = j.or(i).unwrap_or(0);
         f(
-            &format!("boilerplate[{idx}]"),
+            FieldKey::Boilerplate { index: idx as u32 },
             &format!("“{title}”"),
             ba.map(text),
             bb.map(text),
@@ -313,7 +315,7 @@ pub fn fields(
             .unwrap_or_default();
         let idx = j.or(i).unwrap_or(0);
         f(
-            &format!("contacts[{idx}]"),
+            FieldKey::Contact { index: idx as u32 },
             &format!("contact {name}"),
             ca.map(contact_text),
             cb.map(contact_text),
@@ -322,7 +324,7 @@ pub fn fields(
     }
 
     f(
-        "actions.title",
+        FieldKey::ActionsTitle,
         "actions title",
         a.actions.title.clone(),
         b.actions.title.clone(),
@@ -339,7 +341,7 @@ pub fn fields(
         };
         let idx = j.or(i).unwrap_or(0);
         f(
-            &format!("actions.items[{idx}]"),
+            FieldKey::Action { index: idx as u32 },
             &label,
             ia.map(action_text),
             ib.map(action_text),

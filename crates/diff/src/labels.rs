@@ -9,7 +9,8 @@ use dateline_core::dateline::{long_date, DateLanguage, DatelineStyle};
 use dateline_core::{Attribution, Block, Person, Quote, Release, ReleaseLine};
 
 use crate::model::{
-    BlockDiff, BlockStatus, ChangeLabel, FieldDiff, FieldStatus, LabelKind, Trivial, WordDiff,
+    BlockDiff, BlockStatus, ChangeLabel, FieldDiff, FieldKey, FieldStatus, LabelKind, Trivial,
+    WordDiff,
 };
 
 struct Labels {
@@ -84,8 +85,8 @@ fn english_date(d: chrono::NaiveDate) -> String {
     long_date(d, DateLanguage::English, true)
 }
 
-fn find<'a>(fields: &'a [FieldDiff], path: &str) -> Option<&'a FieldDiff> {
-    fields.iter().find(|f| f.path == path)
+fn find<'a>(fields: &'a [FieldDiff], key: &FieldKey) -> Option<&'a FieldDiff> {
+    fields.iter().find(|f| &f.key == key)
 }
 
 /// Every label, in document order.
@@ -99,23 +100,23 @@ pub fn labels(
     if a.meta.status != b.meta.status {
         let t = format!(
             "status {} → {}",
-            a.meta.status.label(),
-            b.meta.status.label()
+            a.meta.status.label().to_lowercase(),
+            b.meta.status.label().to_lowercase()
         );
         l.add(LabelKind::Status, "status", t, Some("meta.status"), None);
     }
-    for (path, name) in [
-        ("meta.kind", "genre"),
-        ("meta.language", "language"),
-        ("meta.organisation", "organisation"),
+    for (key, name) in [
+        (FieldKey::Kind, "genre"),
+        (FieldKey::Language, "language"),
+        (FieldKey::Organisation, "organisation"),
     ] {
-        if let Some(f) = find(fields, path).filter(|f| f.status != FieldStatus::Unchanged) {
+        if let Some(f) = find(fields, &key).filter(|f| f.status != FieldStatus::Unchanged) {
             let t = format!(
                 "{name} {} → {}",
                 f.old.as_deref().unwrap_or(""),
                 f.new.as_deref().unwrap_or("")
             );
-            l.add(LabelKind::Metadata, name, t, Some(path), None);
+            l.add(LabelKind::Metadata, name, t, Some(&f.path), None);
         }
     }
     for t in b.meta.tags.iter().filter(|t| !a.meta.tags.contains(t)) {
@@ -145,8 +146,13 @@ pub fn labels(
         l.add(LabelKind::Style, "house style", t, Some("style"), None);
     }
     release_line_labels(&mut l, &a.release_line, &b.release_line);
-    text_field(&mut l, fields, "headline", LabelKind::Headline);
-    text_field(&mut l, fields, "subheadline", LabelKind::Subheadline);
+    text_field(&mut l, fields, &FieldKey::Headline, LabelKind::Headline);
+    text_field(
+        &mut l,
+        fields,
+        &FieldKey::Subheadline,
+        LabelKind::Subheadline,
+    );
     dateline_labels(&mut l, a, b);
     for e in blocks {
         block_labels(&mut l, a, b, e);
@@ -154,19 +160,19 @@ pub fn labels(
     people_labels(&mut l, a, b);
     end_mark_labels(&mut l, fields);
     for f in fields.iter().filter(|f| f.status != FieldStatus::Unchanged) {
-        if f.path.starts_with("footnotes[") {
-            footnote_label(&mut l, a, b, f);
-        } else if f.path.starts_with("boilerplate[") {
-            listed(
+        match &f.key {
+            FieldKey::Footnote { marker } => footnote_label(&mut l, a, b, f, marker),
+            FieldKey::Boilerplate { .. } => listed(
                 &mut l,
                 LabelKind::Boilerplate,
                 &format!("boilerplate {}", f.name),
                 f,
-            );
-        } else if f.path.starts_with("contacts[") {
-            listed(&mut l, LabelKind::Contact, &f.name, f);
-        } else if f.path.starts_with("actions.") {
-            listed(&mut l, LabelKind::Actions, &f.name, f);
+            ),
+            FieldKey::Contact { .. } => listed(&mut l, LabelKind::Contact, &f.name, f),
+            FieldKey::ActionsTitle | FieldKey::Action { .. } => {
+                listed(&mut l, LabelKind::Actions, &f.name, f)
+            }
+            _ => {}
         }
     }
     l.out
@@ -180,8 +186,8 @@ fn listed(l: &mut Labels, kind: LabelKind, name: &str, f: &FieldDiff) {
     }
 }
 
-fn text_field(l: &mut Labels, fields: &[FieldDiff], path: &str, kind: LabelKind) {
-    if let Some(f) = find(fields, path).filter(|f| f.status != FieldStatus::Unchanged) {
+fn text_field(l: &mut Labels, fields: &[FieldDiff], key: &FieldKey, kind: LabelKind) {
+    if let Some(f) = find(fields, key).filter(|f| f.status != FieldStatus::Unchanged) {
         listed(l, kind, &f.name, f);
     }
 }
@@ -516,7 +522,8 @@ fn people_labels(l: &mut Labels, a: &Release, b: &Release) {
 }
 
 fn end_mark_labels(l: &mut Labels, fields: &[FieldDiff]) {
-    let Some(f) = find(fields, "endMark").filter(|f| f.status != FieldStatus::Unchanged) else {
+    let Some(f) = find(fields, &FieldKey::EndMark).filter(|f| f.status != FieldStatus::Unchanged)
+    else {
         return;
     };
     let text = match (&f.old, &f.new) {
@@ -527,9 +534,8 @@ fn end_mark_labels(l: &mut Labels, fields: &[FieldDiff]) {
     l.add(LabelKind::EndMark, "end mark", text, Some("endMark"), None);
 }
 
-fn footnote_label(l: &mut Labels, a: &Release, b: &Release, f: &FieldDiff) {
+fn footnote_label(l: &mut Labels, a: &Release, b: &Release, f: &FieldDiff, marker: &str) {
     if f.status == FieldStatus::Changed {
-        let marker = f.name.trim_start_matches("footnote ");
         let fa = a.footnotes.iter().find(|x| x.marker == marker);
         let fb = b.footnotes.iter().find(|x| x.marker == marker);
         if fa.is_some() && fa == fb {

@@ -83,7 +83,9 @@ pub enum FieldStatus {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct FieldDiff {
-    /// Model path: `headline`, `meta.status`, `footnotes[*]`, `people[lawlor]`, `contacts[1]`.
+    /// Which field this is.
+    pub key: FieldKey,
+    /// Model path, from `key`: `headline`, `meta.status`, `footnotes[*]`, `people[lawlor]`, `contacts[1]`.
     pub path: String,
     /// Human name: "headline", "footnote *", "Mary Lawlor", "contact 2".
     pub name: String,
@@ -269,4 +271,114 @@ pub struct ChangeLabel {
     pub entry: Option<u32>,
     /// A whitespace-only or quote-style-only change the options hide.
     pub hidden: bool,
+}
+
+/// A field outside the body, by what it is (its model path is [`FieldKey::path`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "type")]
+#[ts(export)]
+pub enum FieldKey {
+    Id,
+    Status,
+    Kind,
+    Language,
+    Organisation,
+    Tags,
+    Created,
+    Updated,
+    Style,
+    ReleaseLine,
+    Headline,
+    Subheadline,
+    Dateline,
+    /// A person, by id.
+    Person {
+        id: String,
+    },
+    EndMark,
+    /// A footnote, by marker.
+    Footnote {
+        marker: String,
+    },
+    /// A boilerplate section, by index (in B when present).
+    Boilerplate {
+        index: u32,
+    },
+    /// A contact, by index (in B when present).
+    Contact {
+        index: u32,
+    },
+    ActionsTitle,
+    /// An item of the actions footer, by index (in B when present).
+    Action {
+        index: u32,
+    },
+}
+
+/// Where a field sits: above the body, or in one of the closing groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldGroup {
+    /// Metadata (`meta.*`).
+    Meta,
+    /// Style, release line, headline, subheadline, dateline.
+    Head,
+    EndMark,
+    Footnotes,
+    People,
+    Boilerplate,
+    Contacts,
+    Actions,
+}
+
+impl FieldKey {
+    /// The model path (`meta.status`, `people[lawlor]`, `footnotes[*]`, `contacts[1]`).
+    pub fn path(&self) -> String {
+        match self {
+            FieldKey::Id => "meta.id".into(),
+            FieldKey::Status => "meta.status".into(),
+            FieldKey::Kind => "meta.kind".into(),
+            FieldKey::Language => "meta.language".into(),
+            FieldKey::Organisation => "meta.organisation".into(),
+            FieldKey::Tags => "meta.tags".into(),
+            FieldKey::Created => "meta.created".into(),
+            FieldKey::Updated => "meta.updated".into(),
+            FieldKey::Style => "style".into(),
+            FieldKey::ReleaseLine => "releaseLine".into(),
+            FieldKey::Headline => "headline".into(),
+            FieldKey::Subheadline => "subheadline".into(),
+            FieldKey::Dateline => "dateline".into(),
+            FieldKey::Person { id } => format!("people[{id}]"),
+            FieldKey::EndMark => "endMark".into(),
+            FieldKey::Footnote { marker } => format!("footnotes[{marker}]"),
+            FieldKey::Boilerplate { index } => format!("boilerplate[{index}]"),
+            FieldKey::Contact { index } => format!("contacts[{index}]"),
+            FieldKey::ActionsTitle => "actions.title".into(),
+            FieldKey::Action { index } => format!("actions.items[{index}]"),
+        }
+    }
+
+    /// The group the field belongs to.
+    pub fn group(&self) -> FieldGroup {
+        match self {
+            FieldKey::Id
+            | FieldKey::Status
+            | FieldKey::Kind
+            | FieldKey::Language
+            | FieldKey::Organisation
+            | FieldKey::Tags
+            | FieldKey::Created
+            | FieldKey::Updated => FieldGroup::Meta,
+            FieldKey::Style
+            | FieldKey::ReleaseLine
+            | FieldKey::Headline
+            | FieldKey::Subheadline
+            | FieldKey::Dateline => FieldGroup::Head,
+            FieldKey::Person { .. } => FieldGroup::People,
+            FieldKey::EndMark => FieldGroup::EndMark,
+            FieldKey::Footnote { .. } => FieldGroup::Footnotes,
+            FieldKey::Boilerplate { .. } => FieldGroup::Boilerplate,
+            FieldKey::Contact { .. } => FieldGroup::Contacts,
+            FieldKey::ActionsTitle | FieldKey::Action { .. } => FieldGroup::Actions,
+        }
+    }
 }

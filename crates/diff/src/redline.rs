@@ -10,7 +10,8 @@ use dateline_core::Release;
 use dateline_export::sanitize::sanitize_fragment;
 
 use crate::model::{
-    BlockDiff, BlockStatus, Comparison, FieldDiff, FieldStatus, OpKind, WordDiff, WordOp,
+    BlockDiff, BlockStatus, Comparison, FieldDiff, FieldGroup, FieldKey, FieldStatus, OpKind,
+    WordDiff, WordOp,
 };
 
 const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}\
@@ -170,24 +171,24 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
     ));
 
     body.push_str("<main class=\"release\">");
-    let field = |path: &str| c.fields.iter().find(|f| f.path == path);
+    let field = |key: FieldKey| c.fields.iter().find(|f| f.key == key);
     let present = |f: &FieldDiff| f.old.is_some() || f.new.is_some();
-    if let Some(f) = field("releaseLine").filter(|f| present(f)) {
+    if let Some(f) = field(FieldKey::ReleaseLine).filter(|f| present(f)) {
         body.push_str(&format!(
             "<p class=\"release-line\"><strong>{}</strong></p>",
             field_html(f)
         ));
     }
-    if let Some(f) = field("headline") {
+    if let Some(f) = field(FieldKey::Headline) {
         body.push_str(&format!("<h2 class=\"headline\">{}</h2>", field_html(f)));
     }
-    if let Some(f) = field("subheadline").filter(|f| present(f)) {
+    if let Some(f) = field(FieldKey::Subheadline).filter(|f| present(f)) {
         body.push_str(&format!(
             "<p class=\"subheadline\"><em>{}</em></p>",
             field_html(f)
         ));
     }
-    if let Some(f) = field("dateline").filter(|f| present(f)) {
+    if let Some(f) = field(FieldKey::Dateline).filter(|f| present(f)) {
         body.push_str(&format!(
             "<p class=\"dateline\"><strong>{}</strong></p>",
             field_html(f)
@@ -196,21 +197,21 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
     for e in &c.blocks {
         body.push_str(&block_html(e, &c.blocks));
     }
-    if let Some(f) = field("endMark").filter(|f| present(f)) {
+    if let Some(f) = field(FieldKey::EndMark).filter(|f| present(f)) {
         body.push_str(&format!("<p class=\"end-mark\">{}</p>", field_html(f)));
     }
     let groups = [
-        ("footnotes[", "Footnotes"),
-        ("people[", "People"),
-        ("boilerplate[", "Boilerplate"),
-        ("contacts[", "Media contacts"),
-        ("actions.", "Actions"),
+        (FieldGroup::Footnotes, "Footnotes"),
+        (FieldGroup::People, "People"),
+        (FieldGroup::Boilerplate, "Boilerplate"),
+        (FieldGroup::Contacts, "Media contacts"),
+        (FieldGroup::Actions, "Actions"),
     ];
-    for (prefix, title) in groups {
+    for (group, title) in groups {
         let items: Vec<&FieldDiff> = c
             .fields
             .iter()
-            .filter(|f| f.path.starts_with(prefix) && present(f))
+            .filter(|f| f.key.group() == group && present(f))
             .collect();
         if items.is_empty() {
             continue;
@@ -225,7 +226,9 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
         .fields
         .iter()
         .filter(|f| {
-            f.path.starts_with("meta.") && !f.bookkeeping && f.status != FieldStatus::Unchanged
+            f.key.group() == FieldGroup::Meta
+                && !f.bookkeeping
+                && f.status != FieldStatus::Unchanged
         })
         .collect();
     if !meta.is_empty() {
@@ -237,16 +240,13 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
     }
     body.push_str("</main>");
 
-    let lang: String = b
-        .meta
-        .language
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .take(35)
-        .collect();
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>Redline: {}</title><style>{STYLE}</style></head><body>{}</body></html>\n",
-        esc(b.headline.trim()),
-        sanitize_fragment(&body)
-    )
+    let title = format!("Redline: {}", esc(b.headline.trim()));
+    dateline_export::page::shell(&dateline_export::page::Shell {
+        lang: &b.meta.language,
+        title: &title,
+        css: STYLE,
+        head: "",
+        body_class: "redline",
+        body: &sanitize_fragment(&body),
+    })
 }

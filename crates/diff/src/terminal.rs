@@ -3,7 +3,9 @@
 //! `git diff --word-diff`, or in colour (struck red, underlined green) when the
 //! caller knows it writes to a terminal.
 
-use crate::model::{BlockStatus, Comparison, FieldDiff, FieldStatus, OpKind, WordDiff};
+use crate::model::{
+    BlockStatus, Comparison, FieldDiff, FieldGroup, FieldKey, FieldStatus, OpKind, WordDiff,
+};
 
 const RED: &str = "\x1b[31;9m";
 const GREEN: &str = "\x1b[32;4m";
@@ -66,22 +68,12 @@ pub fn redline_text(c: &Comparison, color: bool) -> String {
     for l in c.labels.iter().filter(|l| !l.hidden) {
         out.push(format!("  • {}", l.text));
     }
-    let head = |p: &str| {
-        p.starts_with("meta.")
-            || [
-                "style",
-                "releaseLine",
-                "headline",
-                "subheadline",
-                "dateline",
-            ]
-            .contains(&p)
-    };
+    let head = |k: &FieldKey| matches!(k.group(), FieldGroup::Meta | FieldGroup::Head);
     let (before, after): (Vec<&FieldDiff>, Vec<&FieldDiff>) = c
         .fields
         .iter()
         .filter(|f| !f.bookkeeping)
-        .partition(|f| head(&f.path));
+        .partition(|f| head(&f.key));
     fields_text(&mut out, &before, color);
     blocks_text(&mut out, c, color);
     fields_text(&mut out, &after, color);

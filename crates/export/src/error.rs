@@ -1,6 +1,7 @@
 //! Errors of the export library, each with a stable code the UI and the CLI show.
 
 use dateline_core::validate::Problem;
+use dateline_core::ErrorCode;
 
 /// What can go wrong exporting a release.
 #[derive(Debug, thiserror::Error)]
@@ -21,12 +22,20 @@ pub enum ExportError {
 
 impl ExportError {
     /// Stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ExportError::Invalid(_) => "invalid_release",
-            ExportError::UnknownFormat(_) => "unknown_format",
-            ExportError::UnknownPaper(_) => "unknown_paper",
-            ExportError::Json(_) => "json_failed",
+            ExportError::Invalid(_) => ErrorCode::InvalidRelease,
+            ExportError::UnknownFormat(_) => ErrorCode::UnknownFormat,
+            ExportError::UnknownPaper(_) => ErrorCode::UnknownPaper,
+            ExportError::Json(_) => ErrorCode::JsonFailed,
+        }
+    }
+
+    /// The problems, when the release breaks rules.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ExportError::Invalid(p) => p,
+            _ => &[],
         }
     }
 }

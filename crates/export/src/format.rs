@@ -66,14 +66,16 @@ impl Format {
         }
     }
 
-    /// The IANA media type of the output.
-    pub fn media_type(self) -> &'static str {
+    /// Human name for menus and save dialogs ("Plain text", "ninjs JSON").
+    pub fn label(self) -> &'static str {
         match self {
-            Format::Text => "text/plain; charset=utf-8",
-            Format::Markdown => "text/markdown; charset=utf-8",
-            Format::Html | Format::Print => "text/html; charset=utf-8",
-            Format::Ninjs | Format::Json => "application/json",
-            Format::JsonLd => "application/ld+json",
+            Format::Text => "Plain text",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML document",
+            Format::Print => "Print HTML document",
+            Format::Ninjs => "ninjs JSON",
+            Format::Json => "Dateline release JSON",
+            Format::JsonLd => "JSON-LD",
         }
     }
 }
@@ -154,7 +156,10 @@ mod tests {
         }
         assert_eq!("JSON-LD".parse::<Format>().ok(), Some(Format::JsonLd));
         let err = "docx".parse::<Format>().err();
-        assert_eq!(err.map(|e| e.code()), Some("unknown_format"));
+        assert_eq!(
+            err.map(|e| e.code()),
+            Some(dateline_core::ErrorCode::UnknownFormat)
+        );
         assert_eq!("Letter".parse::<Paper>().ok(), Some(Paper::Letter));
         assert!("a5".parse::<Paper>().is_err());
     }

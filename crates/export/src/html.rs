@@ -59,7 +59,7 @@ pub fn article(r: &Release) -> String {
 }
 
 fn header(r: &Release, style: &HouseStyle) -> String {
-    let lang = r.meta.language.as_str();
+    let lang = &r.meta.language;
     let mut out = String::from("<header>\n");
     if let Some(line) = release_line(&r.release_line, lang) {
         let class = match r.release_line {
@@ -72,7 +72,7 @@ fn header(r: &Release, style: &HouseStyle) -> String {
     inline_html(&mut out, r.headline.trim(), None);
     if style.kind_after_headline {
         out.push_str(" <span class=\"genre\">(");
-        escape_into(&mut out, r.meta.kind.label());
+        escape_into(&mut out, r.meta.kind.genre(&r.meta.language));
         out.push_str(")</span>");
     }
     out.push_str("</h1>\n");
@@ -102,7 +102,7 @@ fn dateline_html(r: &Release) -> String {
 }
 
 fn body(r: &Release, style: &HouseStyle, refs: &mut FootnoteRefs) -> String {
-    let lang = r.meta.language.as_str();
+    let lang = &r.meta.language;
     let marks = style.quote_marks(lang);
     let mut out = String::from("<section class=\"body\">\n");
     let mut dl = dateline_html(r);
@@ -201,7 +201,7 @@ fn pieces_html(out: &mut String, pieces: &[QuotePiece], refs: &mut FootnoteRefs)
 }
 
 fn footer(r: &Release, refs: &FootnoteRefs) -> String {
-    let lang = r.meta.language.as_str();
+    let lang = &r.meta.language;
     let mut out = String::new();
     if !r.footnotes.is_empty() {
         out.push_str("<section class=\"footnotes\" aria-label=\"Footnotes\">\n");

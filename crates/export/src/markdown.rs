@@ -166,7 +166,7 @@ fn protect_line_starts(s: &str) -> String {
 /// The Markdown export of `r`.
 pub fn render_markdown(r: &Release) -> String {
     let style = r.style.style();
-    let lang = r.meta.language.as_str();
+    let lang = &r.meta.language;
     let marks = style.quote_marks(lang);
     let mut blocks: Vec<String> = Vec::new();
     if let Some(line) = release_line(&r.release_line, lang) {
@@ -176,7 +176,7 @@ pub fn render_markdown(r: &Release) -> String {
     // only for its emphasis and links.
     let mut h = inline_md(r.headline.trim());
     if style.kind_after_headline {
-        h = format!("{h} ({})", escaped(r.meta.kind.label()));
+        h = format!("{h} ({})", escaped(r.meta.kind.genre(&r.meta.language)));
     }
     blocks.push(format!("# {}", h.replace('\n', " ")));
     if let Some(sub) = r.subheadline.as_deref().filter(|s| !s.trim().is_empty()) {

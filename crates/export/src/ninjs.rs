@@ -274,7 +274,7 @@ pub fn to_ninjs(r: &Release, body_html: &str, body_text: &str) -> Ninjs {
         version_created: r.meta.updated.or(r.meta.created).map(|d| d.to_rfc3339()),
         embargoed_until,
         pub_status: pub_status.into(),
-        language: lang,
+        language: lang.to_string(),
         headlines,
         bodies,
         located: located.filter(|l| !l.is_empty()),

@@ -25,7 +25,6 @@ pub const CSP: &str =
 /// The complete HTML document of `r`.
 pub fn document(r: &Release, page: Page) -> String {
     let article = sanitize::sanitize_fragment(&html::article(r));
-    let lang = escape(&r.meta.language);
     let title = escape(&to_plain(r.headline.trim()));
     let mut css = theme::screen_css(r.style);
     if let Page::Print(paper) = page {
@@ -41,29 +40,64 @@ pub fn document(r: &Release, page: Page) -> String {
         Page::Screen => "screen",
         Page::Print(_) => "print",
     };
-    let mut out = String::with_capacity(article.len() + css.len() + 2048);
+    let head = format!(
+        "<script type=\"application/ld+json\">\n{}\n</script>\n",
+        jsonld::script_text(r)
+    );
+    let body_class = format!("{class} style-{}", style_class(r.style));
+    shell(&Shell {
+        lang: &r.meta.language,
+        title: &title,
+        css: &css,
+        head: &head,
+        body_class: &body_class,
+        body: &article,
+    })
+}
+
+/// What goes into a standalone document's shell; every text is already HTML.
+pub struct Shell<'a> {
+    /// The document's language tag (escaped here).
+    pub lang: &'a str,
+    /// The escaped `<title>`.
+    pub title: &'a str,
+    /// The inline stylesheet.
+    pub css: &'a str,
+    /// More elements for `<head>` (the JSON-LD script).
+    pub head: &'a str,
+    /// Classes of `<body>`.
+    pub body_class: &'a str,
+    /// The sanitized body.
+    pub body: &'a str,
+}
+
+/// The standalone document every Dateline HTML output shares (exports, preview,
+/// redline): doctype, language, charset, the [`CSP`], viewport, title and styles.
+pub fn shell(s: &Shell<'_>) -> String {
+    let lang: String = s
+        .lang
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(35)
+        .collect();
+    let mut out = String::with_capacity(s.body.len() + s.css.len() + 2048);
     out.push_str("<!DOCTYPE html>\n");
-    out.push_str(&format!("<html lang=\"{lang}\">\n<head>\n"));
+    out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(&lang)));
     out.push_str("<meta charset=\"utf-8\">\n");
     out.push_str(&format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
     ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"Dateline\">\n");
-    out.push_str(&format!("<title>{title}</title>\n"));
+    out.push_str(&format!("<title>{}</title>\n", s.title));
     out.push_str("<style>\n");
-    out.push_str(&css);
+    out.push_str(s.css);
     out.push_str("</style>\n");
-    out.push_str("<script type=\"application/ld+json\">\n");
-    out.push_str(&jsonld::script_text(r));
-    out.push_str("\n</script>\n");
+    out.push_str(s.head);
     out.push_str("</head>\n");
-    out.push_str(&format!(
-        "<body class=\"{class} style-{}\">\n",
-        style_class(r.style)
-    ));
-    out.push_str(&article);
-    if !article.ends_with('\n') {
+    out.push_str(&format!("<body class=\"{}\">\n", escape(s.body_class)));
+    out.push_str(s.body);
+    if !s.body.ends_with('\n') {
         out.push('\n');
     }
     out.push_str("</body>\n</html>\n");

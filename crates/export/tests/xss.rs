@@ -222,5 +222,5 @@ fn a_poisoned_release_is_refused_by_the_checked_export() {
     let err = dateline_export::render(&r, Format::Html)
         .err()
         .map(|e| e.code());
-    assert_eq!(err, Some("invalid_release"));
+    assert_eq!(err, Some(dateline_core::ErrorCode::InvalidRelease));
 }

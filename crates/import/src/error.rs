@@ -29,17 +29,22 @@ pub enum ImportError {
     /// Text was found but none of it can serve as a headline.
     #[error("no text that could be a headline was found in the input")]
     NoContent,
+    /// The input format name is not one of [`crate::SourceFormat`].
+    #[error("“{0}” is not an import format (text, markdown or html)")]
+    UnknownFormat(String),
 }
 
 impl ImportError {
     /// Stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> dateline_core::ErrorCode {
+        use dateline_core::ErrorCode;
         match self {
-            ImportError::TooLarge { .. } => "too_large",
-            ImportError::Empty => "empty",
-            ImportError::InvalidUtf8 { .. } => "invalid_utf8",
-            ImportError::Binary => "binary",
-            ImportError::NoContent => "no_content",
+            ImportError::TooLarge { .. } => ErrorCode::TooLarge,
+            ImportError::Empty => ErrorCode::Empty,
+            ImportError::InvalidUtf8 { .. } => ErrorCode::InvalidUtf8,
+            ImportError::Binary => ErrorCode::Binary,
+            ImportError::NoContent => ErrorCode::NoContent,
+            ImportError::UnknownFormat(_) => ErrorCode::UnknownFormat,
         }
     }
 }

@@ -222,20 +222,18 @@ fn embargo(t: &str) -> Option<ReleaseLine> {
     })
 }
 
-/// Strips a genre suffix from a headline: `… (Press Release)` → (`…`, kind).
+/// Strips a genre suffix, as printed in English, French or Spanish, from a headline:
+/// `… (Press Release)`, `… (Communiqué de presse)` → (`…`, kind).
 pub fn genre_suffix(headline: &str) -> Option<(String, Kind)> {
     let t = headline.trim();
-    for kind in [
-        Kind::PressRelease,
-        Kind::Statement,
-        Kind::MediaAdvisory,
-        Kind::NewsRelease,
-    ] {
-        let suffix = format!("({})", kind.label());
-        if let Some(h) = t.strip_suffix(&suffix) {
-            let h = h.trim_end();
-            if !h.is_empty() {
-                return Some((h.to_string(), kind));
+    for lang in ["en", "fr", "es"].map(dateline_core::Language::new) {
+        for kind in Kind::ALL {
+            let suffix = format!("({})", kind.genre(&lang));
+            if let Some(h) = t.strip_suffix(&suffix) {
+                let h = h.trim_end();
+                if !h.is_empty() {
+                    return Some((h.to_string(), kind));
+                }
             }
         }
     }

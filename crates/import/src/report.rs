@@ -21,6 +21,53 @@ pub enum SourceFormat {
     Html,
 }
 
+impl SourceFormat {
+    /// Every input format, in the order menus offer them.
+    pub const ALL: [SourceFormat; 3] = [
+        SourceFormat::Text,
+        SourceFormat::Markdown,
+        SourceFormat::Html,
+    ];
+
+    /// The CLI name (`text`, `markdown`, `html`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+        }
+    }
+
+    /// Human name for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "Plain text",
+            SourceFormat::Markdown => "Markdown",
+            SourceFormat::Html => "HTML (web page or Word)",
+        }
+    }
+}
+
+impl std::str::FromStr for SourceFormat {
+    type Err = crate::ImportError;
+
+    /// A format by name or usual extension, any case (`txt`, `md`, `htm`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Ok(SourceFormat::Text),
+            "markdown" | "md" => Ok(SourceFormat::Markdown),
+            "html" | "htm" => Ok(SourceFormat::Html),
+            _ => Err(crate::ImportError::UnknownFormat(s.trim().to_string())),
+        }
+    }
+}
+
+impl std::fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// How to import.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

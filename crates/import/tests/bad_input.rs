@@ -8,7 +8,7 @@ use dateline_import::{import, ImportOptions, MAX_INPUT_BYTES};
 fn code(bytes: &[u8]) -> &'static str {
     match import(bytes, &ImportOptions::default()) {
         Ok(_) => "ok",
-        Err(e) => e.code(),
+        Err(e) => e.code().as_str(),
     }
 }
 

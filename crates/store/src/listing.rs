@@ -33,7 +33,7 @@ pub fn write(
         updated,
         r.headline,
         enum_name(&r.meta.status),
-        r.meta.language,
+        r.meta.language.as_str(),
         r.meta.organisation,
         enum_name(&r.style),
     ])?;

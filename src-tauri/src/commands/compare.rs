@@ -1,27 +1,23 @@
 //! The compare view: two revisions (or a revision and the working copy) through
 //! `dateline-diff`, and the redline exported as a standalone HTML file.
 
-use dateline_core::Release;
+use dateline_core::{Release, ReleaseId};
 use dateline_diff::{CompareOptions, Comparison};
 use dateline_store::{load_ref, RevRef, Store};
-use tauri::{AppHandle, Runtime, State};
+use tauri::Runtime;
 
+use super::Cx;
 use crate::blocking;
 use crate::destination::{self, Target};
 use crate::error::ApiResult;
-use crate::input;
-use crate::state::AppState;
 
-/// Compares `from` (old) with `to` (new) of release `id`.
-#[tauri::command]
-pub async fn compare_revisions(
-    state: State<'_, AppState>,
-    id: String,
+pub async fn compare_revisions<R: Runtime>(
+    cx: &Cx<R>,
+    id: ReleaseId,
     from: RevRef,
     to: RevRef,
 ) -> ApiResult<Comparison> {
-    input::id(&id)?;
-    let store = state.store()?;
+    let store = cx.store()?;
     blocking::run(move || {
         let (a, b) = sides(store.as_ref(), &id, from, to)?;
         Ok(dateline_diff::compare(&a, &b, &CompareOptions::default()))
@@ -29,17 +25,13 @@ pub async fn compare_revisions(
     .await
 }
 
-/// Writes the redline of `from` → `to` as HTML; returns the path, or `None` if cancelled.
-#[tauri::command]
 pub async fn export_redline<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    id: String,
+    cx: &Cx<R>,
+    id: ReleaseId,
     from: RevRef,
     to: RevRef,
 ) -> ApiResult<Option<String>> {
-    input::id(&id)?;
-    let store = state.store()?;
+    let store = cx.store()?;
     let stem_id = id.clone();
     let (headline, html) = blocking::run(move || {
         let (a, b) = sides(store.as_ref(), &id, from, to)?;
@@ -54,7 +46,7 @@ pub async fn export_redline<R: Runtime>(
         extension: "html",
         kind: "HTML document",
     };
-    let Some(path) = destination::choose(&app, &state, target).await? else {
+    let Some(path) = destination::choose(&cx.app, &cx.state(), target).await? else {
         return Ok(None);
     };
     destination::write(path.clone(), html.into_bytes()).await?;

@@ -2,13 +2,13 @@
 
 use dateline_import::{ImportOptions, ImportReport, SourceFormat};
 use serde::Serialize;
-use tauri::State;
+use tauri::Runtime;
 use ts_rs::TS;
 
+use super::Cx;
 use crate::blocking;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::input;
-use crate::state::AppState;
 
 /// What `import_release` returns: the new release's id and what the importer found.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -21,28 +21,20 @@ pub struct ImportResult {
     pub report: ImportReport,
 }
 
-/// Imports `text` (format `from`: "text", "markdown" or "html"; guessed when absent)
-/// as a new release.
-#[tauri::command]
-pub async fn import_release(
-    state: State<'_, AppState>,
+pub async fn import_release<R: Runtime>(
+    cx: &Cx<R>,
     text: String,
-    from: Option<String>,
+    from: Option<SourceFormat>,
 ) -> ApiResult<ImportResult> {
     input::import_text(&text)?;
-    let format = match from.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(name) => Some(source_format(name)?),
-    };
-    let store = state.store()?;
-    let meta = state.meta(Some("Imported".to_string()), None);
+    let store = cx.store()?;
+    let meta = cx.state().meta(Some("Imported".to_string()), None);
     blocking::run(move || {
         let opts = ImportOptions {
-            format,
+            format: from,
             ..ImportOptions::default()
         };
-        let imported = dateline_import::import(text.as_bytes(), &opts)
-            .map_err(|e| ApiError::new(e.code(), e.to_string()))?;
+        let imported = dateline_import::import(text.as_bytes(), &opts)?;
         let (id, _) = store.create(&imported.release, &meta)?;
         Ok(ImportResult {
             id,
@@ -50,16 +42,4 @@ pub async fn import_release(
         })
     })
     .await
-}
-
-fn source_format(name: &str) -> ApiResult<SourceFormat> {
-    match name.to_ascii_lowercase().as_str() {
-        "text" | "txt" | "plain" => Ok(SourceFormat::Text),
-        "markdown" | "md" => Ok(SourceFormat::Markdown),
-        "html" | "htm" => Ok(SourceFormat::Html),
-        _ => Err(ApiError::new(
-            "unknown_format",
-            format!("“{name}” is not an import format (text, markdown or html)"),
-        )),
-    }
 }

@@ -1,23 +1,22 @@
 //! The library screen: list, search, create, duplicate, trash.
 
 use dateline_core::style::HouseStyleId;
+use dateline_core::ReleaseId;
 use dateline_store::{ListFilter, ReleaseSummary};
-use tauri::State;
+use tauri::Runtime;
 
+use super::Cx;
 use crate::blocking;
 use crate::error::{ApiError, ApiResult};
 use crate::input;
-use crate::state::AppState;
 
-/// Releases (or the trash), most recently saved first, filtered by `query`.
-#[tauri::command]
-pub async fn list_releases(
-    state: State<'_, AppState>,
+pub async fn list_releases<R: Runtime>(
+    cx: &Cx<R>,
     query: Option<String>,
     deleted: bool,
 ) -> ApiResult<Vec<ReleaseSummary>> {
     input::short("search", query.as_deref())?;
-    let store = state.store()?;
+    let store = cx.store()?;
     let filter = ListFilter {
         query: query.filter(|q| !q.trim().is_empty()),
         deleted,
@@ -25,11 +24,9 @@ pub async fn list_releases(
     blocking::run(move || Ok(store.list(&filter)?)).await
 }
 
-/// A new release from the house style's template, dated today; returns its id.
-#[tauri::command]
-pub async fn create_release(state: State<'_, AppState>, style: HouseStyleId) -> ApiResult<String> {
-    let store = state.store()?;
-    let meta = state.meta(
+pub async fn create_release<R: Runtime>(cx: &Cx<R>, style: HouseStyleId) -> ApiResult<ReleaseId> {
+    let store = cx.store()?;
+    let meta = cx.state().meta(
         Some(format!(
             "New release from the {} template",
             style.style().name
@@ -40,46 +37,45 @@ pub async fn create_release(state: State<'_, AppState>, style: HouseStyleId) -> 
         let today = chrono::Local::now().date_naive();
         let release = dateline_core::templates::template(style, today);
         let (id, _) = store.create(&release, &meta)?;
-        Ok(id)
+        stored_id(id)
     })
     .await
 }
 
-/// A copy of the latest revision of `id` as a new release; returns the copy's id.
-#[tauri::command]
-pub async fn duplicate_release(state: State<'_, AppState>, id: String) -> ApiResult<String> {
-    input::id(&id)?;
-    let store = state.store()?;
-    let meta = state.meta(Some(format!("Copy of release {id}")), None);
+pub async fn duplicate_release<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<ReleaseId> {
+    let store = cx.store()?;
+    let meta = cx.state().meta(Some(format!("Copy of release {id}")), None);
     blocking::run(move || {
         let mut release = store.load(&id, None)?;
         release.meta.id.clear();
         release.meta.created = None;
         release.meta.updated = None;
         let (copy, _) = store.create(&release, &meta)?;
-        Ok(copy)
+        stored_id(copy)
     })
     .await
 }
 
-/// Moves `id` to the trash (restorable with `undelete_release`).
-#[tauri::command]
-pub async fn delete_release(state: State<'_, AppState>, id: String) -> ApiResult<()> {
-    input::id(&id)?;
-    let store = state.store()?;
+pub async fn delete_release<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<()> {
+    let store = cx.store()?;
     blocking::run(move || Ok(store.delete(&id)?)).await
 }
 
-/// Brings `id` back from the trash.
-#[tauri::command]
-pub async fn undelete_release(state: State<'_, AppState>, id: String) -> ApiResult<()> {
-    input::id(&id)?;
-    let store = state.store()?;
+pub async fn undelete_release<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<()> {
+    let store = cx.store()?;
     blocking::run(move || Ok(store.undelete(&id)?)).await
 }
 
-/// Why the database could not be opened at startup (`null` when it was).
-#[tauri::command]
-pub fn startup_error(state: State<'_, AppState>) -> Option<ApiError> {
-    state.startup_error()
+pub async fn startup_error<R: Runtime>(cx: &Cx<R>) -> ApiResult<Option<ApiError>> {
+    Ok(cx.state().startup_error())
+}
+
+/// An id the store just assigned, as the typed id the UI gets back.
+fn stored_id(id: String) -> ApiResult<ReleaseId> {
+    ReleaseId::parse(&id).map_err(|e| {
+        ApiError::new(
+            dateline_core::ErrorCode::Internal,
+            format!("the store assigned an unexpected id: {e}"),
+        )
+    })
 }

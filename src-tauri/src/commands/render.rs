@@ -1,52 +1,31 @@
-//! Commands that need no database: templates, validation, dateline and preview rendering.
+//! Commands that need no database: validation, dateline rendering.
 
-use dateline_core::style::HouseStyleId;
 use dateline_core::validate::Problem;
-use dateline_core::{Dateline, Release};
-use serde::Serialize;
-use ts_rs::TS;
+use dateline_core::{Dateline, ErrorCode, Language, Release};
+use tauri::Runtime;
 
+use super::Cx;
 use crate::blocking;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::input;
 
-/// A house style the UI offers for a new release.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct TemplateInfo {
-    /// The house style id passed to `create_release`.
-    pub id: HouseStyleId,
-    /// Human name ("UN / OHCHR").
-    pub name: String,
-}
-
-/// The templates (one per house style), in the order the UI offers them.
-#[tauri::command]
-pub fn list_templates() -> Vec<TemplateInfo> {
-    HouseStyleId::ALL
-        .iter()
-        .map(|id| TemplateInfo {
-            id: *id,
-            name: id.style().name.to_string(),
-        })
-        .collect()
-}
-
-/// Every problem of the release (empty when valid).
-#[tauri::command]
-pub async fn validate_release(release: Release) -> ApiResult<Vec<Problem>> {
+pub async fn validate_release<R: Runtime>(
+    _cx: &Cx<R>,
+    release: Release,
+) -> ApiResult<Vec<Problem>> {
     input::release(&release)?;
     blocking::run(move || Ok(dateline_core::validate::problems(&release))).await
 }
 
-/// The dateline as the house style prints it (`GENEVA (14 May 2025) –`).
-#[tauri::command]
-pub fn render_dateline(dateline: Dateline, language: String) -> ApiResult<String> {
+pub async fn render_dateline<R: Runtime>(
+    _cx: &Cx<R>,
+    dateline: Dateline,
+    language: Language,
+) -> ApiResult<String> {
     input::short("language", Some(&language))?;
     if dateline.places.len() > 20 {
-        return Err(crate::error::ApiError::new(
-            "too_large",
+        return Err(ApiError::new(
+            ErrorCode::TooLarge,
             "a dateline has at most 20 places",
         ));
     }

@@ -1,78 +1,68 @@
-//! The editor and the history: open, autosave, save revisions, load and restore.
+//! The editor and the history: open, autosave, discard, save revisions, load and restore.
 
-use dateline_core::Release;
+use dateline_core::{Release, ReleaseId};
 use dateline_store::{OpenRelease, RevisionInfo};
-use tauri::State;
+use tauri::Runtime;
 
+use super::Cx;
 use crate::blocking;
 use crate::error::ApiResult;
 use crate::input;
-use crate::state::AppState;
 
-/// Opens `id` for editing: its unsaved edits if any, else its latest revision.
-#[tauri::command]
-pub async fn open_release(state: State<'_, AppState>, id: String) -> ApiResult<OpenRelease> {
-    input::id(&id)?;
-    let store = state.store()?;
+pub async fn open_release<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<OpenRelease> {
+    let store = cx.store()?;
     blocking::run(move || Ok(dateline_store::open_release(store.as_ref(), &id)?)).await
 }
 
-/// Autosaves the working copy of `id` (not validated: drafts may be incomplete).
-#[tauri::command]
-pub async fn save_working_copy(
-    state: State<'_, AppState>,
-    id: String,
+pub async fn save_working_copy<R: Runtime>(
+    cx: &Cx<R>,
+    id: ReleaseId,
     release: Release,
 ) -> ApiResult<()> {
-    input::id(&id)?;
     input::release(&release)?;
-    let store = state.store()?;
+    let store = cx.store()?;
     blocking::run(move || Ok(store.save_working_copy(&id, &release)?)).await
 }
 
-/// Validates `release` and saves it as the next revision of `id`; returns its number.
-#[tauri::command]
-pub async fn save_revision(
-    state: State<'_, AppState>,
-    id: String,
-    release: Release,
-    message: Option<String>,
-    name: Option<String>,
-) -> ApiResult<u32> {
-    input::id(&id)?;
-    input::release(&release)?;
-    input::short("message", message.as_deref())?;
-    input::short("name", name.as_deref())?;
-    let store = state.store()?;
-    let meta = state.meta(message, name);
+pub async fn discard_working_copy<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<OpenRelease> {
+    let store = cx.store()?;
     blocking::run(move || {
-        release.check()?;
-        Ok(store.save(&id, &release, &meta)?)
+        store.discard_working_copy(&id)?;
+        Ok(dateline_store::open_release(store.as_ref(), &id)?)
     })
     .await
 }
 
-/// The history of `id`, newest first.
-#[tauri::command]
-pub async fn history(state: State<'_, AppState>, id: String) -> ApiResult<Vec<RevisionInfo>> {
-    input::id(&id)?;
-    let store = state.store()?;
+pub async fn save_revision<R: Runtime>(
+    cx: &Cx<R>,
+    id: ReleaseId,
+    release: Release,
+    message: Option<String>,
+    name: Option<String>,
+) -> ApiResult<u32> {
+    input::release(&release)?;
+    input::short("message", message.as_deref())?;
+    input::short("name", name.as_deref())?;
+    let store = cx.store()?;
+    let meta = cx.state().meta(message, name);
+    // The store validates (once) and refuses an invalid release with its problems.
+    blocking::run(move || Ok(store.save(&id, &release, &meta)?)).await
+}
+
+pub async fn history<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<Vec<RevisionInfo>> {
+    let store = cx.store()?;
     blocking::run(move || Ok(store.log(&id)?)).await
 }
 
-/// Revision `rev` of `id`, read-only.
-#[tauri::command]
-pub async fn load_revision(state: State<'_, AppState>, id: String, rev: u32) -> ApiResult<Release> {
-    input::id(&id)?;
-    let store = state.store()?;
+pub async fn load_revision<R: Runtime>(cx: &Cx<R>, id: ReleaseId, rev: u32) -> ApiResult<Release> {
+    let store = cx.store()?;
     blocking::run(move || Ok(store.load(&id, Some(rev))?)).await
 }
 
-/// Appends a new revision with the content of `rev`; returns the new number.
-#[tauri::command]
-pub async fn restore_revision(state: State<'_, AppState>, id: String, rev: u32) -> ApiResult<u32> {
-    input::id(&id)?;
-    let store = state.store()?;
-    let meta = state.meta(Some(format!("Restored revision {rev}")), None);
+pub async fn restore_revision<R: Runtime>(cx: &Cx<R>, id: ReleaseId, rev: u32) -> ApiResult<u32> {
+    let store = cx.store()?;
+    let meta = cx
+        .state()
+        .meta(Some(format!("Restored revision {rev}")), None);
     blocking::run(move || Ok(store.restore(&id, rev, &meta)?)).await
 }

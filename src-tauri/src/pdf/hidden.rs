@@ -3,6 +3,7 @@
 //! The window has no capability (only `main` does), so its page cannot invoke
 //! any command.
 
+use dateline_core::ErrorCode;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -25,12 +26,13 @@ where
     let dir = app
         .path()
         .app_cache_dir()
-        .map_err(|e| ApiError::new("pdf_failed", e.to_string()))?;
-    std::fs::create_dir_all(&dir).map_err(|e| ApiError::new("pdf_failed", e.to_string()))?;
+        .map_err(|e| ApiError::new(ErrorCode::PdfFailed, e.to_string()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| ApiError::new(ErrorCode::PdfFailed, e.to_string()))?;
     let page = dir.join("print.html");
-    std::fs::write(&page, html).map_err(|e| ApiError::new("pdf_failed", e.to_string()))?;
+    std::fs::write(&page, html).map_err(|e| ApiError::new(ErrorCode::PdfFailed, e.to_string()))?;
     let url = tauri::Url::from_file_path(&page)
-        .map_err(|_| ApiError::new("pdf_failed", "bad temporary path"))?;
+        .map_err(|_| ApiError::new(ErrorCode::PdfFailed, "bad temporary path"))?;
     let (tx, rx) = mpsc::channel();
     let label = format!("print-{}", std::process::id());
     let done = tx.clone();

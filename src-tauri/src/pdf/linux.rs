@@ -5,6 +5,7 @@
 //! to the output URI as PDF without any dialog. Everything GTK runs on the main
 //! thread; the result comes back over a channel.
 
+use dateline_core::ErrorCode;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -25,7 +26,7 @@ pub async fn print<R: Runtime>(
         dateline_export::Paper::Letter => "na_letter",
     };
     let uri = webkit2gtk::glib::filename_to_uri(&out, None)
-        .map_err(|e| ApiError::new("pdf_failed", format!("bad output path: {e}")))?
+        .map_err(|e| ApiError::new(ErrorCode::PdfFailed, format!("bad output path: {e}")))?
         .to_string();
     let (tx, rx) = mpsc::channel::<Result<(), String>>();
     app.run_on_main_thread(move || start(html, uri, paper, tx))?;

@@ -5,6 +5,7 @@
 //! operation on Linux, WebView2's `PrintToPdf` on Windows and WKWebView's
 //! `createPDF` on macOS. The page is loaded with JavaScript off and no IPC.
 
+use dateline_core::ErrorCode;
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime};
@@ -46,7 +47,7 @@ pub async fn print_to_pdf<R: Runtime>(
     let result: ApiResult<()> = {
         let _ = (app, html, paper);
         Err(ApiError::new(
-            "pdf_failed",
+            ErrorCode::PdfFailed,
             "PDF export is not available on this system",
         ))
     };
@@ -55,7 +56,7 @@ pub async fn print_to_pdf<R: Runtime>(
     match std::fs::metadata(&out) {
         Ok(m) if m.len() > 0 => Ok(()),
         _ => Err(ApiError::new(
-            "pdf_failed",
+            ErrorCode::PdfFailed,
             format!("the PDF was not written to {}", out.display()),
         )),
     }
@@ -67,11 +68,11 @@ pub(crate) async fn wait(rx: std::sync::mpsc::Receiver<Result<(), String>>) -> A
     crate::blocking::run(move || match rx.recv_timeout(PRINT_TIMEOUT) {
         Ok(Ok(())) => Ok(()),
         Ok(Err(message)) => Err(ApiError::new(
-            "pdf_failed",
+            ErrorCode::PdfFailed,
             format!("printing to PDF failed: {message}"),
         )),
         Err(_) => Err(ApiError::new(
-            "pdf_failed",
+            ErrorCode::PdfFailed,
             "printing to PDF did not finish in 30 seconds",
         )),
     })

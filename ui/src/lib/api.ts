@@ -1,29 +1,26 @@
-// The one module that talks to the Tauri shell. Every command of src-tauri/COMMANDS.md has a typed
-// wrapper here; a rejected command becomes an `ApiError` whose `sentence` is what the user reads.
-// Components import this module, never `@tauri-apps/api`.
+// The one module that talks to the Tauri shell. The commands and their types are generated from
+// the Rust command table (../generated/commands.ts); this module binds them to `invoke` and turns
+// a rejected command into an `ApiError` whose `sentence` is what the user reads. Components import
+// this module, never `@tauri-apps/api`.
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { Dateline } from "../bindings/Dateline";
-import type { HouseStyleId } from "../bindings/HouseStyleId";
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Problem } from "../bindings/Problem";
-import type { Release } from "../bindings/Release";
-import type {
-  Comparison,
-  ExportFormat,
-  ImportResult,
-  OpenRelease,
-  ReleaseSummary,
-  RevisionInfo,
-  RevRef,
-  TemplateInfo,
-} from "./types";
+import { bindCommands, type Commands } from "../generated/commands";
+import { MENU_EVENTS, type MenuEvent } from "../generated/labels";
+
+export type { MenuEvent };
+
+/** Codes from Rust, plus the one the UI itself raises when there is no shell to talk to. */
+export type UiErrorCode = ErrorCode | "ipc_unavailable";
 
 /** A failed command: the stable `code` from Rust and its sentence. */
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: UiErrorCode | string,
     message: string,
+    readonly problems: Problem[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -31,7 +28,7 @@ export class ApiError extends Error {
 
   /** What the user reads: a short lead for the code, then the detail from Rust. */
   get sentence(): string {
-    const lead = LEADS[this.code];
+    const lead = (LEADS as Record<string, string>)[this.code];
     const detail = sentenceCase(this.message);
     if (!lead) return detail || "Something went wrong.";
     if (!detail || detail.toLowerCase() === lead.toLowerCase()) return lead;
@@ -39,19 +36,36 @@ export class ApiError extends Error {
   }
 }
 
-const LEADS: Record<string, string> = {
-  not_found: "That release or revision could not be found.",
-  invalid_release: "The release has problems to fix first.",
+// One lead per code: the compiler refuses this table when Rust adds a code it lacks.
+const LEADS: Record<UiErrorCode, string> = {
   invalid_json: "The file is not a valid release.",
-  invalid_id: "The release id is not valid.",
+  invalid_release: "The release has problems to fix first.",
+  invalid_input: "Dateline could not read that request.",
+  not_found: "That release or revision could not be found.",
+  ambiguous_id: "That short id matches more than one release.",
   too_large: "That is too large to save.",
+  busy: "The release database is busy.",
+  corrupt_database: "The release database is damaged.",
+  disk_full: "The disk is full.",
+  newer_database: "The release database is from a newer Dateline.",
+  not_a_database: "That file is not a Dateline database.",
+  read_only: "The release database cannot be written.",
+  sqlite: "The release database failed.",
+  io: "A file could not be read or written.",
+  no_data_dir: "Dateline has no folder for its data.",
+  no_working_copy: "There are no unsaved edits.",
   database_unavailable: "The release database could not be opened.",
+  unknown_format: "Dateline cannot read that kind of file.",
+  unknown_paper: "That paper size is unknown.",
+  empty: "There is nothing to import in that file.",
+  invalid_utf8: "That file is not text Dateline can read.",
+  binary: "That file is not text.",
+  no_content: "No press release was found in that file.",
+  json_failed: "The JSON could not be written.",
   export_failed: "The export failed.",
   pdf_failed: "The PDF could not be made.",
   internal: "Something went wrong inside Dateline.",
   ipc_unavailable: "Dateline's engine is not available.",
-  unknown_format: "Dateline cannot read that kind of file.",
-  empty_import: "There is nothing to import in that file.",
 };
 
 function sentenceCase(text: string): string {
@@ -65,8 +79,9 @@ function sentenceCase(text: string): string {
 export function toApiError(raw: unknown): ApiError {
   if (raw instanceof ApiError) return raw;
   if (raw && typeof raw === "object" && "code" in raw && "message" in raw) {
-    const r = raw as { code: unknown; message: unknown };
-    return new ApiError(String(r.code), String(r.message));
+    const r = raw as { code: unknown; message: unknown; problems?: unknown };
+    const problems = Array.isArray(r.problems) ? (r.problems as Problem[]) : [];
+    return new ApiError(String(r.code), String(r.message), problems);
   }
   if (typeof raw === "string") {
     try {
@@ -84,10 +99,10 @@ export function toApiError(raw: unknown): ApiError {
   return new ApiError("internal", "");
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call(cmd: string, args: Record<string, unknown>): Promise<unknown> {
   await ready;
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke(cmd, args);
   } catch (raw) {
     throw toApiError(raw);
   }
@@ -104,60 +119,8 @@ const ready: Promise<void> =
       })
     : Promise.resolve();
 
-/** The commands of the shell. */
-export const api = {
-  listReleases: (query: string, deleted: boolean) =>
-    call<ReleaseSummary[]>("list_releases", { query: query || null, deleted }),
-  createRelease: (style: HouseStyleId) => call<string>("create_release", { style }),
-  duplicateRelease: (id: string) => call<string>("duplicate_release", { id }),
-  deleteRelease: (id: string) => call<null>("delete_release", { id }),
-  undeleteRelease: (id: string) => call<null>("undelete_release", { id }),
-  openRelease: (id: string) => call<OpenRelease>("open_release", { id }),
-  saveWorkingCopy: (id: string, release: Release) =>
-    call<null>("save_working_copy", { id, release }),
-  saveRevision: (id: string, release: Release, message?: string, name?: string) =>
-    call<number>("save_revision", { id, release, message: message || null, name: name || null }),
-  history: (id: string) => call<RevisionInfo[]>("history", { id }),
-  loadRevision: (id: string, rev: number) => call<Release>("load_revision", { id, rev }),
-  restoreRevision: (id: string, rev: number) => call<number>("restore_revision", { id, rev }),
-  validateRelease: (release: Release) => call<Problem[]>("validate_release", { release }),
-  renderPreview: (release: Release) => call<string>("render_preview", { release }),
-  renderDateline: (dateline: Dateline, language: string) =>
-    call<string>("render_dateline", { dateline, language }),
-  compareRevisions: (id: string, from: RevRef, to: RevRef) =>
-    call<Comparison>("compare_revisions", { id, from, to }),
-  exportRedline: (id: string, from: RevRef, to: RevRef) =>
-    call<string | null>("export_redline", { id, from, to }),
-  exportRelease: (release: Release, format: ExportFormat) =>
-    call<string | null>("export_release", { release, format }),
-  exportPdf: (release: Release) => call<string | null>("export_pdf", { release }),
-  importRelease: (text: string, from?: string) =>
-    call<ImportResult>("import_release", { text, from: from ?? null }),
-  listTemplates: () => call<TemplateInfo[]>("list_templates"),
-  startupError: () => call<{ code: string; message: string } | null>("startup_error"),
-};
-
-/** Native menu events (see COMMANDS.md). */
-export type MenuEvent =
-  | "new"
-  | "save-revision"
-  | "export"
-  | "export-pdf"
-  | "import"
-  | "library"
-  | "history"
-  | "compare";
-
-const MENU_EVENTS: MenuEvent[] = [
-  "new",
-  "save-revision",
-  "export",
-  "export-pdf",
-  "import",
-  "library",
-  "history",
-  "compare",
-];
+/** The commands of the shell (see src-tauri/COMMANDS.md). */
+export const api: Commands = bindCommands(call);
 
 /** Subscribes to every native menu event; resolves to a function that unsubscribes. */
 export async function onMenu(handler: (event: MenuEvent) => void): Promise<() => void> {

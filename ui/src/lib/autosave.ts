@@ -52,6 +52,13 @@ export class Autosaver {
     if (this.dirty) await this.run();
   }
 
+  /** Drops pending changes without saving them and waits for a save already under way. */
+  async abandon(): Promise<void> {
+    this.clear();
+    this.dirty = false;
+    if (this.inFlight) await this.inFlight.catch(() => undefined);
+  }
+
   /** Stops timers (the editor closed after a flush). */
   dispose(): void {
     this.clear();

@@ -1,4 +1,4 @@
-// The release being edited. Form fields change it in place through `edit`; listeners (autosave,
+// The release being edited. Form fields change it in place, then call `emit`; listeners (autosave,
 // preview, validation, the headline counter) hear about every change.
 
 import type { Release } from "../bindings/Release";
@@ -10,12 +10,6 @@ export class ReleaseDoc {
   private listeners = new Set<ChangeListener>();
 
   constructor(public release: Release) {}
-
-  /** Applies `fn` to the release and notifies listeners. */
-  edit(fn: (release: Release) => void): void {
-    fn(this.release);
-    this.emit();
-  }
 
   /** Subscribes; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {

@@ -1,67 +1,15 @@
-// Human names for the model's enums, in the order menus offer them.
+// Human names for the model's enums, in the order menus offer them: generated from Rust.
 
-import type { Attribution } from "../bindings/Attribution";
-import type { DatelineStyle } from "../bindings/DatelineStyle";
-import type { EndMark } from "../bindings/EndMark";
-import type { HouseStyleId } from "../bindings/HouseStyleId";
-import type { Kind } from "../bindings/Kind";
-import type { Status } from "../bindings/Status";
-
-export const STATUSES: ReadonlyArray<readonly [Status, string]> = [
-  ["draft", "Draft"],
-  ["inReview", "In review"],
-  ["approved", "Approved"],
-  ["published", "Published"],
-  ["withdrawn", "Withdrawn"],
-];
-
-export const KINDS: ReadonlyArray<readonly [Kind, string]> = [
-  ["pressRelease", "Press release"],
-  ["statement", "Statement"],
-  ["mediaAdvisory", "Media advisory"],
-  ["newsRelease", "News release"],
-];
-
-export const HOUSE_STYLES: ReadonlyArray<readonly [HouseStyleId, string]> = [
-  ["unOhchr", "UN / OHCHR"],
-  ["wire", "Wire service"],
-  ["corporate", "Corporate"],
-];
-
-export const DATELINE_STYLES: ReadonlyArray<readonly [DatelineStyle, string]> = [
-  ["unOhchr", "UN / OHCHR — GENEVA (14 May 2025) –"],
-  ["unClassic", "UN classic — GENEVA, 13 June 2014 –"],
-  ["unHeadquarters", "UN Headquarters — NEW YORK, 7 July (UN Headquarters) --"],
-  ["ap", "AP — WASHINGTON, Sept. 5, 2025 —"],
-  ["prNewswire", "PR Newswire — TORONTO, Feb. 22, 2012 /PRNewswire/ --"],
-  ["businessWire", "Business Wire — MINNEAPOLIS--(BUSINESS WIRE)--"],
-  ["globeNewswire", "GlobeNewswire — OSLO, Norway, March 3, 2024 (GLOBE NEWSWIRE) --"],
-  ["euCommission", "European Commission — Brussels, 31 October 2015"],
-  ["none", "No dateline printed"],
-];
-
-export const ATTRIBUTIONS: ReadonlyArray<readonly [Attribution, string]> = [
-  ["saidNameTitle", "said Name, Title."],
-  ["nameTitleSaid", "Name, Title, said."],
-  ["saidName", "said Name."],
-  ["nameSaid", "Name said."],
-  ["surnameSaid", "Surname said."],
-  ["saidSurname", "said Surname."],
-  ["pronounSaid", "she/he/they said."],
-  ["roleSaid", "the expert said."],
-  ["nameSaidColon", "Name said: (lead-in)"],
-  ["surnameSaidColon", "Surname said: (lead-in)"],
-];
-
-export const END_MARKS: ReadonlyArray<readonly [EndMark["type"], string]> = [
-  ["none", "None"],
-  ["ends", "ENDS"],
-  ["dashEnds", "-ENDS-"],
-  ["hashes", "###"],
-  ["thirty", "-30-"],
-  ["end", "-end-"],
-  ["custom", "Custom…"],
-];
+export {
+  ATTRIBUTIONS,
+  DATELINE_STYLES,
+  END_MARKS,
+  EXPORT_FORMATS,
+  HOUSE_STYLES,
+  KINDS,
+  SOURCE_FORMATS,
+  STATUSES,
+} from "../generated/labels";
 
 /** Label of a value in one of the tables above (the value itself when unknown). */
 export function labelOf<T extends string>(table: ReadonlyArray<readonly [T, string]>, v: T): string {

@@ -8,7 +8,8 @@ import seedCompare from "../test/seed-compare.json";
 import type { Block } from "../bindings/Block";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { Release } from "../bindings/Release";
-import type { Comparison, ReleaseSummary, RevisionInfo, RevRef } from "./types";
+import { dispatchCommand, type Commands } from "../generated/commands";
+import type { Comparison, ImportResult, OpenRelease, ReleaseSummary, RevisionInfo, RevRef } from "./types";
 
 interface Stored {
   id: string;
@@ -21,6 +22,7 @@ interface Stored {
 const db = new Map<string, Stored>();
 let nextId = 1;
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const fail = (code: string, message: string) => ({ code, message, problems: [] });
 
 function put(release: Release, message: string): string {
   const id = `r${nextId++}`;
@@ -72,7 +74,7 @@ function latest(s: Stored): Release {
 
 function get(id: unknown): Stored {
   const s = db.get(String(id));
-  if (!s) throw { code: "not_found", message: `no release with id “${String(id)}”` };
+  if (!s) throw fail("not_found", `no release with id “${String(id)}”`);
   return s;
 }
 
@@ -102,7 +104,7 @@ function preview(r: Release): string {
 function resolve(s: Stored, ref: RevRef): Release {
   if (ref.type === "workingCopy") return latest(s);
   const rev = s.revisions.find((x) => x.info.number === ref.number);
-  if (!rev) throw { code: "not_found", message: `no revision ${ref.number}` };
+  if (!rev) throw fail("not_found", `no revision ${ref.number}`);
   return rev.release;
 }
 
@@ -140,90 +142,112 @@ function compare(a: Release, b: Release): Comparison {
   };
 }
 
-/** Answers one command like the shell would. */
-export function handle(cmd: string, a: Record<string, unknown>): unknown {
-  switch (cmd) {
-    case "list_releases": {
-      const q = String(a.query ?? "").toLowerCase();
-      return [...db.values()]
-        .filter((s) => s.deleted === Boolean(a.deleted))
-        .map((s): ReleaseSummary => {
-          const r = latest(s);
-          const revs = s.revisions;
-          return { id: s.id, headline: r.headline, status: r.meta.status, language: r.meta.language, organisation: r.meta.organisation, style: r.style, created: revs[0]!.info.created, updated: s.workingAt ?? revs[revs.length - 1]!.info.created, revisions: revs.length, deleted: s.deleted, hasWorkingCopy: s.working !== null };
-        })
-        .filter((x) => !q || x.headline.toLowerCase().includes(q));
+function summary(s: Stored): ReleaseSummary {
+  const r = latest(s);
+  const revs = s.revisions;
+  return { id: s.id, headline: r.headline, status: r.meta.status, language: r.meta.language, organisation: r.meta.organisation, style: r.style, created: revs[0]!.info.created, updated: s.workingAt ?? revs[revs.length - 1]!.info.created, revisions: revs.length, deleted: s.deleted, hasWorkingCopy: s.working !== null };
+}
+
+function opened(s: Stored): OpenRelease {
+  return { release: clone(latest(s)), fromWorkingCopy: s.working !== null, latestRevision: s.revisions.length, workingCopySavedAt: s.workingAt };
+}
+
+function append(s: Stored, release: Release, message: string | null, name: string | null, restoredFrom: number | null): number {
+  const n = s.revisions.length + 1;
+  s.revisions.push({ info: { number: n, author: "mock", created: new Date().toISOString(), message, name, restoredFrom }, release: clone(release) });
+  s.working = null;
+  s.workingAt = null;
+  return n;
+}
+
+/** The in-memory shell: the generated `Commands` interface, so it cannot drift from Rust's table. */
+export const mockCommands: Commands = {
+  async listReleases(query, deleted) {
+    const q = (query ?? "").toLowerCase();
+    return [...db.values()]
+      .filter((s) => s.deleted === deleted)
+      .map(summary)
+      .filter((x) => !q || x.headline.toLowerCase().includes(q));
+  },
+  async createRelease(style) {
+    return put(template(style), "Created from template");
+  },
+  async duplicateRelease(id) {
+    return put(latest(get(id)), "Copy");
+  },
+  async deleteRelease(id) {
+    get(id).deleted = true;
+    return null;
+  },
+  async undeleteRelease(id) {
+    get(id).deleted = false;
+    return null;
+  },
+  async startupError() {
+    return null;
+  },
+  async openRelease(id) {
+    return opened(get(id));
+  },
+  async saveWorkingCopy(id, release) {
+    const s = get(id);
+    s.working = clone(release);
+    s.workingAt = new Date().toISOString();
+    return null;
+  },
+  async discardWorkingCopy(id) {
+    const s = get(id);
+    s.working = null;
+    s.workingAt = null;
+    return opened(s);
+  },
+  async saveRevision(id, release, message, name) {
+    if (!release.headline.trim()) {
+      throw { ...fail("invalid_release", "1 problem(s) in the release: headline: the headline is empty"), problems: [{ path: "headline", message: "the headline is empty" }] };
     }
-    case "create_release":
-      return put(template(a.style as HouseStyleId), "Created from template");
-    case "duplicate_release":
-      return put(latest(get(a.id)), "Copy");
-    case "delete_release":
-      get(a.id).deleted = true;
-      return null;
-    case "undelete_release":
-      get(a.id).deleted = false;
-      return null;
-    case "open_release": {
-      const s = get(a.id);
-      return { release: clone(latest(s)), fromWorkingCopy: s.working !== null, latestRevision: s.revisions.length, workingCopySavedAt: s.workingAt };
+    return append(get(id), release, message, name, null);
+  },
+  async history(id) {
+    return get(id).revisions.map((r) => r.info).reverse();
+  },
+  async loadRevision(id, rev) {
+    return clone(resolve(get(id), { type: "revision", number: rev }));
+  },
+  async restoreRevision(id, rev) {
+    const s = get(id);
+    return append(s, resolve(s, { type: "revision", number: rev }), `Restored revision ${rev}`, null, rev);
+  },
+  async validateRelease(release) {
+    return release.headline.trim() ? [] : [{ path: "headline", message: "the headline is empty" }];
+  },
+  async renderDateline(dateline) {
+    return `${dateline.places.map((p) => p.city.toUpperCase()).join("/")} (${dateline.date}) –`;
+  },
+  async renderPreview(release) {
+    return preview(release);
+  },
+  async exportRelease() {
+    return "/tmp/mock-export";
+  },
+  async exportPdf() {
+    return "/tmp/mock-export";
+  },
+  async compareRevisions(id, from, to) {
+    const s = get(id);
+    if (s.id === "r1" && from.type === "revision" && from.number === 1 && to.type === "revision" && to.number === 2) {
+      return clone(seedCompare) as unknown as Comparison;
     }
-    case "save_working_copy": {
-      const s = get(a.id);
-      s.working = clone(a.release as Release);
-      s.workingAt = new Date().toISOString();
-      return null;
-    }
-    case "save_revision": {
-      const s = get(a.id);
-      const n = s.revisions.length + 1;
-      s.revisions.push({ info: { number: n, author: "mock", created: new Date().toISOString(), message: (a.message as string) ?? null, name: (a.name as string) ?? null, restoredFrom: null }, release: clone(a.release as Release) });
-      s.working = null;
-      s.workingAt = null;
-      return n;
-    }
-    case "history":
-      return get(a.id).revisions.map((r) => r.info).reverse();
-    case "load_revision":
-      return clone(resolve(get(a.id), { type: "revision", number: Number(a.rev) }));
-    case "restore_revision": {
-      const s = get(a.id);
-      const r = resolve(s, { type: "revision", number: Number(a.rev) });
-      const n = s.revisions.length + 1;
-      s.revisions.push({ info: { number: n, author: "mock", created: new Date().toISOString(), message: `Restored revision ${String(a.rev)}`, name: null, restoredFrom: Number(a.rev) }, release: clone(r) });
-      s.working = null;
-      return n;
-    }
-    case "validate_release": {
-      const r = a.release as Release;
-      return r.headline.trim() ? [] : [{ path: "headline", message: "the headline is empty" }];
-    }
-    case "render_preview":
-      return preview(a.release as Release);
-    case "render_dateline": {
-      const d = a.dateline as { places: { city: string }[]; date: string };
-      return `${d.places.map((p) => p.city.toUpperCase()).join("/")} (${d.date}) –`;
-    }
-    case "compare_revisions": {
-      const s = get(a.id);
-      const from = a.from as RevRef;
-      const to = a.to as RevRef;
-      if (s.id === "r1" && from.type === "revision" && from.number === 1 && to.type === "revision" && to.number === 2) {
-        return clone(seedCompare) as unknown as Comparison;
-      }
-      return compare(resolve(s, a.from as RevRef), resolve(s, a.to as RevRef));
-    }
-    case "export_redline":
-    case "export_release":
-    case "export_pdf":
-      return "/tmp/mock-export";
-    case "import_release":
-      return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [] } };
-    case "list_templates":
-      return [];
-    case "startup_error":
-      return null;
-    default:
-      throw { code: "internal", message: `the mock does not know “${cmd}”` };
-  }
+    return compare(resolve(s, from), resolve(s, to));
+  },
+  async exportRedline() {
+    return "/tmp/mock-export";
+  },
+  async importRelease() {
+    return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [] } } as unknown as ImportResult;
+  },
+};
+
+/** Answers one IPC call like the shell would. */
+export function handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
+  return dispatchCommand(mockCommands, cmd, args);
 }

@@ -84,7 +84,8 @@ describe("the app end to end over a mocked shell", () => {
   });
 
   it("a working copy left by a crash is reopened with a banner", async () => {
-    handle("save_working_copy", { id: "r2", release: { ...(handle("open_release", { id: "r2" }) as { release: object }).release, headline: "Unsaved words" } });
+    const opened = (await handle("open_release", { id: "r2" })) as { release: object };
+    await handle("save_working_copy", { id: "r2", release: { ...opened.release, headline: "Unsaved words" } });
     const mount = document.createElement("div");
     document.body.replaceChildren(mount);
     const app = start(mount);
@@ -96,7 +97,7 @@ describe("the app end to end over a mocked shell", () => {
 });
 
 describe("saving an invalid release", () => {
-  it("says what to fix instead of asking for a message", async () => {
+  it("is refused once, by the store, and its problems are marked in the form", async () => {
     const mount = document.createElement("div");
     document.body.replaceChildren(mount);
     const app = start(mount);
@@ -104,10 +105,12 @@ describe("saving an invalid release", () => {
     await app.openRelease("r1");
     type(byTestId<HTMLTextAreaElement>(mount, "field-headline"), "");
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true }));
+    await until(() => document.querySelector('[data-testid="save-dialog"]') !== null);
+    byTestId<HTMLButtonElement>(document.body, "save-confirm").click();
     await until(() => document.querySelector('[data-testid="error-banner"]') !== null);
-    expect(document.querySelector('[data-testid="save-dialog"]')).toBeNull();
-    expect(byTestId(document.body, "error-banner").textContent).toContain("Fix the problem marked in the form");
+    expect(calls.filter((c) => c.cmd === "save_revision")).toHaveLength(1);
+    expect(byTestId(document.body, "error-banner").dataset.code).toBe("invalid_release");
     expect(byTestId(mount, "problem-list").hidden).toBe(false);
-    expect(calls.some((c) => c.cmd === "save_revision")).toBe(false);
+    expect(allByTestId(mount, "problem").map((p) => p.dataset.path)).toEqual(["headline"]);
   });
 });

@@ -51,6 +51,6 @@ describe("import", () => {
     expect(importFormat("release.TXT")).toBe("text");
     expect(importFormat("a.md")).toBe("markdown");
     expect(importFormat("page.htm")).toBe("html");
-    expect(importFormat("noext")).toBeUndefined();
+    expect(importFormat("noext")).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // Edit tab (form + live preview), History tab and Compare tab.
 
 import type { Release } from "../bindings/Release";
-import { saveRevisionDialog } from "../components/dialog";
+import { confirmDialog, saveRevisionDialog } from "../components/dialog";
 import { exportMenu, type ExportChoice } from "../components/export-menu";
 import { clearError, showError, toast } from "../components/notify";
 import { previewPane, structuredCloneSafe } from "../components/preview";
@@ -67,7 +67,12 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     300,
   );
   const title = h("span", { class: "doc-title", title: doc.release.headline }, doc.release.headline || "Untitled release");
+  // Unsaved edits: kept as the working copy until saved as a revision or discarded.
+  let hasEdits = opened.fromWorkingCopy;
+  let discarded = false;
   doc.onChange((r) => {
+    hasEdits = true;
+    discardBtn.disabled = false;
     autosaver.touch();
     preview.update(r);
     validator.push(structuredCloneSafe(r));
@@ -118,34 +123,25 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   const saveRevision = async () => {
     // Ctrl+S can arrive twice (the page's key handler and the native menu's accelerator).
     if (document.querySelector('[data-testid="save-dialog"]')) return;
-    // A revision must be valid: say what to fix before asking for a message.
-    try {
-      const problems = await api.validateRelease(structuredCloneSafe(doc.release));
-      if (problems.length > 0) {
-        form.setProblems(problems);
-        form.openProblems();
-        showError(
-          { code: "invalid_release", message: `fix ${problems.length === 1 ? "the problem" : `the ${problems.length} problems`} marked in the form, then save again` },
-          "The revision was not saved",
-        );
-        return;
-      }
-    } catch {
-      // Validation unavailable: the save itself will say what is wrong.
-    }
+    // The store validates the save (once); a refusal carries the problems, shown in the form.
     const note = await saveRevisionDialog(latestRevision + 1);
     if (!note) return;
     try {
       await autosaver.flush();
-      const rev = await api.saveRevision(id, structuredCloneSafe(doc.release), note.message, note.name);
+      const rev = await api.saveRevision(id, structuredCloneSafe(doc.release), note.message ?? null, note.name ?? null);
       latestRevision = rev;
+      hasEdits = false;
+      discardBtn.disabled = true;
       banner?.remove();
       clearError();
       toast(`Revision ${rev} saved`);
       if (current !== "edit") showTab(current);
     } catch (err) {
       const e = showError(err, "The revision was not saved");
-      if (e.code === "invalid_release") form.openProblems();
+      if (e.code === "invalid_release") {
+        form.setProblems(e.problems);
+        form.openProblems();
+      }
     }
   };
 
@@ -159,6 +155,30 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     }
   };
 
+  const discard = async () => {
+    if (!hasEdits) return;
+    const ok = await confirmDialog(
+      "Discard unsaved edits?",
+      `The edits made since revision ${latestRevision} will be dropped. The saved revisions stay as they are.`,
+      "Discard edits",
+    );
+    if (!ok) {
+      discardBtn.focus();
+      return;
+    }
+    discarded = true;
+    await autosaver.abandon();
+    try {
+      await api.discardWorkingCopy(id);
+      toast("Unsaved edits discarded");
+      hooks.reopen("edit");
+    } catch (err) {
+      discarded = false;
+      showError(err, "The edits were not discarded");
+    }
+  };
+  const discardBtn = h("button", { type: "button", class: "btn subtle", testid: "discard-edits", disabled: !hasEdits, onClick: () => void discard(), title: "Drop the edits made since the last saved revision" }, "Discard edits");
+
   const menu = exportMenu((c) => void exportAs(c));
   const toolbar = h(
     "header",
@@ -168,6 +188,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     indicator.el,
     h("div", { class: "tabs", role: "tablist", "aria-label": "Release views" }, tabs.edit, tabs.history, tabs.compare),
     h("div", { class: "toolbar-end" },
+      discardBtn,
       h("button", { type: "button", class: "btn primary", testid: "save-revision", onClick: () => void saveRevision(), title: `Save a revision (${MOD}+S)` }, "Save revision"),
       menu.el,
     ),
@@ -197,7 +218,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     exportAs,
     openExportMenu: () => menu.open(),
     close: async () => {
-      await autosaver.flush();
+      if (!discarded) await autosaver.flush();
       autosaver.dispose();
     },
   };

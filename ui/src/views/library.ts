@@ -7,16 +7,17 @@ import { showError, showNote, toast } from "../components/notify";
 import { api } from "../lib/api";
 import { debounce, h, replace } from "../lib/dom";
 import { HOUSE_STYLES } from "../lib/labels";
+import type { SourceFormat } from "../bindings/SourceFormat";
 import type { ReleaseSummary } from "../lib/types";
 import { releaseRows } from "./library-rows";
 
-/** The importer's source format for a file name, or undefined to let it guess. */
-export function importFormat(name: string): "text" | "markdown" | "html" | undefined {
+/** The importer's source format for a file name, or null to let it guess from the content. */
+export function importFormat(name: string): SourceFormat | null {
   const ext = name.split(".").pop()?.toLowerCase() ?? "";
   if (ext === "txt") return "text";
   if (ext === "md" || ext === "markdown") return "markdown";
   if (ext === "html" || ext === "htm") return "html";
-  return undefined;
+  return null;
 }
 
 export interface LibraryHooks {
@@ -47,7 +48,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
 
   const refresh = async () => {
     try {
-      const rows = await api.listReleases(query.trim(), trash);
+      const rows = await api.listReleases(query.trim() || null, trash);
       draw(rows);
     } catch (err) {
       showError(err, "The library could not be loaded");

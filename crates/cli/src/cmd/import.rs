@@ -12,14 +12,6 @@ use dateline_store::{SaveMeta, Store};
 
 use crate::Ctx;
 
-/// Input format.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum From {
-    Text,
-    Markdown,
-    Html,
-}
-
 /// House style of the imported release.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum StyleArg {
@@ -34,9 +26,9 @@ pub enum StyleArg {
 pub struct ImportArgs {
     /// The file to import.
     file: PathBuf,
-    /// Input format (default: guessed from the content).
+    /// Input format: text, markdown or html (default: guessed from the content).
     #[arg(long)]
-    from: Option<From>,
+    from: Option<SourceFormat>,
     /// House style of the result.
     #[arg(long, value_enum, default_value = "auto")]
     style: StyleArg,
@@ -61,11 +53,7 @@ pub fn run(ctx: &Ctx, a: &ImportArgs) -> anyhow::Result<()> {
     let bytes =
         std::fs::read(&a.file).with_context(|| format!("cannot read {}", a.file.display()))?;
     let opts = ImportOptions {
-        format: a.from.map(|f| match f {
-            From::Text => SourceFormat::Text,
-            From::Markdown => SourceFormat::Markdown,
-            From::Html => SourceFormat::Html,
-        }),
+        format: a.from,
         style: match a.style {
             StyleArg::Auto => None,
             StyleArg::UnOhchr => Some(HouseStyleId::UnOhchr),

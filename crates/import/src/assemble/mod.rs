@@ -235,7 +235,8 @@ pub fn assemble(
         .or(month_lang.map(str::to_string))
         .or(verb_lang.map(str::to_string))
         .or(guess_language(&format!("{} {sample}", head.headline)).map(str::to_string))
-        .unwrap_or_else(|| "en".to_string());
+        .map(|l| dateline_core::Language::new(&l))
+        .unwrap_or_default();
 
     // Headline and genre suffix.
     let (headline, suffix_kind) = match head::genre_suffix(&head.headline) {
