@@ -74,6 +74,18 @@ pub fn open_file(path: &Path) -> Result<Opened, StoreError> {
     }
 }
 
+/// Opens an existing, up-to-date Dateline database read-only, writing nothing.
+pub fn open_file_read_only(path: &Path) -> Result<Opened, StoreError> {
+    let shown = path.display().to_string();
+    check_header(path, &shown)?;
+    if !path.is_file() {
+        return Err(StoreError::NotFound(format!(
+            "there is no database at {shown}"
+        )));
+    }
+    open_read_only(path, &shown)
+}
+
 /// Opens and migrates a fresh in-memory database.
 pub fn open_memory() -> Result<Connection, StoreError> {
     let mut conn = Connection::open_in_memory()?;
@@ -90,10 +102,30 @@ fn might_be_read_only_folder(e: &StoreError) -> bool {
 }
 
 /// Opens an existing, current Dateline database without writing anything.
+///
+/// SQLite reads a WAL database read-only when its `-shm` and `-wal` files
+/// exist; when they do not (the last writer closed cleanly) and cannot be
+/// created, only an `immutable` connection can read it. Nobody can write the
+/// database without writing in its folder, so the file cannot change under it.
 fn open_read_only(path: &Path, shown: &str) -> Result<Opened, StoreError> {
+    match open_read_only_with(path, shown, false) {
+        Err(StoreError::ReadOnly | StoreError::CannotOpen { .. } | StoreError::DiskIo { .. }) => {
+            open_read_only_with(path, shown, true)
+        }
+        other => other,
+    }
+}
+
+fn open_read_only_with(path: &Path, shown: &str, immutable: bool) -> Result<Opened, StoreError> {
     let sq = |e| StoreError::from_sqlite(e, shown);
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(sq)?;
+    let mut uri = format!("file:{}?mode=ro", uri_path(path));
+    if immutable {
+        uri.push_str("&immutable=1");
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(uri, flags).map_err(sq)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
     let found = inspect(&conn, shown)?;
     found.refuse_if_not_ours(shown)?;
@@ -107,6 +139,25 @@ fn open_read_only(path: &Path, shown: &str) -> Result<Opened, StoreError> {
         conn,
         read_only: true,
     })
+}
+
+/// `path` as the path of an SQLite `file:` URI: absolute, `/`-separated,
+/// every byte but unreserved characters percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let mut out = String::with_capacity(text.len() + 8);
+    if !text.starts_with('/') {
+        out.push('/'); // a Windows drive: file:/C:/…
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// What an SQLite file holds, as far as Dateline is concerned.

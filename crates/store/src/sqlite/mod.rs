@@ -57,6 +57,17 @@ impl SqliteStore {
         Ok(store)
     }
 
+    /// Opens an existing, up-to-date database read-only (what [`SqliteStore::open`]
+    /// falls back to when the folder cannot be written): nothing is written to
+    /// the file or its folder, reads work, writes fail with `read_only`.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let opened = schema::open_file_read_only(path)?;
+        let mut store = Self::wrap(opened.conn, path.display().to_string());
+        store.file = Some(path.to_path_buf());
+        store.read_only = true;
+        Ok(store)
+    }
+
     /// A new, empty in-memory store.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = schema::open_memory()?;
