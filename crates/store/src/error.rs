@@ -42,7 +42,7 @@ pub enum StoreError {
     #[error("the database is busy (locked by another program); try again")]
     Busy,
     /// The disk (or the database size limit) is full.
-    #[error("the disk is full; free some space and save again")]
+    #[error("the disk is full; free some space and try again")]
     DiskFull,
     /// The database file is read-only.
     #[error("the database is read-only; check the file's permissions")]
