@@ -75,8 +75,18 @@ pub enum StoreError {
     Sqlite(String),
 }
 
+/// The problems on one line, each with its path (when it has one).
 fn join_problems(problems: &[Problem]) -> String {
-    let all: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    let all: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            if p.path.is_empty() {
+                p.message.clone()
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
     all.join("; ")
 }
 
@@ -206,6 +216,34 @@ mod tests {
 
     fn sqlite_error(conn: &Connection, sql: &str) -> rusqlite::Error {
         conn.execute_batch(sql).expect_err("the statement fails")
+    }
+
+    #[test]
+    fn an_invalid_release_carries_each_problem_with_its_path() {
+        let e = StoreError::InvalidRelease(vec![
+            Problem {
+                path: "headline".into(),
+                message: "the headline is empty".into(),
+            },
+            Problem {
+                path: "contacts[0].email".into(),
+                message: "“x” is not an email address".into(),
+            },
+        ]);
+        assert_eq!(e.code(), "invalid_release");
+        assert_eq!(e.problems().len(), 2);
+        assert_eq!(e.problems()[1].path, "contacts[0].email");
+        assert_eq!(
+            e.to_string(),
+            "the release cannot be saved: headline: the headline is empty; \
+             contacts[0].email: “x” is not an email address"
+        );
+        let e = StoreError::invalid("", "the working copy is 40 MB".into());
+        assert_eq!(
+            e.to_string(),
+            "the release cannot be saved: the working copy is 40 MB"
+        );
+        assert!(StoreError::Busy.problems().is_empty());
     }
 
     #[test]
