@@ -98,7 +98,8 @@ fn main() -> ExitCode {
                     msg.push_str(&c);
                 }
             }
-            eprintln!("dateline: {msg}");
+            // Errors may quote file content: escaped, they cannot drive the terminal.
+            eprintln!("dateline: {}", dateline_core::terminal::escape(&msg));
             ExitCode::FAILURE
         }
     }

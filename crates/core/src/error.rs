@@ -143,6 +143,20 @@ impl CoreError {
     }
 }
 
+impl CoreError {
+    /// A JSON error with the path of the value it is about put before its message.
+    pub(crate) fn from_path_error(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = e.path().to_string();
+        let mut err = CoreError::from(e.into_inner());
+        if let CoreError::Json { message, .. } = &mut err {
+            if path != "." && !path.is_empty() {
+                *message = format!("{path}: {message}");
+            }
+        }
+        err
+    }
+}
+
 impl From<serde_json::Error> for CoreError {
     fn from(e: serde_json::Error) -> Self {
         let full = e.to_string();

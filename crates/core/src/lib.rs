@@ -9,7 +9,8 @@
 //! - [`markdown`]: the inline Markdown of text fields;
 //! - [`text`]: the wire-ready plain-text renderer;
 //! - [`validate`]: the rules a release must satisfy;
-//! - [`templates`]: starting points for new releases.
+//! - [`templates`]: starting points for new releases;
+//! - [`terminal`]: text made inert before it is printed to a terminal.
 
 pub mod dateline;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod model;
 pub mod quote;
 pub mod style;
 pub mod templates;
+pub mod terminal;
 pub mod text;
 pub mod validate;
 
@@ -31,8 +33,19 @@ pub use text::render_text;
 
 /// Parses a release from JSON and validates it.
 pub fn from_json(json: &str) -> Result<Release, CoreError> {
-    let release: Release = serde_json::from_str(json)?;
+    let release = parse_json(json)?;
     release.check()?;
+    Ok(release)
+}
+
+/// Parses a release from JSON without validating it. Unknown keys are refused
+/// at every level; an error names the path of the offending value
+/// (`body[2]: unknown field …`) besides its line and column.
+pub fn parse_json(json: &str) -> Result<Release, CoreError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let release: Release =
+        serde_path_to_error::deserialize(&mut de).map_err(CoreError::from_path_error)?;
+    de.end()?;
     Ok(release)
 }
 

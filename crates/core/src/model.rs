@@ -175,7 +175,7 @@ impl Kind {
 
 /// The release line printed above the headline.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
 pub enum ReleaseLine {
     /// No release line.
@@ -223,7 +223,7 @@ pub struct Place {
 
 /// One block of the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
 pub enum Block {
     /// A paragraph of Markdown inline text.
@@ -356,7 +356,12 @@ impl Person {
 
 /// The end mark after the body.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(tag = "type", content = "text", rename_all = "camelCase")]
+#[serde(
+    tag = "type",
+    content = "text",
+    rename_all = "camelCase",
+    deny_unknown_fields
+)]
 #[ts(export)]
 pub enum EndMark {
     /// No end mark.
@@ -450,7 +455,7 @@ pub struct Actions {
 
 /// One item of the actions footer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
 pub enum ActionItem {
     /// A link: label and http(s)/mailto URL.

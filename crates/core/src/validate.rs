@@ -35,6 +35,22 @@ pub const MAX_BLOCKS: usize = 5_000;
 /// Checks `release` and returns every problem found (empty when valid).
 pub fn problems(release: &Release) -> Vec<Problem> {
     let mut out = Vec::new();
+    each_text(release, &mut |path, text| {
+        if let Some((at, c)) = text
+            .chars()
+            .enumerate()
+            .find(|(_, c)| is_forbidden_control(*c))
+        {
+            out.push(Problem {
+                path: path(),
+                message: format!(
+                    "the text holds the control character U+{:04X} at character {}; remove it",
+                    u32::from(c),
+                    at + 1
+                ),
+            });
+        }
+    });
     let mut bad = |path: String, message: String| out.push(Problem { path, message });
 
     if !is_bcp47(&release.meta.language) {
@@ -205,6 +221,120 @@ pub fn problems(release: &Release) -> Vec<Problem> {
     out
 }
 
+/// Whether a field may not hold `c`: the C0 control characters other than tab
+/// and newline (NUL, BEL, ESC, carriage return, …). They are invisible in the
+/// editor and in print, and turn into commands on a terminal.
+pub fn is_forbidden_control(c: char) -> bool {
+    c < ' ' && c != '\t' && c != '\n'
+}
+
+/// Calls `f` with the path (built only when asked for) and the text of every
+/// string a release holds.
+fn each_text(r: &Release, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
+    let mut one = |path: &dyn Fn() -> String, text: &str| f(path, text);
+    one(&|| "meta.id".into(), &r.meta.id);
+    one(&|| "meta.organisation".into(), &r.meta.organisation);
+    one(&|| "meta.language".into(), &r.meta.language);
+    for (i, t) in r.meta.tags.iter().enumerate() {
+        one(&|| format!("meta.tags[{i}]"), t);
+    }
+    if let ReleaseLine::Embargoed { zone, .. } = &r.release_line {
+        one(&|| "releaseLine.zone".into(), zone);
+    }
+    one(&|| "headline".into(), &r.headline);
+    if let Some(s) = &r.subheadline {
+        one(&|| "subheadline".into(), s);
+    }
+    if let Some(d) = &r.dateline {
+        for (i, p) in d.places.iter().enumerate() {
+            one(&|| format!("dateline.places[{i}].city"), &p.city);
+            if let Some(region) = &p.region {
+                one(&|| format!("dateline.places[{i}].region"), region);
+            }
+        }
+    }
+    for (i, b) in r.body.iter().enumerate() {
+        match b {
+            Block::Paragraph { text } | Block::Heading { text } => {
+                one(&|| format!("body[{i}].text"), text)
+            }
+            Block::List { items } => {
+                for (j, it) in items.iter().enumerate() {
+                    one(&|| format!("body[{i}].items[{j}]"), it);
+                }
+            }
+            Block::Quote(q) => {
+                one(&|| format!("body[{i}].speaker"), &q.speaker);
+                for (j, p) in q.paragraphs.iter().enumerate() {
+                    for (k, s) in p.segments.iter().enumerate() {
+                        one(
+                            &|| format!("body[{i}].paragraphs[{j}].segments[{k}]"),
+                            &s.text,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (i, p) in r.people.iter().enumerate() {
+        one(&|| format!("people[{i}].id"), &p.id);
+        one(&|| format!("people[{i}].name"), &p.name);
+        one(&|| format!("people[{i}].title"), &p.title);
+        one(&|| format!("people[{i}].pronoun"), &p.pronoun);
+        if let Some(s) = &p.surname {
+            one(&|| format!("people[{i}].surname"), s);
+        }
+        if let Some(s) = &p.role_noun {
+            one(&|| format!("people[{i}].roleNoun"), s);
+        }
+    }
+    if let crate::model::EndMark::Custom(t) = &r.end_mark {
+        one(&|| "endMark.text".into(), t);
+    }
+    for (i, n) in r.footnotes.iter().enumerate() {
+        one(&|| format!("footnotes[{i}].marker"), &n.marker);
+        for (j, p) in n.people.iter().enumerate() {
+            one(&|| format!("footnotes[{i}].people[{j}]"), p);
+        }
+        if let Some(l) = &n.label {
+            one(&|| format!("footnotes[{i}].label"), l);
+        }
+        one(&|| format!("footnotes[{i}].text"), &n.text);
+    }
+    for (i, b) in r.boilerplate.iter().enumerate() {
+        one(&|| format!("boilerplate[{i}].title"), &b.title);
+        for (j, p) in b.paragraphs.iter().enumerate() {
+            one(&|| format!("boilerplate[{i}].paragraphs[{j}]"), p);
+        }
+    }
+    for (i, c) in r.contacts.iter().enumerate() {
+        one(&|| format!("contacts[{i}].name"), &c.name);
+        let optional = [
+            ("role", &c.role),
+            ("organisation", &c.organisation),
+            ("email", &c.email),
+            ("phone", &c.phone),
+        ];
+        for (key, value) in optional {
+            if let Some(v) = value {
+                one(&|| format!("contacts[{i}].{key}"), v);
+            }
+        }
+    }
+    if let Some(t) = &r.actions.title {
+        one(&|| "actions.title".into(), t);
+    }
+    for (i, a) in r.actions.items.iter().enumerate() {
+        match a {
+            ActionItem::Link { label, url } => {
+                one(&|| format!("actions.items[{i}].label"), label);
+                one(&|| format!("actions.items[{i}].url"), url);
+            }
+            ActionItem::Line { text } => one(&|| format!("actions.items[{i}].text"), text),
+        }
+    }
+}
+
 fn check_len(bad: &mut impl FnMut(String, String), path: &str, text: &str) {
     let n = text.chars().count();
     if n > MAX_FIELD_CHARS {
@@ -252,4 +382,157 @@ pub fn is_bcp47(tag: &str) -> bool {
         return false;
     }
     parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../examples/un-expert-khakimova.json");
+
+    fn seed() -> Release {
+        serde_json::from_str(SEED).expect("seed parses")
+    }
+
+    fn paths(r: &Release) -> Vec<String> {
+        problems(r).into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_the_path_of_their_field() {
+        assert!(problems(&seed()).is_empty());
+        let mut r = seed();
+        r.headline = "Breaking\x1b[2J\x07".into();
+        r.meta.tags.push("a\0b".into());
+        let tag = r.meta.tags.len() - 1;
+        r.people[0].title = "Rapporteur\r".into();
+        if let Some(Block::Paragraph { text }) = r.body.get_mut(1) {
+            text.push('\x1b');
+        }
+        r.contacts.push(crate::model::Contact {
+            name: "Press".into(),
+            phone: Some("+41\x08".into()),
+            ..Default::default()
+        });
+        r.actions.items.push(ActionItem::Line {
+            text: "\x1b]0;title\x07".into(),
+        });
+        let got = paths(&r);
+        for want in [
+            "headline",
+            &format!("meta.tags[{tag}]"),
+            "people[0].title",
+            "body[1].text",
+            &format!("contacts[{}].phone", r.contacts.len() - 1),
+            &format!("actions.items[{}].text", r.actions.items.len() - 1),
+        ] {
+            assert!(got.iter().any(|p| p == want), "{want} missing from {got:?}");
+        }
+        let headline = problems(&r)
+            .into_iter()
+            .find(|p| p.path == "headline")
+            .expect("headline problem");
+        assert!(headline.message.contains("U+001B"), "{}", headline.message);
+        assert!(
+            !headline.message.contains('\x1b'),
+            "the message does not carry the character itself"
+        );
+    }
+
+    #[test]
+    fn tabs_and_newlines_are_allowed_and_every_other_c0_character_is_not() {
+        let mut r = seed();
+        r.headline = "Line one\n\tand two".into();
+        assert!(problems(&r).is_empty());
+        for c in (0u8..0x20)
+            .map(char::from)
+            .filter(|c| *c != '\t' && *c != '\n')
+        {
+            r.headline = format!("Head{c}line");
+            assert_eq!(paths(&r), ["headline"], "U+{:04X}", u32::from(c));
+        }
+        r.headline = "Café – “quoted” \u{a0}".into();
+        assert!(problems(&r).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod unknown_keys {
+    //! Unknown keys are refused at every level of the release, with their path.
+
+    const SEED: &str = include_str!("../../../examples/un-expert-khakimova.json");
+
+    /// The seed with `"surprise": 1` added to the object at `pointer`.
+    fn with_unknown_key(pointer: &str) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(SEED).expect("seed");
+        let target = v
+            .pointer_mut(pointer)
+            .and_then(serde_json::Value::as_object_mut)
+            .unwrap_or_else(|| panic!("{pointer} is an object of the seed"));
+        target.insert("surprise".into(), 1.into());
+        v.to_string()
+    }
+
+    #[test]
+    fn every_level_refuses_an_unknown_key_and_names_its_path() {
+        let mut v: serde_json::Value = serde_json::from_str(SEED).expect("seed");
+        v["releaseLine"] =
+            serde_json::json!({"type": "embargoed", "until": "2025-05-15T00:01:00", "zone": "UTC"});
+        v["endMark"] = serde_json::json!({"type": "custom", "text": "###"});
+        v["boilerplate"] = serde_json::json!([{"title": "About", "paragraphs": ["Who we are."]}]);
+        v["contacts"] = serde_json::json!([{"name": "Press desk", "email": "press@example.org"}]);
+        let base = v.to_string();
+        assert!(crate::from_json(&base).is_ok());
+        let cases = [
+            ("", "."),
+            ("/meta", "meta"),
+            ("/releaseLine", "releaseLine"),
+            ("/dateline", "dateline"),
+            ("/dateline/places/0", "dateline.places[0]"),
+            ("/body/0", "body[0]"),
+            ("/people/0", "people[0]"),
+            ("/endMark", "endMark"),
+            ("/footnotes/0", "footnotes[0]"),
+            ("/boilerplate/0", "boilerplate[0]"),
+            ("/contacts/0", "contacts[0]"),
+            ("/actions", "actions"),
+            ("/actions/items/0", "actions.items[0]"),
+        ];
+        for (pointer, path) in cases {
+            let mut v: serde_json::Value = serde_json::from_str(&base).expect("base");
+            v.pointer_mut(pointer)
+                .and_then(serde_json::Value::as_object_mut)
+                .unwrap_or_else(|| panic!("{pointer} is an object"))
+                .insert("surprise".into(), 1.into());
+            let err = crate::from_json(&v.to_string()).expect_err(pointer);
+            let msg = err.to_string();
+            assert_eq!(err.code(), "invalid_json", "{msg}");
+            // (`unknown field`; for the end mark, "expected `type` or `text`")
+            assert!(msg.contains("surprise"), "{pointer}: {msg}");
+            // The path leads to the object holding the key (or to the key itself).
+            if path != "." {
+                assert!(msg.contains(&format!(": {path}")), "{pointer}: {msg}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_quote_block_refuses_unknown_keys_inside_its_paragraphs() {
+        let v: serde_json::Value = serde_json::from_str(SEED).expect("seed");
+        let quote = v["body"]
+            .as_array()
+            .and_then(|b| b.iter().position(|x| x["type"] == "quote"))
+            .expect("the seed has a quote");
+        for pointer in [
+            format!("/body/{quote}"),
+            format!("/body/{quote}/paragraphs/0"),
+            format!("/body/{quote}/paragraphs/0/segments/0"),
+        ] {
+            let err = crate::from_json(&with_unknown_key(&pointer)).expect_err(&pointer);
+            assert!(
+                err.to_string().contains("unknown field `surprise`"),
+                "{pointer}: {err}"
+            );
+        }
+    }
 }

@@ -1,7 +1,10 @@
 //! The terminal redline: the summary, the labels, then every changed field
 //! and block with its word changes, `[-deleted-]{+inserted+}` like
 //! `git diff --word-diff`, or in colour (struck red, underlined green) when the
-//! caller knows it writes to a terminal.
+//! caller knows it writes to a terminal. Compared text is escaped
+//! ([`dateline_core::terminal::escape`]) so that it never drives the terminal.
+
+use dateline_core::terminal::escape;
 
 use crate::model::{
     BlockStatus, Comparison, FieldDiff, FieldGroup, FieldKey, FieldStatus, OpKind, WordDiff,
@@ -13,6 +16,7 @@ const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
 fn del(s: &str, color: bool) -> String {
+    let s = escape(s);
     if color {
         format!("{RED}{s}{RESET}")
     } else {
@@ -21,6 +25,7 @@ fn del(s: &str, color: bool) -> String {
 }
 
 fn ins(s: &str, color: bool) -> String {
+    let s = escape(s);
     if color {
         format!("{GREEN}{s}{RESET}")
     } else {
@@ -33,11 +38,11 @@ pub fn ops_text(d: &WordDiff, color: bool) -> String {
     let mut s = String::new();
     for o in &d.ops {
         if o.hidden {
-            s.push_str(&o.new);
+            s.push_str(&escape(&o.new));
             continue;
         }
         match o.kind {
-            OpKind::Equal => s.push_str(&o.old),
+            OpKind::Equal => s.push_str(&escape(&o.old)),
             OpKind::Delete => s.push_str(&del(&o.old, color)),
             OpKind::Insert => s.push_str(&ins(&o.new, color)),
             OpKind::Replace => {
@@ -60,13 +65,13 @@ fn indent(s: &str) -> String {
 pub fn redline_text(c: &Comparison, color: bool) -> String {
     let mut out = Vec::new();
     let head = if color {
-        format!("{BOLD}{}{RESET}", c.summary)
+        format!("{BOLD}{}{RESET}", escape(&c.summary))
     } else {
-        c.summary.clone()
+        escape(&c.summary).into_owned()
     };
     out.push(head);
     for l in c.labels.iter().filter(|l| !l.hidden) {
-        out.push(format!("  • {}", l.text));
+        out.push(format!("  • {}", escape(&l.text)));
     }
     let head = |k: &FieldKey| matches!(k.group(), FieldGroup::Meta | FieldGroup::Head);
     let (before, after): (Vec<&FieldDiff>, Vec<&FieldDiff>) = c
@@ -105,7 +110,7 @@ fn blocks_text(out: &mut Vec<String>, c: &Comparison, color: bool) {
                 Some(d) => ("edited".to_string(), ops_text(d, color)),
                 None => (
                     "formatting changed".to_string(),
-                    e.new.clone().unwrap_or_default(),
+                    escape(e.new.as_deref().unwrap_or_default()).into_owned(),
                 ),
             },
             BlockStatus::Inserted => (
@@ -121,7 +126,7 @@ fn blocks_text(out: &mut Vec<String>, c: &Comparison, color: bool) {
                 let to = e.new_index.map(|i| i + 1).unwrap_or(0);
                 let body = match &e.diff {
                     Some(d) => ops_text(d, color),
-                    None => e.new.clone().unwrap_or_default(),
+                    None => escape(e.new.as_deref().unwrap_or_default()).into_owned(),
                 };
                 let edited = if e.edited { " and edited" } else { "" };
                 (

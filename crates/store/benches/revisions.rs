@@ -6,7 +6,9 @@
 //! - bytes per revision (database growth after a WAL checkpoint / revisions);
 //! - the same for a full-snapshot baseline (the whole JSON per revision in a plain table);
 //! - the raw SQLite empty-commit time on the same settings;
-//! - load, list and search times for context.
+//! - load, list and search times for context;
+//! - opening the database (recognition, settings, no migration) with all those
+//!   revisions stored, against a database holding one: the cost must not grow with history.
 //!
 //! Set `REVISIONS=N` for a shorter run, `SLOW=1` to list the saves that took over 1 ms
 //! (on this machine: pairs every ~230 saves, the WAL auto-checkpoint, plus scheduler noise).
@@ -113,6 +115,19 @@ fn raw_connection(path: &Path) -> Connection {
     c
 }
 
+/// Times of 200 opens of the database at `path` (each dropped before the next).
+fn open_times(path: &Path) -> Vec<Duration> {
+    (0..200)
+        .map(|_| {
+            let t = Instant::now();
+            let s = SqliteStore::open(path).expect("open");
+            let took = t.elapsed();
+            drop(s);
+            took
+        })
+        .collect()
+}
+
 fn main() {
     let n: usize = std::env::var("REVISIONS")
         .ok()
@@ -158,6 +173,12 @@ fn main() {
         load_lat.push(t.elapsed());
     }
     let blobs = store.blob_count().expect("blobs");
+    let open_lat = open_times(&db);
+    let small = dir.path().join("small.db");
+    SqliteStore::open(&small)
+        .and_then(|s| s.create(&seed, &meta))
+        .expect("one revision");
+    let open_small_lat = open_times(&small);
 
     // The baseline: the whole JSON of each revision in a plain table, same settings.
     let base_db = dir.path().join("baseline.db");
@@ -246,6 +267,8 @@ fn main() {
     report("SQLite empty commit (IMMEDIATE)", commit_lat);
     report("SQLite empty commit (BEGIN; COMMIT)", deferred_lat);
     report("store load (random revision)", load_lat);
+    report(&format!("open, {n} revisions stored"), open_lat);
+    report("open, 1 revision stored", open_small_lat);
     report("list, 1,000 releases", list_lat);
     report("search, 1,000 releases", search_lat);
     println!(

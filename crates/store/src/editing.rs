@@ -24,29 +24,11 @@ pub struct OpenRelease {
     pub working_copy_saved_at: Option<String>,
 }
 
-/// Opens release `id` for editing: its unsaved edits if any, else its latest revision.
+/// Opens release `id` for editing: its unsaved edits if any, else its latest
+/// revision. The store reads the working copy, the latest revision and its
+/// number in one transaction ([`Store::open_release`]).
 pub fn open_release(store: &dyn Store, id: &str) -> Result<OpenRelease, StoreError> {
-    let latest = store.load(id, None)?;
-    let latest_revision = store.log(id)?.first().map(|r| r.number).unwrap_or(1);
-    Ok(match store.working_copy(id)? {
-        Some(wc) => {
-            let mut release = wc.release;
-            release.meta.id = id.to_string();
-            release.meta.created = latest.meta.created;
-            OpenRelease {
-                release,
-                from_working_copy: true,
-                latest_revision,
-                working_copy_saved_at: Some(wc.saved_at.to_rfc3339()),
-            }
-        }
-        None => OpenRelease {
-            release: latest,
-            from_working_copy: false,
-            latest_revision,
-            working_copy_saved_at: None,
-        },
-    })
+    store.open_release(id)
 }
 
 /// One side of a comparison.
@@ -104,9 +86,27 @@ mod tests {
         assert_eq!(opened.release.headline, "Edited headline");
         assert_eq!(opened.release.meta.id, id);
         assert!(opened.working_copy_saved_at.is_some());
+        assert_eq!(opened.latest_revision, 1);
+        assert_eq!(opened.release.meta.created, r1_created(&store, &id));
         let wc = load_ref(&store, &id, RevRef::WorkingCopy).expect("working copy");
         let r1 = load_ref(&store, &id, RevRef::Revision { number: 1 }).expect("rev 1");
         assert_eq!(wc.headline, "Edited headline");
         assert_eq!(r1.headline, seed.headline);
+
+        // Saving clears the working copy: the next open is the new latest revision.
+        store.save(&id, &edited, &meta).expect("save");
+        let opened = open_release(&store, &id).expect("open");
+        assert!(!opened.from_working_copy);
+        assert_eq!(opened.latest_revision, 2);
+        assert_eq!(opened.release.headline, "Edited headline");
+        assert_eq!(opened.release.meta.id, id);
+        assert!(matches!(
+            open_release(&store, "0000-missing"),
+            Err(StoreError::NotFound(_))
+        ));
+    }
+
+    fn r1_created(store: &SqliteStore, id: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+        store.load(id, Some(1)).expect("rev 1").meta.created
     }
 }

@@ -5,6 +5,9 @@
 //! result codes (full disk, locked, damaged file, …) are mapped here so that no
 //! caller has to know about SQLite.
 
+use std::path::Path;
+
+use dateline_core::validate::Problem;
 use rusqlite::ErrorCode;
 
 /// What can go wrong in the revision store.
@@ -32,18 +35,26 @@ pub enum StoreError {
     /// The file is not an SQLite database at all.
     #[error("{path} is not a Dateline database (the file is not an SQLite database)")]
     NotADatabase { path: String },
+    /// The file is another program's SQLite database; it was left untouched.
+    #[error("{path} is not a Dateline database (it is another program's SQLite database); it was left untouched")]
+    ForeignDatabase { path: String },
     /// Another program holds the database locked for longer than the busy timeout.
     #[error("the database is busy (locked by another program); try again")]
     Busy,
     /// The disk (or the database size limit) is full.
-    #[error("the disk is full; free some space and save again")]
+    #[error("the disk is full; free some space and try again")]
     DiskFull,
-    /// The database file or its folder is read-only.
+    /// The database file is read-only.
     #[error("the database is read-only; check the file's permissions")]
     ReadOnly,
-    /// The release breaks one of the model's rules and is not stored.
-    #[error("the release cannot be saved: {0}")]
-    InvalidRelease(String),
+    /// The database's folder cannot be written: it was opened read-only, and
+    /// writes (or the upgrade it needs) are refused.
+    #[error("{path} is open read-only because its folder cannot be written; reading works, saving does not")]
+    ReadOnlyFolder { path: String },
+    /// The release breaks one or more of the model's rules and is not stored:
+    /// every problem, each with the path of its field.
+    #[error("the release cannot be saved: {}", join_problems(.0))]
+    InvalidRelease(Vec<Problem>),
     /// SQLite could not open (or create) the file.
     #[error("cannot open {path}: its folder does not exist or cannot be written")]
     CannotOpen { path: String },
@@ -56,9 +67,27 @@ pub enum StoreError {
     /// A comparison asked for unsaved edits that do not exist.
     #[error("this release has no unsaved changes to compare")]
     NoWorkingCopy,
+    /// The operating system reported an input/output error on the database file.
+    #[error("{path}: the disk reported an input/output error ({message})")]
+    DiskIo { path: String, message: String },
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(String),
+}
+
+/// The problems on one line, each with its path (when it has one).
+fn join_problems(problems: &[Problem]) -> String {
+    let all: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            if p.path.is_empty() {
+                p.message.clone()
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
+    all.join("; ")
 }
 
 impl StoreError {
@@ -69,16 +98,35 @@ impl StoreError {
             StoreError::AmbiguousId { .. } | StoreError::ShortPrefix(_) => "ambiguous_id",
             StoreError::NewerDatabase { .. } => "newer_database",
             StoreError::CorruptDatabase { .. } => "corrupt_database",
-            StoreError::NotADatabase { .. } => "not_a_database",
+            StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => {
+                "not_a_database"
+            }
             StoreError::Busy => "busy",
             StoreError::DiskFull => "disk_full",
-            StoreError::ReadOnly => "read_only",
+            StoreError::ReadOnly | StoreError::ReadOnlyFolder { .. } => "read_only",
             StoreError::InvalidRelease(_) => "invalid_release",
-            StoreError::Io(_) | StoreError::CannotOpen { .. } => "io",
+            StoreError::Io(_) | StoreError::CannotOpen { .. } | StoreError::DiskIo { .. } => "io",
             StoreError::NoDataDir => "no_data_dir",
             StoreError::NoWorkingCopy => "no_working_copy",
             StoreError::Sqlite(_) => "sqlite",
         }
+    }
+
+    /// The validation problems of an `invalid_release` error (empty for any other error).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            StoreError::InvalidRelease(p) => p,
+            _ => &[],
+        }
+    }
+
+    /// An `invalid_release` error with one problem that is not a model rule
+    /// (a working copy too large to keep, a value that does not serialize).
+    pub(crate) fn invalid(path: &str, message: String) -> Self {
+        StoreError::InvalidRelease(vec![Problem {
+            path: path.to_string(),
+            message,
+        }])
     }
 
     /// Maps an SQLite error, naming `path` in messages about the file itself.
@@ -100,7 +148,29 @@ impl StoreError {
             Some(ErrorCode::CannotOpen) => StoreError::CannotOpen {
                 path: path.to_string(),
             },
+            Some(ErrorCode::SystemIoFailure) => StoreError::DiskIo {
+                path: path.to_string(),
+                message: e.to_string(),
+            },
             _ => StoreError::Sqlite(e.to_string()),
+        }
+    }
+
+    /// Tells a full disk from other I/O errors. SQLite reports a disk that is
+    /// completely full as a plain I/O error when it cannot even grow its
+    /// shared-memory or journal files, so on an I/O error about the database
+    /// `file`, a small probe write in its folder decides: if the system says
+    /// "no space", the error is [`StoreError::DiskFull`].
+    pub(crate) fn on_disk(self, file: Option<&Path>) -> Self {
+        let full = match (&self, file) {
+            (StoreError::DiskIo { .. }, Some(file)) => disk_is_full(file),
+            (StoreError::Io(e), _) => is_storage_full(e),
+            _ => false,
+        };
+        if full {
+            StoreError::DiskFull
+        } else {
+            self
         }
     }
 
@@ -118,13 +188,25 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-impl From<rusqlite_migration::Error> for StoreError {
-    fn from(e: rusqlite_migration::Error) -> Self {
-        match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from(err),
-            other => StoreError::Sqlite(format!("migration failed: {other}")),
-        }
-    }
+/// Whether the disk holding `file` has no room left: a 64 KiB probe written
+/// and synced beside it fails with "no space" (the probe is removed).
+fn disk_is_full(file: &Path) -> bool {
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    matches!(
+        crate::schema::probe_write(dir, 64 * 1024),
+        Err(e) if is_storage_full(&e)
+    )
+}
+
+/// Whether an I/O error means "no space left on the device" (or over quota).
+pub(crate) fn is_storage_full(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
 }
 
 #[cfg(test)]
@@ -134,6 +216,34 @@ mod tests {
 
     fn sqlite_error(conn: &Connection, sql: &str) -> rusqlite::Error {
         conn.execute_batch(sql).expect_err("the statement fails")
+    }
+
+    #[test]
+    fn an_invalid_release_carries_each_problem_with_its_path() {
+        let e = StoreError::InvalidRelease(vec![
+            Problem {
+                path: "headline".into(),
+                message: "the headline is empty".into(),
+            },
+            Problem {
+                path: "contacts[0].email".into(),
+                message: "“x” is not an email address".into(),
+            },
+        ]);
+        assert_eq!(e.code(), "invalid_release");
+        assert_eq!(e.problems().len(), 2);
+        assert_eq!(e.problems()[1].path, "contacts[0].email");
+        assert_eq!(
+            e.to_string(),
+            "the release cannot be saved: headline: the headline is empty; \
+             contacts[0].email: “x” is not an email address"
+        );
+        let e = StoreError::invalid("", "the working copy is 40 MB".into());
+        assert_eq!(
+            e.to_string(),
+            "the release cannot be saved: the working copy is 40 MB"
+        );
+        assert!(StoreError::Busy.problems().is_empty());
     }
 
     #[test]

@@ -10,11 +10,12 @@
 //!
 //! [`Store`] is the one interface the rest of Dateline uses; [`SqliteStore`]
 //! implements it on SQLite (WAL, busy timeout, one transaction per save,
-//! numbered migrations embedded in the binary, a copy made before migrating).
+//! numbered migrations embedded in the binary and applied under one write lock,
+//! a copy made before migrating, other programs' databases refused untouched).
 //!
 //! - [`types`]: the values returned to callers (exported to TypeScript);
 //! - [`error`]: [`StoreError`] and its stable codes;
-//! - `schema`: opening, checking and migrating a database file;
+//! - `schema`: recognising, opening, checking and migrating a database file;
 //! - `parts`, `codec`, `blobs`: cutting a release into content-addressed blobs;
 //! - `listing`: the summary and full text behind [`Store::list`];
 //! - [`editing`]: the editor's use cases over any store (open, either side of a compare).
@@ -94,4 +95,8 @@ pub trait Store: Send + Sync {
     /// The full id of the release whose id is `id_or_prefix` or starts with it
     /// (at least 4 characters); `not_found` or `ambiguous_id` otherwise.
     fn resolve(&self, id_or_prefix: &str) -> Result<String, StoreError>;
+    /// What the editor opens for release `id`: its working copy when there is
+    /// one, else its latest revision, with the latest revision's number; read
+    /// in one transaction (see [`editing::open_release`]).
+    fn open_release(&self, id: &str) -> Result<OpenRelease, StoreError>;
 }

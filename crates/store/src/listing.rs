@@ -4,8 +4,8 @@
 //! small row per release instead of its blobs. The summary is rewritten by
 //! every save (same transaction); the full text, several kilobytes, only by the
 //! next search ([`refresh_search`]), so a save does not pay for it. They are an
-//! index, not history: [`backfill`] rebuilds summaries that are missing
-//! (releases stored under schema version 1).
+//! index, not history: [`backfill`] builds the summaries of releases stored
+//! under schema version 1, once, when the database is migrated.
 
 use dateline_core::{ActionItem, Block, Release};
 use rusqlite::{params, Connection, TransactionBehavior};
@@ -80,8 +80,35 @@ pub fn refresh_search(conn: &mut Connection, path: &str) -> Result<(), StoreErro
     tx.commit().map_err(sq)
 }
 
-/// Rebuilds the listing row of every release that has none.
-pub fn backfill(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
+/// The releases whose search row is out of date and whose latest revision
+/// contains `query` (lower-cased): how a read-only store searches, since it
+/// cannot refresh the search rows.
+pub fn stale_matches(
+    conn: &Connection,
+    path: &str,
+    query: &str,
+) -> Result<std::collections::HashSet<i64>, StoreError> {
+    let stale: Vec<(i64, i64, Vec<u8>)> = conn
+        .prepare(STALE)
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+        .map_err(|e| StoreError::from_sqlite(e, path))?;
+    let mut hits = std::collections::HashSet::new();
+    for (rel, _, manifest) in stale {
+        let release = crate::blobs::read_release(conn, &manifest, path)?;
+        if full_text(&release).contains(query) {
+            hits.insert(rel);
+        }
+    }
+    Ok(hits)
+}
+
+/// Rebuilds the listing row of every release that has none: run once, inside
+/// the migration that creates the listing (a save writes its row in the same
+/// transaction as the revision, so no release lacks one afterwards).
+pub fn backfill(conn: &Connection, path: &str) -> Result<(), StoreError> {
     let sq = |e| StoreError::from_sqlite(e, path);
     let missing: Vec<(i64, i64, i64, Vec<u8>)> = conn
         .prepare(
@@ -94,15 +121,10 @@ pub fn backfill(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
                 .collect()
         })
         .map_err(sq)?;
-    if missing.is_empty() {
-        return Ok(());
-    }
-    let tx = conn.transaction().map_err(sq)?;
     for (rel, head, updated, manifest) in missing {
-        let release = crate::blobs::read_release(&tx, &manifest, path)?;
-        write(&tx, rel, head, updated, &release)?;
+        let release = crate::blobs::read_release(conn, &manifest, path)?;
+        write(conn, rel, head, updated, &release)?;
     }
-    tx.commit().map_err(sq)?;
     Ok(())
 }
 

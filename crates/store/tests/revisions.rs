@@ -174,6 +174,10 @@ fn working_copy_is_apart_from_history_and_cleared_by_save() {
     // An invalid release is refused as a revision.
     let err = s.save(&id, &draft, &by("ana", None)).expect_err("invalid");
     assert_eq!(err.code(), "invalid_release");
+    // Each problem travels typed, with the path of its field.
+    let expected = dateline_core::validate::problems(&draft);
+    assert!(!expected.is_empty());
+    assert_eq!(err.problems(), &expected[..]);
     assert!(
         s.working_copy(&id).expect("wc").is_some(),
         "a refused save keeps the copy"

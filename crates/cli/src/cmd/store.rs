@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use dateline_core::terminal::escape;
 use dateline_store::{ListFilter, SaveMeta, Store};
 
 use super::read_release;
@@ -141,21 +142,22 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> anyhow::Result<()> {
         outln!("{}", serde_json::to_string_pretty(&revs)?);
         return Ok(());
     }
+    // Authors, names and messages are free text: escaped so they cannot drive the terminal.
     for r in revs {
         let mut line = format!(
             "{:>4}  {}  {}",
             r.number,
             r.created.format("%Y-%m-%d %H:%M:%S"),
-            r.author
+            escape(&r.author)
         );
         if let Some(n) = &r.name {
-            line.push_str(&format!("  [{n}]"));
+            line.push_str(&format!("  [{}]", escape(n)));
         }
         if let Some(from) = r.restored_from {
             line.push_str(&format!("  (restored from {from})"));
         }
         if let Some(m) = &r.message {
-            line.push_str(&format!("  {m}"));
+            line.push_str(&format!("  {}", escape(m)));
         }
         outln!("{line}");
     }
@@ -199,9 +201,9 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> anyhow::Result<()> {
             "{}  {:<10}  {:<5}  {}  {}",
             r.id,
             r.status.label(),
-            r.language,
+            escape(&r.language),
             r.updated.format("%Y-%m-%d %H:%M"),
-            r.headline
+            escape(&r.headline)
         );
     }
     Ok(())
@@ -221,20 +223,16 @@ pub fn delete(ctx: &Ctx, a: &DeleteArgs, trash: bool) -> anyhow::Result<()> {
 pub fn check(a: &CheckArgs) -> anyhow::Result<()> {
     let json = std::fs::read_to_string(&a.file)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", a.file.display()))?;
-    let release: dateline_core::Release = serde_json::from_str(&json).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}",
-            a.file.display(),
-            dateline_core::CoreError::from(e)
-        )
-    })?;
+    let release = dateline_core::parse_json(&json)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
     let problems = dateline_core::validate::problems(&release);
     if problems.is_empty() {
         outln!("{}: ok", a.file.display());
         return Ok(());
     }
+    // A problem may quote the offending value: escaped, it cannot drive the terminal.
     for p in &problems {
-        outln!("{}: {p}", a.file.display());
+        outln!("{}: {}", a.file.display(), escape(&p.to_string()));
     }
     anyhow::bail!("{} problem(s) in {}", problems.len(), a.file.display())
 }

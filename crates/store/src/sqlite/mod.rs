@@ -5,7 +5,7 @@
 //! file are serialised by SQLite's locks and the busy timeout. Writes start with
 //! `BEGIN IMMEDIATE` so two writers queue instead of failing on lock upgrade.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
@@ -15,6 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 mod side;
 
 use crate::blobs::{self, KnownBlobs};
+use crate::editing::OpenRelease;
 use crate::listing;
 use crate::{parts, schema};
 use crate::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy};
@@ -24,6 +25,10 @@ pub struct SqliteStore {
     inner: Mutex<Inner>,
     /// The file as named in error messages.
     shown: String,
+    /// The database file (`None` in memory), to tell a full disk from other I/O errors.
+    file: Option<PathBuf>,
+    /// Opened read-only because its folder cannot be written: writes are refused.
+    read_only: bool,
 }
 
 struct Inner {
@@ -40,10 +45,27 @@ struct Row {
 impl SqliteStore {
     /// Opens the database at `path`, creating it (and migrating it) as needed.
     /// A database that needs migrating is first copied to
-    /// `<path>.backup-v<old version>-<timestamp>`.
+    /// `<path>.backup-v<old version>-<timestamp>`. Another program's SQLite
+    /// file is refused untouched (`not_a_database`). When the file's folder
+    /// cannot be written, an up-to-date database is opened read-only: reads
+    /// work and writes fail with `read_only` (see [`SqliteStore::is_read_only`]).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let conn = schema::open_file(path)?;
-        Ok(Self::wrap(conn, path.display().to_string()))
+        let opened = schema::open_file(path)?;
+        let mut store = Self::wrap(opened.conn, path.display().to_string());
+        store.file = Some(path.to_path_buf());
+        store.read_only = opened.read_only;
+        Ok(store)
+    }
+
+    /// Opens an existing, up-to-date database read-only (what [`SqliteStore::open`]
+    /// falls back to when the folder cannot be written): nothing is written to
+    /// the file or its folder, reads work, writes fail with `read_only`.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let opened = schema::open_file_read_only(path)?;
+        let mut store = Self::wrap(opened.conn, path.display().to_string());
+        store.file = Some(path.to_path_buf());
+        store.read_only = true;
+        Ok(store)
     }
 
     /// A new, empty in-memory store.
@@ -59,7 +81,15 @@ impl SqliteStore {
                 known: KnownBlobs::default(),
             }),
             shown,
+            file: None,
+            read_only: false,
         }
+    }
+
+    /// `true` when the database was opened read-only because its folder cannot
+    /// be written; every write then fails with `read_only`.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Moves the write-ahead log into the database file and truncates the log.
@@ -94,6 +124,21 @@ impl SqliteStore {
 
     fn sq(&self, e: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(e, &self.shown)
+    }
+
+    /// Refuses a write on a store opened read-only.
+    fn writable(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnlyFolder {
+                path: self.shown.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The last step of every operation: names a full disk as such.
+    fn done<T>(&self, r: Result<T, StoreError>) -> Result<T, StoreError> {
+        r.map_err(|e| e.on_disk(self.file.as_deref()))
     }
 
     fn corrupt(&self) -> StoreError {
@@ -191,9 +236,12 @@ impl SqliteStore {
         r: &Release,
         m: &SaveMeta,
     ) -> Result<u32, StoreError> {
-        r.check()
-            .map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
-        let parts = parts::split(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
+        self.writable()?;
+        let problems = dateline_core::validate::problems(r);
+        if !problems.is_empty() {
+            return Err(StoreError::InvalidRelease(problems));
+        }
+        let parts = parts::split(r).map_err(|e| StoreError::invalid("", e.to_string()))?;
         let mut guard = self.lock();
         let Inner { conn, known } = &mut *guard;
         let tx = conn
@@ -238,17 +286,77 @@ fn now_micros() -> i64 {
 impl Store for SqliteStore {
     fn create(&self, r: &Release, m: &SaveMeta) -> Result<(String, u32), StoreError> {
         let uuid = uuid::Uuid::now_v7().hyphenated().to_string();
-        let n = self.save_release(&uuid, true, r, m)?;
+        let n = self.done(self.save_release(&uuid, true, r, m))?;
         Ok((uuid, n))
     }
 
     fn save(&self, id: &str, r: &Release, m: &SaveMeta) -> Result<u32, StoreError> {
-        self.save_release(id, false, r, m)
+        self.done(self.save_release(id, false, r, m))
     }
 
     fn load(&self, id: &str, rev: Option<u32>) -> Result<Release, StoreError> {
-        let inner = self.lock();
-        let conn = &inner.conn;
+        self.done(self.load_revision(id, rev))
+    }
+
+    fn log(&self, id: &str) -> Result<Vec<RevisionInfo>, StoreError> {
+        self.done(self.history(id))
+    }
+
+    fn restore(&self, id: &str, rev: u32, m: &SaveMeta) -> Result<u32, StoreError> {
+        self.done(self.restore_revision(id, rev, m))
+    }
+
+    fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.done(self.set_deleted(id, true))
+    }
+
+    fn undelete(&self, id: &str) -> Result<(), StoreError> {
+        self.done(self.set_deleted(id, false))
+    }
+
+    fn list(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
+        self.done(self.list_releases(f))
+    }
+
+    fn save_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {
+        self.done(self.put_working_copy(id, r))
+    }
+
+    fn working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StoreError> {
+        self.done(self.get_working_copy(id))
+    }
+
+    fn discard_working_copy(&self, id: &str) -> Result<(), StoreError> {
+        self.done(self.drop_working_copy(id))
+    }
+
+    fn resolve(&self, id_or_prefix: &str) -> Result<String, StoreError> {
+        self.done(self.resolve_id(id_or_prefix))
+    }
+
+    fn open_release(&self, id: &str) -> Result<OpenRelease, StoreError> {
+        self.done(self.open_for_editing(id))
+    }
+}
+
+impl SqliteStore {
+    /// [`Store::load`].
+    fn load_revision(&self, id: &str, rev: Option<u32>) -> Result<Release, StoreError> {
+        let mut inner = self.lock();
+        // One read transaction: the release row, its head and the blobs are one snapshot.
+        let tx = inner.conn.transaction().map_err(|e| self.sq(e))?;
+        let release = self.read_revision(&tx, id, rev)?;
+        tx.commit().map_err(|e| self.sq(e))?;
+        Ok(release)
+    }
+
+    /// Revision `rev` (the latest when `None`) of `id` with its store metadata, and its number.
+    fn read_revision(
+        &self,
+        conn: &Connection,
+        id: &str,
+        rev: Option<u32>,
+    ) -> Result<Release, StoreError> {
         let row = self.row(conn, id)?;
         let (_, created, manifest) = self.revision(conn, id, row.id, rev)?;
         let mut release = blobs::read_release(conn, &manifest, &self.shown)?;
@@ -258,7 +366,40 @@ impl Store for SqliteStore {
         Ok(release)
     }
 
-    fn log(&self, id: &str) -> Result<Vec<RevisionInfo>, StoreError> {
+    /// [`Store::open_release`]: the working copy, the latest revision and its
+    /// number read in one transaction, so a save by another process cannot
+    /// fall between them.
+    fn open_for_editing(&self, id: &str) -> Result<OpenRelease, StoreError> {
+        let mut inner = self.lock();
+        let tx = inner.conn.transaction().map_err(|e| self.sq(e))?;
+        let row = self.row(&tx, id)?;
+        let head = self.head(&tx, row.id)?;
+        let latest_revision = self.number(head)?;
+        let opened = match self.read_working_copy(&tx, row.id)? {
+            Some(wc) => {
+                let mut release = wc.release;
+                release.meta.id = id.to_string();
+                release.meta.created = Some(self.time(row.created)?);
+                OpenRelease {
+                    release,
+                    from_working_copy: true,
+                    latest_revision,
+                    working_copy_saved_at: Some(wc.saved_at.to_rfc3339()),
+                }
+            }
+            None => OpenRelease {
+                release: self.read_revision(&tx, id, Some(latest_revision))?,
+                from_working_copy: false,
+                latest_revision,
+                working_copy_saved_at: None,
+            },
+        };
+        tx.commit().map_err(|e| self.sq(e))?;
+        Ok(opened)
+    }
+
+    /// [`Store::log`].
+    fn history(&self, id: &str) -> Result<Vec<RevisionInfo>, StoreError> {
         let inner = self.lock();
         let conn = &inner.conn;
         let row = self.row(conn, id)?;
@@ -303,7 +444,9 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    fn restore(&self, id: &str, rev: u32, m: &SaveMeta) -> Result<u32, StoreError> {
+    /// [`Store::restore`].
+    fn restore_revision(&self, id: &str, rev: u32, m: &SaveMeta) -> Result<u32, StoreError> {
+        self.writable()?;
         let mut guard = self.lock();
         let tx = guard
             .conn
@@ -317,33 +460,5 @@ impl Store for SqliteStore {
         let number = self.append(&tx, row.id, &manifest, &release, m, Some(rev), now)?;
         tx.commit().map_err(|e| self.sq(e))?;
         Ok(number)
-    }
-
-    fn delete(&self, id: &str) -> Result<(), StoreError> {
-        self.set_deleted(id, true)
-    }
-
-    fn undelete(&self, id: &str) -> Result<(), StoreError> {
-        self.set_deleted(id, false)
-    }
-
-    fn list(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
-        self.list_releases(f)
-    }
-
-    fn save_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {
-        self.put_working_copy(id, r)
-    }
-
-    fn working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StoreError> {
-        self.get_working_copy(id)
-    }
-
-    fn discard_working_copy(&self, id: &str) -> Result<(), StoreError> {
-        self.drop_working_copy(id)
-    }
-
-    fn resolve(&self, id_or_prefix: &str) -> Result<String, StoreError> {
-        self.resolve_id(id_or_prefix)
     }
 }

@@ -4,8 +4,10 @@
 //! None of them touches revisions or blobs; they read and write the listing,
 //! search and working-copy tables and the trash flag.
 
+use std::collections::HashSet;
+
 use dateline_core::Release;
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{now_micros, SqliteStore};
 use crate::listing::enum_from_name;
@@ -16,7 +18,8 @@ const MAX_WORKING_COPY: usize = 32_000_000;
 
 impl SqliteStore {
     /// [`crate::Store::list`]: one pass over the listing rows; with a query, the
-    /// search rows of releases saved since the last search are refreshed first.
+    /// search rows of releases saved since the last search are refreshed first
+    /// (a read-only store reads those releases' text instead).
     pub(super) fn list_releases(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
         let query = f
             .query
@@ -25,39 +28,60 @@ impl SqliteStore {
             .filter(|q| !q.is_empty())
             .map(str::to_lowercase);
         let mut inner = self.lock();
-        if query.is_some() {
-            crate::listing::refresh_search(&mut inner.conn, &self.shown)?;
+        let mut stale_hits = HashSet::new();
+        if let Some(q) = &query {
+            if self.read_only {
+                stale_hits = crate::listing::stale_matches(&inner.conn, &self.shown, q)?;
+            } else {
+                crate::listing::refresh_search(&mut inner.conn, &self.shown)?;
+            }
         }
-        let rows: Vec<Result<ReleaseSummary, StoreError>> = inner
+        let rows: Vec<(i64, bool, bool, Result<ReleaseSummary, StoreError>)> = inner
             .conn
             .prepare_cached(
                 "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
                         r.created, l.updated, l.head, r.deleted,
-                        EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id)
+                        EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id),
+                        r.id, l.searched < l.head,
+                        ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM search s
+                            WHERE s.release = r.id AND instr(s.text, ?2) > 0)
                  FROM releases r JOIN listing l ON l.release = r.id
                  WHERE r.deleted = ?1
-                   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM search s
-                        WHERE s.release = r.id AND instr(s.text, ?2) > 0))
                  ORDER BY l.updated DESC, r.id DESC",
             )
             .and_then(|mut s| {
-                s.query_map(params![f.deleted, query], |r| self.summary(r))?
-                    .collect()
+                s.query_map(params![f.deleted, query], |r| {
+                    Ok((r.get(11)?, r.get(12)?, r.get(13)?, self.summary(r)?))
+                })?
+                .collect()
             })
             .map_err(|e| self.sq(e))?;
-        rows.into_iter().collect()
+        rows.into_iter()
+            .filter(|(rel, stale, hit, _)| {
+                query.is_none()
+                    || if *stale && self.read_only {
+                        stale_hits.contains(rel)
+                    } else {
+                        *hit
+                    }
+            })
+            .map(|(_, _, _, summary)| summary)
+            .collect()
     }
 
     /// [`crate::Store::save_working_copy`]: replaces the release's one working copy.
     pub(super) fn put_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {
-        let json =
-            serde_json::to_string(r).map_err(|e| StoreError::InvalidRelease(e.to_string()))?;
+        self.writable()?;
+        let json = serde_json::to_string(r).map_err(|e| StoreError::invalid("", e.to_string()))?;
         if json.len() > MAX_WORKING_COPY {
-            return Err(StoreError::InvalidRelease(format!(
-                "the working copy is {} MB; at most {} MB are kept",
-                json.len() / 1_000_000,
-                MAX_WORKING_COPY / 1_000_000
-            )));
+            return Err(StoreError::invalid(
+                "",
+                format!(
+                    "the working copy is {} MB; at most {} MB are kept",
+                    json.len() / 1_000_000,
+                    MAX_WORKING_COPY / 1_000_000
+                ),
+            ));
         }
         let mut guard = self.lock();
         let tx = guard
@@ -80,13 +104,21 @@ impl SqliteStore {
     /// [`crate::Store::working_copy`].
     pub(super) fn get_working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StoreError> {
         let inner = self.lock();
-        let conn = &inner.conn;
-        let row = self.row(conn, id)?;
+        let row = self.row(&inner.conn, id)?;
+        self.read_working_copy(&inner.conn, row.id)
+    }
+
+    /// The working copy of the release row `rel`, if any.
+    pub(super) fn read_working_copy(
+        &self,
+        conn: &Connection,
+        rel: i64,
+    ) -> Result<Option<WorkingCopy>, StoreError> {
         let found: Option<(i64, i64, String)> = conn
             .prepare_cached(
                 "SELECT saved_at, base_revision, release_json FROM working_copies WHERE release = ?1",
             )
-            .and_then(|mut s| s.query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional())
+            .and_then(|mut s| s.query_row([rel], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional())
             .map_err(|e| self.sq(e))?;
         let Some((saved_at, base, json)) = found else {
             return Ok(None);
@@ -101,6 +133,7 @@ impl SqliteStore {
 
     /// [`crate::Store::discard_working_copy`].
     pub(super) fn drop_working_copy(&self, id: &str) -> Result<(), StoreError> {
+        self.writable()?;
         let inner = self.lock();
         let row = self.row(&inner.conn, id)?;
         inner
@@ -187,6 +220,7 @@ impl SqliteStore {
 
     /// Sets or clears the trash flag of release `id`.
     pub(super) fn set_deleted(&self, id: &str, deleted: bool) -> Result<(), StoreError> {
+        self.writable()?;
         let inner = self.lock();
         let changed = inner
             .conn
