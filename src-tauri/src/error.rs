@@ -75,8 +75,7 @@ impl From<dateline_import::ImportError> for ApiError {
 
 impl From<dateline_store::StoreError> for ApiError {
     fn from(e: dateline_store::StoreError) -> Self {
-        let code = e.code().parse().unwrap_or(ErrorCode::Internal);
-        ApiError::new(code, e.to_string())
+        ApiError::new(e.code(), e.to_string()).with_problems(e.problems())
     }
 }
 

@@ -338,7 +338,7 @@ fn release(seed: u64) -> (Release, Option<NaiveDate>) {
 
 /// The language is carried by localized words; the test names it for releases too short to tell.
 fn language_of(r: &Release) -> Option<String> {
-    (r.meta.language != "en").then(|| r.meta.language.clone())
+    (r.meta.language != "en").then(|| r.meta.language.to_string())
 }
 
 fn quote(g: &mut Gen, p: &Person, continues: bool, introduced: bool) -> Quote {

@@ -92,23 +92,26 @@ fn join_problems(problems: &[Problem]) -> String {
 
 impl StoreError {
     /// Stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> dateline_core::ErrorCode {
+        use dateline_core::ErrorCode as Code;
         match self {
-            StoreError::NotFound(_) => "not_found",
-            StoreError::AmbiguousId { .. } | StoreError::ShortPrefix(_) => "ambiguous_id",
-            StoreError::NewerDatabase { .. } => "newer_database",
-            StoreError::CorruptDatabase { .. } => "corrupt_database",
+            StoreError::NotFound(_) => Code::NotFound,
+            StoreError::AmbiguousId { .. } | StoreError::ShortPrefix(_) => Code::AmbiguousId,
+            StoreError::NewerDatabase { .. } => Code::NewerDatabase,
+            StoreError::CorruptDatabase { .. } => Code::CorruptDatabase,
             StoreError::NotADatabase { .. } | StoreError::ForeignDatabase { .. } => {
-                "not_a_database"
+                Code::NotADatabase
             }
-            StoreError::Busy => "busy",
-            StoreError::DiskFull => "disk_full",
-            StoreError::ReadOnly | StoreError::ReadOnlyFolder { .. } => "read_only",
-            StoreError::InvalidRelease(_) => "invalid_release",
-            StoreError::Io(_) | StoreError::CannotOpen { .. } | StoreError::DiskIo { .. } => "io",
-            StoreError::NoDataDir => "no_data_dir",
-            StoreError::NoWorkingCopy => "no_working_copy",
-            StoreError::Sqlite(_) => "sqlite",
+            StoreError::Busy => Code::Busy,
+            StoreError::DiskFull => Code::DiskFull,
+            StoreError::ReadOnly | StoreError::ReadOnlyFolder { .. } => Code::ReadOnly,
+            StoreError::InvalidRelease(_) => Code::InvalidRelease,
+            StoreError::Io(_) | StoreError::CannotOpen { .. } | StoreError::DiskIo { .. } => {
+                Code::Io
+            }
+            StoreError::NoDataDir => Code::NoDataDir,
+            StoreError::NoWorkingCopy => Code::NoWorkingCopy,
+            StoreError::Sqlite(_) => Code::Sqlite,
         }
     }
 
