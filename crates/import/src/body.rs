@@ -116,15 +116,29 @@ pub fn heading_like(t: &str) -> bool {
 /// Builds the body blocks, recognising quotes and their speakers.
 /// `Rural Affairs Minister Tom Hale said:` alone, with the quote in the next
 /// paragraph: the two are joined into one quote paragraph.
+/// A signature paragraph under a quote (`— Daniel Roe, CTO`) joins the quote.
 fn join_lead_ins(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
         if let (Some(Item::Para(prev)), Item::Para(next)) = (out.last_mut(), &item) {
-            let opens = next.starts_with(['“', '"', '«']);
+            let opens = next.starts_with(['“', '"', '«', '”']);
             if opens && prev.ends_with(':') && quote::parse(&format!("{prev} {next}")).is_some() {
                 prev.push(' ');
                 prev.push_str(next);
                 continue;
+            }
+            let signed = next.starts_with(['—', '–'])
+                && next.split_whitespace().count() <= 20
+                && prev.ends_with(['”', '"', '»']);
+            if signed {
+                let joined = format!("{prev} {next}");
+                let before = quote::parse(prev).is_some_and(|q| {
+                    q.segments.last().is_some_and(|s| s.1.is_none()) && !q.open_end
+                });
+                if before && quote::parse(&joined).is_some() {
+                    *prev = joined;
+                    continue;
+                }
             }
         }
         out.push(item);
@@ -132,8 +146,53 @@ fn join_lead_ins(items: Vec<Item>) -> Vec<Item> {
     out
 }
 
+/// The speaker a statement introduces: `Statement from Jane Doe:`, `Following
+/// is a statement by Jane Doe, President of …, on …:`, or a headline
+/// `Statement by Jane Doe on …`.
+pub fn statement_speaker(text: &str) -> Option<Mention> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    const OPENERS: [&str; 12] = [
+        "statement from ",
+        "statement by ",
+        "the following is a statement by ",
+        "the following is a statement from ",
+        "following is a statement by ",
+        "following is a statement from ",
+        "following is the statement by ",
+        "déclaration de ",
+        "déclaration du ",
+        "declaración de ",
+        "declaración del ",
+        "joint statement by ",
+    ];
+    let start = OPENERS.iter().find(|o| lower.starts_with(*o))?.len();
+    let rest = t.get(start..)?.trim_end_matches(':').trim();
+    let mut who = rest;
+    for cut in [
+        ", on ", " on ", ", and ", " and ", ", sur ", " sur ", ", sobre ", " sobre ",
+    ] {
+        if let Some((a, _)) = who.split_once(cut) {
+            who = a;
+        }
+    }
+    let (name, title, _) = quote::split_name_title(who.trim().trim_end_matches(','))?;
+    if !name.contains(' ') {
+        return None;
+    }
+    Some(Mention {
+        name: Some(name),
+        title,
+        ..Mention::default()
+    })
+}
+
+/// Builds the body blocks, recognising quotes and their speakers; `headline`
+/// may introduce a statement (`Statement by Jane Doe on …`) whose quoted
+/// paragraphs are hers.
 pub fn build(
     items: Vec<Item>,
+    headline: &str,
     people: &mut People,
     report: &mut ImportReport,
     verbs: &mut Vec<&'static str>,
@@ -141,6 +200,8 @@ pub fn build(
     let items = join_lead_ins(items);
     let mut out = Vec::new();
     let mut prev_speaker: Option<usize> = None;
+    // The speaker a statement introduced, until a quote uses them.
+    let mut pending: Option<Mention> = statement_speaker(headline);
     let mut i = 0;
     while i < items.len() {
         let Some(item) = items.get(i) else { break };
@@ -171,9 +232,27 @@ pub fn build(
                             _ => break,
                         }
                     }
-                    if let Some((q, idx)) =
-                        resolve(&group, people, prev_speaker, verbs, report, out.len())
+                    let speaker = match (prev_speaker, &pending) {
+                        (None, Some(m)) if mentions(&group).is_empty() => {
+                            let mut trial = people.clone();
+                            let found = trial.find(m);
+                            trial
+                                .compatible(found, m)
+                                .then(|| trial.apply(m))
+                                .map(|i| (i, trial))
+                        }
+                        _ => None,
+                    };
+                    let prev = match speaker {
+                        Some((i, trial)) if people.list.len() < MAX_PEOPLE => {
+                            *people = trial;
+                            Some(i)
+                        }
+                        _ => prev_speaker,
+                    };
+                    if let Some((q, idx)) = resolve(&group, people, prev, verbs, report, out.len())
                     {
+                        pending = None;
                         report.found(
                             &format!("body[{}]", out.len()),
                             Confidence::High,
@@ -194,6 +273,13 @@ pub fn build(
                 }
                 out.push(Block::Paragraph { text: md(text) });
                 prev_speaker = None;
+                if let Some(m) = text
+                    .ends_with(':')
+                    .then(|| statement_speaker(text))
+                    .flatten()
+                {
+                    pending = Some(m);
+                }
             }
         }
         i += 1;
@@ -273,8 +359,22 @@ fn resolve(
         .filter(|m| m.name.is_some() || m.surname.is_some())
         .collect();
     let mut speaker: Option<usize> = None;
+    let mut other_titles: Vec<String> = Vec::new();
     for m in &named {
         let found = trial.find(m);
+        // A second wording of a known person's title: the first one is kept.
+        let relaxed;
+        let m = match (found.and_then(|i| trial.list.get(i)), &m.title) {
+            (Some(p), Some(t)) if !p.title.is_empty() && p.title != *t => {
+                other_titles.push(t.clone());
+                relaxed = Mention {
+                    title: None,
+                    ..(*m).clone()
+                };
+                &relaxed
+            }
+            _ => *m,
+        };
         if !trial.compatible(found, m) {
             return None;
         }
@@ -306,7 +406,19 @@ fn resolve(
     if attrs.iter().any(|a| a.reworded) {
         report.unsure(
             &format!("body[{at}]"),
-            "the attribution was reworded to a standard form; its title words are kept in the person’s title",
+            "the attribution was reworded to a standard form (verb, courtesy title or signature as written are listed as dropped)",
+        );
+        for a in attrs.iter().filter(|a| a.reworded) {
+            report.drop_text(
+                &a.written,
+                "attribution as written (printed in the standard form)",
+            );
+        }
+    }
+    for t in &other_titles {
+        report.drop_text(
+            t,
+            "another wording of the speaker’s title (the first is kept)",
         );
     }
     trial.last = Some(idx);
@@ -381,7 +493,7 @@ mod tests {
         let mut people = People::default();
         let mut report = ImportReport::new(SourceFormat::Text);
         let mut verbs = Vec::new();
-        let body = build(its, &mut people, &mut report, &mut verbs);
+        let body = build(its, "", &mut people, &mut report, &mut verbs);
         assert_eq!(body.len(), 5);
         assert_eq!(people.list.len(), 1);
         assert_eq!(people.list[0].pronoun, "she");

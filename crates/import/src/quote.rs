@@ -18,20 +18,23 @@ pub enum Piece {
 
 const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
-/// Cuts `text` at its quotation marks.
+/// Cuts `text` at its quotation marks. A closing mark written where an opening
+/// one belongs (`”We are …`, at the start or after a space, before a word) opens.
 pub fn split(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut inside: Option<char> = None;
     let mut prev: Option<char> = None;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         match inside {
             None => {
+                let after_space =
+                    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–' | ':'));
                 let opens = matches!(c, '“' | '«' | '„')
-                    || (c == '"'
-                        && prev.is_none_or(|p| {
-                            p.is_whitespace() || matches!(p, '(' | '—' | '–' | ':')
-                        }));
+                    || (c == '"' && after_space)
+                    || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     out.push(Piece::Narration(std::mem::take(&mut buf)));
                     inside = Some(c);
@@ -42,7 +45,7 @@ pub fn split(text: &str) -> Vec<Piece> {
             Some(open) => {
                 let closes = match open {
                     '«' => c == '»',
-                    '"' => c == '"' || c == '”',
+                    '"' | '”' => c == '"' || c == '”',
                     _ => c == '”' || (c == '"' && open == '„') || c == '“' && open == '„',
                 };
                 if closes {
@@ -79,8 +82,11 @@ pub struct Attr {
     /// The language of the verb (`en`, `fr`, `es`).
     pub lang: &'static str,
     /// The attribution was written in a form the model cannot print as is
-    /// (`council member Rosa Jimenez said`): its words are kept as name and title.
+    /// (`council member Rosa Jimenez said`, `added`, `— Name`): it is printed
+    /// in the nearest standard form and its words are listed as dropped.
     pub reworded: bool,
+    /// The attribution as written (without the quotation).
+    pub written: String,
 }
 
 /// A paragraph read as a quote paragraph.
@@ -125,6 +131,15 @@ pub fn parse(text: &str) -> Option<QuotePara> {
     if segments.is_empty() {
         return None;
     }
+    // A closing mark left out: `“We are ready, said Jane Doe.` ends in its attribution.
+    if open_end {
+        if let Some(last) = segments.last_mut().filter(|l| l.1.is_none()) {
+            if let Some((text, attr)) = unclosed_attribution(&last.0) {
+                *last = (text, Some(attr));
+                open_end = false;
+            }
+        }
+    }
     Some(QuotePara {
         lead_in,
         segments,
@@ -132,9 +147,71 @@ pub fn parse(text: &str) -> Option<QuotePara> {
     })
 }
 
-const VERBS: [(&str, &str); 3] = [("said", "en"), ("a déclaré", "fr"), ("dijo", "es")];
+/// Speech verbs, their language, and whether the model prints them as written
+/// (`said`, `a déclaré`, `dijo`); the others are printed as those.
+const VERBS: &[(&str, &str)] = &[
+    ("said", "en"),
+    ("says", "en"),
+    ("added", "en"),
+    ("adds", "en"),
+    ("noted", "en"),
+    ("notes", "en"),
+    ("told", "en"),
+    ("explained", "en"),
+    ("explains", "en"),
+    ("stressed", "en"),
+    ("stated", "en"),
+    ("states", "en"),
+    ("commented", "en"),
+    ("continued", "en"),
+    ("concluded", "en"),
+    ("remarked", "en"),
+    ("observed", "en"),
+    ("declared", "en"),
+    ("emphasised", "en"),
+    ("emphasized", "en"),
+    ("warned", "en"),
+    ("according to", "en"),
+    ("a déclaré", "fr"),
+    ("a dit", "fr"),
+    ("a ajouté", "fr"),
+    ("a souligné", "fr"),
+    ("a expliqué", "fr"),
+    ("a indiqué", "fr"),
+    ("a affirmé", "fr"),
+    ("a poursuivi", "fr"),
+    ("a conclu", "fr"),
+    ("a estimé", "fr"),
+    ("déclare", "fr"),
+    ("ajoute", "fr"),
+    ("souligne", "fr"),
+    ("explique", "fr"),
+    ("selon", "fr"),
+    ("dijo", "es"),
+    ("afirmó", "es"),
+    ("señaló", "es"),
+    ("explicó", "es"),
+    ("agregó", "es"),
+    ("añadió", "es"),
+    ("indicó", "es"),
+    ("aseguró", "es"),
+    ("declaró", "es"),
+    ("destacó", "es"),
+    ("subrayó", "es"),
+    ("manifestó", "es"),
+    ("según", "es"),
+];
+/// The verbs the model prints.
+const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
+/// Verbs that only come before the speaker (`according to Jane Doe`).
+const BEFORE_ONLY: [&str; 3] = ["according to", "selon", "según"];
 const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
+];
+/// Courtesy titles dropped from a name (`Dr. Okoye` is Okoye).
+const HONORIFICS: [&str; 16] = [
+    "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Mme", "M.", "Sr.", "Sra.", "Dra.",
+    "Prof.", "Mx.", "Dame",
 ];
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "al", "bin", "da", "dos", "la", "le", "du", "del", "y",
@@ -200,20 +277,45 @@ pub fn name_ok(s: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
 }
 
-/// Reads an attribution (`said NAME, TITLE`, `she said`, `NAME said:` when `lead`).
+/// `text` with its first letter lower-cased (`Said` → `said`).
+fn uncap(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Reads an attribution (`said NAME, TITLE`, `she said`, `according to NAME`,
+/// `— NAME, TITLE`; before the quote, when `lead`: `NAME said:` or `NAME, TITLE:`).
 fn attribution(n: &str, lead: bool) -> Option<Attr> {
     // Spanish and some house styles put the comma after the closing mark: `”, dijo …`.
     let n = n
         .trim_matches(SPACES)
         .trim_start_matches(',')
         .trim_matches(SPACES);
-    let body = if lead {
-        n.strip_suffix(':')?.trim_end()
-    } else {
-        n.strip_suffix(['.', ',']).unwrap_or(n).trim_end()
-    };
-    for (verb, lang) in VERBS {
-        if lead {
+    let mut a = attribution_words(n, lead)?;
+    a.written = n.to_string();
+    Some(a)
+}
+
+fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool) -> Attr {
+    Attr {
+        form,
+        mention,
+        lang,
+        reworded,
+        written: String::new(),
+    }
+}
+
+fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
+    if lead {
+        let body = n.strip_suffix(':')?.trim_end();
+        for (verb, lang) in VERBS.iter().copied() {
+            if BEFORE_ONLY.contains(&verb) {
+                continue;
+            }
             let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) else {
                 continue;
             };
@@ -221,31 +323,62 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
             let (name, title, reworded) = split_name_title(subject)?;
             let single = !name.contains(' ');
             let mention = if single {
-                Mention {
-                    surname: Some(name),
-                    title,
-                    ..Mention::default()
-                }
+                surname(name).with_title(title)
             } else {
-                Mention {
-                    name: Some(name),
-                    title,
-                    ..Mention::default()
-                }
+                full(name, title)
             };
             let form = if single && mention.title.is_none() {
                 Attribution::SurnameSaidColon
             } else {
                 Attribution::NameSaidColon
             };
-            return Some(Attr {
+            return Some(attr(
                 form,
                 mention,
                 lang,
-                reworded,
-            });
+                reworded || !PRINTED.contains(&verb),
+            ));
         }
-        if let Some(rest) = body.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) {
+        // A label: `Dr. Amara Okoye, Director of Primary Care:`.
+        let (name, title, _) = split_name_title(body)?;
+        if !name.contains(' ') || body.split_whitespace().count() > 20 {
+            return None;
+        }
+        return Some(attr(
+            Attribution::NameSaidColon,
+            full(name, title),
+            "en",
+            true,
+        ));
+    }
+    let body = n.strip_suffix(['.', ',']).unwrap_or(n).trim_end();
+    // `— Daniel Roe, Chief Technology Officer`: a signature under the quote.
+    if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–"]
+        .iter()
+        .find_map(|d| body.strip_prefix(d))
+    {
+        let (name, title, _) = split_name_title(label.trim())?;
+        let form = if title.is_some() {
+            Attribution::SaidNameTitle
+        } else if name.contains(' ') {
+            Attribution::SaidName
+        } else {
+            Attribution::SaidSurname
+        };
+        let mention = if name.contains(' ') {
+            full(name, title)
+        } else {
+            surname(name).with_title(title)
+        };
+        return Some(attr(form, mention, "en", true));
+    }
+    let lower_first = uncap(body);
+    for (verb, lang) in VERBS.iter().copied() {
+        let reworded_verb = !PRINTED.contains(&verb) || !body.starts_with(verb);
+        if let Some(rest) = lower_first
+            .strip_prefix(verb)
+            .and_then(|r| r.strip_prefix(' '))
+        {
             let (name, title, reworded) = split_name_title(rest)?;
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
@@ -253,74 +386,80 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
                 (false, None) => (Attribution::SaidName, full(name, None)),
                 (true, None) => (Attribution::SaidSurname, surname(name)),
             };
-            return Some(Attr {
-                form,
-                mention,
-                lang,
-                reworded,
-            });
+            return Some(attr(form, mention, lang, reworded || reworded_verb));
         }
-        if let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) {
-            let subject = subject.trim_end_matches(',').trim_end();
-            if PRONOUNS.contains(&subject) {
+        if BEFORE_ONLY.contains(&verb) {
+            continue;
+        }
+        // `SUBJECT verb`, or `SUBJECT told reporters` (an object after `told`).
+        let subject = body
+            .strip_suffix(verb)
+            .and_then(|r| r.strip_suffix(' '))
+            .or_else(|| {
+                (verb == "told")
+                    .then(|| body.split_once(" told "))
+                    .flatten()
+                    .filter(|(_, object)| object.split_whitespace().count() <= 4)
+                    .map(|(s, _)| s)
+            });
+        let Some(subject) = subject else { continue };
+        let reworded_verb = !PRINTED.contains(&verb) || !body.ends_with(verb);
+        let subject = subject.trim_end_matches(',').trim_end();
+        if PRONOUNS.contains(&subject) {
+            let mention = Mention {
+                pronoun: Some(subject.to_string()),
+                ..Mention::default()
+            };
+            return Some(attr(Attribution::PronounSaid, mention, lang, reworded_verb));
+        }
+        let article = [
+            "the ", "l’", "l'", "la ", "le ", "el ", "los ", "las ", "les ",
+        ]
+        .iter()
+        .any(|a| subject.starts_with(a));
+        if !article {
+            if let Some((name, Some(t), true)) = split_name_title(subject) {
+                return Some(attr(
+                    Attribution::NameTitleSaid,
+                    full(name, Some(t)),
+                    lang,
+                    true,
+                ));
+            }
+        }
+        if subject.chars().next().is_some_and(char::is_lowercase) {
+            let words = subject.split_whitespace().count();
+            if (2..=6).contains(&words) && !subject.contains([',', ';', '“', '"']) {
                 let mention = Mention {
-                    pronoun: Some(subject.to_string()),
+                    role: Some(subject.to_string()),
                     ..Mention::default()
                 };
-                return Some(Attr {
-                    form: Attribution::PronounSaid,
-                    mention,
-                    lang,
-                    reworded: false,
-                });
+                return Some(attr(Attribution::RoleSaid, mention, lang, reworded_verb));
             }
-            let article = [
-                "the ", "l’", "l'", "la ", "le ", "el ", "los ", "las ", "les ",
-            ]
-            .iter()
-            .any(|a| subject.starts_with(a));
-            if !article {
-                if let Some((name, Some(t), true)) = split_name_title(subject) {
-                    return Some(Attr {
-                        form: Attribution::NameTitleSaid,
-                        mention: full(name, Some(t)),
-                        lang,
-                        reworded: true,
-                    });
-                }
-            }
-            if subject.chars().next().is_some_and(char::is_lowercase) {
-                let words = subject.split_whitespace().count();
-                if (2..=6).contains(&words) && !subject.contains([',', ';', '“', '"']) {
-                    let mention = Mention {
-                        role: Some(subject.to_string()),
-                        ..Mention::default()
-                    };
-                    return Some(Attr {
-                        form: Attribution::RoleSaid,
-                        mention,
-                        lang,
-                        reworded: false,
-                    });
-                }
-                return None;
-            }
-            let (name, title, reworded) = split_name_title(subject)?;
-            let single = !name.contains(' ');
-            let (form, mention) = match (single, title) {
-                (_, Some(t)) => (Attribution::NameTitleSaid, full(name, Some(t))),
-                (false, None) => (Attribution::NameSaid, full(name, None)),
-                (true, None) => (Attribution::SurnameSaid, surname(name)),
-            };
-            return Some(Attr {
-                form,
-                mention,
-                lang,
-                reworded,
-            });
+            return None;
         }
+        let (name, title, reworded) = split_name_title(subject)?;
+        let single = !name.contains(' ');
+        let (form, mention) = match (single, title) {
+            (_, Some(t)) => (Attribution::NameTitleSaid, full(name, Some(t))),
+            (false, None) => (Attribution::NameSaid, full(name, None)),
+            (true, None) => (Attribution::SurnameSaid, surname(name)),
+        };
+        return Some(attr(form, mention, lang, reworded || reworded_verb));
     }
     None
+}
+
+/// `We are ready, said Jane Doe.` (the closing mark left out): the quoted text
+/// and the attribution at its end.
+fn unclosed_attribution(text: &str) -> Option<(String, Attr)> {
+    let (i, _) = text.rmatch_indices(", ").next()?;
+    let (quoted, rest) = (text.get(..=i)?, text.get(i + 2..)?);
+    if rest.split_whitespace().count() > 12 || quoted.trim().is_empty() {
+        return None;
+    }
+    let a = attribution(rest, false)?;
+    Some((quoted.trim().to_string(), a))
 }
 
 fn full(name: String, title: Option<String>) -> Mention {
@@ -338,10 +477,18 @@ fn surname(name: String) -> Mention {
     }
 }
 
+impl Mention {
+    fn with_title(mut self, title: Option<String>) -> Mention {
+        self.title = title;
+        self
+    }
+}
+
 /// `Mary Lawlor, Special Rapporteur on …` → name and title; the name must read
 /// as one. `Commissioner for Agriculture Johan Lindberg` (a title before the
-/// name) gives the name and that title, flagged as reworded.
-fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
+/// name) gives the name and that title, flagged as reworded; so does a
+/// courtesy title (`Dr. Okoye` is Okoye).
+pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
     let (name, title) = match s.split_once(", ") {
         Some((n, t)) => (
             n.trim(),
@@ -349,17 +496,29 @@ fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         ),
         None => (s.trim(), None),
     };
+    let honorific = HONORIFICS
+        .iter()
+        .find_map(|h| name.strip_prefix(h).and_then(|r| r.strip_prefix(' ')));
+    if let Some(bare) = honorific.filter(|b| name_ok(b)) {
+        let (n, t, _) = split_name_title(&match &title {
+            Some(t) => format!("{bare}, {t}"),
+            None => bare.to_string(),
+        })?;
+        return Some((n, t, true));
+    }
     if name_ok(name) {
-        // `County Judge Maria Alvarez`: leading title words are a title, not the name.
+        // `County Judge Maria Alvarez`, `NLT Vice President Ana Ortiz`: the
+        // words up to the last title word are a title, not the name.
         let words: Vec<&str> = name.split_whitespace().collect();
+        let is_title = |w: &&str| {
+            w.trim_end_matches('.')
+                .split('-')
+                .all(|part| TITLE_WORDS.contains(&part))
+        };
         let lead = words
-            .iter()
-            .take_while(|w| {
-                w.trim_end_matches('.')
-                    .split('-')
-                    .all(|part| TITLE_WORDS.contains(&part))
-            })
-            .count();
+            .get(..words.len().saturating_sub(2))
+            .and_then(|pre| pre.iter().rposition(is_title))
+            .map_or(0, |i| i + 1);
         if lead > 0 && words.len() >= lead + 2 {
             let (pre, rest) = words.split_at(lead);
             let title = match title {

@@ -183,7 +183,7 @@ pub fn assemble(
     let mut people = People::default();
     let mut verbs = Vec::new();
     let items = body::items(&region);
-    let body = body::build(items, &mut people, &mut report, &mut verbs);
+    let body = body::build(items, &head.headline, &mut people, &mut report, &mut verbs);
     let texts: Vec<&str> = region
         .iter()
         .flat_map(|b| b.lines.iter().map(String::as_str))
