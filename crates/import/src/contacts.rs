@@ -189,6 +189,10 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             leftovers.push(t.to_string());
             continue;
         }
+        if table_header(t) {
+            dropped.push(t.to_string());
+            continue;
+        }
         if t.ends_with(':') && t.split_whitespace().count() <= 4 && !t.contains('@') {
             // A group label ("Investor Relations:"), not a contact.
             dropped.push(t.to_string());
@@ -271,6 +275,41 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         out.push(cur);
     }
     (out, leftovers)
+}
+
+/// A table's header row (`Name | Phone | Email`): every cell a column label.
+fn table_header(t: &str) -> bool {
+    const HEADERS: [&str; 24] = [
+        "name",
+        "nom",
+        "nombre",
+        "organisation",
+        "organization",
+        "organización",
+        "role",
+        "title",
+        "position",
+        "fonction",
+        "cargo",
+        "email",
+        "e-mail",
+        "courriel",
+        "correo",
+        "phone",
+        "telephone",
+        "téléphone",
+        "teléfono",
+        "tel",
+        "mobile",
+        "contact",
+        "office",
+        "city",
+    ];
+    t.contains('|')
+        && t.split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .all(|c| HEADERS.contains(&c.to_lowercase().trim_end_matches(':')))
 }
 
 /// Drops a leading label (`Tel: `, `Email: `) from a part.

@@ -40,6 +40,7 @@ pub fn find(text: &str) -> Option<Found> {
         .or_else(|| comma_dash(text))
         .or_else(|| place_dash_date(text))
         .or_else(|| own_line(text))
+        .or_else(|| comma_no_dash(text))
         .or_else(|| place_only(text))?;
     f.written = text
         .strip_suffix(f.rest.as_str())
@@ -277,6 +278,46 @@ fn own_line(text: &str) -> Option<Found> {
     ))
 }
 
+/// `Brussels, 12 November 2026 The Commission …`: place and date run into
+/// the lead with no dash (a bold dateline pasted as text).
+fn comma_no_dash(text: &str) -> Option<Found> {
+    let comma = text.find(',').filter(|i| *i < 60)?;
+    let mut ends: Vec<usize> = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .filter(|i| *i > comma)
+        .take(8)
+        .collect();
+    ends.sort_unstable();
+    for end in ends {
+        let (head, rest) = (text.get(..end)?, text.get(end + 1..)?);
+        let Some((places, date)) = places_date_any_case(head.trim()) else {
+            continue;
+        };
+        if date.year.is_none() || !rest.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let style = if head.chars().any(char::is_lowercase) {
+            DatelineStyle::EuCommission
+        } else if date.order == DateOrder::MonthFirst {
+            DatelineStyle::Ap
+        } else {
+            DatelineStyle::UnClassic
+        };
+        return Some(found(places, Some(date), style, rest, Confidence::Medium));
+    }
+    None
+}
+
+/// A place alone on its line above a date line (`PERTH`): capitals only.
+pub fn place_line(text: &str) -> Option<Vec<Place>> {
+    let t = text.trim().trim_end_matches([',', '.']);
+    if t.chars().any(char::is_lowercase) || t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    places(t, true)
+}
+
 fn found(
     places: Vec<Place>,
     date: Option<PartialDate>,
@@ -345,7 +386,7 @@ fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
             Some((c, r)) => (c.trim(), Some(r.trim())),
             None => (part.trim(), None),
         };
-        if !city_ok(city, caps) {
+        if !city_ok(city, caps) || crate::dates::is_weekday(city) {
             return None;
         }
         if let Some(r) = region {
@@ -363,6 +404,13 @@ fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
 
 /// "NEW YORK" → "New York", "DAR ES SALAAM" → "Dar es Salaam"; mixed case stays.
 pub fn running_case(city: &str) -> String {
+    // A web address as the place (`WWW.EXAMPLE.ORG`) is written in lower case.
+    let web = !city.contains(' ')
+        && city.split('.').count() >= 2
+        && city.split('.').all(|p| !p.is_empty());
+    if web {
+        return city.to_lowercase();
+    }
     if city.chars().any(char::is_lowercase) {
         return city.to_string();
     }
@@ -518,6 +566,20 @@ mod tests {
             }
         }
         assert_eq!(f("WASHINGTON (AP) — The").1, Option::None);
+        let b = f("Brussels, 12 November 2026 The Commission");
+        assert_eq!(
+            (b.0.as_str(), b.2, b.3.as_str()),
+            ("Brussels", EuCommission, "The Commission")
+        );
+        assert_eq!(
+            f("WWW.SEEDS.EXAMPLE – April 7, 2026 – The").0,
+            "www.seeds.example"
+        );
+        assert_eq!(
+            place_line("PERTH").map(|p| p[0].city.clone()).as_deref(),
+            Some("Perth")
+        );
+        assert_eq!(place_line("Perth"), Option::None);
         assert_eq!(f("BOSTON — The").1, Option::None);
         let g = f("AUSTIN, Texas – June 10, 2025 – The");
         assert_eq!(

@@ -405,6 +405,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         let Some(subject) = subject else { continue };
         let reworded_verb = !PRINTED.contains(&verb) || !body.ends_with(verb);
         let subject = subject.trim_end_matches(',').trim_end();
+        // `the President of the Assembly, Eleni Markou, told delegates`.
+        if let Some((title, name)) = subject.rsplit_once(", ") {
+            if name_ok(name) && name.contains(' ') && !name_ok(title) {
+                return Some(attr(
+                    Attribution::NameTitleSaid,
+                    full(name.to_string(), Some(title.to_string())),
+                    lang,
+                    true,
+                ));
+            }
+        }
         if PRONOUNS.contains(&subject) {
             let mention = Mention {
                 pronoun: Some(subject.to_string()),
@@ -453,13 +464,16 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
 /// `We are ready, said Jane Doe.` (the closing mark left out): the quoted text
 /// and the attribution at its end.
 fn unclosed_attribution(text: &str) -> Option<(String, Attr)> {
-    let (i, _) = text.rmatch_indices(", ").next()?;
-    let (quoted, rest) = (text.get(..=i)?, text.get(i + 2..)?);
-    if rest.split_whitespace().count() > 12 || quoted.trim().is_empty() {
-        return None;
+    for (i, _) in text.rmatch_indices(", ").take(3) {
+        let (quoted, rest) = (text.get(..=i)?, text.get(i + 2..)?);
+        if rest.split_whitespace().count() > 16 || quoted.trim().is_empty() {
+            return None;
+        }
+        if let Some(a) = attribution(rest, false) {
+            return Some((quoted.trim().to_string(), a));
+        }
     }
-    let a = attribution(rest, false)?;
-    Some((quoted.trim().to_string(), a))
+    None
 }
 
 fn full(name: String, title: Option<String>) -> Mention {

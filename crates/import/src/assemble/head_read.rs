@@ -61,6 +61,13 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                         format!("release line “{line}”"),
                     );
                     h.release_line = r;
+                    if let Some(d) = head::release_date(line) {
+                        h.date = Some(d);
+                        report.drop_text(
+                            line,
+                            "release line with a date (kept as the release line and the date)",
+                        );
+                    }
                 }
                 Some(HeadLine::BadEmbargo) => {
                     report.unsure(
@@ -126,10 +133,25 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
     }
     let mut it = rest.into_iter().skip(pick);
     if let Some((_, t)) = it.next() {
-        h.headline = t;
+        // `[OCA PR][EN] Headline`: a mailing list's subject tags.
+        let mut headline = t.as_str();
+        let mut tags = String::new();
+        while let Some(after) = headline.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            if after.0.chars().count() > 20 || after.1.trim().is_empty() {
+                break;
+            }
+            tags.push_str(&format!("[{}]", after.0));
+            headline = after.1.trim_start();
+        }
+        if !tags.is_empty() {
+            report.drop_text(&tags, "mailing list subject tags");
+        }
+        h.headline = headline.to_string();
     }
     for (_, t) in it {
-        if sub_ok {
+        if t == h.headline {
+            report.drop_text(&t, "the headline repeated");
+        } else if sub_ok {
             h.subheadline.push(t);
         }
     }

@@ -84,7 +84,7 @@ pub fn assemble(
     for (t, why) in &src.dropped {
         report.drop_text(t, why);
     }
-    let blocks = split_special(src.blocks);
+    let mut blocks = split_special(src.blocks);
 
     // The dateline, and with it the end of the head.
     let mut found: Option<(usize, dateline::Found)> = None;
@@ -122,6 +122,60 @@ pub fn assemble(
         }
     }
 
+    // No dateline: a date line (`08/10/2004`, `--19 May 2015--`) under the
+    // headline ends the head instead; a place alone above it (`PERTH`) makes
+    // the two a dateline.
+    let mut date_line_at: Option<usize> = None;
+    if found.is_none() {
+        if let Some(i) = date_line(&blocks) {
+            let place = i
+                .checked_sub(1)
+                .and_then(|p| blocks.get(p))
+                .filter(|b| b.lines.len() == 1)
+                .and_then(|b| b.lines.first())
+                .and_then(|l| dateline::place_line(l));
+            let date = blocks
+                .get(i)
+                .and_then(|b| b.lines.first())
+                .and_then(|l| head::classify(l))
+                .and_then(|h| match h {
+                    HeadLine::Date(d) => Some(d),
+                    _ => None,
+                });
+            match (place, date) {
+                (Some(places), Some(d)) if i >= 2 => {
+                    let written = format!(
+                        "{} {}",
+                        blocks[i - 1].lines.join(" "),
+                        blocks[i].lines.join(" ")
+                    );
+                    found = Some((
+                        i,
+                        dateline::Found {
+                            places,
+                            date: Some(crate::dates::PartialDate {
+                                day: d.day(),
+                                month: d.month(),
+                                year: Some(d.year()),
+                                order: crate::dates::DateOrder::DayFirst,
+                                language: None,
+                            }),
+                            style: DatelineStyle::EuCommission,
+                            rest: String::new(),
+                            confidence: Confidence::Medium,
+                            written,
+                        },
+                    ));
+                    blocks.remove(i - 1);
+                    if let Some((at, _)) = found.as_mut() {
+                        *at -= 1;
+                    }
+                }
+                _ => date_line_at = Some(i),
+            }
+        }
+    }
+
     let (head, body_start, mut lead): (Head, usize, Vec<SrcBlock>) = match &found {
         Some((i, f)) => {
             let h = read_head(blocks.get(..*i).unwrap_or(&[]), &mut report, true);
@@ -144,14 +198,24 @@ pub fn assemble(
                 .iter()
                 .take(8)
                 .position(|b| b.kind == BlockKind::Heading(1));
-            let mut end = match h1 {
-                Some(i) => i + 1,
-                None => {
+            let mut end = match (h1, date_line_at) {
+                (Some(i), Some(d)) => i.max(d) + 1,
+                (Some(i), None) => i + 1,
+                (None, Some(d)) => d + 1,
+                (None, None) => {
+                    // Furniture, then the headline: the first block of three words or more.
                     let mut e = 0;
                     while let Some(b) = blocks.get(e) {
                         let all_classified = b.lines.iter().all(|l| head::classify(l).is_some());
+                        let words: usize = b
+                            .lines
+                            .iter()
+                            .filter(|l| head::classify(l).is_none())
+                            .map(|l| l.split_whitespace().count())
+                            .sum();
+                        let label = words < 3 && blocks.get(e + 1).is_some();
                         e += 1;
-                        if !all_classified {
+                        if !all_classified && !label {
                             break;
                         }
                     }
@@ -165,7 +229,9 @@ pub fn assemble(
                 end += 1;
             }
             let h = read_head(blocks.get(..end).unwrap_or(&blocks), &mut report, true);
-            report.unsure("dateline", "no dateline was found");
+            if h.date.is_none() {
+                report.unsure("dateline", "no dateline was found");
+            }
             (h, end, Vec::new())
         }
     };
@@ -293,6 +359,21 @@ pub fn assemble(
             );
         }
     }
+    // A date with no place (a date line above or below the headline): kept,
+    // printed as no dateline.
+    let dateline = dateline.or_else(|| {
+        let date = head.date.filter(|_| found.is_none())?;
+        report.found(
+            "dateline",
+            Confidence::Medium,
+            "a date line without a place (kept as the dateline's date, printed as no dateline)",
+        );
+        Some(Dateline {
+            places: Vec::new(),
+            date,
+            style: DatelineStyle::None,
+        })
+    });
     if found.is_some() && dateline.is_none() {
         report.unsure(
             "dateline",
@@ -396,6 +477,30 @@ pub fn assemble(
         }
     }
     Ok(Imported { release, report })
+}
+
+/// The first block near the top that is only a date line (or a release line
+/// with a date), with a headline-like block before it and nothing long.
+fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
+    for (i, b) in blocks.iter().enumerate().take(10) {
+        if b.joined().split_whitespace().count() > 45 {
+            return None;
+        }
+        let dated = b.lines.len() <= 2
+            && b.lines.iter().all(|l| head::classify(l).is_some())
+            && b.lines.iter().any(|l| {
+                matches!(head::classify(l), Some(HeadLine::Date(_)))
+                    || head::release_date(l).is_some()
+            });
+        if dated {
+            let headline_before = blocks.iter().take(i).any(|b| {
+                b.lines.iter().any(|l| head::classify(l).is_none())
+                    && b.joined().split_whitespace().count() >= 3
+            });
+            return headline_before.then_some(i);
+        }
+    }
+    None
 }
 
 /// Where the body ends: (end mark, end of the body, start of the tail).

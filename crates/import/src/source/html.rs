@@ -17,7 +17,7 @@ const SKIP: [&str; 16] = [
 /// Elements that hold page furniture when they are outside the article.
 const FURNITURE: [&str; 3] = ["nav", "menu", "dialog"];
 /// Elements that start and end a block.
-const BLOCKS: [&str; 33] = [
+const BLOCKS: [&str; 31] = [
     "p",
     "div",
     "section",
@@ -39,8 +39,6 @@ const BLOCKS: [&str; 33] = [
     "pre",
     "table",
     "tr",
-    "td",
-    "th",
     "dl",
     "dt",
     "dd",
@@ -133,7 +131,15 @@ impl Reader {
             }
             return;
         }
-        let block = BLOCKS.contains(&name);
+        // A cell of several lines (`<br>`, paragraphs) is a block of its own;
+        // a one-line cell stays on its row's line.
+        let multi_line_cell = matches!(name, "td" | "th")
+            && el.descendants().any(|n| {
+                n.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "br" | "p" | "div" | "li"))
+            });
+        let block = BLOCKS.contains(&name) || multi_line_cell;
         if block {
             self.flush();
             let class = el.value().attr("class").unwrap_or("").to_ascii_lowercase();
@@ -148,6 +154,10 @@ impl Reader {
                 _ if class.contains("msosubtitle") => BlockKind::Heading(2),
                 _ => BlockKind::Para,
             };
+        }
+        // Table cells stay on their row's line, separated by ` | `.
+        if matches!(name, "td" | "th") && !multi_line_cell && !self.line.trim().is_empty() {
+            self.line.push_str(" | ");
         }
         if name == "br" {
             self.wrapped = false;

@@ -86,9 +86,10 @@ pub fn read(text: &str) -> Source {
                 r.flush();
                 r.wrapped = false;
             }
-            Event::Start(Tag::TableRow | Tag::TableHead) | Event::End(TagEnd::TableCell) => {
-                r.flush()
-            }
+            // A table row is one line, its cells separated by ` | `.
+            Event::Start(Tag::TableRow | Tag::TableHead)
+            | Event::End(TagEnd::TableRow | TagEnd::TableHead) => r.flush(),
+            Event::Start(Tag::TableCell) if !r.line.trim().is_empty() => r.line.push_str(" | "),
             Event::Rule => {
                 r.flush();
                 r.kind = BlockKind::Rule;
