@@ -3,6 +3,8 @@
 //! paragraphs (each opening with a mark, only the last closing) becomes one
 //! quote; a quote whose speaker cannot be told stays a paragraph, reported.
 
+use std::collections::HashMap;
+
 use dateline_core::{Block, Quote, QuoteParagraph, QuoteSegment};
 
 use crate::people::{Mention, People};
@@ -193,11 +195,14 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
 pub fn build(
     items: Vec<Item>,
     headline: &str,
+    rich: &HashMap<String, String>,
     people: &mut People,
     report: &mut ImportReport,
     verbs: &mut Vec<&'static str>,
 ) -> Vec<Block> {
     let items = join_lead_ins(items);
+    // The source's inline Markdown where it kept some, else the text escaped.
+    let text = |t: &str| rich.get(t).cloned().unwrap_or_else(|| md(t));
     let mut out = Vec::new();
     let mut prev_speaker: Option<usize> = None;
     // The speaker a statement introduced, until a quote uses them.
@@ -207,17 +212,18 @@ pub fn build(
         let Some(item) = items.get(i) else { break };
         match item {
             Item::Heading(t) => {
-                out.push(Block::Heading { text: md(t) });
+                out.push(Block::Heading { text: text(t) });
                 prev_speaker = None;
             }
             Item::List(list) => {
                 out.push(Block::List {
-                    items: list.iter().map(|t| md(t)).collect(),
+                    items: list.iter().map(|t| text(t)).collect(),
                 });
                 prev_speaker = None;
             }
-            Item::Para(text) => {
-                if let Some(first) = quote::parse(text) {
+            Item::Para(para) => {
+                let para = para.as_str();
+                if let Some(first) = quote::parse(para) {
                     let mut group = vec![first];
                     let mut j = i + 1;
                     while group.last().is_some_and(|q| q.open_end) {
@@ -271,11 +277,11 @@ pub fn build(
                         "quoted words whose speaker could not be told; kept as a paragraph",
                     );
                 }
-                out.push(Block::Paragraph { text: md(text) });
+                out.push(Block::Paragraph { text: text(para) });
                 prev_speaker = None;
-                if let Some(m) = text
+                if let Some(m) = para
                     .ends_with(':')
-                    .then(|| statement_speaker(text))
+                    .then(|| statement_speaker(para))
                     .flatten()
                 {
                     pending = Some(m);
@@ -493,7 +499,14 @@ mod tests {
         let mut people = People::default();
         let mut report = ImportReport::new(SourceFormat::Text);
         let mut verbs = Vec::new();
-        let body = build(its, "", &mut people, &mut report, &mut verbs);
+        let body = build(
+            its,
+            "",
+            &HashMap::new(),
+            &mut people,
+            &mut report,
+            &mut verbs,
+        );
         assert_eq!(body.len(), 5);
         assert_eq!(people.list.len(), 1);
         assert_eq!(people.list[0].pronoun, "she");

@@ -16,6 +16,7 @@ use crate::source::{BlockKind, Source, SrcBlock};
 use crate::tail::{self, Section};
 use crate::text_util::{guess_language, md};
 use crate::{dateline, ImportError, Imported};
+use dateline_core::markdown::parse_inline;
 
 mod head_read;
 mod tail_read;
@@ -182,11 +183,28 @@ pub fn assemble(
             let b = &blocks[*i];
             let mut lead = Vec::new();
             if !f.rest.is_empty() {
-                lead.push(SrcBlock::new(BlockKind::Para, vec![f.rest.clone()], true));
+                let first_rich = if b.wrapped {
+                    b.joined_rich()
+                } else {
+                    b.rich.first().cloned()
+                };
+                let rich = first_rich
+                    .and_then(|r| rich_suffix(&r, &f.rest))
+                    .unwrap_or_else(|| f.rest.clone());
+                lead.push(SrcBlock::new_rich(
+                    BlockKind::Para,
+                    vec![(f.rest.clone(), rich)],
+                    true,
+                ));
             }
             if !b.wrapped {
-                for l in b.lines.iter().skip(1) {
-                    lead.push(SrcBlock::new(BlockKind::Para, vec![l.clone()], true));
+                for (k, l) in b.lines.iter().enumerate().skip(1) {
+                    let r = b.rich.get(k).cloned().unwrap_or_else(|| md(l));
+                    lead.push(SrcBlock::new_rich(
+                        BlockKind::Para,
+                        vec![(l.clone(), r)],
+                        true,
+                    ));
                 }
             }
             (h, i + 1, lead)
@@ -249,7 +267,15 @@ pub fn assemble(
     let mut people = People::default();
     let mut verbs = Vec::new();
     let items = body::items(&region);
-    let body = body::build(items, &head.headline, &mut people, &mut report, &mut verbs);
+    let rich = rich_texts(&region);
+    let body = body::build(
+        items,
+        &head.headline,
+        &rich,
+        &mut people,
+        &mut report,
+        &mut verbs,
+    );
     let texts: Vec<&str> = region
         .iter()
         .flat_map(|b| b.lines.iter().map(String::as_str))
@@ -477,6 +503,64 @@ pub fn assemble(
         }
     }
     Ok(Imported { release, report })
+}
+
+/// The inline Markdown of each block's text and of each of its lines, keyed
+/// by the plain text, where the source kept markup that reads back to exactly
+/// that text.
+fn rich_texts(blocks: &[SrcBlock]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut keep = |plain: &str, rich: &str| {
+        if rich != plain && rich != md(plain) && visible(rich) == plain {
+            out.insert(plain.to_string(), rich.to_string());
+        }
+    };
+    for b in blocks {
+        if let Some(r) = b.joined_rich() {
+            keep(&b.joined(), &r);
+        }
+        for (l, r) in b.lines.iter().zip(&b.rich) {
+            keep(l, r);
+        }
+    }
+    out
+}
+
+/// The visible words of inline Markdown (link targets left out).
+fn visible(rich: &str) -> String {
+    use pulldown_cmark::Event;
+    let mut out = String::new();
+    for ev in parse_inline(rich) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::InlineHtml(t) | Event::Html(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The end of the inline Markdown `rich` that reads as `plain` (the lead after
+/// a dateline written in bold), tried at word starts.
+fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
+    if rich.len() > 4000 {
+        return None;
+    }
+    let starts = std::iter::once(0).chain(
+        rich.char_indices()
+            .filter(|(i, c)| {
+                *i > 0 && !c.is_whitespace() && rich[..*i].ends_with(char::is_whitespace)
+            })
+            .map(|(i, _)| i),
+    );
+    for i in starts {
+        let tail = rich.get(i..)?;
+        if visible(tail) == plain {
+            return Some(tail.to_string());
+        }
+    }
+    None
 }
 
 /// The first block near the top that is only a date line (or a release line
