@@ -29,6 +29,14 @@ pub enum ImportError {
     /// Text was found but none of it can serve as a headline.
     #[error("no text that could be a headline was found in the input")]
     NoContent,
+    /// A correction from the review screen does not fit the input.
+    #[error("part {part}: {message}")]
+    BadOverride {
+        /// The part the correction names.
+        part: usize,
+        /// What does not fit, as a sentence.
+        message: String,
+    },
 }
 
 impl ImportError {
@@ -40,6 +48,7 @@ impl ImportError {
             ImportError::InvalidUtf8 { .. } => "invalid_utf8",
             ImportError::Binary => "binary",
             ImportError::NoContent => "no_content",
+            ImportError::BadOverride { .. } => "bad_override",
         }
     }
 }

@@ -54,6 +54,7 @@ pub mod dates;
 pub mod decode;
 pub mod error;
 pub mod head;
+pub mod overrides;
 pub mod people;
 pub mod quote;
 pub mod report;
@@ -70,7 +71,11 @@ use ts_rs::TS;
 
 pub use decode::MAX_INPUT_BYTES;
 pub use error::ImportError;
-pub use report::{Confidence, Dropped, Finding, ImportOptions, ImportReport, SourceFormat};
+pub use overrides::Override;
+pub use report::{
+    Confidence, Dropped, Finding, ImportOptions, ImportReport, LineRange, Part, PartRole,
+    SourceFormat,
+};
 
 /// The result of an import: the release and the report on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -89,6 +94,36 @@ pub struct Imported {
 /// larger than [`MAX_INPUT_BYTES`]) or has nothing that could be a headline;
 /// everything else imports, with doubts in the report.
 pub fn import(input: &[u8], opts: &ImportOptions) -> Result<Imported, ImportError> {
+    import_with(input, opts, &[])
+}
+
+/// Imports `input` again with the writer's corrections from the review
+/// screen: each [`Override`] pins what one part (by its index in
+/// `report.parts` of a previous import of the same input) is.
+///
+/// ```
+/// use dateline_import::{import, import_with, Override, PartRole};
+/// let text = "Acme opens a plant\n\nThe plant opened today.\n\nWe are proud of it, the team wrote.";
+/// let first = import(text.as_bytes(), &Default::default()).unwrap();
+/// let last = first.report.parts.last().unwrap().index;
+/// let fixed = import_with(
+///     text.as_bytes(),
+///     &Default::default(),
+///     &[Override::Quote { part: last, speaker: "Jane Doe".into(), title: None }],
+/// )
+/// .unwrap();
+/// assert_eq!(fixed.report.parts[last].role, PartRole::Quote);
+/// assert_eq!(fixed.release.people[0].name, "Jane Doe");
+/// ```
+///
+/// Fails like [`import`], and with [`ImportError::BadOverride`] when a
+/// correction names no part of the input or does not fit it (a dateline
+/// override on a part with no place and date, a quote with no speaker name).
+pub fn import_with(
+    input: &[u8],
+    opts: &ImportOptions,
+    overrides: &[Override],
+) -> Result<Imported, ImportError> {
     let text = decode::decode(input)?;
     let format = opts.format.unwrap_or_else(|| decode::sniff(&text));
     let source = match format {
@@ -96,5 +131,5 @@ pub fn import(input: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         SourceFormat::Markdown => source::markdown::read(&text),
         SourceFormat::Html => source::html::read(&text),
     };
-    assemble::assemble(source, format, opts)
+    assemble::assemble(source, format, opts, overrides)
 }

@@ -8,10 +8,13 @@ use chrono::Datelike;
 use dateline_core::style::HouseStyleId;
 use dateline_core::{dateline::DatelineStyle, Dateline, EndMark, Meta, Release, Status};
 
-use crate::body;
+use crate::body::{self, Forced};
 use crate::head::{self, HeadLine};
+use crate::overrides::Override;
+use crate::people::Mention;
 use crate::people::People;
 use crate::report::{Confidence, ImportOptions, ImportReport, SourceFormat};
+use crate::report::{LineRange, Part, PartRole};
 use crate::source::{BlockKind, Source, SrcBlock};
 use crate::tail::{self, Section};
 use crate::text_util::{guess_language, md};
@@ -49,18 +52,19 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
             continue;
         }
         let early = n < DATELINE_SCAN;
-        let mut cur: Vec<String> = Vec::new();
+        let mut start = 0;
         for (i, line) in b.lines.iter().enumerate() {
-            if i > 0 && special(line, early) {
-                out.push(SrcBlock::new(b.kind, std::mem::take(&mut cur), b.wrapped));
+            if i > start && special(line, early) {
+                out.push(b.slice(start..i));
+                start = i;
             }
-            cur.push(line.clone());
             if tail::end_mark(line).is_some() || (early && head::classify(line).is_some()) {
-                out.push(SrcBlock::new(b.kind, std::mem::take(&mut cur), b.wrapped));
+                out.push(b.slice(start..i + 1));
+                start = i + 1;
             }
         }
-        if !cur.is_empty() {
-            out.push(SrcBlock::new(b.kind, cur, b.wrapped));
+        if start < b.lines.len() {
+            out.push(b.slice(start..b.lines.len()));
         }
     }
     out.retain(|b| !b.lines.is_empty());
@@ -80,16 +84,68 @@ pub fn assemble(
     src: Source,
     format: SourceFormat,
     opts: &ImportOptions,
+    overrides: &[Override],
 ) -> Result<Imported, ImportError> {
     let mut report = ImportReport::new(format);
     for (t, why) in &src.dropped {
         report.drop_text(t, why);
     }
     let mut blocks = split_special(src.blocks);
+    for (i, b) in blocks.iter_mut().enumerate() {
+        b.part = i;
+    }
+    report.parts = blocks
+        .iter()
+        .map(|b| Part {
+            index: b.part,
+            text: b.joined(),
+            lines: b.first_line.map(|first| LineRange {
+                first,
+                last: first + b.lines.len().saturating_sub(1),
+            }),
+            role: PartRole::Paragraph,
+            confidence: Confidence::Low,
+            field: None,
+            speaker: None,
+        })
+        .collect();
+    let pins = Pins::read(overrides, &blocks)?;
+    for b in blocks.iter().filter(|b| pins.dropped.contains(&b.part)) {
+        report.drop_text(&b.joined(), "left out by the writer");
+        report.part(b.part, PartRole::Furniture, Confidence::High, None);
+    }
+    blocks.retain(|b| !pins.dropped.contains(&b.part));
 
     // The dateline, and with it the end of the head.
     let mut found: Option<(usize, dateline::Found)> = None;
-    for (i, b) in blocks.iter().enumerate().take(DATELINE_SCAN).skip(1) {
+    let mut date_line_at: Option<usize> = None;
+    if let Some(part) = pins.dateline {
+        let i = blocks
+            .iter()
+            .position(|b| b.part == part)
+            .ok_or_else(|| bad(part, "the part was also left out"))?;
+        let b = &blocks[i];
+        if let Some(f) = dateline::find(&first_text(b)).filter(|f| f.date.is_some()) {
+            found = Some((i, f));
+        } else if b
+            .lines
+            .iter()
+            .any(|l| matches!(head::classify(l), Some(HeadLine::Date(_))))
+        {
+            date_line_at = Some(i);
+        } else {
+            return Err(bad(
+                part,
+                "no place and date (or date alone) was found in it",
+            ));
+        }
+    }
+    let scan = if pins.dateline.is_some() {
+        0
+    } else {
+        DATELINE_SCAN
+    };
+    for (i, b) in blocks.iter().enumerate().take(scan).skip(1) {
         if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
             continue;
         }
@@ -126,8 +182,7 @@ pub fn assemble(
     // No dateline: a date line (`08/10/2004`, `--19 May 2015--`) under the
     // headline ends the head instead; a place alone above it (`PERTH`) makes
     // the two a dateline.
-    let mut date_line_at: Option<usize> = None;
-    if found.is_none() {
+    if found.is_none() && pins.dateline.is_none() {
         if let Some(i) = date_line(&blocks) {
             let place = i
                 .checked_sub(1)
@@ -167,6 +222,13 @@ pub fn assemble(
                             written,
                         },
                     ));
+                    let place_part = blocks[i - 1].part;
+                    report.part(
+                        place_part,
+                        PartRole::Dateline,
+                        Confidence::Medium,
+                        Some("dateline".into()),
+                    );
                     blocks.remove(i - 1);
                     if let Some((at, _)) = found.as_mut() {
                         *at -= 1;
@@ -191,20 +253,18 @@ pub fn assemble(
                 let rich = first_rich
                     .and_then(|r| rich_suffix(&r, &f.rest))
                     .unwrap_or_else(|| f.rest.clone());
-                lead.push(SrcBlock::new_rich(
-                    BlockKind::Para,
-                    vec![(f.rest.clone(), rich)],
-                    true,
-                ));
+                let mut l = SrcBlock::new_rich(BlockKind::Para, vec![(f.rest.clone(), rich)], true)
+                    .at_line(b.first_line);
+                l.part = b.part;
+                lead.push(l);
             }
             if !b.wrapped {
                 for (k, l) in b.lines.iter().enumerate().skip(1) {
                     let r = b.rich.get(k).cloned().unwrap_or_else(|| md(l));
-                    lead.push(SrcBlock::new_rich(
-                        BlockKind::Para,
-                        vec![(l.clone(), r)],
-                        true,
-                    ));
+                    let mut l = SrcBlock::new_rich(BlockKind::Para, vec![(l.clone(), r)], true)
+                        .at_line(b.first_line.map(|f| f + k));
+                    l.part = b.part;
+                    lead.push(l);
                 }
             }
             (h, i + 1, lead)
@@ -253,25 +313,91 @@ pub fn assemble(
             (h, end, Vec::new())
         }
     };
+    let mut head = head;
+    // What the head's parts became.
+    let head_end = found.as_ref().map_or(body_start, |(i, _)| *i);
+    for b in blocks.iter().take(head_end) {
+        mark_head_part(&mut report, b, &head);
+    }
+    if let Some((i, f)) = &found {
+        if let Some(b) = blocks.get(*i) {
+            report.part(
+                b.part,
+                PartRole::Dateline,
+                f.confidence,
+                Some("dateline".into()),
+            );
+        }
+    }
+    if let Some(b) = date_line_at.and_then(|i| blocks.get(i)) {
+        report.part(
+            b.part,
+            PartRole::Date,
+            Confidence::Medium,
+            Some("dateline.date".into()),
+        );
+    }
+    // The writer's headline: the part leaves the body if it was there.
+    if let Some(part) = pins.headline {
+        let Some(b) = blocks.iter().find(|b| b.part == part) else {
+            return Err(bad(part, "the part was also left out"));
+        };
+        let text = b.joined();
+        if head.headline != text && !head.headline.is_empty() {
+            report.drop_text(&head.headline, "not the headline, by the writer");
+        }
+        head.subheadline.retain(|s| *s != text);
+        head.headline = text;
+        report.part(
+            part,
+            PartRole::Headline,
+            Confidence::High,
+            Some("headline".into()),
+        );
+    }
     if head.headline.trim().is_empty() {
         return Err(ImportError::NoContent);
     }
 
+    let dateline_part = found
+        .as_ref()
+        .and_then(|(i, _)| blocks.get(*i))
+        .map(|b| b.part);
     let mut region: Vec<SrcBlock> = std::mem::take(&mut lead);
     region.extend(blocks.into_iter().skip(body_start));
+    region.retain(|b| Some(b.part) != pins.headline || Some(b.part) == dateline_part);
 
     let (end_mark, body_end, tail_start) = body_bounds(&region);
+    if let Some(b) = region.get(body_end).filter(|_| end_mark != EndMark::None) {
+        report.part(
+            b.part,
+            PartRole::EndMark,
+            Confidence::High,
+            Some("endMark".into()),
+        );
+    }
     let tail_blocks: Vec<SrcBlock> = region.split_off(tail_start.min(region.len()));
     region.truncate(body_end);
 
     let mut people = People::default();
     let mut verbs = Vec::new();
-    let items = body::items(&region);
+    for b in &tail_blocks {
+        if b.lines.len() == 1 && b.lines.first().is_some_and(|l| tail::end_mark(l).is_some()) {
+            report.part(
+                b.part,
+                PartRole::EndMark,
+                Confidence::High,
+                Some("endMark".into()),
+            );
+        }
+    }
+    let items = body::placed(&region);
     let rich = rich_texts(&region);
     let body = body::build(
         items,
         &head.headline,
         &rich,
+        &pins.body,
         &mut people,
         &mut report,
         &mut verbs,
@@ -293,7 +419,11 @@ pub fn assemble(
                 b.lines
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| (SrcBlock::new(b.kind, vec![l.clone()], true), i > 0))
+                    .map(|(i, _)| {
+                        let mut one = b.slice(i..i + 1);
+                        one.wrapped = true;
+                        (one, i > 0)
+                    })
                     .collect()
             }
         })
@@ -503,6 +633,98 @@ pub fn assemble(
         }
     }
     Ok(Imported { release, report })
+}
+
+/// Records what a part of the head became.
+fn mark_head_part(report: &mut ImportReport, b: &SrcBlock, head: &Head) {
+    let joined = b.joined();
+    let headline = !head.headline.is_empty()
+        && (joined.contains(&head.headline) || head.headline.contains(&joined));
+    let (role, conf, field) = if headline {
+        (PartRole::Headline, Confidence::High, Some("headline"))
+    } else if head
+        .subheadline
+        .iter()
+        .any(|s| joined.contains(s.as_str()) || s.contains(&joined))
+    {
+        (
+            PartRole::Subheadline,
+            Confidence::Medium,
+            Some("subheadline"),
+        )
+    } else {
+        match b.lines.first().and_then(|l| head::classify(l)) {
+            Some(HeadLine::Release(_)) => {
+                (PartRole::ReleaseLine, Confidence::High, Some("releaseLine"))
+            }
+            Some(HeadLine::BadEmbargo) => {
+                (PartRole::ReleaseLine, Confidence::Low, Some("releaseLine"))
+            }
+            Some(HeadLine::Kind(_)) => (PartRole::Genre, Confidence::High, Some("meta.kind")),
+            Some(HeadLine::Date(_)) => (PartRole::Date, Confidence::Medium, Some("dateline.date")),
+            Some(HeadLine::Furniture) => (PartRole::Furniture, Confidence::Medium, None),
+            None if tail::section(&joined).is_some_and(|(s, _)| matches!(s, Section::Contacts)) => {
+                (PartRole::Contacts, Confidence::Medium, Some("contacts"))
+            }
+            None => (PartRole::Furniture, Confidence::Low, None),
+        }
+    };
+    report.part(b.part, role, conf, field.map(str::to_string));
+}
+
+/// The overrides, checked against the parts.
+#[derive(Default)]
+struct Pins {
+    headline: Option<usize>,
+    dateline: Option<usize>,
+    dropped: Vec<usize>,
+    body: HashMap<usize, Forced>,
+}
+
+fn bad(part: usize, message: &str) -> ImportError {
+    ImportError::BadOverride {
+        part,
+        message: message.to_string(),
+    }
+}
+
+impl Pins {
+    fn read(overrides: &[Override], blocks: &[SrcBlock]) -> Result<Pins, ImportError> {
+        let mut p = Pins::default();
+        for o in overrides {
+            let part = o.part();
+            if part >= blocks.len() {
+                return Err(bad(
+                    part,
+                    &format!("there is no such part (the input has {})", blocks.len()),
+                ));
+            }
+            match o {
+                Override::Headline { .. } => p.headline = Some(part),
+                Override::Dateline { .. } => p.dateline = Some(part),
+                Override::Drop { .. } => p.dropped.push(part),
+                Override::Paragraph { .. } => {
+                    p.body.insert(part, Forced::Paragraph);
+                }
+                Override::Quote { speaker, title, .. } => {
+                    let name = speaker.trim();
+                    if name.is_empty() || name.chars().count() > 100 {
+                        return Err(bad(part, "a quote needs its speaker's name"));
+                    }
+                    let mention = Mention {
+                        name: Some(name.to_string()),
+                        title: title
+                            .as_ref()
+                            .map(|t| t.trim().to_string())
+                            .filter(|t| !t.is_empty()),
+                        ..Mention::default()
+                    };
+                    p.body.insert(part, Forced::Quote(mention));
+                }
+            }
+        }
+        Ok(p)
+    }
 }
 
 /// The inline Markdown of each block's text and of each of its lines, keyed

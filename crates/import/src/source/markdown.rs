@@ -17,6 +17,10 @@ struct Reader {
     item_depth: usize,
     /// Open links: target, and where the label starts in the plain and rich line.
     link_starts: Vec<(String, usize, usize)>,
+    /// Byte offsets where the input's lines start.
+    line_starts: Vec<usize>,
+    /// The input line of the block being read.
+    block_line: Option<usize>,
 }
 
 impl Reader {
@@ -39,8 +43,9 @@ impl Reader {
             let wrapped = self.wrapped;
             self.out
                 .blocks
-                .push(SrcBlock::new_rich(self.kind, lines, wrapped));
+                .push(SrcBlock::new_rich(self.kind, lines, wrapped).at_line(self.block_line));
         }
+        self.block_line = None;
         self.kind = BlockKind::Para;
         self.wrapped = true;
     }
@@ -56,9 +61,17 @@ pub fn read(text: &str) -> Source {
         wrapped: true,
         item_depth: 0,
         link_starts: Vec::new(),
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
+        block_line: None,
     };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        if r.block_line.is_none() && matches!(ev, Event::Text(_) | Event::Code(_) | Event::Rule) {
+            let line = r.line_starts.partition_point(|s| *s <= range.start);
+            r.block_line = Some(line.max(1));
+        }
         let source = text.get(range).unwrap_or("").trim();
         match ev {
             Event::Start(Tag::Heading { level, .. }) => {

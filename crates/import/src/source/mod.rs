@@ -32,6 +32,12 @@ pub struct SrcBlock {
     /// The lines as inline Markdown (emphasis and links kept), one per line;
     /// empty when the source has no inline markup to keep (plain text).
     pub rich: Vec<String>,
+    /// The input line (1-based) of the first line, when the format tells
+    /// (plain text and Markdown; not HTML).
+    pub first_line: Option<usize>,
+    /// The number of the part this block is (see `ImportReport::parts`),
+    /// given once the blocks are final.
+    pub part: usize,
 }
 
 impl SrcBlock {
@@ -46,7 +52,28 @@ impl SrcBlock {
                 .collect(),
             wrapped,
             rich: Vec::new(),
+            first_line: None,
+            part: 0,
         }
+    }
+
+    /// The lines `range` of this block as a block of their own (rich lines,
+    /// input line and part kept).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> SrcBlock {
+        SrcBlock {
+            kind: self.kind,
+            lines: self.lines.get(range.clone()).unwrap_or(&[]).to_vec(),
+            wrapped: self.wrapped,
+            rich: self.rich.get(range.clone()).unwrap_or(&[]).to_vec(),
+            first_line: self.first_line.map(|f| f + range.start),
+            part: self.part,
+        }
+    }
+
+    /// The same block starting at input line `line`.
+    pub fn at_line(mut self, line: Option<usize>) -> SrcBlock {
+        self.first_line = line;
+        self
     }
 
     /// A block of `kind` from (plain, inline Markdown) line pairs.
@@ -61,6 +88,8 @@ impl SrcBlock {
             lines,
             wrapped,
             rich,
+            first_line: None,
+            part: 0,
         }
     }
 
