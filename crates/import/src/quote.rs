@@ -543,6 +543,17 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         }
         return Some((name.to_string(), title, false));
     }
+    // `the Mayor of Oakton, Jane Park`: the title first, the name after a comma.
+    if let Some((pre, last)) = s.rsplit_once(", ") {
+        let last = last.trim();
+        if name_ok(last)
+            && last.contains(' ')
+            && !name_ok(pre)
+            && pre.split_whitespace().count() <= 12
+        {
+            return Some((last.to_string(), Some(pre.trim().to_string()), true));
+        }
+    }
     if title.is_some() {
         return None;
     }

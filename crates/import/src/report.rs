@@ -184,7 +184,8 @@ impl ImportReport {
         }
     }
 
-    /// Records what part `index` became (the last word wins: assembly refines).
+    /// Records what part `index` became (the last word wins: assembly refines,
+    /// except that a dateline stays one).
     pub(crate) fn part(
         &mut self,
         index: usize,
@@ -193,6 +194,10 @@ impl ImportReport {
         field: Option<String>,
     ) {
         if let Some(p) = self.parts.get_mut(index) {
+            // A dateline keeps its role when the lead after it on the same line is read.
+            if p.role == PartRole::Dateline && role == PartRole::Paragraph {
+                return;
+            }
             p.role = role;
             p.confidence = confidence;
             p.field = field;

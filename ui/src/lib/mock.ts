@@ -218,7 +218,7 @@ export function handle(cmd: string, a: Record<string, unknown>): unknown {
     case "export_pdf":
       return "/tmp/mock-export";
     case "import_release":
-      return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [] } };
+      return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [], parts: [] } };
     case "list_templates":
       return [];
     case "startup_error":
