@@ -215,14 +215,15 @@ pub fn parse_date_line(s: &str) -> Option<NaiveDate> {
         .filter(|w| !w.contains(':'))
         .filter(|w| {
             let bare = w.trim_end_matches('.').to_lowercase();
-            !matches!(
+            let filler = matches!(
                 bare.as_str(),
                 "am" | "pm" | "a.m" | "p.m" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"
-            ) && !is_weekday(w)
-                && !(w.len() <= 4
-                    && w.len() >= 2
-                    && w.chars().all(|c| c.is_ascii_uppercase())
-                    && month(w).is_none())
+            ) || is_weekday(w);
+            // A time zone (`CET`, `EST`), not a month (`MAY`).
+            let zone = (2..=4).contains(&w.len())
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && month(w).is_none();
+            !filler && !zone
         })
         .collect();
     if toks.len() < 2 || toks.len() > 5 {

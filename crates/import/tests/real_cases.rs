@@ -2,6 +2,7 @@
 //! attribution verbs and labels in three languages, statements, quotes over
 //! several paragraphs, odd quotation marks, headline furniture, dateline
 //! variants, closing parts, and inline Markdown kept from rich sources.
+#![allow(clippy::unwrap_used)] // a test may panic
 
 use dateline_core::{Block, Release};
 use dateline_import::{import, ImportOptions};

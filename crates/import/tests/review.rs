@@ -1,6 +1,7 @@
 //! The review screen's side of the import: every part of the input is listed
 //! with what it became, and `import_with` re-runs the import with the
 //! writer's corrections.
+#![allow(clippy::unwrap_used)] // a test may panic
 
 use dateline_core::Block;
 use dateline_import::{import, import_with, ImportOptions, Override, PartRole};
