@@ -72,6 +72,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Kind(k));
     }
     let date_text = [
+        "dateline",
         "published",
         "posted",
         "date",

@@ -22,9 +22,15 @@ pub(super) struct Head {
 /// Joins head lines into candidate blocks: a line starting in lower case
 /// continues the previous one (a hard-wrapped headline); others stand alone.
 fn head_groups(lines: Vec<String>) -> Vec<String> {
+    let caps = |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
     let mut out: Vec<String> = Vec::new();
     for l in lines {
         match out.last_mut() {
+            // A headline in capitals, hard-wrapped, is one line.
+            Some(last) if caps(last) && caps(&l) && !last.ends_with(['.', ':']) => {
+                last.push(' ');
+                last.push_str(&l);
+            }
             Some(last)
                 if l.chars()
                     .next()
@@ -52,7 +58,13 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
     let mut rest: Vec<(BlockKind, String)> = Vec::new();
     for b in blocks {
         let mut kept = Vec::new();
+        let mut in_contacts = false;
         for line in &b.lines {
+            // The lines after `Contact: Jane Doe` in the same block are hers.
+            if in_contacts {
+                h.contacts.push(line.clone());
+                continue;
+            }
             match head::classify(line) {
                 Some(HeadLine::Release(r)) => {
                     report.found(
@@ -92,6 +104,7 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                             "contacts heading (printed as the standard heading)",
                         );
                         h.contacts.push(r);
+                        in_contacts = true;
                     }
                     _ => kept.push(line.clone()),
                 },
