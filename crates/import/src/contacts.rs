@@ -189,6 +189,21 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             leftovers.push(t.to_string());
             continue;
         }
+        // `General public inquiries: Europe Direct …`: a service, not a press contact.
+        let lower = t.to_lowercase();
+        if [
+            "general public inquiries",
+            "general public enquiries",
+            "general enquiries",
+            "general inquiries",
+            "public inquiries",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        {
+            leftovers.push(t.to_string());
+            continue;
+        }
         if table_header(t) {
             dropped.push(t.to_string());
             continue;

@@ -122,7 +122,15 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             return Some(HeadLine::Furniture);
         }
     }
-    const NAV: [&str; 16] = [
+    const NAV: [&str; 24] = [
+        "pasar al contenido principal",
+        "ir al contenido principal",
+        "saltar al contenido principal",
+        "aller au contenu principal",
+        "publicada en",
+        "publicado en",
+        "publié dans",
+        "posted in",
         "page contents",
         "share this page",
         "share",
@@ -140,6 +148,28 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "latest news",
         "print",
     ];
+    // A site's section label: `Declaraciones Múltiples mecanismos`, `Statements and speeches`.
+    const SECTIONS: [&str; 12] = [
+        "statements",
+        "speeches",
+        "declaraciones",
+        "discursos",
+        "déclarations",
+        "discours",
+        "comunicados",
+        "communiqués",
+        "noticias",
+        "actualités",
+        "briefings",
+        "releases",
+    ];
+    let first = bare.split_whitespace().next().unwrap_or("");
+    if SECTIONS.contains(&first)
+        && bare.split_whitespace().count() <= 4
+        && !t.ends_with(['.', '!', '?'])
+    {
+        return Some(HeadLine::Furniture);
+    }
     if NAV.contains(&bare) || crate::tail::furniture(t) {
         return Some(HeadLine::Furniture);
     }

@@ -127,8 +127,15 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                 .position(|(_, t)| head::genre_suffix(t).is_some())
         })
         .or_else(|| {
+            // A headline has a few words and starts with a capital; a
+            // category label above it (`oficina en el mundo`) is lower-case.
+            let capital = |t: &str| t.chars().next().is_some_and(|c| !c.is_lowercase());
             rest.iter()
-                .position(|(_, t)| t.split_whitespace().count() >= 3)
+                .position(|(_, t)| t.split_whitespace().count() >= 3 && capital(t))
+                .or_else(|| {
+                    rest.iter()
+                        .position(|(_, t)| t.split_whitespace().count() >= 3)
+                })
         })
         .unwrap_or(0);
     for (_, t) in rest.iter().take(pick) {
