@@ -91,6 +91,17 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Date(d));
     }
+    // `December 3, 2025 • Press Release`: a date beside a genre or section.
+    for sep in [" • ", " · ", " | "] {
+        if t.contains(sep) {
+            let parts: Vec<&str> = t.split(sep).collect();
+            let dates: Vec<NaiveDate> = parts.iter().filter_map(|p| parse_date_line(p)).collect();
+            let short = parts.iter().all(|p| p.split_whitespace().count() <= 5);
+            if let (Some(d), true) = (dates.first(), short) {
+                return Some(HeadLine::Date(*d));
+            }
+        }
+    }
     if reference(t) || meeting(&lower) || mail_sender(t) {
         return Some(HeadLine::Furniture);
     }

@@ -33,9 +33,11 @@ const MAX_PROBLEMS: usize = 50;
 /// How many blocks from the top a dateline is looked for in.
 const DATELINE_SCAN: usize = 20;
 
-fn special(line: &str, early: bool) -> bool {
+fn special(line: &str, early: bool, wrapped: bool) -> bool {
     tail::end_mark(line).is_some()
         || (line.split_whitespace().count() <= 6 && tail::section(line).is_some())
+        // A line of its own that opens with the contacts (`For more information please call …`).
+        || (!wrapped && matches!(tail::section(line), Some((Section::Contacts, Some(_)))))
         || (early && head::classify(line).is_some_and(|h| !matches!(h, HeadLine::Furniture)))
         || (early
             && dateline::find(line)
@@ -54,7 +56,7 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
         let early = n < DATELINE_SCAN;
         let mut start = 0;
         for (i, line) in b.lines.iter().enumerate() {
-            if i > start && special(line, early) {
+            if i > start && special(line, early, b.wrapped) {
                 out.push(b.slice(start..i));
                 start = i;
             }
@@ -829,9 +831,10 @@ fn body_bounds(region: &[SrcBlock]) -> (EndMark, usize, usize) {
     for (i, b) in region.iter().enumerate() {
         let first = b.lines.first().map(String::as_str).unwrap_or("");
         let footnote = tail::footnote_start(first).is_some_and(|(m, _)| seen.contains(&m));
-        let section = (first.split_whitespace().count() <= 12)
-            .then(|| tail::section(first))
-            .flatten();
+        let section = tail::section(first).filter(|(sec, rest)| {
+            first.split_whitespace().count() <= 12
+                || (matches!(sec, Section::Contacts) && rest.is_some() && b.lines.len() == 1)
+        });
         if i > 0 && (footnote || section.is_some()) {
             let strong = match section {
                 Some((Section::Contacts, _)) => true,
