@@ -38,13 +38,27 @@
 //! action links (items come back as plain lines; HTML and Markdown input keep
 //! their links).
 //!
+//! # Rich sources
+//! Markdown and HTML keep their inline markup: emphasis, code and safe links
+//! (`http`, `https`, `mailto`) stay in the body's paragraphs, headings and
+//! lists as inline Markdown, when that Markdown reads back to the same words.
+//!
+//! # Review before it becomes a release
+//! [`ImportReport::parts`] lists every part of the input in reading order:
+//! its text, its input lines (plain text and Markdown), what it became
+//! ([`PartRole`]), how sure the importer is, the release field it went to, and
+//! for quotes the speaker. The writer's corrections ("this paragraph is a
+//! quote by …", "this line is the dateline") go back in as [`Override`]s to
+//! [`import_with`], which runs the same import with those parts pinned.
+//!
 //! # Never loses text
 //! Words the importer cannot place go into a paragraph or an untitled note;
 //! words it leaves out on purpose (navigation, page furniture, field labels
 //! such as `Tel:`, a dateline’s written form) are listed in the report’s
 //! `dropped` list. Attributions the model cannot print as written
-//! (`council member Rosa Jimenez said`) keep their words as name and title and
-//! are listed in the report’s `unsure` findings.
+//! (`council member Rosa Jimenez said`, `Jane Doe added`, `— Jane Doe, CEO`)
+//! are printed in the nearest standard form, listed in the report’s `unsure`
+//! findings, and their words as written are listed as dropped.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 

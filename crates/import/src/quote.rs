@@ -102,6 +102,10 @@ pub struct QuotePara {
 /// Reads `text` as a quote paragraph, or `None` when it is not one.
 pub fn parse(text: &str) -> Option<QuotePara> {
     let pieces = split(text.trim());
+    // An opening mark left out: `We are ready,” said Jane Doe.`
+    if pieces.iter().all(|p| matches!(p, Piece::Narration(_))) {
+        return missing_open(text.trim());
+    }
     let mut lead_in = None;
     let mut segments: Vec<(String, Option<Attr>)> = Vec::new();
     let mut open_end = false;
@@ -461,6 +465,23 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     None
 }
 
+/// `We are ready,” said Jane Doe.`: a closing mark with no opening one; the
+/// paragraph up to it is the quoted text when an attribution follows it.
+fn missing_open(text: &str) -> Option<QuotePara> {
+    let (i, c) = text.char_indices().find(|(_, c)| matches!(c, '”' | '»'))?;
+    let quoted = text.get(..i)?.trim_matches(SPACES);
+    let after = text.get(i + c.len_utf8()..)?;
+    if quoted.split_whitespace().count() < 2 || after.contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    let a = attribution(after, false)?;
+    Some(QuotePara {
+        lead_in: None,
+        segments: vec![(quoted.to_string(), Some(a))],
+        open_end: false,
+    })
+}
+
 /// `We are ready, said Jane Doe.` (the closing mark left out): the quoted text
 /// and the attribution at its end.
 fn unclosed_attribution(text: &str) -> Option<(String, Attr)> {
@@ -609,6 +630,11 @@ mod tests {
         assert_eq!(lead.lead_in.unwrap().form, Attribution::NameSaidColon);
         assert!(parse("“We are ready.").unwrap().open_end);
         assert_eq!(parse("She called it “unacceptable” and left."), None);
+        assert_eq!(
+            form("We are ready,” said Jane Doe."),
+            Some(Attribution::SaidName)
+        );
+        assert_eq!(parse("It was a long day,” and then nothing."), None);
         assert_eq!(parse("“A,” said the company in a statement."), None);
         assert_eq!(parse("No quotes here."), None);
     }

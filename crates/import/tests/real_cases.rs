@@ -57,6 +57,7 @@ fn attribution_verbs_labels_and_word_order() {
         ),
         ("”We are proud,” said Jane Park.", "Jane Park"),
         ("\"We are proud of it, said Jane Park.", "Jane Park"),
+        ("We are proud of it,” said Jane Park.", "Jane Park"),
     ] {
         assert_eq!(speakers(&with_body(body)), [who], "{body}");
     }
