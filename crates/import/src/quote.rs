@@ -376,6 +376,14 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         };
         return Some(attr(form, mention, "en", true));
     }
+    // French inversion: `a-t-il ajouté`, `ajoute-t-elle`, `dit-il`.
+    if let Some(pronoun) = french_inversion(body) {
+        let mention = Mention {
+            pronoun: Some(pronoun.to_string()),
+            ..Mention::default()
+        };
+        return Some(attr(Attribution::PronounSaid, mention, "fr", true));
+    }
     let lower_first = uncap(body);
     for (verb, lang) in VERBS.iter().copied() {
         let reworded_verb = !PRINTED.contains(&verb) || !body.starts_with(verb);
@@ -461,6 +469,24 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             (true, None) => (Attribution::SurnameSaid, surname(name)),
         };
         return Some(attr(form, mention, lang, reworded || reworded_verb));
+    }
+    None
+}
+
+/// The pronoun of a French inverted attribution (`a-t-il ajouté`,
+/// `a-t-elle déclaré`, `ajoute-t-elle`, `dit-il`, `poursuit-il`).
+fn french_inversion(body: &str) -> Option<&'static str> {
+    let l = body.trim().to_lowercase();
+    for p in ["il", "elle", "ils", "elles"] {
+        if let Some(rest) = l.strip_prefix(&format!("a-t-{p} ")) {
+            if !rest.is_empty() && !rest.contains(' ') {
+                return Some(p);
+            }
+        }
+        let single = !l.contains(' ');
+        if single && (l.ends_with(&format!("-t-{p}")) || l.ends_with(&format!("-{p}"))) {
+            return Some(p);
+        }
     }
     None
 }
@@ -635,6 +661,13 @@ mod tests {
             Some(Attribution::SaidName)
         );
         assert_eq!(parse("It was a long day,” and then nothing."), None);
+        for inverted in [
+            "« A », a-t-il ajouté.",
+            "« A », ajoute-t-elle.",
+            "« A », dit-il.",
+        ] {
+            assert_eq!(form(inverted), Some(Attribution::PronounSaid), "{inverted}");
+        }
         assert_eq!(parse("“A,” said the company in a statement."), None);
         assert_eq!(parse("No quotes here."), None);
     }

@@ -242,6 +242,26 @@ pub fn assemble(
     }
 
     let (head, body_start, mut lead): (Head, usize, Vec<SrcBlock>) = match &found {
+        Some((i, f)) if dateline_above_headline(&blocks, *i, f) => {
+            // `Paris, le 12 mars 2026` above the headline: the headline (and
+            // any sub-heading) follows the dateline.
+            let mut end = *i + 2;
+            while blocks
+                .get(end)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Heading(l) if l >= 2))
+            {
+                end += 1;
+            }
+            let head_blocks: Vec<SrcBlock> = blocks
+                .iter()
+                .take(end)
+                .enumerate()
+                .filter(|(k, _)| k != i)
+                .map(|(_, b)| b.clone())
+                .collect();
+            let h = read_head(&head_blocks, &mut report, true);
+            (h, end, Vec::new())
+        }
         Some((i, f)) => {
             let h = read_head(blocks.get(..*i).unwrap_or(&[]), &mut report, true);
             let b = &blocks[*i];
@@ -317,9 +337,14 @@ pub fn assemble(
     };
     let mut head = head;
     // What the head's parts became.
-    let head_end = found.as_ref().map_or(body_start, |(i, _)| *i);
-    for b in blocks.iter().take(head_end) {
-        mark_head_part(&mut report, b, &head);
+    let head_end = found
+        .as_ref()
+        .map_or(body_start, |(i, _)| (*i).max(body_start.saturating_sub(1)));
+    let dateline_at = found.as_ref().map(|(i, _)| *i);
+    for (k, b) in blocks.iter().enumerate().take(head_end.max(body_start)) {
+        if Some(k) != dateline_at {
+            mark_head_part(&mut report, b, &head);
+        }
     }
     if let Some((i, f)) = &found {
         if let Some(b) = blocks.get(*i) {
@@ -635,6 +660,22 @@ pub fn assemble(
         }
     }
     Ok(Imported { release, report })
+}
+
+/// Whether the dateline found at `i` stands above the headline: alone on its
+/// line, with nothing above it that could be a headline, and a short block
+/// after it.
+fn dateline_above_headline(blocks: &[SrcBlock], i: usize, f: &dateline::Found) -> bool {
+    let nothing_above = blocks.iter().take(i).all(|b| {
+        b.lines
+            .iter()
+            .all(|l| head::classify(l).is_some() || l.split_whitespace().count() < 3)
+    });
+    let headline_after = blocks.get(i + 1).is_some_and(|b| {
+        let words = b.joined().split_whitespace().count();
+        (3..=40).contains(&words) && !b.joined().ends_with(['.', ':'])
+    });
+    f.rest.is_empty() && nothing_above && headline_after
 }
 
 /// Records what a part of the head became.
