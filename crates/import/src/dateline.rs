@@ -172,7 +172,20 @@ fn ohchr(text: &str) -> Option<Found> {
 }
 
 fn comma_dash(text: &str) -> Option<Found> {
-    for sep in [" – ", " — ", " -- ", " - ", "—", " –\u{a0}", "--", ": "] {
+    // `.-` and `.–` end Spanish datelines: `Ciudad de México, 5 de abril de 2026.- La …`.
+    for sep in [
+        " – ",
+        " — ",
+        " -- ",
+        " - ",
+        "—",
+        " –\u{a0}",
+        "--",
+        ".- ",
+        ".– ",
+        ".— ",
+        ": ",
+    ] {
         let Some(i) = text.find(sep).filter(|i| *i < SCAN) else {
             continue;
         };

@@ -115,6 +115,12 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                 let n = n.trim_matches(SPACES);
                 if i == 0 {
                     lead_in = Some(attribution(n, true)?);
+                } else if i == pieces.len() - 1
+                    && !n.is_empty()
+                    && n.chars().all(|c| matches!(c, '.' | ',' | ';' | '!' | '?'))
+                {
+                    // Spanish and French put the full stop after the closing mark: `”.`
+                    continue;
                 } else {
                     let last = segments.last_mut()?;
                     if last.1.is_some() {
@@ -175,6 +181,9 @@ const VERBS: &[(&str, &str)] = &[
     ("emphasised", "en"),
     ("emphasized", "en"),
     ("warned", "en"),
+    ("recalled", "en"),
+    ("insisted", "en"),
+    ("pointed out", "en"),
     ("according to", "en"),
     ("a déclaré", "fr"),
     ("a dit", "fr"),
@@ -186,6 +195,10 @@ const VERBS: &[(&str, &str)] = &[
     ("a poursuivi", "fr"),
     ("a conclu", "fr"),
     ("a estimé", "fr"),
+    ("a précisé", "fr"),
+    ("a rappelé", "fr"),
+    ("a insisté", "fr"),
+    ("a commenté", "fr"),
     ("déclare", "fr"),
     ("ajoute", "fr"),
     ("souligne", "fr"),
@@ -203,6 +216,12 @@ const VERBS: &[(&str, &str)] = &[
     ("destacó", "es"),
     ("subrayó", "es"),
     ("manifestó", "es"),
+    ("aclaró", "es"),
+    ("sostuvo", "es"),
+    ("precisó", "es"),
+    ("comentó", "es"),
+    ("expresó", "es"),
+    ("remarcó", "es"),
     ("según", "es"),
 ];
 /// The verbs the model prints.
@@ -557,6 +576,27 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         ),
         None => (s.trim(), None),
     };
+    // `Benítez, y agregó que …`: a clause goes on after the name, not a title.
+    const CLAUSE: [&str; 12] = [
+        "and ",
+        "but ",
+        "who ",
+        "which ",
+        "y ",
+        "que ",
+        "quien ",
+        "et ",
+        "qui ",
+        "mais ",
+        "adding ",
+        "añadiendo ",
+    ];
+    if title
+        .as_deref()
+        .is_some_and(|t| CLAUSE.iter().any(|c| t.starts_with(c)))
+    {
+        return None;
+    }
     let honorific = HONORIFICS
         .iter()
         .find_map(|h| name.strip_prefix(h).and_then(|r| r.strip_prefix(' ')));

@@ -28,7 +28,7 @@ pub fn end_mark(line: &str) -> Option<EndMark> {
         .filter(|c| !matches!(c, '-' | '–' | '—' | ' ' | '(' | ')' | '.' | '[' | ']'))
         .collect::<String>()
         .to_lowercase();
-    if matches!(core.as_str(), "ends" | "end" | "fin" | "30" | "0") && t != "End" {
+    if matches!(core.as_str(), "ends" | "end" | "fin" | "30" | "0" | "ooo") && t != "End" {
         return Some(EndMark::Custom(t.to_string()));
     }
     None

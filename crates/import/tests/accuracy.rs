@@ -1,8 +1,8 @@
 //! The corpus accuracy, asserted: every field at least 90 % over the fixtures
 //! (the same computation as `cargo run -p dateline-import --example accuracy`);
 //! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
-//! kept from falling below 90 % of fields and of quotes right (the target is
-//! 95 %; the example prints where it stands).
+//! at the target: at least 95 % of fields right and every quote found with its
+//! speaker.
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -55,13 +55,13 @@ fn fixtures_are_read_in_their_own_format() {
 }
 
 #[test]
-fn blind_set_stays_above_the_floor() {
+fn blind_set_meets_the_target() {
     let s = accuracy::score(&accuracy::blind_dir());
     assert!(s.total >= 15, "only {} blind fixtures", s.total);
     let right: usize = s.right.iter().sum();
     let fields = s.total * accuracy::FIELDS.len();
     assert!(
-        right * 100 >= fields * 90,
+        right * 100 >= fields * 95,
         "{right}/{fields} fields right; misses: {:#?}",
         s.misses
     );
