@@ -798,7 +798,8 @@ fn visible(rich: &str) -> String {
     for ev in parse_inline(rich) {
         match ev {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::InlineHtml(t) | Event::Html(t) => out.push_str(&t),
+            // Markup never passes into a field: such text is not kept rich.
+            Event::InlineHtml(_) | Event::Html(_) => out.push('\u{0}'),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
