@@ -46,6 +46,8 @@ pub enum ErrorCode {
     Binary,
     /// Import: no release could be found in the text.
     NoContent,
+    /// Import: a correction from the review screen does not fit the input.
+    BadOverride,
     JsonFailed,
     ExportFailed,
     PdfFailed,
@@ -80,6 +82,7 @@ impl ErrorCode {
             ErrorCode::InvalidUtf8 => "invalid_utf8",
             ErrorCode::Binary => "binary",
             ErrorCode::NoContent => "no_content",
+            ErrorCode::BadOverride => "bad_override",
             ErrorCode::JsonFailed => "json_failed",
             ErrorCode::ExportFailed => "export_failed",
             ErrorCode::PdfFailed => "pdf_failed",

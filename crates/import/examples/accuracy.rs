@@ -1,8 +1,10 @@
 //! Field-level accuracy of the importer over the fixture corpus in
 //! `tests/corpus` (each `NAME.{txt,md,html}` with `NAME.expected.json`).
 //!
-//! `cargo run -p dateline-import --example accuracy [-- --verbose]` prints the
-//! table; `tests/accuracy.rs` runs the same code and asserts a minimum.
+//! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
+//! prints the table for `FOLDER` (default: the tuning corpus; `blind` or
+//! `corpus` name this crate's `tests/` folders); `tests/accuracy.rs` runs the
+//! same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,40 @@ pub struct Scores {
     pub right: [usize; 7],
     pub total: usize,
     pub misses: Vec<String>,
+    /// Quotes found with the right speaker, over all fixtures.
+    pub quotes_right: usize,
+    /// Quotes expected, over all fixtures.
+    pub quotes_total: usize,
+}
+
+/// Expected quotes matched by a quote of the release with that speaker
+/// (in order, each quote used once): (matched, expected).
+fn quote_hits(r: &Release, want: &Value) -> (usize, usize) {
+    let got: Vec<String> = r
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote(q) => r
+                .people
+                .iter()
+                .find(|p| p.id == q.speaker)
+                .map(|p| p.name.clone()),
+            _ => None,
+        })
+        .collect();
+    let want: Vec<String> = want["quoteSpeakers"]
+        .as_array()
+        .map(|a| a.iter().filter_map(str_of).collect())
+        .unwrap_or_default();
+    let mut from = 0;
+    let mut hits = 0;
+    for w in &want {
+        if let Some(k) = got.iter().skip(from).position(|g| g.contains(w.as_str())) {
+            hits += 1;
+            from += k + 1;
+        }
+    }
+    (hits, want.len())
 }
 
 fn str_of(v: &Value) -> Option<String> {
@@ -168,6 +204,8 @@ pub fn score(dir: &Path) -> Scores {
         right: [0; 7],
         total: 0,
         misses: Vec::new(),
+        quotes_right: 0,
+        quotes_total: 0,
     };
     for (input, expected) in fixtures(dir) {
         let name = input
@@ -189,6 +227,9 @@ pub fn score(dir: &Path) -> Scores {
             s.misses.push(format!("{name}: import failed"));
             continue;
         };
+        let (hits, expected) = quote_hits(&imported.release, &want);
+        s.quotes_right += hits;
+        s.quotes_total += expected;
         for (i, (ok, got, want)) in check(&imported.release, &want).into_iter().enumerate() {
             if ok {
                 s.right[i] += 1;
@@ -201,19 +242,36 @@ pub fn score(dir: &Path) -> Scores {
     s
 }
 
-/// The corpus directory of this crate.
+/// The corpus directory of this crate (the fixtures the importer is tuned on).
 pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// The blind directory of this crate: fixtures never tuned on.
+#[allow(dead_code)]
+pub fn blind_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind")
+}
+
+/// `blind` and `corpus` name this crate's folders; anything else is a path.
+#[allow(dead_code)]
+fn folder(arg: Option<String>) -> PathBuf {
+    match arg.as_deref() {
+        None | Some("corpus") => corpus_dir(),
+        Some("blind") => blind_dir(),
+        Some(p) => PathBuf::from(p),
+    }
 }
 
 #[allow(dead_code)]
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
-    let s = score(&corpus_dir());
+    let dir = folder(std::env::args().skip(1).find(|a| !a.starts_with('-')));
+    let s = score(&dir);
     println!(
         "Import accuracy over {} fixtures ({})",
         s.total,
-        corpus_dir().display()
+        dir.display()
     );
     let mut sum = 0.0;
     for (i, f) in FIELDS.iter().enumerate() {
@@ -222,6 +280,10 @@ fn main() {
         println!("  {f:<15} {:>3}/{:<3} {pct:5.1}%", s.right[i], s.total);
     }
     println!("  {:<15} {:>13.1}%", "mean", sum / FIELDS.len() as f64);
+    println!(
+        "  quotes found with their speaker: {}/{}",
+        s.quotes_right, s.quotes_total
+    );
     if verbose {
         for m in &s.misses {
             println!("  miss: {m}");

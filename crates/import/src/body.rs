@@ -3,11 +3,13 @@
 //! paragraphs (each opening with a mark, only the last closing) becomes one
 //! quote; a quote whose speaker cannot be told stays a paragraph, reported.
 
+use std::collections::HashMap;
+
 use dateline_core::{Block, Quote, QuoteParagraph, QuoteSegment};
 
 use crate::people::{Mention, People};
 use crate::quote::{self, QuotePara};
-use crate::report::{Confidence, ImportReport};
+use crate::report::{Confidence, ImportReport, PartRole};
 use crate::source::{BlockKind, SrcBlock};
 use crate::text_util::md;
 
@@ -51,19 +53,35 @@ fn bullet(line: &str) -> Option<&str> {
     None
 }
 
-/// Expands source blocks into body items.
-pub fn items(blocks: &[SrcBlock]) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::new();
+/// A body item and the parts of the input it came from.
+pub type Placed = (Item, Vec<usize>);
+
+/// What the writer said a part of the body is (see [`crate::Override`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Forced {
+    /// A quote by this person.
+    Quote(Mention),
+    /// A plain paragraph, not a quote.
+    Paragraph,
+}
+
+/// Expands source blocks into body items, each with the parts it came from.
+pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::new();
     for b in blocks {
+        let here = vec![b.part];
         match b.kind {
-            BlockKind::Heading(_) => out.push(Item::Heading(b.joined())),
+            BlockKind::Heading(_) => out.push((Item::Heading(b.joined()), here)),
             BlockKind::ListItem => {
                 let text = bullet(&b.joined())
                     .map(str::to_string)
                     .unwrap_or_else(|| b.joined());
                 match out.last_mut() {
-                    Some(Item::List(items)) => items.push(text),
-                    _ => out.push(Item::List(vec![text])),
+                    Some((Item::List(items), parts)) => {
+                        items.push(text);
+                        parts.push(b.part);
+                    }
+                    _ => out.push((Item::List(vec![text]), here)),
                 }
             }
             BlockKind::Para | BlockKind::Rule => {
@@ -79,11 +97,15 @@ pub fn items(blocks: &[SrcBlock]) -> Vec<Item> {
                             (None, None) => items.push(l.clone()),
                         }
                     }
-                    out.push(Item::List(items));
+                    out.push((Item::List(items), here));
                 } else if b.wrapped {
-                    out.push(Item::Para(b.joined()));
+                    out.push((Item::Para(b.joined()), here));
                 } else {
-                    out.extend(b.lines.iter().map(|l| Item::Para(l.clone())));
+                    out.extend(
+                        b.lines
+                            .iter()
+                            .map(|l| (Item::Para(l.clone()), vec![b.part])),
+                    );
                 }
             }
         }
@@ -91,10 +113,11 @@ pub fn items(blocks: &[SrcBlock]) -> Vec<Item> {
     // A short line without final punctuation between paragraphs is a sub-heading.
     let n = out.len();
     for i in 1..n.saturating_sub(1) {
-        if let Some(Item::Para(t)) = out.get(i) {
-            if heading_like(t) && matches!(out.get(i + 1), Some(Item::Para(_) | Item::List(_))) {
+        if let Some((Item::Para(t), _)) = out.get(i) {
+            if heading_like(t) && matches!(out.get(i + 1), Some((Item::Para(_) | Item::List(_), _)))
+            {
                 let t = t.clone();
-                out[i] = Item::Heading(t);
+                out[i].0 = Item::Heading(t);
             }
         }
     }
@@ -116,51 +139,199 @@ pub fn heading_like(t: &str) -> bool {
 /// Builds the body blocks, recognising quotes and their speakers.
 /// `Rural Affairs Minister Tom Hale said:` alone, with the quote in the next
 /// paragraph: the two are joined into one quote paragraph.
-fn join_lead_ins(items: Vec<Item>) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::with_capacity(items.len());
-    for item in items {
-        if let (Some(Item::Para(prev)), Item::Para(next)) = (out.last_mut(), &item) {
-            let opens = next.starts_with(['“', '"', '«']);
+/// A signature paragraph under a quote (`— Daniel Roe, CTO`) joins the quote.
+fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::with_capacity(items.len());
+    for (item, parts) in items {
+        let pinned = |p: &[usize]| p.iter().any(|x| forced.contains_key(x));
+        if let (Some((Item::Para(prev), prev_parts)), Item::Para(next)) = (out.last_mut(), &item) {
+            if pinned(prev_parts) || pinned(&parts) {
+                out.push((item, parts));
+                continue;
+            }
+            let opens = next.starts_with(['“', '"', '«', '”']);
             if opens && prev.ends_with(':') && quote::parse(&format!("{prev} {next}")).is_some() {
                 prev.push(' ');
                 prev.push_str(next);
+                prev_parts.extend(parts);
                 continue;
             }
+            let signed = next.starts_with(['—', '–'])
+                && next.split_whitespace().count() <= 20
+                && prev.ends_with(['”', '"', '»']);
+            if signed {
+                let joined = format!("{prev} {next}");
+                let before = quote::parse(prev).is_some_and(|q| {
+                    q.segments.last().is_some_and(|s| s.1.is_none()) && !q.open_end
+                });
+                if before && quote::parse(&joined).is_some() {
+                    *prev = joined;
+                    prev_parts.extend(parts);
+                    continue;
+                }
+            }
         }
-        out.push(item);
+        out.push((item, parts));
     }
     out
 }
 
+/// The speaker a statement introduces: `Statement from Jane Doe:`, `Following
+/// is a statement by Jane Doe, President of …, on …:`, or a headline
+/// `Statement by Jane Doe on …`.
+pub fn statement_speaker(text: &str) -> Option<Mention> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    const OPENERS: [&str; 12] = [
+        "statement from ",
+        "statement by ",
+        "the following is a statement by ",
+        "the following is a statement from ",
+        "following is a statement by ",
+        "following is a statement from ",
+        "following is the statement by ",
+        "déclaration de ",
+        "déclaration du ",
+        "declaración de ",
+        "declaración del ",
+        "joint statement by ",
+    ];
+    let start = OPENERS.iter().find(|o| lower.starts_with(*o))?.len();
+    let rest = t.get(start..)?.trim_end_matches(':').trim();
+    let mut who = rest;
+    for cut in [
+        ", on ", " on ", ", and ", " and ", ", sur ", " sur ", ", sobre ", " sobre ",
+    ] {
+        if let Some((a, _)) = who.split_once(cut) {
+            who = a;
+        }
+    }
+    let (name, title, _) = quote::split_name_title(who.trim().trim_end_matches(','))?;
+    if !name.contains(' ') {
+        return None;
+    }
+    Some(Mention {
+        name: Some(name),
+        title,
+        ..Mention::default()
+    })
+}
+
+/// Builds the body blocks, recognising quotes and their speakers; `headline`
+/// may introduce a statement (`Statement by Jane Doe on …`) whose quoted
+/// paragraphs are hers.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
-    items: Vec<Item>,
+    items: Vec<Placed>,
+    headline: &str,
+    rich: &HashMap<String, String>,
+    forced: &HashMap<usize, Forced>,
     people: &mut People,
     report: &mut ImportReport,
     verbs: &mut Vec<&'static str>,
 ) -> Vec<Block> {
-    let items = join_lead_ins(items);
+    let placed = join_lead_ins(items, forced);
+    let (items, origins): (Vec<Item>, Vec<Vec<usize>>) = placed.into_iter().unzip();
+    // Records what the parts of items `from..to` became: body block `n`.
+    let mark = |report: &mut ImportReport,
+                from: usize,
+                to: usize,
+                n: usize,
+                role,
+                conf,
+                who: Option<String>| {
+        for parts in origins.get(from..to).unwrap_or(&[]) {
+            for p in parts {
+                report.part(*p, role, conf, Some(format!("body[{n}]")));
+                report.part_speaker(*p, who.clone());
+            }
+        }
+    };
+    let force = |i: usize| {
+        origins
+            .get(i)
+            .and_then(|parts| parts.iter().find_map(|p| forced.get(p)))
+    };
+    // The source's inline Markdown where it kept some, else the text escaped.
+    let text = |t: &str| rich.get(t).cloned().unwrap_or_else(|| md(t));
     let mut out = Vec::new();
     let mut prev_speaker: Option<usize> = None;
+    // The speaker a statement introduced, until a quote uses them.
+    let mut pending: Option<Mention> = statement_speaker(headline);
     let mut i = 0;
     while i < items.len() {
         let Some(item) = items.get(i) else { break };
         match item {
             Item::Heading(t) => {
-                out.push(Block::Heading { text: md(t) });
+                mark(
+                    report,
+                    i,
+                    i + 1,
+                    out.len(),
+                    PartRole::Heading,
+                    Confidence::Medium,
+                    None,
+                );
+                out.push(Block::Heading { text: text(t) });
                 prev_speaker = None;
             }
             Item::List(list) => {
+                mark(
+                    report,
+                    i,
+                    i + 1,
+                    out.len(),
+                    PartRole::List,
+                    Confidence::High,
+                    None,
+                );
                 out.push(Block::List {
-                    items: list.iter().map(|t| md(t)).collect(),
+                    items: list.iter().map(|t| text(t)).collect(),
                 });
                 prev_speaker = None;
             }
-            Item::Para(text) => {
-                if let Some(first) = quote::parse(text) {
+            Item::Para(para) => {
+                let para = para.as_str();
+                if let Some(Forced::Quote(m)) = force(i) {
+                    let idx = people.apply(m);
+                    let id = people
+                        .list
+                        .get(idx)
+                        .map(|p| p.id.clone())
+                        .unwrap_or_default();
+                    report.found(
+                        &format!("body[{}]", out.len()),
+                        Confidence::High,
+                        format!(
+                            "quote by {} (as the writer said)",
+                            m.name.as_deref().unwrap_or("?")
+                        ),
+                    );
+                    mark(
+                        report,
+                        i,
+                        i + 1,
+                        out.len(),
+                        PartRole::Quote,
+                        Confidence::High,
+                        Some(id.clone()),
+                    );
+                    out.push(Block::Quote(forced_quote(para, id, &text)));
+                    prev_speaker = Some(idx);
+                    people.last = Some(idx);
+                    pending = None;
+                    i += 1;
+                    continue;
+                }
+                let parsed = match force(i) {
+                    Some(Forced::Paragraph) => None,
+                    _ => quote::parse(para),
+                };
+                if let Some(first) = parsed {
                     let mut group = vec![first];
                     let mut j = i + 1;
                     while group.last().is_some_and(|q| q.open_end) {
-                        match items.get(j) {
+                        match items.get(j).filter(|_| force(j).is_none()) {
                             Some(Item::Para(t)) => match quote::parse(t) {
                                 Some(q) if q.lead_in.is_none() => {
                                     group.push(q);
@@ -171,9 +342,27 @@ pub fn build(
                             _ => break,
                         }
                     }
-                    if let Some((q, idx)) =
-                        resolve(&group, people, prev_speaker, verbs, report, out.len())
+                    let speaker = match (prev_speaker, &pending) {
+                        (None, Some(m)) if mentions(&group).is_empty() => {
+                            let mut trial = people.clone();
+                            let found = trial.find(m);
+                            trial
+                                .compatible(found, m)
+                                .then(|| trial.apply(m))
+                                .map(|i| (i, trial))
+                        }
+                        _ => None,
+                    };
+                    let prev = match speaker {
+                        Some((i, trial)) if people.list.len() < MAX_PEOPLE => {
+                            *people = trial;
+                            Some(i)
+                        }
+                        _ => prev_speaker,
+                    };
+                    if let Some((q, idx)) = resolve(&group, people, prev, verbs, report, out.len())
                     {
+                        pending = None;
                         report.found(
                             &format!("body[{}]", out.len()),
                             Confidence::High,
@@ -181,6 +370,16 @@ pub fn build(
                                 "quote by {}",
                                 people.list.get(idx).map(|p| p.name.as_str()).unwrap_or("?")
                             ),
+                        );
+                        let id = people.list.get(idx).map(|p| p.id.clone());
+                        mark(
+                            report,
+                            i,
+                            j,
+                            out.len(),
+                            PartRole::Quote,
+                            Confidence::High,
+                            id,
                         );
                         out.push(Block::Quote(q));
                         prev_speaker = Some(idx);
@@ -192,13 +391,62 @@ pub fn build(
                         "quoted words whose speaker could not be told; kept as a paragraph",
                     );
                 }
-                out.push(Block::Paragraph { text: md(text) });
+                let conf = if para.contains(['“', '"', '«', '”']) {
+                    Confidence::Low
+                } else {
+                    Confidence::High
+                };
+                mark(report, i, i + 1, out.len(), PartRole::Paragraph, conf, None);
+                out.push(Block::Paragraph { text: text(para) });
                 prev_speaker = None;
+                if let Some(m) = para
+                    .ends_with(':')
+                    .then(|| statement_speaker(para))
+                    .flatten()
+                {
+                    pending = Some(m);
+                }
             }
         }
         i += 1;
     }
     out
+}
+
+/// A quote the writer named the speaker of: its marks and attributions as
+/// read when it parses as a quote, else the whole paragraph as quoted words.
+fn forced_quote(para: &str, speaker: String, text: &dyn Fn(&str) -> String) -> Quote {
+    let paragraph = match quote::parse(para) {
+        Some(q) => QuoteParagraph {
+            lead_in: q.lead_in.as_ref().map(|a| a.form),
+            segments: q
+                .segments
+                .iter()
+                .map(|(t, a)| QuoteSegment {
+                    text: md(t),
+                    attribution: a.as_ref().map(|a| a.form),
+                })
+                .collect(),
+        },
+        None => {
+            let bare = para
+                .trim()
+                .trim_start_matches(['“', '"', '«', '”', '„'])
+                .trim_end_matches(['”', '"', '»', '“'])
+                .trim();
+            QuoteParagraph {
+                lead_in: None,
+                segments: vec![QuoteSegment {
+                    text: text(bare),
+                    attribution: None,
+                }],
+            }
+        }
+    };
+    Quote {
+        speaker,
+        paragraphs: vec![paragraph],
+    }
 }
 
 /// People known only by surname get the full name the text gives them
@@ -273,8 +521,22 @@ fn resolve(
         .filter(|m| m.name.is_some() || m.surname.is_some())
         .collect();
     let mut speaker: Option<usize> = None;
+    let mut other_titles: Vec<String> = Vec::new();
     for m in &named {
         let found = trial.find(m);
+        // A second wording of a known person's title: the first one is kept.
+        let relaxed;
+        let m = match (found.and_then(|i| trial.list.get(i)), &m.title) {
+            (Some(p), Some(t)) if !p.title.is_empty() && p.title != *t => {
+                other_titles.push(t.clone());
+                relaxed = Mention {
+                    title: None,
+                    ..(*m).clone()
+                };
+                &relaxed
+            }
+            _ => *m,
+        };
         if !trial.compatible(found, m) {
             return None;
         }
@@ -306,7 +568,19 @@ fn resolve(
     if attrs.iter().any(|a| a.reworded) {
         report.unsure(
             &format!("body[{at}]"),
-            "the attribution was reworded to a standard form; its title words are kept in the person’s title",
+            "the attribution was reworded to a standard form (verb, courtesy title or signature as written are listed as dropped)",
+        );
+        for a in attrs.iter().filter(|a| a.reworded) {
+            report.drop_text(
+                &a.written,
+                "attribution as written (printed in the standard form)",
+            );
+        }
+    }
+    for t in &other_titles {
+        report.drop_text(
+            t,
+            "another wording of the speaker’s title (the first is kept)",
         );
     }
     trial.last = Some(idx);
@@ -372,16 +646,24 @@ mod tests {
             &["Today Dana Whitfield joined. The Whitfield plan."],
         );
         assert_eq!(known.list[0].name, "Dana Whitfield");
-        let its = items(&blocks);
-        assert_eq!(its[2], Item::Heading("Next steps".into()));
+        let its = placed(&blocks);
+        assert_eq!(its[2].0, Item::Heading("Next steps".into()));
         assert_eq!(
-            its[3],
+            its[3].0,
             Item::List(vec!["one".into(), "two continued".into()])
         );
         let mut people = People::default();
         let mut report = ImportReport::new(SourceFormat::Text);
         let mut verbs = Vec::new();
-        let body = build(its, &mut people, &mut report, &mut verbs);
+        let body = build(
+            its,
+            "",
+            &HashMap::new(),
+            &HashMap::new(),
+            &mut people,
+            &mut report,
+            &mut verbs,
+        );
         assert_eq!(body.len(), 5);
         assert_eq!(people.list.len(), 1);
         assert_eq!(people.list[0].pronoun, "she");

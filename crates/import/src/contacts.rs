@@ -189,6 +189,25 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             leftovers.push(t.to_string());
             continue;
         }
+        // `General public inquiries: Europe Direct …`: a service, not a press contact.
+        let lower = t.to_lowercase();
+        if [
+            "general public inquiries",
+            "general public enquiries",
+            "general enquiries",
+            "general inquiries",
+            "public inquiries",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        {
+            leftovers.push(t.to_string());
+            continue;
+        }
+        if table_header(t) {
+            dropped.push(t.to_string());
+            continue;
+        }
         if t.ends_with(':') && t.split_whitespace().count() <= 4 && !t.contains('@') {
             // A group label ("Investor Relations:"), not a contact.
             dropped.push(t.to_string());
@@ -233,7 +252,14 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                             cur.name = n.trim().to_string();
                             cur.role = Some(r.trim().to_string());
                         }
-                        _ => cur.name = part,
+                        _ => {
+                            // `Tom Reed in the press office on`: the name, then words about them.
+                            let (name, about) = sentence_name(&part);
+                            cur.name = name;
+                            if let Some(a) = about {
+                                cur.role = Some(a);
+                            }
+                        }
                     }
                 } else if (cur.email.is_some() || cur.phone.is_some())
                     && name_ok(&part)
@@ -271,6 +297,67 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         out.push(cur);
     }
     (out, leftovers)
+}
+
+/// A name at the start of a sentence part: `Tom Reed in the press office on`
+/// → (`Tom Reed`, `in the press office`); anything else stays whole.
+fn sentence_name(part: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if name_ok(part) || words.len() < 4 {
+        return (part.to_string(), None);
+    }
+    for take in [3, 2] {
+        let (Some(name), Some(next)) = (words.get(..take), words.get(take)) else {
+            continue;
+        };
+        let name = name.join(" ");
+        if name_ok(&name) && matches!(*next, "in" | "at" | "on" | "from" | "of") {
+            let about = words
+                .get(take..)
+                .unwrap_or(&[])
+                .join(" ")
+                .trim_end_matches(" on")
+                .trim_end_matches(" at")
+                .to_string();
+            return (name, Some(about).filter(|a| !a.is_empty()));
+        }
+    }
+    (part.to_string(), None)
+}
+
+/// A table's header row (`Name | Phone | Email`): every cell a column label.
+fn table_header(t: &str) -> bool {
+    const HEADERS: [&str; 24] = [
+        "name",
+        "nom",
+        "nombre",
+        "organisation",
+        "organization",
+        "organización",
+        "role",
+        "title",
+        "position",
+        "fonction",
+        "cargo",
+        "email",
+        "e-mail",
+        "courriel",
+        "correo",
+        "phone",
+        "telephone",
+        "téléphone",
+        "teléfono",
+        "tel",
+        "mobile",
+        "contact",
+        "office",
+        "city",
+    ];
+    t.contains('|')
+        && t.split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .all(|c| HEADERS.contains(&c.to_lowercase().trim_end_matches(':')))
 }
 
 /// Drops a leading label (`Tel: `, `Email: `) from a part.

@@ -40,6 +40,8 @@ pub fn find(text: &str) -> Option<Found> {
         .or_else(|| comma_dash(text))
         .or_else(|| place_dash_date(text))
         .or_else(|| own_line(text))
+        .or_else(|| comma_no_dash(text))
+        .or_else(|| date_first(text))
         .or_else(|| place_only(text))?;
     f.written = text
         .strip_suffix(f.rest.as_str())
@@ -170,7 +172,20 @@ fn ohchr(text: &str) -> Option<Found> {
 }
 
 fn comma_dash(text: &str) -> Option<Found> {
-    for sep in [" – ", " — ", " -- ", " - ", "—", " –\u{a0}", "--", ": "] {
+    // `.-` and `.–` end Spanish datelines: `Ciudad de México, 5 de abril de 2026.- La …`.
+    for sep in [
+        " – ",
+        " — ",
+        " -- ",
+        " - ",
+        "—",
+        " –\u{a0}",
+        "--",
+        ".- ",
+        ".– ",
+        ".— ",
+        ": ",
+    ] {
         let Some(i) = text.find(sep).filter(|i| *i < SCAN) else {
             continue;
         };
@@ -195,26 +210,27 @@ fn comma_dash(text: &str) -> Option<Found> {
     None
 }
 
-const DASHES: [&str; 4] = [" – ", " — ", " -- ", " - "];
+const DASHES: [&str; 6] = [" – ", " — ", " -- ", " - ", " —", " –"];
+/// After the date: the same, or a dash set tight against it (`—26 March 2019— The`).
+const DASHES_AFTER: [&str; 8] = [" – ", " — ", " -- ", " - ", "— ", "– ", "—", "–"];
 
-/// `AUSTIN, Texas – June 10, 2025 – …`: places, a dash, the date, a dash.
+/// `AUSTIN, Texas – June 10, 2025 – …`: places, a dash, the date, a dash;
+/// also `Wakefield, MA —26 March 2019— …` and a web address as the place.
 fn place_dash_date(text: &str) -> Option<Found> {
     for sep in DASHES {
         let Some(i) = text.find(sep).filter(|i| *i < 80) else {
             continue;
         };
-        let places = places(text.get(..i)?.trim(), true)?;
-        if !text
-            .get(..i)?
-            .split(',')
-            .next()?
-            .chars()
-            .any(char::is_uppercase)
-        {
+        let head = text.get(..i)?.trim();
+        let places = match web_place(head) {
+            Some(p) => vec![p],
+            None => places(head, true)?,
+        };
+        if !head.split(',').next()?.chars().any(char::is_uppercase) && web_place(head).is_none() {
             return None;
         }
         let after = text.get(i + sep.len()..)?;
-        for sep2 in DASHES {
+        for sep2 in DASHES_AFTER {
             let Some(j) = after.find(sep2).filter(|j| *j < 40) else {
                 continue;
             };
@@ -277,6 +293,91 @@ fn own_line(text: &str) -> Option<Found> {
     ))
 }
 
+/// `Brussels, 12 November 2026 The Commission …`: place and date run into
+/// the lead with no dash (a bold dateline pasted as text).
+fn comma_no_dash(text: &str) -> Option<Found> {
+    let comma = text.find(',').filter(|i| *i < 60)?;
+    let mut ends: Vec<usize> = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .filter(|i| *i > comma)
+        .take(8)
+        .collect();
+    ends.sort_unstable();
+    for end in ends {
+        let (head, rest) = (text.get(..end)?, text.get(end + 1..)?);
+        let Some((places, date)) = places_date_any_case(head.trim()) else {
+            continue;
+        };
+        if date.year.is_none() || !rest.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let style = if head.chars().any(char::is_lowercase) {
+            DatelineStyle::EuCommission
+        } else if date.order == DateOrder::MonthFirst {
+            DatelineStyle::Ap
+        } else {
+            DatelineStyle::UnClassic
+        };
+        return Some(found(places, Some(date), style, rest, Confidence::Medium));
+    }
+    None
+}
+
+/// `May 4, 2026 (The INTERNET). The project …`: the date first, the place in
+/// brackets after it.
+fn date_first(text: &str) -> Option<Found> {
+    let open = text.find(" (").filter(|i| *i < 40)?;
+    let date = parse_date(text.get(..open)?)?;
+    date.year?;
+    let close = open + text.get(open..)?.find(')')?;
+    let place = text.get(open + 2..close)?.trim();
+    if !city_ok(place, false) {
+        return None;
+    }
+    let after = text.get(close + 1..)?;
+    let rest = after_dash(after)
+        .unwrap_or(after)
+        .trim_start_matches(['.', ',', ' ']);
+    Some(found(
+        vec![Place {
+            city: running_case(place),
+            region: None,
+        }],
+        Some(date),
+        DatelineStyle::UnClassic,
+        rest,
+        Confidence::Medium,
+    ))
+}
+
+/// A web address as the place: `http://www.example.org/` → `www.example.org`.
+fn web_place(s: &str) -> Option<Place> {
+    let t = s.trim();
+    let bare = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .unwrap_or(t)
+        .trim_end_matches('/');
+    let web = (t.starts_with("http") || bare.to_lowercase().starts_with("www."))
+        && !bare.is_empty()
+        && !bare.contains([' ', '/', ','])
+        && bare.contains('.');
+    web.then(|| Place {
+        city: bare.to_lowercase(),
+        region: None,
+    })
+}
+
+/// A place alone on its line above a date line (`PERTH`): capitals only.
+pub fn place_line(text: &str) -> Option<Vec<Place>> {
+    let t = text.trim().trim_end_matches([',', '.']);
+    if t.chars().any(char::is_lowercase) || t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    places(t, true)
+}
+
 fn found(
     places: Vec<Place>,
     date: Option<PartialDate>,
@@ -337,15 +438,28 @@ fn city_ok(city: &str, caps: bool) -> bool {
         && (!caps || !city.chars().any(char::is_lowercase) || words.len() <= 3)
 }
 
-/// Places separated by `/`, each `CITY` or `CITY, Region`.
+/// US state codes written after a city without a comma (`FOREST HILL MD`).
+const STATES: [&str; 51] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC",
+];
+
+/// Places separated by `/`, each `CITY` or `CITY, Region` (or `CITY ST`).
 fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
     let mut out = Vec::new();
     for part in s.split('/') {
         let (city, region) = match part.split_once(',') {
             Some((c, r)) => (c.trim(), Some(r.trim())),
-            None => (part.trim(), None),
+            None => match part.trim().rsplit_once(' ') {
+                Some((c, st)) if STATES.contains(&st) && c.chars().any(char::is_alphabetic) => {
+                    (c.trim(), Some(st))
+                }
+                _ => (part.trim(), None),
+            },
         };
-        if !city_ok(city, caps) {
+        if !city_ok(city, caps) || crate::dates::is_weekday(city) {
             return None;
         }
         if let Some(r) = region {
@@ -363,6 +477,13 @@ fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
 
 /// "NEW YORK" → "New York", "DAR ES SALAAM" → "Dar es Salaam"; mixed case stays.
 pub fn running_case(city: &str) -> String {
+    // A web address as the place (`WWW.EXAMPLE.ORG`) is written in lower case.
+    let web = !city.contains(' ')
+        && city.split('.').count() >= 2
+        && city.split('.').all(|p| !p.is_empty());
+    if web {
+        return city.to_lowercase();
+    }
     if city.chars().any(char::is_lowercase) {
         return city.to_string();
     }
@@ -518,6 +639,39 @@ mod tests {
             }
         }
         assert_eq!(f("WASHINGTON (AP) — The").1, Option::None);
+        let b = f("Brussels, 12 November 2026 The Commission");
+        assert_eq!(
+            (b.0.as_str(), b.2, b.3.as_str()),
+            ("Brussels", EuCommission, "The Commission")
+        );
+        assert_eq!(
+            f("WWW.SEEDS.EXAMPLE – April 7, 2026 – The").0,
+            "www.seeds.example"
+        );
+        assert_eq!(
+            place_line("PERTH").map(|p| p[0].city.clone()).as_deref(),
+            Some("Perth")
+        );
+        assert_eq!(place_line("Perth"), Option::None);
+        let w = f("http://www.lantern.example/ -- June 30, 2026 -- The Group");
+        assert_eq!(
+            (w.0.as_str(), w.3.as_str()),
+            ("www.lantern.example", "The Group")
+        );
+        let t = f("Lakeside, MN —12 March 2026— The Foundation");
+        assert_eq!(
+            (t.0.as_str(), t.1),
+            ("Lakeside, MN", Some((Some(2026), 3, 12)))
+        );
+        assert_eq!(
+            f("FOREST HILL MD – 17 June 2008 – The").0,
+            "Forest Hill, MD"
+        );
+        let d = f("May 4, 2026 (The INTERNET). The Quill Project");
+        assert_eq!(
+            (d.0.as_str(), d.3.as_str()),
+            ("The INTERNET", "The Quill Project")
+        );
         assert_eq!(f("BOSTON — The").1, Option::None);
         let g = f("AUSTIN, Texas – June 10, 2025 – The");
         assert_eq!(

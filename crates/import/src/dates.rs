@@ -109,6 +109,11 @@ const WEEKDAYS: [&str; 21] = [
     "domingo",
 ];
 
+/// Whether `word` names a day of the week (English, French or Spanish).
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&fold(word.trim_end_matches('.')).as_str())
+}
+
 fn day(tok: &str) -> Option<u32> {
     let t = tok.to_lowercase();
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
@@ -178,6 +183,78 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     Some(d)
 }
 
+/// A line that is only a date, as pages print them above or below the
+/// headline: `08/10/2004` (day first unless that cannot be), `--19 May 2015--`,
+/// `Thursday, 28 April 2016 - 9:25am |`, `Wed Mar  4 10:12:40 CET 2026`,
+/// `March, 4th 2026`. Times, zones and framing punctuation are ignored; the
+/// year is required.
+pub fn parse_date_line(s: &str) -> Option<NaiveDate> {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '|' | '*' | '_' | ' ' | '[' | ']'));
+    if t.is_empty() || t.chars().count() > 60 {
+        return None;
+    }
+    if let Some(d) = parse_date(t).and_then(|d| d.with_year(d.year?)) {
+        return Some(d);
+    }
+    if let Some(d) = numeric(t) {
+        return Some(d);
+    }
+    // Drop times (`9:25am`, `10:12:40`), zones (`CET`) and separators; a
+    // label (`When:`) means the line says something else than its own date.
+    if t.split_whitespace()
+        .any(|w| w.ends_with(':') && !w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let toks: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "-" | "–" | "—" | "at" | "à" | "a" | "las" | "h"))
+        .filter(|w| !w.contains(':'))
+        .filter(|w| {
+            let bare = w.trim_end_matches('.').to_lowercase();
+            let filler = matches!(
+                bare.as_str(),
+                "am" | "pm" | "a.m" | "p.m" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"
+            ) || is_weekday(w);
+            // A time zone (`CET`, `EST`), not a month (`MAY`).
+            let zone = (2..=4).contains(&w.len())
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && month(w).is_none();
+            !filler && !zone
+        })
+        .collect();
+    if toks.len() < 2 || toks.len() > 5 {
+        return None;
+    }
+    parse_date(&toks.join(" "))
+        .and_then(|d| d.with_year(d.year?))
+        .or_else(|| {
+            toks.first()
+                .and_then(|f| numeric(f))
+                .filter(|_| toks.len() <= 2)
+        })
+}
+
+/// `08/10/2004`, `14.05.2025`, `14-05-2025`: day first, unless the first
+/// number cannot be a day's month partner (`05/31/2025` is month first).
+fn numeric(t: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    if !(1..=2).contains(&a.len()) || !(1..=2).contains(&b.len()) || y.len() != 4 {
+        return None;
+    }
+    let (a, b, y): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b))
+}
+
 /// A publication date given by the user: `2025-05-14`, `14 May 2025`, `May 14, 2025`.
 pub fn parse_document_date(s: &str) -> Result<NaiveDate, String> {
     parse_date(s)
@@ -225,5 +302,21 @@ mod tests {
         assert_eq!(ymd("31 February 2025"), None);
         assert_eq!(ymd("the people of Geneva"), None);
         assert_eq!(ymd("May"), None);
+        let line = |s: &str| parse_date_line(s).map(|d| d.to_string());
+        assert_eq!(line("08/10/2004").as_deref(), Some("2004-10-08"));
+        assert_eq!(line("05/31/2025").as_deref(), Some("2025-05-31"));
+        assert_eq!(line("--19 May 2015--").as_deref(), Some("2015-05-19"));
+        assert_eq!(
+            line("Thursday, 28 April 2016 - 9:25am |").as_deref(),
+            Some("2016-04-28")
+        );
+        assert_eq!(
+            line("Wed Mar  4 10:12:40 CET 2026").as_deref(),
+            Some("2026-03-04")
+        );
+        assert_eq!(line("March, 4th 2026").as_deref(), Some("2026-03-04"));
+        assert_eq!(line("The plan for 2026"), None);
+        assert_eq!(line("14 May"), None);
+        assert_eq!(line("When: Friday, 20 June 2025, 10:00"), None);
     }
 }

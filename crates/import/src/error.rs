@@ -32,6 +32,14 @@ pub enum ImportError {
     /// The input format name is not one of [`crate::SourceFormat`].
     #[error("“{0}” is not an import format (text, markdown or html)")]
     UnknownFormat(String),
+    /// A correction from the review screen does not fit the input.
+    #[error("part {part}: {message}")]
+    BadOverride {
+        /// The part the correction names.
+        part: usize,
+        /// What does not fit, as a sentence.
+        message: String,
+    },
 }
 
 impl ImportError {
@@ -45,6 +53,7 @@ impl ImportError {
             ImportError::Binary => ErrorCode::Binary,
             ImportError::NoContent => ErrorCode::NoContent,
             ImportError::UnknownFormat(_) => ErrorCode::UnknownFormat,
+            ImportError::BadOverride { .. } => ErrorCode::BadOverride,
         }
     }
 }

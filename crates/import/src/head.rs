@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use dateline_core::{Kind, ReleaseLine};
 
-use crate::dates::parse_date;
+use crate::dates::{parse_date, parse_date_line};
 
 /// What one line above the headline turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "para difusión inmediata",
         "para publicación inmediata",
     ];
-    if IMMEDIATE.contains(&bare) {
+    if IMMEDIATE.contains(&bare) || release_date(t).is_some() {
         return Some(HeadLine::Release(ReleaseLine::Immediate));
     }
     const EMBARGO: [&str; 8] = [
@@ -72,6 +72,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Kind(k));
     }
     let date_text = [
+        "dateline",
         "published",
         "posted",
         "date",
@@ -84,8 +85,25 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
     .map(|r| r.trim_start_matches([':', ' ', 'o', 'n']).trim())
     .unwrap_or(t);
-    if let Some(d) = parse_date(date_text).and_then(|d| d.year.and_then(|y| d.with_year(y))) {
+    if let Some(d) = parse_date(date_text)
+        .and_then(|d| d.year.and_then(|y| d.with_year(y)))
+        .or_else(|| parse_date_line(date_text))
+    {
         return Some(HeadLine::Date(d));
+    }
+    // `December 3, 2025 • Press Release`: a date beside a genre or section.
+    for sep in [" • ", " · ", " | "] {
+        if t.contains(sep) {
+            let parts: Vec<&str> = t.split(sep).collect();
+            let dates: Vec<NaiveDate> = parts.iter().filter_map(|p| parse_date_line(p)).collect();
+            let short = parts.iter().all(|p| p.split_whitespace().count() <= 5);
+            if let (Some(d), true) = (dates.first(), short) {
+                return Some(HeadLine::Date(*d));
+            }
+        }
+    }
+    if reference(t) || meeting(&lower) || mail_sender(t) {
+        return Some(HeadLine::Furniture);
     }
     // `European Commission - Press release`: an organisation and a genre.
     for sep in [" - ", " – ", " | "] {
@@ -115,7 +133,19 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             return Some(HeadLine::Furniture);
         }
     }
-    const NAV: [&str; 12] = [
+    const NAV: [&str; 24] = [
+        "pasar al contenido principal",
+        "ir al contenido principal",
+        "saltar al contenido principal",
+        "aller au contenu principal",
+        "publicada en",
+        "publicado en",
+        "publié dans",
+        "posted in",
+        "page contents",
+        "share this page",
+        "share",
+        "contents",
         "home",
         "menu",
         "search",
@@ -129,10 +159,94 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "latest news",
         "print",
     ];
+    // A site's section label: `Declaraciones Múltiples mecanismos`, `Statements and speeches`.
+    const SECTIONS: [&str; 12] = [
+        "statements",
+        "speeches",
+        "declaraciones",
+        "discursos",
+        "déclarations",
+        "discours",
+        "comunicados",
+        "communiqués",
+        "noticias",
+        "actualités",
+        "briefings",
+        "releases",
+    ];
+    let first = bare.split_whitespace().next().unwrap_or("");
+    if SECTIONS.contains(&first)
+        && bare.split_whitespace().count() <= 4
+        && !t.ends_with(['.', '!', '?'])
+    {
+        return Some(HeadLine::Furniture);
+    }
     if NAV.contains(&bare) || crate::tail::furniture(t) {
         return Some(HeadLine::Furniture);
     }
     None
+}
+
+/// The date of `FOR IMMEDIATE RELEASE: TUESDAY 15 FEBRUARY 2005`.
+pub fn release_date(line: &str) -> Option<NaiveDate> {
+    let t = line.trim().trim_matches(['*', '_']).trim();
+    let lower = t.to_lowercase();
+    for p in [
+        "for immediate release",
+        "immediate release",
+        "pour diffusion immédiate",
+        "para difusión inmediata",
+    ] {
+        if let Some(rest) = lower.starts_with(p).then(|| t.get(p.len()..)).flatten() {
+            let rest = rest.trim_start_matches([':', ' ', '-', '–', '—', ',']);
+            if let Some(d) = parse_date_line(rest) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// A document reference alone on its line: `SC/8215`, `PR/26/014`, `OBV/1099-PI/2030`.
+fn reference(t: &str) -> bool {
+    !t.contains(' ')
+        && t.contains('/')
+        && t.chars().count() <= 30
+        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+}
+
+/// `9701st Meeting (AM)`, `Séance du matin`: a meeting number line.
+fn meeting(lower: &str) -> bool {
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let numbered = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th", "e", "ª", "a"]
+            .iter()
+            .any(|s| first.ends_with(s));
+    let session = lower.split_whitespace().count() <= 8
+        && (lower.ends_with("meeting (am)") || lower.ends_with("meeting (pm)"));
+    session
+        || (numbered
+            && (lower.contains("meeting") || lower.contains("séance") || lower.contains("sesión")))
+        || matches!(
+            lower,
+            "séance du matin" | "séance de l’après-midi" | "séance de l'après-midi"
+        )
+}
+
+/// A mailing-list sender line: `Anna Berg anna at example.org` or `Name <a@b.org>`.
+fn mail_sender(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (words.len() <= 6
+        && words.windows(3).any(|w| {
+            w[1] == "at"
+                && !w[0].is_empty()
+                && w[0].chars().all(|c| c.is_lowercase() || c == '.')
+                && w[2].contains('.')
+        }))
+        || (words.len() <= 6 && t.ends_with('>') && t.contains('<') && t.contains('@'))
 }
 
 /// Zone abbreviations as IANA names (CET/CEST are taken as Geneva's).
@@ -294,6 +408,32 @@ mod tests {
             Some(HeadLine::Furniture)
         );
         assert_eq!(classify("Acme opens a new plant in Ohio"), None);
+        for furniture in [
+            "SC/8215",
+            "PR/26/014",
+            "9120th Meeting (AM)",
+            "Jane Roe jane at example.org",
+        ] {
+            assert_eq!(
+                classify(furniture),
+                Some(HeadLine::Furniture),
+                "{furniture}"
+            );
+        }
+        assert_eq!(
+            classify("FOR IMMEDIATE RELEASE: TUESDAY 15 FEBRUARY 2005"),
+            Some(HeadLine::Release(ReleaseLine::Immediate))
+        );
+        assert_eq!(
+            release_date("FOR IMMEDIATE RELEASE: TUESDAY 15 FEBRUARY 2005"),
+            NaiveDate::from_ymd_opt(2005, 2, 15)
+        );
+        assert_eq!(
+            classify("Thursday, 28 April 2016 - 9:25am |"),
+            Some(HeadLine::Date(
+                NaiveDate::from_ymd_opt(2016, 4, 28).unwrap()
+            ))
+        );
         assert_eq!(
             genre_suffix("X calls for Y (Press Release)"),
             Some(("X calls for Y".into(), Kind::PressRelease))

@@ -38,13 +38,27 @@
 //! action links (items come back as plain lines; HTML and Markdown input keep
 //! their links).
 //!
+//! # Rich sources
+//! Markdown and HTML keep their inline markup: emphasis, code and safe links
+//! (`http`, `https`, `mailto`) stay in the body's paragraphs, headings and
+//! lists as inline Markdown, when that Markdown reads back to the same words.
+//!
+//! # Review before it becomes a release
+//! [`ImportReport::parts`] lists every part of the input in reading order:
+//! its text, its input lines (plain text and Markdown), what it became
+//! ([`PartRole`]), how sure the importer is, the release field it went to, and
+//! for quotes the speaker. The writer's corrections ("this paragraph is a
+//! quote by …", "this line is the dateline") go back in as [`Override`]s to
+//! [`import_with`], which runs the same import with those parts pinned.
+//!
 //! # Never loses text
 //! Words the importer cannot place go into a paragraph or an untitled note;
 //! words it leaves out on purpose (navigation, page furniture, field labels
 //! such as `Tel:`, a dateline’s written form) are listed in the report’s
 //! `dropped` list. Attributions the model cannot print as written
-//! (`council member Rosa Jimenez said`) keep their words as name and title and
-//! are listed in the report’s `unsure` findings.
+//! (`council member Rosa Jimenez said`, `Jane Doe added`, `— Jane Doe, CEO`)
+//! are printed in the nearest standard form, listed in the report’s `unsure`
+//! findings, and their words as written are listed as dropped.
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -54,6 +68,7 @@ pub mod dates;
 pub mod decode;
 pub mod error;
 pub mod head;
+pub mod overrides;
 pub mod people;
 pub mod quote;
 pub mod report;
@@ -70,7 +85,11 @@ use ts_rs::TS;
 
 pub use decode::MAX_INPUT_BYTES;
 pub use error::ImportError;
-pub use report::{Confidence, Dropped, Finding, ImportOptions, ImportReport, SourceFormat};
+pub use overrides::Override;
+pub use report::{
+    Confidence, Dropped, Finding, ImportOptions, ImportReport, LineRange, Part, PartRole,
+    SourceFormat,
+};
 
 /// The result of an import: the release and the report on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -89,6 +108,36 @@ pub struct Imported {
 /// larger than [`MAX_INPUT_BYTES`]) or has nothing that could be a headline;
 /// everything else imports, with doubts in the report.
 pub fn import(input: &[u8], opts: &ImportOptions) -> Result<Imported, ImportError> {
+    import_with(input, opts, &[])
+}
+
+/// Imports `input` again with the writer's corrections from the review
+/// screen: each [`Override`] pins what one part (by its index in
+/// `report.parts` of a previous import of the same input) is.
+///
+/// ```
+/// use dateline_import::{import, import_with, Override, PartRole};
+/// let text = "Acme opens a plant\n\nThe plant opened today.\n\nWe are proud of it, the team wrote.";
+/// let first = import(text.as_bytes(), &Default::default()).unwrap();
+/// let last = first.report.parts.last().unwrap().index;
+/// let fixed = import_with(
+///     text.as_bytes(),
+///     &Default::default(),
+///     &[Override::Quote { part: last, speaker: "Jane Doe".into(), title: None }],
+/// )
+/// .unwrap();
+/// assert_eq!(fixed.report.parts[last].role, PartRole::Quote);
+/// assert_eq!(fixed.release.people[0].name, "Jane Doe");
+/// ```
+///
+/// Fails like [`import`], and with [`ImportError::BadOverride`] when a
+/// correction names no part of the input or does not fit it (a dateline
+/// override on a part with no place and date, a quote with no speaker name).
+pub fn import_with(
+    input: &[u8],
+    opts: &ImportOptions,
+    overrides: &[Override],
+) -> Result<Imported, ImportError> {
     let text = decode::decode(input)?;
     let format = opts.format.unwrap_or_else(|| decode::sniff(&text));
     let source = match format {
@@ -96,5 +145,5 @@ pub fn import(input: &[u8], opts: &ImportOptions) -> Result<Imported, ImportErro
         SourceFormat::Markdown => source::markdown::read(&text),
         SourceFormat::Html => source::html::read(&text),
     };
-    assemble::assemble(source, format, opts)
+    assemble::assemble(source, format, opts, overrides)
 }

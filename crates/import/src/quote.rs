@@ -18,20 +18,23 @@ pub enum Piece {
 
 const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
-/// Cuts `text` at its quotation marks.
+/// Cuts `text` at its quotation marks. A closing mark written where an opening
+/// one belongs (`”We are …`, at the start or after a space, before a word) opens.
 pub fn split(text: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut inside: Option<char> = None;
     let mut prev: Option<char> = None;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         match inside {
             None => {
+                let after_space =
+                    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–' | ':'));
                 let opens = matches!(c, '“' | '«' | '„')
-                    || (c == '"'
-                        && prev.is_none_or(|p| {
-                            p.is_whitespace() || matches!(p, '(' | '—' | '–' | ':')
-                        }));
+                    || (c == '"' && after_space)
+                    || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     out.push(Piece::Narration(std::mem::take(&mut buf)));
                     inside = Some(c);
@@ -42,7 +45,7 @@ pub fn split(text: &str) -> Vec<Piece> {
             Some(open) => {
                 let closes = match open {
                     '«' => c == '»',
-                    '"' => c == '"' || c == '”',
+                    '"' | '”' => c == '"' || c == '”',
                     _ => c == '”' || (c == '"' && open == '„') || c == '“' && open == '„',
                 };
                 if closes {
@@ -79,8 +82,11 @@ pub struct Attr {
     /// The language of the verb (`en`, `fr`, `es`).
     pub lang: &'static str,
     /// The attribution was written in a form the model cannot print as is
-    /// (`council member Rosa Jimenez said`): its words are kept as name and title.
+    /// (`council member Rosa Jimenez said`, `added`, `— Name`): it is printed
+    /// in the nearest standard form and its words are listed as dropped.
     pub reworded: bool,
+    /// The attribution as written (without the quotation).
+    pub written: String,
 }
 
 /// A paragraph read as a quote paragraph.
@@ -96,6 +102,10 @@ pub struct QuotePara {
 /// Reads `text` as a quote paragraph, or `None` when it is not one.
 pub fn parse(text: &str) -> Option<QuotePara> {
     let pieces = split(text.trim());
+    // An opening mark left out: `We are ready,” said Jane Doe.`
+    if pieces.iter().all(|p| matches!(p, Piece::Narration(_))) {
+        return missing_open(text.trim());
+    }
     let mut lead_in = None;
     let mut segments: Vec<(String, Option<Attr>)> = Vec::new();
     let mut open_end = false;
@@ -105,6 +115,12 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                 let n = n.trim_matches(SPACES);
                 if i == 0 {
                     lead_in = Some(attribution(n, true)?);
+                } else if i == pieces.len() - 1
+                    && !n.is_empty()
+                    && n.chars().all(|c| matches!(c, '.' | ',' | ';' | '!' | '?'))
+                {
+                    // Spanish and French put the full stop after the closing mark: `”.`
+                    continue;
                 } else {
                     let last = segments.last_mut()?;
                     if last.1.is_some() {
@@ -125,6 +141,15 @@ pub fn parse(text: &str) -> Option<QuotePara> {
     if segments.is_empty() {
         return None;
     }
+    // A closing mark left out: `“We are ready, said Jane Doe.` ends in its attribution.
+    if open_end {
+        if let Some(last) = segments.last_mut().filter(|l| l.1.is_none()) {
+            if let Some((text, attr)) = unclosed_attribution(&last.0) {
+                *last = (text, Some(attr));
+                open_end = false;
+            }
+        }
+    }
     Some(QuotePara {
         lead_in,
         segments,
@@ -132,9 +157,84 @@ pub fn parse(text: &str) -> Option<QuotePara> {
     })
 }
 
-const VERBS: [(&str, &str); 3] = [("said", "en"), ("a déclaré", "fr"), ("dijo", "es")];
+/// Speech verbs, their language, and whether the model prints them as written
+/// (`said`, `a déclaré`, `dijo`); the others are printed as those.
+const VERBS: &[(&str, &str)] = &[
+    ("said", "en"),
+    ("says", "en"),
+    ("added", "en"),
+    ("adds", "en"),
+    ("noted", "en"),
+    ("notes", "en"),
+    ("told", "en"),
+    ("explained", "en"),
+    ("explains", "en"),
+    ("stressed", "en"),
+    ("stated", "en"),
+    ("states", "en"),
+    ("commented", "en"),
+    ("continued", "en"),
+    ("concluded", "en"),
+    ("remarked", "en"),
+    ("observed", "en"),
+    ("declared", "en"),
+    ("emphasised", "en"),
+    ("emphasized", "en"),
+    ("warned", "en"),
+    ("recalled", "en"),
+    ("insisted", "en"),
+    ("pointed out", "en"),
+    ("according to", "en"),
+    ("a déclaré", "fr"),
+    ("a dit", "fr"),
+    ("a ajouté", "fr"),
+    ("a souligné", "fr"),
+    ("a expliqué", "fr"),
+    ("a indiqué", "fr"),
+    ("a affirmé", "fr"),
+    ("a poursuivi", "fr"),
+    ("a conclu", "fr"),
+    ("a estimé", "fr"),
+    ("a précisé", "fr"),
+    ("a rappelé", "fr"),
+    ("a insisté", "fr"),
+    ("a commenté", "fr"),
+    ("déclare", "fr"),
+    ("ajoute", "fr"),
+    ("souligne", "fr"),
+    ("explique", "fr"),
+    ("selon", "fr"),
+    ("dijo", "es"),
+    ("afirmó", "es"),
+    ("señaló", "es"),
+    ("explicó", "es"),
+    ("agregó", "es"),
+    ("añadió", "es"),
+    ("indicó", "es"),
+    ("aseguró", "es"),
+    ("declaró", "es"),
+    ("destacó", "es"),
+    ("subrayó", "es"),
+    ("manifestó", "es"),
+    ("aclaró", "es"),
+    ("sostuvo", "es"),
+    ("precisó", "es"),
+    ("comentó", "es"),
+    ("expresó", "es"),
+    ("remarcó", "es"),
+    ("según", "es"),
+];
+/// The verbs the model prints.
+const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
+/// Verbs that only come before the speaker (`according to Jane Doe`).
+const BEFORE_ONLY: [&str; 3] = ["according to", "selon", "según"];
 const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
+];
+/// Courtesy titles dropped from a name (`Dr. Okoye` is Okoye).
+const HONORIFICS: [&str; 16] = [
+    "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Mme", "M.", "Sr.", "Sra.", "Dra.",
+    "Prof.", "Mx.", "Dame",
 ];
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "al", "bin", "da", "dos", "la", "le", "du", "del", "y",
@@ -200,20 +300,45 @@ pub fn name_ok(s: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
 }
 
-/// Reads an attribution (`said NAME, TITLE`, `she said`, `NAME said:` when `lead`).
+/// `text` with its first letter lower-cased (`Said` → `said`).
+fn uncap(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Reads an attribution (`said NAME, TITLE`, `she said`, `according to NAME`,
+/// `— NAME, TITLE`; before the quote, when `lead`: `NAME said:` or `NAME, TITLE:`).
 fn attribution(n: &str, lead: bool) -> Option<Attr> {
     // Spanish and some house styles put the comma after the closing mark: `”, dijo …`.
     let n = n
         .trim_matches(SPACES)
         .trim_start_matches(',')
         .trim_matches(SPACES);
-    let body = if lead {
-        n.strip_suffix(':')?.trim_end()
-    } else {
-        n.strip_suffix(['.', ',']).unwrap_or(n).trim_end()
-    };
-    for (verb, lang) in VERBS {
-        if lead {
+    let mut a = attribution_words(n, lead)?;
+    a.written = n.to_string();
+    Some(a)
+}
+
+fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool) -> Attr {
+    Attr {
+        form,
+        mention,
+        lang,
+        reworded,
+        written: String::new(),
+    }
+}
+
+fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
+    if lead {
+        let body = n.strip_suffix(':')?.trim_end();
+        for (verb, lang) in VERBS.iter().copied() {
+            if BEFORE_ONLY.contains(&verb) {
+                continue;
+            }
             let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) else {
                 continue;
             };
@@ -221,31 +346,70 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
             let (name, title, reworded) = split_name_title(subject)?;
             let single = !name.contains(' ');
             let mention = if single {
-                Mention {
-                    surname: Some(name),
-                    title,
-                    ..Mention::default()
-                }
+                surname(name).with_title(title)
             } else {
-                Mention {
-                    name: Some(name),
-                    title,
-                    ..Mention::default()
-                }
+                full(name, title)
             };
             let form = if single && mention.title.is_none() {
                 Attribution::SurnameSaidColon
             } else {
                 Attribution::NameSaidColon
             };
-            return Some(Attr {
+            return Some(attr(
                 form,
                 mention,
                 lang,
-                reworded,
-            });
+                reworded || !PRINTED.contains(&verb),
+            ));
         }
-        if let Some(rest) = body.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) {
+        // A label: `Dr. Amara Okoye, Director of Primary Care:`.
+        let (name, title, _) = split_name_title(body)?;
+        if !name.contains(' ') || body.split_whitespace().count() > 20 {
+            return None;
+        }
+        return Some(attr(
+            Attribution::NameSaidColon,
+            full(name, title),
+            "en",
+            true,
+        ));
+    }
+    let body = n.strip_suffix(['.', ',']).unwrap_or(n).trim_end();
+    // `— Daniel Roe, Chief Technology Officer`: a signature under the quote.
+    if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–"]
+        .iter()
+        .find_map(|d| body.strip_prefix(d))
+    {
+        let (name, title, _) = split_name_title(label.trim())?;
+        let form = if title.is_some() {
+            Attribution::SaidNameTitle
+        } else if name.contains(' ') {
+            Attribution::SaidName
+        } else {
+            Attribution::SaidSurname
+        };
+        let mention = if name.contains(' ') {
+            full(name, title)
+        } else {
+            surname(name).with_title(title)
+        };
+        return Some(attr(form, mention, "en", true));
+    }
+    // French inversion: `a-t-il ajouté`, `ajoute-t-elle`, `dit-il`.
+    if let Some(pronoun) = french_inversion(body) {
+        let mention = Mention {
+            pronoun: Some(pronoun.to_string()),
+            ..Mention::default()
+        };
+        return Some(attr(Attribution::PronounSaid, mention, "fr", true));
+    }
+    let lower_first = uncap(body);
+    for (verb, lang) in VERBS.iter().copied() {
+        let reworded_verb = !PRINTED.contains(&verb) || !body.starts_with(verb);
+        if let Some(rest) = lower_first
+            .strip_prefix(verb)
+            .and_then(|r| r.strip_prefix(' '))
+        {
             let (name, title, reworded) = split_name_title(rest)?;
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
@@ -253,71 +417,126 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
                 (false, None) => (Attribution::SaidName, full(name, None)),
                 (true, None) => (Attribution::SaidSurname, surname(name)),
             };
-            return Some(Attr {
-                form,
-                mention,
-                lang,
-                reworded,
-            });
+            return Some(attr(form, mention, lang, reworded || reworded_verb));
         }
-        if let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) {
-            let subject = subject.trim_end_matches(',').trim_end();
-            if PRONOUNS.contains(&subject) {
+        if BEFORE_ONLY.contains(&verb) {
+            continue;
+        }
+        // `SUBJECT verb`, or `SUBJECT told reporters` (an object after `told`).
+        let subject = body
+            .strip_suffix(verb)
+            .and_then(|r| r.strip_suffix(' '))
+            .or_else(|| {
+                (verb == "told")
+                    .then(|| body.split_once(" told "))
+                    .flatten()
+                    .filter(|(_, object)| object.split_whitespace().count() <= 4)
+                    .map(|(s, _)| s)
+            });
+        let Some(subject) = subject else { continue };
+        let reworded_verb = !PRINTED.contains(&verb) || !body.ends_with(verb);
+        let subject = subject.trim_end_matches(',').trim_end();
+        // `the President of the Assembly, Eleni Markou, told delegates`.
+        if let Some((title, name)) = subject.rsplit_once(", ") {
+            if name_ok(name) && name.contains(' ') && !name_ok(title) {
+                return Some(attr(
+                    Attribution::NameTitleSaid,
+                    full(name.to_string(), Some(title.to_string())),
+                    lang,
+                    true,
+                ));
+            }
+        }
+        if PRONOUNS.contains(&subject) {
+            let mention = Mention {
+                pronoun: Some(subject.to_string()),
+                ..Mention::default()
+            };
+            return Some(attr(Attribution::PronounSaid, mention, lang, reworded_verb));
+        }
+        let article = [
+            "the ", "l’", "l'", "la ", "le ", "el ", "los ", "las ", "les ",
+        ]
+        .iter()
+        .any(|a| subject.starts_with(a));
+        if !article {
+            if let Some((name, Some(t), true)) = split_name_title(subject) {
+                return Some(attr(
+                    Attribution::NameTitleSaid,
+                    full(name, Some(t)),
+                    lang,
+                    true,
+                ));
+            }
+        }
+        if subject.chars().next().is_some_and(char::is_lowercase) {
+            let words = subject.split_whitespace().count();
+            if (2..=6).contains(&words) && !subject.contains([',', ';', '“', '"']) {
                 let mention = Mention {
-                    pronoun: Some(subject.to_string()),
+                    role: Some(subject.to_string()),
                     ..Mention::default()
                 };
-                return Some(Attr {
-                    form: Attribution::PronounSaid,
-                    mention,
-                    lang,
-                    reworded: false,
-                });
+                return Some(attr(Attribution::RoleSaid, mention, lang, reworded_verb));
             }
-            let article = [
-                "the ", "l’", "l'", "la ", "le ", "el ", "los ", "las ", "les ",
-            ]
-            .iter()
-            .any(|a| subject.starts_with(a));
-            if !article {
-                if let Some((name, Some(t), true)) = split_name_title(subject) {
-                    return Some(Attr {
-                        form: Attribution::NameTitleSaid,
-                        mention: full(name, Some(t)),
-                        lang,
-                        reworded: true,
-                    });
-                }
+            return None;
+        }
+        let (name, title, reworded) = split_name_title(subject)?;
+        let single = !name.contains(' ');
+        let (form, mention) = match (single, title) {
+            (_, Some(t)) => (Attribution::NameTitleSaid, full(name, Some(t))),
+            (false, None) => (Attribution::NameSaid, full(name, None)),
+            (true, None) => (Attribution::SurnameSaid, surname(name)),
+        };
+        return Some(attr(form, mention, lang, reworded || reworded_verb));
+    }
+    None
+}
+
+/// The pronoun of a French inverted attribution (`a-t-il ajouté`,
+/// `a-t-elle déclaré`, `ajoute-t-elle`, `dit-il`, `poursuit-il`).
+fn french_inversion(body: &str) -> Option<&'static str> {
+    let l = body.trim().to_lowercase();
+    for p in ["il", "elle", "ils", "elles"] {
+        if let Some(rest) = l.strip_prefix(&format!("a-t-{p} ")) {
+            if !rest.is_empty() && !rest.contains(' ') {
+                return Some(p);
             }
-            if subject.chars().next().is_some_and(char::is_lowercase) {
-                let words = subject.split_whitespace().count();
-                if (2..=6).contains(&words) && !subject.contains([',', ';', '“', '"']) {
-                    let mention = Mention {
-                        role: Some(subject.to_string()),
-                        ..Mention::default()
-                    };
-                    return Some(Attr {
-                        form: Attribution::RoleSaid,
-                        mention,
-                        lang,
-                        reworded: false,
-                    });
-                }
-                return None;
-            }
-            let (name, title, reworded) = split_name_title(subject)?;
-            let single = !name.contains(' ');
-            let (form, mention) = match (single, title) {
-                (_, Some(t)) => (Attribution::NameTitleSaid, full(name, Some(t))),
-                (false, None) => (Attribution::NameSaid, full(name, None)),
-                (true, None) => (Attribution::SurnameSaid, surname(name)),
-            };
-            return Some(Attr {
-                form,
-                mention,
-                lang,
-                reworded,
-            });
+        }
+        let single = !l.contains(' ');
+        if single && (l.ends_with(&format!("-t-{p}")) || l.ends_with(&format!("-{p}"))) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// `We are ready,” said Jane Doe.`: a closing mark with no opening one; the
+/// paragraph up to it is the quoted text when an attribution follows it.
+fn missing_open(text: &str) -> Option<QuotePara> {
+    let (i, c) = text.char_indices().find(|(_, c)| matches!(c, '”' | '»'))?;
+    let quoted = text.get(..i)?.trim_matches(SPACES);
+    let after = text.get(i + c.len_utf8()..)?;
+    if quoted.split_whitespace().count() < 2 || after.contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    let a = attribution(after, false)?;
+    Some(QuotePara {
+        lead_in: None,
+        segments: vec![(quoted.to_string(), Some(a))],
+        open_end: false,
+    })
+}
+
+/// `We are ready, said Jane Doe.` (the closing mark left out): the quoted text
+/// and the attribution at its end.
+fn unclosed_attribution(text: &str) -> Option<(String, Attr)> {
+    for (i, _) in text.rmatch_indices(", ").take(3) {
+        let (quoted, rest) = (text.get(..=i)?, text.get(i + 2..)?);
+        if rest.split_whitespace().count() > 16 || quoted.trim().is_empty() {
+            return None;
+        }
+        if let Some(a) = attribution(rest, false) {
+            return Some((quoted.trim().to_string(), a));
         }
     }
     None
@@ -338,10 +557,18 @@ fn surname(name: String) -> Mention {
     }
 }
 
+impl Mention {
+    fn with_title(mut self, title: Option<String>) -> Mention {
+        self.title = title;
+        self
+    }
+}
+
 /// `Mary Lawlor, Special Rapporteur on …` → name and title; the name must read
 /// as one. `Commissioner for Agriculture Johan Lindberg` (a title before the
-/// name) gives the name and that title, flagged as reworded.
-fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
+/// name) gives the name and that title, flagged as reworded; so does a
+/// courtesy title (`Dr. Okoye` is Okoye).
+pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
     let (name, title) = match s.split_once(", ") {
         Some((n, t)) => (
             n.trim(),
@@ -349,17 +576,50 @@ fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         ),
         None => (s.trim(), None),
     };
+    // `Benítez, y agregó que …`: a clause goes on after the name, not a title.
+    const CLAUSE: [&str; 12] = [
+        "and ",
+        "but ",
+        "who ",
+        "which ",
+        "y ",
+        "que ",
+        "quien ",
+        "et ",
+        "qui ",
+        "mais ",
+        "adding ",
+        "añadiendo ",
+    ];
+    if title
+        .as_deref()
+        .is_some_and(|t| CLAUSE.iter().any(|c| t.starts_with(c)))
+    {
+        return None;
+    }
+    let honorific = HONORIFICS
+        .iter()
+        .find_map(|h| name.strip_prefix(h).and_then(|r| r.strip_prefix(' ')));
+    if let Some(bare) = honorific.filter(|b| name_ok(b)) {
+        let (n, t, _) = split_name_title(&match &title {
+            Some(t) => format!("{bare}, {t}"),
+            None => bare.to_string(),
+        })?;
+        return Some((n, t, true));
+    }
     if name_ok(name) {
-        // `County Judge Maria Alvarez`: leading title words are a title, not the name.
+        // `County Judge Maria Alvarez`, `NLT Vice President Ana Ortiz`: the
+        // words up to the last title word are a title, not the name.
         let words: Vec<&str> = name.split_whitespace().collect();
+        let is_title = |w: &&str| {
+            w.trim_end_matches('.')
+                .split('-')
+                .all(|part| TITLE_WORDS.contains(&part))
+        };
         let lead = words
-            .iter()
-            .take_while(|w| {
-                w.trim_end_matches('.')
-                    .split('-')
-                    .all(|part| TITLE_WORDS.contains(&part))
-            })
-            .count();
+            .get(..words.len().saturating_sub(2))
+            .and_then(|pre| pre.iter().rposition(is_title))
+            .map_or(0, |i| i + 1);
         if lead > 0 && words.len() >= lead + 2 {
             let (pre, rest) = words.split_at(lead);
             let title = match title {
@@ -369,6 +629,17 @@ fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
             return Some((rest.join(" "), Some(title), true));
         }
         return Some((name.to_string(), title, false));
+    }
+    // `the Mayor of Oakton, Jane Park`: the title first, the name after a comma.
+    if let Some((pre, last)) = s.rsplit_once(", ") {
+        let last = last.trim();
+        if name_ok(last)
+            && last.contains(' ')
+            && !name_ok(pre)
+            && pre.split_whitespace().count() <= 12
+        {
+            return Some((last.to_string(), Some(pre.trim().to_string()), true));
+        }
     }
     if title.is_some() {
         return None;
@@ -425,6 +696,18 @@ mod tests {
         assert_eq!(lead.lead_in.unwrap().form, Attribution::NameSaidColon);
         assert!(parse("“We are ready.").unwrap().open_end);
         assert_eq!(parse("She called it “unacceptable” and left."), None);
+        assert_eq!(
+            form("We are ready,” said Jane Doe."),
+            Some(Attribution::SaidName)
+        );
+        assert_eq!(parse("It was a long day,” and then nothing."), None);
+        for inverted in [
+            "« A », a-t-il ajouté.",
+            "« A », ajoute-t-elle.",
+            "« A », dit-il.",
+        ] {
+            assert_eq!(form(inverted), Some(Attribution::PronounSaid), "{inverted}");
+        }
         assert_eq!(parse("“A,” said the company in a statement."), None);
         assert_eq!(parse("No quotes here."), None);
     }

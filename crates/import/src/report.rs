@@ -128,6 +128,81 @@ pub struct Dropped {
     pub reason: String,
 }
 
+/// What a part of the input was recognised as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum PartRole {
+    /// Page furniture, navigation or a label: left out (see `dropped`).
+    Furniture,
+    /// The release line (`FOR IMMEDIATE RELEASE`, an embargo).
+    ReleaseLine,
+    /// A genre line (`PRESS RELEASE`), kept as `meta.kind`.
+    Genre,
+    /// A date line above or below the headline.
+    Date,
+    /// The headline.
+    Headline,
+    /// The subheadline.
+    Subheadline,
+    /// The dateline (with the lead after it, when on the same line).
+    Dateline,
+    /// A body paragraph.
+    Paragraph,
+    /// A body sub-heading.
+    Heading,
+    /// A bullet or numbered list (or one item of it).
+    List,
+    /// A quote (or one paragraph of it); `speaker` says whose.
+    Quote,
+    /// The end mark.
+    EndMark,
+    /// A footnote.
+    Footnote,
+    /// Boilerplate: "About …", notes to editors, an untitled note.
+    Boilerplate,
+    /// Media contacts.
+    Contacts,
+    /// The actions footer (follow, subscribe, links).
+    Actions,
+}
+
+/// Lines of the input, 1-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LineRange {
+    /// The first line.
+    pub first: usize,
+    /// The last line.
+    pub last: usize,
+}
+
+/// One part of the input (a paragraph, a line standing alone, a heading), as
+/// the import read it: what it became and how sure the importer is. The
+/// review screen shows these in order with confidence colours; an
+/// [`crate::Override`] names a part by its `index`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Part {
+    /// The part's number, from 0 in reading order; stable for the same input.
+    pub index: usize,
+    /// Its text, as read (lines joined).
+    pub text: String,
+    /// Where it is in the input, for plain text and Markdown (`None` for HTML).
+    pub lines: Option<LineRange>,
+    /// What it became.
+    pub role: PartRole,
+    /// How sure the importer is.
+    pub confidence: Confidence,
+    /// The field of the release it went to (`headline`, `body[3]`,
+    /// `boilerplate[0]`, `contacts`), when it went to one.
+    pub field: Option<String>,
+    /// For a quote, the id of its speaker in `release.people`.
+    pub speaker: Option<String>,
+}
+
 /// The import report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -141,6 +216,8 @@ pub struct ImportReport {
     pub unsure: Vec<Finding>,
     /// Page furniture and labels dropped on purpose.
     pub dropped: Vec<Dropped>,
+    /// Every part of the input in reading order, with what it became.
+    pub parts: Vec<Part>,
 }
 
 impl ImportReport {
@@ -150,6 +227,27 @@ impl ImportReport {
             recognised: Vec::new(),
             unsure: Vec::new(),
             dropped: Vec::new(),
+            parts: Vec::new(),
+        }
+    }
+
+    /// Records what part `index` became (the last word wins: assembly refines,
+    /// except that a dateline stays one).
+    pub(crate) fn part(
+        &mut self,
+        index: usize,
+        role: PartRole,
+        confidence: Confidence,
+        field: Option<String>,
+    ) {
+        if let Some(p) = self.parts.get_mut(index) {
+            // A dateline keeps its role when the lead after it on the same line is read.
+            if p.role == PartRole::Dateline && role == PartRole::Paragraph {
+                return;
+            }
+            p.role = role;
+            p.confidence = confidence;
+            p.field = field;
         }
     }
 
@@ -164,6 +262,13 @@ impl ImportReport {
             self.unsure.push(f.clone());
         }
         self.recognised.push(f);
+    }
+
+    /// Records the speaker of the quote part `index` became.
+    pub(crate) fn part_speaker(&mut self, index: usize, speaker: Option<String>) {
+        if let Some(p) = self.parts.get_mut(index) {
+            p.speaker = speaker;
+        }
     }
 
     /// Records a doubt the writer should check.

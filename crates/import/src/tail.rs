@@ -28,7 +28,7 @@ pub fn end_mark(line: &str) -> Option<EndMark> {
         .filter(|c| !matches!(c, '-' | '–' | '—' | ' ' | '(' | ')' | '.' | '[' | ']'))
         .collect::<String>()
         .to_lowercase();
-    if matches!(core.as_str(), "ends" | "end" | "fin" | "30" | "0") && t != "End" {
+    if matches!(core.as_str(), "ends" | "end" | "fin" | "30" | "0" | "ooo") && t != "End" {
         return Some(EndMark::Custom(t.to_string()));
     }
     None
@@ -171,9 +171,10 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
                     .map(str::trim)
                     .filter(|r| !r.is_empty())
                     .map(str::to_string),
-                None if words > 6 => lower
-                    .find("contact ")
-                    .and_then(|i| t.get(i + 8..))
+                None if words > 6 => ["contact ", "call ", "email ", "write to "]
+                    .iter()
+                    .find_map(|w| lower.find(w).map(|i| i + w.len()))
+                    .and_then(|i| t.get(i..))
                     .map(|r| r.trim().to_string()),
                 None => None,
             };
@@ -217,7 +218,7 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
 /// Lines of page furniture that may follow a release on a web page.
 pub fn furniture(line: &str) -> bool {
     let l = line.trim().to_lowercase();
-    const EXACT: [&str; 12] = [
+    const EXACT: [&str; 13] = [
         "share",
         "share this",
         "share this page",
@@ -228,6 +229,7 @@ pub fn furniture(line: &str) -> bool {
         "read more",
         "related",
         "related news",
+        "public document",
         "print this page",
         "email this page",
     ];

@@ -1,5 +1,8 @@
 //! The corpus accuracy, asserted: every field at least 90 % over the fixtures
-//! (the same computation as `cargo run -p dateline-import --example accuracy`).
+//! (the same computation as `cargo run -p dateline-import --example accuracy`);
+//! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
+//! at the target: at least 95 % of fields right and every quote found with its
+//! speaker.
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -49,4 +52,23 @@ fn fixtures_are_read_in_their_own_format() {
             .format;
         assert_eq!(got, want, "{}", input.display());
     }
+}
+
+#[test]
+fn blind_set_meets_the_target() {
+    let s = accuracy::score(&accuracy::blind_dir());
+    assert!(s.total >= 15, "only {} blind fixtures", s.total);
+    let right: usize = s.right.iter().sum();
+    let fields = s.total * accuracy::FIELDS.len();
+    assert!(
+        right * 100 >= fields * 95,
+        "{right}/{fields} fields right; misses: {:#?}",
+        s.misses
+    );
+    assert!(
+        s.quotes_right * 100 >= s.quotes_total * 95,
+        "quotes {}/{}",
+        s.quotes_right,
+        s.quotes_total
+    );
 }

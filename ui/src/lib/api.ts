@@ -61,6 +61,7 @@ const LEADS: Record<UiErrorCode, string> = {
   invalid_utf8: "That file is not text Dateline can read.",
   binary: "That file is not text.",
   no_content: "No press release was found in that file.",
+  bad_override: "That correction does not fit the pasted text.",
   json_failed: "The JSON could not be written.",
   export_failed: "The export failed.",
   pdf_failed: "The PDF could not be made.",

@@ -243,7 +243,7 @@ export const mockCommands: Commands = {
     return "/tmp/mock-export";
   },
   async importRelease() {
-    return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [] } } as unknown as ImportResult;
+    return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [], parts: [] } } as unknown as ImportResult;
   },
 };
 

@@ -22,9 +22,15 @@ pub(super) struct Head {
 /// Joins head lines into candidate blocks: a line starting in lower case
 /// continues the previous one (a hard-wrapped headline); others stand alone.
 fn head_groups(lines: Vec<String>) -> Vec<String> {
+    let caps = |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
     let mut out: Vec<String> = Vec::new();
     for l in lines {
         match out.last_mut() {
+            // A headline in capitals, hard-wrapped, is one line.
+            Some(last) if caps(last) && caps(&l) && !last.ends_with(['.', ':']) => {
+                last.push(' ');
+                last.push_str(&l);
+            }
             Some(last)
                 if l.chars()
                     .next()
@@ -52,7 +58,13 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
     let mut rest: Vec<(BlockKind, String)> = Vec::new();
     for b in blocks {
         let mut kept = Vec::new();
+        let mut in_contacts = false;
         for line in &b.lines {
+            // The lines after `Contact: Jane Doe` in the same block are hers.
+            if in_contacts {
+                h.contacts.push(line.clone());
+                continue;
+            }
             match head::classify(line) {
                 Some(HeadLine::Release(r)) => {
                     report.found(
@@ -61,6 +73,13 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                         format!("release line “{line}”"),
                     );
                     h.release_line = r;
+                    if let Some(d) = head::release_date(line) {
+                        h.date = Some(d);
+                        report.drop_text(
+                            line,
+                            "release line with a date (kept as the release line and the date)",
+                        );
+                    }
                 }
                 Some(HeadLine::BadEmbargo) => {
                     report.unsure(
@@ -85,6 +104,7 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                             "contacts heading (printed as the standard heading)",
                         );
                         h.contacts.push(r);
+                        in_contacts = true;
                     }
                     _ => kept.push(line.clone()),
                 },
@@ -107,8 +127,15 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                 .position(|(_, t)| head::genre_suffix(t).is_some())
         })
         .or_else(|| {
+            // A headline has a few words and starts with a capital; a
+            // category label above it (`oficina en el mundo`) is lower-case.
+            let capital = |t: &str| t.chars().next().is_some_and(|c| !c.is_lowercase());
             rest.iter()
-                .position(|(_, t)| t.split_whitespace().count() >= 3)
+                .position(|(_, t)| t.split_whitespace().count() >= 3 && capital(t))
+                .or_else(|| {
+                    rest.iter()
+                        .position(|(_, t)| t.split_whitespace().count() >= 3)
+                })
         })
         .unwrap_or(0);
     for (_, t) in rest.iter().take(pick) {
@@ -126,10 +153,25 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
     }
     let mut it = rest.into_iter().skip(pick);
     if let Some((_, t)) = it.next() {
-        h.headline = t;
+        // `[OCA PR][EN] Headline`: a mailing list's subject tags.
+        let mut headline = t.as_str();
+        let mut tags = String::new();
+        while let Some(after) = headline.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            if after.0.chars().count() > 20 || after.1.trim().is_empty() {
+                break;
+            }
+            tags.push_str(&format!("[{}]", after.0));
+            headline = after.1.trim_start();
+        }
+        if !tags.is_empty() {
+            report.drop_text(&tags, "mailing list subject tags");
+        }
+        h.headline = headline.to_string();
     }
     for (_, t) in it {
-        if sub_ok {
+        if t == h.headline {
+            report.drop_text(&t, "the headline repeated");
+        } else if sub_ok {
             h.subheadline.push(t);
         }
     }

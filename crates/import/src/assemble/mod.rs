@@ -8,14 +8,18 @@ use chrono::Datelike;
 use dateline_core::style::HouseStyleId;
 use dateline_core::{dateline::DatelineStyle, Dateline, EndMark, Meta, Release, Status};
 
-use crate::body;
+use crate::body::{self, Forced};
 use crate::head::{self, HeadLine};
+use crate::overrides::Override;
+use crate::people::Mention;
 use crate::people::People;
 use crate::report::{Confidence, ImportOptions, ImportReport, SourceFormat};
+use crate::report::{LineRange, Part, PartRole};
 use crate::source::{BlockKind, Source, SrcBlock};
 use crate::tail::{self, Section};
 use crate::text_util::{guess_language, md};
 use crate::{dateline, ImportError, Imported};
+use dateline_core::markdown::parse_inline;
 
 mod head_read;
 mod tail_read;
@@ -29,9 +33,11 @@ const MAX_PROBLEMS: usize = 50;
 /// How many blocks from the top a dateline is looked for in.
 const DATELINE_SCAN: usize = 20;
 
-fn special(line: &str, early: bool) -> bool {
+fn special(line: &str, early: bool, wrapped: bool) -> bool {
     tail::end_mark(line).is_some()
         || (line.split_whitespace().count() <= 6 && tail::section(line).is_some())
+        // A line of its own that opens with the contacts (`For more information please call …`).
+        || (!wrapped && matches!(tail::section(line), Some((Section::Contacts, Some(_)))))
         || (early && head::classify(line).is_some_and(|h| !matches!(h, HeadLine::Furniture)))
         || (early
             && dateline::find(line)
@@ -48,18 +54,19 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
             continue;
         }
         let early = n < DATELINE_SCAN;
-        let mut cur: Vec<String> = Vec::new();
+        let mut start = 0;
         for (i, line) in b.lines.iter().enumerate() {
-            if i > 0 && special(line, early) {
-                out.push(SrcBlock::new(b.kind, std::mem::take(&mut cur), b.wrapped));
+            if i > start && special(line, early, b.wrapped) {
+                out.push(b.slice(start..i));
+                start = i;
             }
-            cur.push(line.clone());
             if tail::end_mark(line).is_some() || (early && head::classify(line).is_some()) {
-                out.push(SrcBlock::new(b.kind, std::mem::take(&mut cur), b.wrapped));
+                out.push(b.slice(start..i + 1));
+                start = i + 1;
             }
         }
-        if !cur.is_empty() {
-            out.push(SrcBlock::new(b.kind, cur, b.wrapped));
+        if start < b.lines.len() {
+            out.push(b.slice(start..b.lines.len()));
         }
     }
     out.retain(|b| !b.lines.is_empty());
@@ -79,16 +86,68 @@ pub fn assemble(
     src: Source,
     format: SourceFormat,
     opts: &ImportOptions,
+    overrides: &[Override],
 ) -> Result<Imported, ImportError> {
     let mut report = ImportReport::new(format);
     for (t, why) in &src.dropped {
         report.drop_text(t, why);
     }
-    let blocks = split_special(src.blocks);
+    let mut blocks = split_special(src.blocks);
+    for (i, b) in blocks.iter_mut().enumerate() {
+        b.part = i;
+    }
+    report.parts = blocks
+        .iter()
+        .map(|b| Part {
+            index: b.part,
+            text: b.joined(),
+            lines: b.first_line.map(|first| LineRange {
+                first,
+                last: first + b.lines.len().saturating_sub(1),
+            }),
+            role: PartRole::Paragraph,
+            confidence: Confidence::Low,
+            field: None,
+            speaker: None,
+        })
+        .collect();
+    let pins = Pins::read(overrides, &blocks)?;
+    for b in blocks.iter().filter(|b| pins.dropped.contains(&b.part)) {
+        report.drop_text(&b.joined(), "left out by the writer");
+        report.part(b.part, PartRole::Furniture, Confidence::High, None);
+    }
+    blocks.retain(|b| !pins.dropped.contains(&b.part));
 
     // The dateline, and with it the end of the head.
     let mut found: Option<(usize, dateline::Found)> = None;
-    for (i, b) in blocks.iter().enumerate().take(DATELINE_SCAN).skip(1) {
+    let mut date_line_at: Option<usize> = None;
+    if let Some(part) = pins.dateline {
+        let i = blocks
+            .iter()
+            .position(|b| b.part == part)
+            .ok_or_else(|| bad(part, "the part was also left out"))?;
+        let b = &blocks[i];
+        if let Some(f) = dateline::find(&first_text(b)).filter(|f| f.date.is_some()) {
+            found = Some((i, f));
+        } else if b
+            .lines
+            .iter()
+            .any(|l| matches!(head::classify(l), Some(HeadLine::Date(_))))
+        {
+            date_line_at = Some(i);
+        } else {
+            return Err(bad(
+                part,
+                "no place and date (or date alone) was found in it",
+            ));
+        }
+    }
+    let scan = if pins.dateline.is_some() {
+        0
+    } else {
+        DATELINE_SCAN
+    };
+    for (i, b) in blocks.iter().enumerate().take(scan).skip(1) {
         if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
             continue;
         }
@@ -122,17 +181,112 @@ pub fn assemble(
         }
     }
 
+    // No dateline: a date line (`08/10/2004`, `--19 May 2015--`) under the
+    // headline ends the head instead; a place alone above it (`PERTH`) makes
+    // the two a dateline.
+    if found.is_none() && pins.dateline.is_none() {
+        if let Some(i) = date_line(&blocks) {
+            let place = i
+                .checked_sub(1)
+                .and_then(|p| blocks.get(p))
+                .filter(|b| b.lines.len() == 1)
+                .and_then(|b| b.lines.first())
+                .and_then(|l| dateline::place_line(l));
+            let date = blocks
+                .get(i)
+                .and_then(|b| b.lines.first())
+                .and_then(|l| head::classify(l))
+                .and_then(|h| match h {
+                    HeadLine::Date(d) => Some(d),
+                    _ => None,
+                });
+            match (place, date) {
+                (Some(places), Some(d)) if i >= 2 => {
+                    let written = format!(
+                        "{} {}",
+                        blocks[i - 1].lines.join(" "),
+                        blocks[i].lines.join(" ")
+                    );
+                    found = Some((
+                        i,
+                        dateline::Found {
+                            places,
+                            date: Some(crate::dates::PartialDate {
+                                day: d.day(),
+                                month: d.month(),
+                                year: Some(d.year()),
+                                order: crate::dates::DateOrder::DayFirst,
+                                language: None,
+                            }),
+                            style: DatelineStyle::EuCommission,
+                            rest: String::new(),
+                            confidence: Confidence::Medium,
+                            written,
+                        },
+                    ));
+                    let place_part = blocks[i - 1].part;
+                    report.part(
+                        place_part,
+                        PartRole::Dateline,
+                        Confidence::Medium,
+                        Some("dateline".into()),
+                    );
+                    blocks.remove(i - 1);
+                    if let Some((at, _)) = found.as_mut() {
+                        *at -= 1;
+                    }
+                }
+                _ => date_line_at = Some(i),
+            }
+        }
+    }
+
     let (head, body_start, mut lead): (Head, usize, Vec<SrcBlock>) = match &found {
+        Some((i, f)) if dateline_above_headline(&blocks, *i, f) => {
+            // `Paris, le 12 mars 2026` above the headline: the headline (and
+            // any sub-heading) follows the dateline.
+            let mut end = *i + 2;
+            while blocks
+                .get(end)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Heading(l) if l >= 2))
+            {
+                end += 1;
+            }
+            let head_blocks: Vec<SrcBlock> = blocks
+                .iter()
+                .take(end)
+                .enumerate()
+                .filter(|(k, _)| k != i)
+                .map(|(_, b)| b.clone())
+                .collect();
+            let h = read_head(&head_blocks, &mut report, true);
+            (h, end, Vec::new())
+        }
         Some((i, f)) => {
             let h = read_head(blocks.get(..*i).unwrap_or(&[]), &mut report, true);
             let b = &blocks[*i];
             let mut lead = Vec::new();
             if !f.rest.is_empty() {
-                lead.push(SrcBlock::new(BlockKind::Para, vec![f.rest.clone()], true));
+                let first_rich = if b.wrapped {
+                    b.joined_rich()
+                } else {
+                    b.rich.first().cloned()
+                };
+                let rich = first_rich
+                    .and_then(|r| rich_suffix(&r, &f.rest))
+                    .unwrap_or_else(|| f.rest.clone());
+                let mut l = SrcBlock::new_rich(BlockKind::Para, vec![(f.rest.clone(), rich)], true)
+                    .at_line(b.first_line);
+                l.part = b.part;
+                lead.push(l);
             }
             if !b.wrapped {
-                for l in b.lines.iter().skip(1) {
-                    lead.push(SrcBlock::new(BlockKind::Para, vec![l.clone()], true));
+                for (k, l) in b.lines.iter().enumerate().skip(1) {
+                    let r = b.rich.get(k).cloned().unwrap_or_else(|| md(l));
+                    let mut l = SrcBlock::new_rich(BlockKind::Para, vec![(l.clone(), r)], true)
+                        .at_line(b.first_line.map(|f| f + k));
+                    l.part = b.part;
+                    lead.push(l);
                 }
             }
             (h, i + 1, lead)
@@ -144,14 +298,24 @@ pub fn assemble(
                 .iter()
                 .take(8)
                 .position(|b| b.kind == BlockKind::Heading(1));
-            let mut end = match h1 {
-                Some(i) => i + 1,
-                None => {
+            let mut end = match (h1, date_line_at) {
+                (Some(i), Some(d)) => i.max(d) + 1,
+                (Some(i), None) => i + 1,
+                (None, Some(d)) => d + 1,
+                (None, None) => {
+                    // Furniture, then the headline: the first block of three words or more.
                     let mut e = 0;
                     while let Some(b) = blocks.get(e) {
                         let all_classified = b.lines.iter().all(|l| head::classify(l).is_some());
+                        let words: usize = b
+                            .lines
+                            .iter()
+                            .filter(|l| head::classify(l).is_none())
+                            .map(|l| l.split_whitespace().count())
+                            .sum();
+                        let label = words < 3 && blocks.get(e + 1).is_some();
                         e += 1;
-                        if !all_classified {
+                        if !all_classified && !label {
                             break;
                         }
                     }
@@ -165,25 +329,106 @@ pub fn assemble(
                 end += 1;
             }
             let h = read_head(blocks.get(..end).unwrap_or(&blocks), &mut report, true);
-            report.unsure("dateline", "no dateline was found");
+            if h.date.is_none() {
+                report.unsure("dateline", "no dateline was found");
+            }
             (h, end, Vec::new())
         }
     };
+    let mut head = head;
+    // What the head's parts became.
+    let head_end = found
+        .as_ref()
+        .map_or(body_start, |(i, _)| (*i).max(body_start.saturating_sub(1)));
+    let dateline_at = found.as_ref().map(|(i, _)| *i);
+    for (k, b) in blocks.iter().enumerate().take(head_end.max(body_start)) {
+        if Some(k) != dateline_at {
+            mark_head_part(&mut report, b, &head);
+        }
+    }
+    if let Some((i, f)) = &found {
+        if let Some(b) = blocks.get(*i) {
+            report.part(
+                b.part,
+                PartRole::Dateline,
+                f.confidence,
+                Some("dateline".into()),
+            );
+        }
+    }
+    if let Some(b) = date_line_at.and_then(|i| blocks.get(i)) {
+        report.part(
+            b.part,
+            PartRole::Date,
+            Confidence::Medium,
+            Some("dateline.date".into()),
+        );
+    }
+    // The writer's headline: the part leaves the body if it was there.
+    if let Some(part) = pins.headline {
+        let Some(b) = blocks.iter().find(|b| b.part == part) else {
+            return Err(bad(part, "the part was also left out"));
+        };
+        let text = b.joined();
+        if head.headline != text && !head.headline.is_empty() {
+            report.drop_text(&head.headline, "not the headline, by the writer");
+        }
+        head.subheadline.retain(|s| *s != text);
+        head.headline = text;
+        report.part(
+            part,
+            PartRole::Headline,
+            Confidence::High,
+            Some("headline".into()),
+        );
+    }
     if head.headline.trim().is_empty() {
         return Err(ImportError::NoContent);
     }
 
+    let dateline_part = found
+        .as_ref()
+        .and_then(|(i, _)| blocks.get(*i))
+        .map(|b| b.part);
     let mut region: Vec<SrcBlock> = std::mem::take(&mut lead);
     region.extend(blocks.into_iter().skip(body_start));
+    region.retain(|b| Some(b.part) != pins.headline || Some(b.part) == dateline_part);
 
     let (end_mark, body_end, tail_start) = body_bounds(&region);
+    if let Some(b) = region.get(body_end).filter(|_| end_mark != EndMark::None) {
+        report.part(
+            b.part,
+            PartRole::EndMark,
+            Confidence::High,
+            Some("endMark".into()),
+        );
+    }
     let tail_blocks: Vec<SrcBlock> = region.split_off(tail_start.min(region.len()));
     region.truncate(body_end);
 
     let mut people = People::default();
     let mut verbs = Vec::new();
-    let items = body::items(&region);
-    let body = body::build(items, &mut people, &mut report, &mut verbs);
+    for b in &tail_blocks {
+        if b.lines.len() == 1 && b.lines.first().is_some_and(|l| tail::end_mark(l).is_some()) {
+            report.part(
+                b.part,
+                PartRole::EndMark,
+                Confidence::High,
+                Some("endMark".into()),
+            );
+        }
+    }
+    let items = body::placed(&region);
+    let rich = rich_texts(&region);
+    let body = body::build(
+        items,
+        &head.headline,
+        &rich,
+        &pins.body,
+        &mut people,
+        &mut report,
+        &mut verbs,
+    );
     let texts: Vec<&str> = region
         .iter()
         .flat_map(|b| b.lines.iter().map(String::as_str))
@@ -201,7 +446,11 @@ pub fn assemble(
                 b.lines
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| (SrcBlock::new(b.kind, vec![l.clone()], true), i > 0))
+                    .map(|(i, _)| {
+                        let mut one = b.slice(i..i + 1);
+                        one.wrapped = true;
+                        (one, i > 0)
+                    })
                     .collect()
             }
         })
@@ -294,6 +543,21 @@ pub fn assemble(
             );
         }
     }
+    // A date with no place (a date line above or below the headline): kept,
+    // printed as no dateline.
+    let dateline = dateline.or_else(|| {
+        let date = head.date.filter(|_| found.is_none())?;
+        report.found(
+            "dateline",
+            Confidence::Medium,
+            "a date line without a place (kept as the dateline's date, printed as no dateline)",
+        );
+        Some(Dateline {
+            places: Vec::new(),
+            date,
+            style: DatelineStyle::None,
+        })
+    });
     if found.is_some() && dateline.is_none() {
         report.unsure(
             "dateline",
@@ -399,6 +663,197 @@ pub fn assemble(
     Ok(Imported { release, report })
 }
 
+/// Whether the dateline found at `i` stands above the headline: alone on its
+/// line, with nothing above it that could be a headline, and a short block
+/// after it.
+fn dateline_above_headline(blocks: &[SrcBlock], i: usize, f: &dateline::Found) -> bool {
+    let nothing_above = blocks.iter().take(i).all(|b| {
+        b.lines
+            .iter()
+            .all(|l| head::classify(l).is_some() || l.split_whitespace().count() < 3)
+    });
+    let headline_after = blocks.get(i + 1).is_some_and(|b| {
+        let words = b.joined().split_whitespace().count();
+        (3..=40).contains(&words) && !b.joined().ends_with(['.', ':'])
+    });
+    f.rest.is_empty() && nothing_above && headline_after
+}
+
+/// Records what a part of the head became.
+fn mark_head_part(report: &mut ImportReport, b: &SrcBlock, head: &Head) {
+    let joined = b.joined();
+    let headline = !head.headline.is_empty()
+        && (joined.contains(&head.headline) || head.headline.contains(&joined));
+    let (role, conf, field) = if headline {
+        (PartRole::Headline, Confidence::High, Some("headline"))
+    } else if head
+        .subheadline
+        .iter()
+        .any(|s| joined.contains(s.as_str()) || s.contains(&joined))
+    {
+        (
+            PartRole::Subheadline,
+            Confidence::Medium,
+            Some("subheadline"),
+        )
+    } else {
+        match b.lines.first().and_then(|l| head::classify(l)) {
+            Some(HeadLine::Release(_)) => {
+                (PartRole::ReleaseLine, Confidence::High, Some("releaseLine"))
+            }
+            Some(HeadLine::BadEmbargo) => {
+                (PartRole::ReleaseLine, Confidence::Low, Some("releaseLine"))
+            }
+            Some(HeadLine::Kind(_)) => (PartRole::Genre, Confidence::High, Some("meta.kind")),
+            Some(HeadLine::Date(_)) => (PartRole::Date, Confidence::Medium, Some("dateline.date")),
+            Some(HeadLine::Furniture) => (PartRole::Furniture, Confidence::Medium, None),
+            None if tail::section(&joined).is_some_and(|(s, _)| matches!(s, Section::Contacts)) => {
+                (PartRole::Contacts, Confidence::Medium, Some("contacts"))
+            }
+            None => (PartRole::Furniture, Confidence::Low, None),
+        }
+    };
+    report.part(b.part, role, conf, field.map(str::to_string));
+}
+
+/// The overrides, checked against the parts.
+#[derive(Default)]
+struct Pins {
+    headline: Option<usize>,
+    dateline: Option<usize>,
+    dropped: Vec<usize>,
+    body: HashMap<usize, Forced>,
+}
+
+fn bad(part: usize, message: &str) -> ImportError {
+    ImportError::BadOverride {
+        part,
+        message: message.to_string(),
+    }
+}
+
+impl Pins {
+    fn read(overrides: &[Override], blocks: &[SrcBlock]) -> Result<Pins, ImportError> {
+        let mut p = Pins::default();
+        for o in overrides {
+            let part = o.part();
+            if part >= blocks.len() {
+                return Err(bad(
+                    part,
+                    &format!("there is no such part (the input has {})", blocks.len()),
+                ));
+            }
+            match o {
+                Override::Headline { .. } => p.headline = Some(part),
+                Override::Dateline { .. } => p.dateline = Some(part),
+                Override::Drop { .. } => p.dropped.push(part),
+                Override::Paragraph { .. } => {
+                    p.body.insert(part, Forced::Paragraph);
+                }
+                Override::Quote { speaker, title, .. } => {
+                    let name = speaker.trim();
+                    if name.is_empty() || name.chars().count() > 100 {
+                        return Err(bad(part, "a quote needs its speaker's name"));
+                    }
+                    let mention = Mention {
+                        name: Some(name.to_string()),
+                        title: title
+                            .as_ref()
+                            .map(|t| t.trim().to_string())
+                            .filter(|t| !t.is_empty()),
+                        ..Mention::default()
+                    };
+                    p.body.insert(part, Forced::Quote(mention));
+                }
+            }
+        }
+        Ok(p)
+    }
+}
+
+/// The inline Markdown of each block's text and of each of its lines, keyed
+/// by the plain text, where the source kept markup that reads back to exactly
+/// that text.
+fn rich_texts(blocks: &[SrcBlock]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut keep = |plain: &str, rich: &str| {
+        if rich != plain && rich != md(plain) && visible(rich) == plain {
+            out.insert(plain.to_string(), rich.to_string());
+        }
+    };
+    for b in blocks {
+        if let Some(r) = b.joined_rich() {
+            keep(&b.joined(), &r);
+        }
+        for (l, r) in b.lines.iter().zip(&b.rich) {
+            keep(l, r);
+        }
+    }
+    out
+}
+
+/// The visible words of inline Markdown (link targets left out).
+fn visible(rich: &str) -> String {
+    use pulldown_cmark::Event;
+    let mut out = String::new();
+    for ev in parse_inline(rich) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            // Markup never passes into a field: such text is not kept rich.
+            Event::InlineHtml(_) | Event::Html(_) => out.push('\u{0}'),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The end of the inline Markdown `rich` that reads as `plain` (the lead after
+/// a dateline written in bold), tried at word starts.
+fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
+    if rich.len() > 4000 {
+        return None;
+    }
+    let starts = std::iter::once(0).chain(
+        rich.char_indices()
+            .filter(|(i, c)| {
+                *i > 0 && !c.is_whitespace() && rich[..*i].ends_with(char::is_whitespace)
+            })
+            .map(|(i, _)| i),
+    );
+    for i in starts {
+        let tail = rich.get(i..)?;
+        if visible(tail) == plain {
+            return Some(tail.to_string());
+        }
+    }
+    None
+}
+
+/// The first block near the top that is only a date line (or a release line
+/// with a date), with a headline-like block before it and nothing long.
+fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
+    for (i, b) in blocks.iter().enumerate().take(10) {
+        if b.joined().split_whitespace().count() > 45 {
+            return None;
+        }
+        let dated = b.lines.len() <= 2
+            && b.lines.iter().all(|l| head::classify(l).is_some())
+            && b.lines.iter().any(|l| {
+                matches!(head::classify(l), Some(HeadLine::Date(_)))
+                    || head::release_date(l).is_some()
+            });
+        if dated {
+            let headline_before = blocks.iter().take(i).any(|b| {
+                b.lines.iter().any(|l| head::classify(l).is_none())
+                    && b.joined().split_whitespace().count() >= 3
+            });
+            return headline_before.then_some(i);
+        }
+    }
+    None
+}
+
 /// Where the body ends: (end mark, end of the body, start of the tail).
 /// The end mark ends it, else the first tail section or footnote; a strong tail
 /// heading (About …, contacts, notes to editors) before the end mark ends the
@@ -419,9 +874,10 @@ fn body_bounds(region: &[SrcBlock]) -> (EndMark, usize, usize) {
     for (i, b) in region.iter().enumerate() {
         let first = b.lines.first().map(String::as_str).unwrap_or("");
         let footnote = tail::footnote_start(first).is_some_and(|(m, _)| seen.contains(&m));
-        let section = (first.split_whitespace().count() <= 12)
-            .then(|| tail::section(first))
-            .flatten();
+        let section = tail::section(first).filter(|(sec, rest)| {
+            first.split_whitespace().count() <= 12
+                || (matches!(sec, Section::Contacts) && rest.is_some() && b.lines.len() == 1)
+        });
         if i > 0 && (footnote || section.is_some()) {
             let strong = match section {
                 Some((Section::Contacts, _)) => true,

@@ -4,7 +4,7 @@
 use dateline_core::{ActionItem, Actions, Boilerplate, Contact, Footnote};
 
 use crate::people::{Mention, People};
-use crate::report::{Confidence, ImportReport};
+use crate::report::{Confidence, ImportReport, PartRole};
 use crate::source::{BlockKind, Link, SrcBlock};
 use crate::tail::{self, Section};
 use crate::text_util::md;
@@ -55,6 +55,12 @@ pub(super) fn read_tail(
                 }
             }
             state = State::Footnotes;
+            report.part(
+                b.part,
+                PartRole::Footnote,
+                Confidence::High,
+                Some("footnotes".into()),
+            );
             continue;
         }
         let mut lines: Vec<String> = b.lines.clone();
@@ -95,6 +101,7 @@ pub(super) fn read_tail(
                     State::Actions
                 }
             };
+            mark(report, b.part, &state, t);
             if lines.is_empty() {
                 continue;
             }
@@ -102,6 +109,7 @@ pub(super) fn read_tail(
         let text = lines.join(" ");
         if lines.len() == 1 && tail::furniture(&text) {
             report.drop_text(&text, "page furniture");
+            report.part(b.part, PartRole::Furniture, Confidence::Medium, None);
             continue;
         }
         if let Some(org) = text.strip_prefix("SOURCE ").filter(|_| lines.len() == 1) {
@@ -109,6 +117,12 @@ pub(super) fn read_tail(
             report.drop_text(
                 "SOURCE",
                 "wire source line (organisation kept as meta.organisation)",
+            );
+            report.part(
+                b.part,
+                PartRole::Furniture,
+                Confidence::High,
+                Some("meta.organisation".into()),
             );
             continue;
         }
@@ -119,10 +133,22 @@ pub(super) fn read_tail(
                     .filter(|s| !s.is_empty()),
             );
             report.drop_text("Tags:", "tags line (kept as meta.tags)");
+            report.part(
+                b.part,
+                PartRole::Furniture,
+                Confidence::High,
+                Some("meta.tags".into()),
+            );
             continue;
         }
         if lines.len() == 1 && (text.starts_with("Follow ") || text.starts_with("Subscribe")) {
             t.actions.items.push(action(&text, links));
+            report.part(
+                b.part,
+                PartRole::Actions,
+                Confidence::Medium,
+                Some("actions".into()),
+            );
             continue;
         }
         match &mut state {
@@ -150,6 +176,12 @@ pub(super) fn read_tail(
             State::None | State::Footnotes => {
                 if text.starts_with("Follow ") || text.starts_with("Subscribe") {
                     t.actions.items.push(action(&text, links));
+                    report.part(
+                        b.part,
+                        PartRole::Actions,
+                        Confidence::Medium,
+                        Some("actions".into()),
+                    );
                     continue;
                 }
                 report.unsure(
@@ -161,8 +193,16 @@ pub(super) fn read_tail(
                     paragraphs: vec![md(&text)],
                 });
                 state = State::Boilerplate;
+                report.part(
+                    b.part,
+                    PartRole::Boilerplate,
+                    Confidence::Low,
+                    Some(format!("boilerplate[{}]", t.boilerplate.len() - 1)),
+                );
+                continue;
             }
         }
+        mark(report, b.part, &state, t);
     }
     finish(&mut state, t, report);
     for (marker, text) in pending {
@@ -175,6 +215,21 @@ pub(super) fn read_tail(
             format!("{} footnote(s)", t.footnotes.len()),
         );
     }
+}
+
+/// Records what a tail part became, from the section it is in.
+fn mark(report: &mut ImportReport, part: usize, state: &State, t: &Tail) {
+    let (role, field) = match state {
+        State::Contacts(_) => (PartRole::Contacts, "contacts".to_string()),
+        State::Actions => (PartRole::Actions, "actions".to_string()),
+        State::Boilerplate => (
+            PartRole::Boilerplate,
+            format!("boilerplate[{}]", t.boilerplate.len().saturating_sub(1)),
+        ),
+        State::Footnotes => (PartRole::Footnote, "footnotes".to_string()),
+        State::None => return,
+    };
+    report.part(part, role, Confidence::Medium, Some(field));
 }
 
 pub(super) fn finish(state: &mut State, t: &mut Tail, report: &mut ImportReport) {

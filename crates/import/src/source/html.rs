@@ -7,7 +7,7 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{safe_url, BlockKind, Link, Source, SrcBlock};
+use super::{safe_url, BlockKind, Line, Link, Source, SrcBlock};
 
 /// Elements whose content is never text of the release.
 const SKIP: [&str; 16] = [
@@ -17,7 +17,7 @@ const SKIP: [&str; 16] = [
 /// Elements that hold page furniture when they are outside the article.
 const FURNITURE: [&str; 3] = ["nav", "menu", "dialog"];
 /// Elements that start and end a block.
-const BLOCKS: [&str; 33] = [
+const BLOCKS: [&str; 31] = [
     "p",
     "div",
     "section",
@@ -39,8 +39,6 @@ const BLOCKS: [&str; 33] = [
     "pre",
     "table",
     "tr",
-    "td",
-    "th",
     "dl",
     "dt",
     "dd",
@@ -58,8 +56,8 @@ const MAX_DEPTH: usize = 200;
 struct Reader {
     out: Source,
     kind: BlockKind,
-    lines: Vec<String>,
-    line: String,
+    lines: Vec<(String, String)>,
+    line: Line,
     wrapped: bool,
     pre: usize,
 }
@@ -67,8 +65,8 @@ struct Reader {
 impl Reader {
     fn end_line(&mut self) {
         let l = std::mem::take(&mut self.line);
-        if !super::trim_line(&l).is_empty() {
-            self.lines.push(l);
+        if !l.is_blank() {
+            self.lines.push((l.plain, l.rich));
         }
     }
 
@@ -78,7 +76,7 @@ impl Reader {
         if !lines.is_empty() {
             self.out
                 .blocks
-                .push(SrcBlock::new(self.kind, lines, self.wrapped));
+                .push(SrcBlock::new_rich(self.kind, lines, self.wrapped));
         }
         self.kind = BlockKind::Para;
         self.wrapped = true;
@@ -92,18 +90,19 @@ impl Reader {
                     self.end_line();
                 }
                 first = false;
-                self.line.push_str(part);
+                self.line.text(part);
             }
             self.wrapped = false;
             return;
         }
+        let mut buf = [0u8; 4];
         for c in t.chars() {
             if c.is_ascii_whitespace() {
-                if !self.line.is_empty() && !self.line.ends_with(' ') {
-                    self.line.push(' ');
+                if !self.line.plain.is_empty() && !self.line.plain.ends_with(' ') {
+                    self.line.text(" ");
                 }
             } else {
-                self.line.push(c);
+                self.line.text(c.encode_utf8(&mut buf));
             }
         }
     }
@@ -133,7 +132,15 @@ impl Reader {
             }
             return;
         }
-        let block = BLOCKS.contains(&name);
+        // A cell of several lines (`<br>`, paragraphs) is a block of its own;
+        // a one-line cell stays on its row's line.
+        let multi_line_cell = matches!(name, "td" | "th")
+            && el.descendants().any(|n| {
+                n.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "br" | "p" | "div" | "li"))
+            });
+        let block = BLOCKS.contains(&name) || multi_line_cell;
         if block {
             self.flush();
             let class = el.value().attr("class").unwrap_or("").to_ascii_lowercase();
@@ -149,6 +156,10 @@ impl Reader {
                 _ => BlockKind::Para,
             };
         }
+        // Table cells stay on their row's line, separated by ` | `.
+        if matches!(name, "td" | "th") && !multi_line_cell && !self.line.is_blank() {
+            self.line.text(" | ");
+        }
         if name == "br" {
             self.wrapped = false;
             self.end_line();
@@ -157,8 +168,16 @@ impl Reader {
         if name == "pre" {
             self.pre += 1;
         }
-        let link_start = self.line.len();
+        let link_start = self.line.plain.len();
+        let rich_start = self.line.rich.len();
         let link_block = self.out.blocks.len();
+        let lines_before = self.lines.len();
+        let emphasis = match name {
+            "em" | "i" => "*",
+            "strong" | "b" => "**",
+            _ => "",
+        };
+        self.line.markup(emphasis);
         if depth > MAX_DEPTH {
             let flat: String = el.text().collect();
             self.text(&flat);
@@ -178,10 +197,22 @@ impl Reader {
         if name == "pre" {
             self.pre = self.pre.saturating_sub(1);
         }
-        if name == "a" && self.out.blocks.len() == link_block {
-            let label = self.line.get(link_start..).unwrap_or("").trim().to_string();
+        self.line.markup(emphasis);
+        let same_line = self.out.blocks.len() == link_block && self.lines.len() == lines_before;
+        if name == "a" && same_line {
+            let label = self
+                .line
+                .plain
+                .get(link_start..)
+                .unwrap_or("")
+                .trim()
+                .to_string();
             if let Some(href) = el.value().attr("href").filter(|h| safe_url(h)) {
                 if !label.is_empty() {
+                    if self.line.rich.is_char_boundary(rich_start) {
+                        self.line.rich.insert(rich_start, '[');
+                        self.line.markup(&format!("]({})", href.trim()));
+                    }
                     self.out.links.push(Link {
                         label,
                         url: href.trim().to_string(),
@@ -283,7 +314,7 @@ pub fn read(text: &str) -> Source {
         out: Source::default(),
         kind: BlockKind::Para,
         lines: Vec::new(),
-        line: String::new(),
+        line: Line::default(),
         wrapped: true,
         pre: 0,
     };

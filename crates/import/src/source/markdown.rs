@@ -1,26 +1,38 @@
 //! Markdown, read with pulldown-cmark: headings, paragraphs, list items and
-//! thematic breaks become blocks; inline markup is dropped (links are kept
-//! aside for the actions footer); raw HTML is dropped and reported.
+//! thematic breaks become blocks; each line is kept as plain text (for the
+//! recognisers) and as inline Markdown (emphasis, code and safe links, for the
+//! fields); links are also kept aside for the actions footer; raw HTML is
+//! dropped and reported.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{safe_url, BlockKind, Link, Source, SrcBlock};
+use super::{safe_url, BlockKind, Line, Link, Source, SrcBlock};
 
 struct Reader {
     out: Source,
     kind: BlockKind,
-    lines: Vec<String>,
-    line: String,
+    lines: Vec<(String, String)>,
+    line: Line,
     wrapped: bool,
     item_depth: usize,
-    link_starts: Vec<(String, usize)>,
+    /// Open links: target, and where the label starts in the plain and rich line.
+    link_starts: Vec<(String, usize, usize)>,
+    /// Byte offsets where the input's lines start.
+    line_starts: Vec<usize>,
+    /// The input line of the block being read.
+    block_line: Option<usize>,
 }
 
 impl Reader {
     fn end_line(&mut self) {
         let l = std::mem::take(&mut self.line);
-        if !l.trim().is_empty() {
-            self.lines.push(l);
+        if !l.is_blank() {
+            self.lines.push((l.plain, l.rich));
+        }
+        // A link open across the break restarts on the new line.
+        for l in self.link_starts.iter_mut() {
+            l.1 = 0;
+            l.2 = 0;
         }
     }
 
@@ -31,8 +43,9 @@ impl Reader {
             let wrapped = self.wrapped;
             self.out
                 .blocks
-                .push(SrcBlock::new(self.kind, lines, wrapped));
+                .push(SrcBlock::new_rich(self.kind, lines, wrapped).at_line(self.block_line));
         }
+        self.block_line = None;
         self.kind = BlockKind::Para;
         self.wrapped = true;
     }
@@ -44,13 +57,21 @@ pub fn read(text: &str) -> Source {
         out: Source::default(),
         kind: BlockKind::Para,
         lines: Vec::new(),
-        line: String::new(),
+        line: Line::default(),
         wrapped: true,
         item_depth: 0,
         link_starts: Vec::new(),
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
+        block_line: None,
     };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        if r.block_line.is_none() && matches!(ev, Event::Text(_) | Event::Code(_) | Event::Rule) {
+            let line = r.line_starts.partition_point(|s| *s <= range.start);
+            r.block_line = Some(line.max(1));
+        }
         let source = text.get(range).unwrap_or("").trim();
         match ev {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -58,7 +79,7 @@ pub fn read(text: &str) -> Source {
                 r.kind = BlockKind::Heading(level as u8);
                 // An empty heading is `###` or similar: keep it as written (an end mark).
                 if source.chars().all(|c| c == '#') {
-                    r.line.push_str(source);
+                    r.line.text(source);
                 }
             }
             Event::Start(Tag::Item) => {
@@ -86,14 +107,19 @@ pub fn read(text: &str) -> Source {
                 r.flush();
                 r.wrapped = false;
             }
-            Event::Start(Tag::TableRow | Tag::TableHead) | Event::End(TagEnd::TableCell) => {
-                r.flush()
-            }
+            // A table row is one line, its cells separated by ` | `.
+            Event::Start(Tag::TableRow | Tag::TableHead)
+            | Event::End(TagEnd::TableRow | TagEnd::TableHead) => r.flush(),
+            Event::Start(Tag::TableCell) if !r.line.is_blank() => r.line.text(" | "),
             Event::Rule => {
                 r.flush();
                 r.kind = BlockKind::Rule;
-                r.line.push_str(source);
+                r.line.text(source);
                 r.flush();
+            }
+            Event::Code(t) if !t.contains('`') && !t.contains('\n') => {
+                r.line.plain.push_str(&t);
+                r.line.markup(&format!("`{t}`"));
             }
             Event::Text(t) | Event::Code(t) => {
                 let mut first = true;
@@ -102,8 +128,13 @@ pub fn read(text: &str) -> Source {
                         r.end_line();
                     }
                     first = false;
-                    r.line.push_str(part);
+                    r.line.text(part);
                 }
+            }
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => r.line.markup("*"),
+            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => r.line.markup("**"),
+            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
+                r.line.markup("~~")
             }
             Event::SoftBreak => r.end_line(),
             Event::HardBreak => {
@@ -111,12 +142,17 @@ pub fn read(text: &str) -> Source {
                 r.end_line();
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                r.link_starts.push((dest_url.to_string(), r.line.len()));
+                r.link_starts
+                    .push((dest_url.to_string(), r.line.plain.len(), r.line.rich.len()));
             }
             Event::End(TagEnd::Link) => {
-                if let Some((url, start)) = r.link_starts.pop() {
-                    let label = r.line.get(start..).unwrap_or("").trim().to_string();
+                if let Some((url, start, rich_start)) = r.link_starts.pop() {
+                    let label = r.line.plain.get(start..).unwrap_or("").trim().to_string();
                     if safe_url(&url) && !label.is_empty() {
+                        if r.line.rich.is_char_boundary(rich_start) {
+                            r.line.rich.insert(rich_start, '[');
+                            r.line.markup(&format!("]({url})"));
+                        }
                         r.out.links.push(Link { label, url });
                     }
                 }

@@ -29,6 +29,15 @@ pub struct SrcBlock {
     /// Whether the lines are one paragraph hard-wrapped (joined with spaces),
     /// rather than separate lines (`<br>`, one paragraph per line).
     pub wrapped: bool,
+    /// The lines as inline Markdown (emphasis and links kept), one per line;
+    /// empty when the source has no inline markup to keep (plain text).
+    pub rich: Vec<String>,
+    /// The input line (1-based) of the first line, when the format tells
+    /// (plain text and Markdown; not HTML).
+    pub first_line: Option<usize>,
+    /// The number of the part this block is (see `ImportReport::parts`),
+    /// given once the blocks are final.
+    pub part: usize,
 }
 
 impl SrcBlock {
@@ -42,7 +51,68 @@ impl SrcBlock {
                 .filter(|l| !l.is_empty())
                 .collect(),
             wrapped,
+            rich: Vec::new(),
+            first_line: None,
+            part: 0,
         }
+    }
+
+    /// The lines `range` of this block as a block of their own (rich lines,
+    /// input line and part kept).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> SrcBlock {
+        SrcBlock {
+            kind: self.kind,
+            lines: self.lines.get(range.clone()).unwrap_or(&[]).to_vec(),
+            wrapped: self.wrapped,
+            rich: self.rich.get(range.clone()).unwrap_or(&[]).to_vec(),
+            first_line: self.first_line.map(|f| f + range.start),
+            part: self.part,
+        }
+    }
+
+    /// The same block starting at input line `line`.
+    pub fn at_line(mut self, line: Option<usize>) -> SrcBlock {
+        self.first_line = line;
+        self
+    }
+
+    /// A block of `kind` from (plain, inline Markdown) line pairs.
+    pub fn new_rich(kind: BlockKind, lines: Vec<(String, String)>, wrapped: bool) -> SrcBlock {
+        let (lines, rich): (Vec<String>, Vec<String>) = lines
+            .into_iter()
+            .map(|(l, r)| (trim_line(&l).to_string(), trim_line(&r).to_string()))
+            .filter(|(l, _)| !l.is_empty())
+            .unzip();
+        SrcBlock {
+            kind,
+            lines,
+            wrapped,
+            rich,
+            first_line: None,
+            part: 0,
+        }
+    }
+
+    /// The rich lines joined like [`SrcBlock::joined`]; `None` without rich lines.
+    pub fn joined_rich(&self) -> Option<String> {
+        if self.rich.len() != self.lines.len() || self.rich.is_empty() {
+            return None;
+        }
+        let mut out = String::new();
+        let mut plain = String::new();
+        for (l, r) in self.lines.iter().zip(&self.rich) {
+            let glued = plain.ends_with('-')
+                && !plain.ends_with("--")
+                && !plain.ends_with(" -")
+                && l.chars().next().is_some_and(char::is_lowercase);
+            if !plain.is_empty() && !glued {
+                out.push(' ');
+                plain.push(' ');
+            }
+            out.push_str(r);
+            plain.push_str(l);
+        }
+        Some(out)
     }
 
     /// The lines joined with spaces; a line ending in a hyphen before a
@@ -60,6 +130,38 @@ impl SrcBlock {
             out.push_str(l);
         }
         out
+    }
+}
+
+/// A line being read, as plain text and as inline Markdown side by side.
+#[derive(Debug, Default, Clone)]
+pub struct Line {
+    /// The visible text.
+    pub plain: String,
+    /// The same text as inline Markdown.
+    pub rich: String,
+}
+
+impl Line {
+    /// Appends visible text (escaped in the Markdown side).
+    pub fn text(&mut self, t: &str) {
+        self.plain.push_str(t);
+        for c in t.chars() {
+            if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '`') {
+                self.rich.push('\\');
+            }
+            self.rich.push(c);
+        }
+    }
+
+    /// Appends markup to the Markdown side only.
+    pub fn markup(&mut self, m: &str) {
+        self.rich.push_str(m);
+    }
+
+    /// Whether no visible text was added.
+    pub fn is_blank(&self) -> bool {
+        trim_line(&self.plain).is_empty()
     }
 }
 

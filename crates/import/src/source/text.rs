@@ -11,27 +11,31 @@ const WRAP_WIDTH: usize = 100;
 pub fn read(text: &str) -> Source {
     let mut blocks = Vec::new();
     let mut lines: Vec<String> = Vec::new();
-    for line in text.split('\n') {
+    let mut start = 1;
+    for (n, line) in text.split('\n').enumerate() {
         if super::trim_line(line).is_empty() {
-            flush(&mut blocks, &mut lines);
+            flush(&mut blocks, &mut lines, start);
         } else {
+            if lines.is_empty() {
+                start = n + 1;
+            }
             lines.push(line.trim_end().to_string());
         }
     }
-    flush(&mut blocks, &mut lines);
+    flush(&mut blocks, &mut lines, start);
     Source {
         blocks,
         ..Source::default()
     }
 }
 
-fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>) {
+fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>, start: usize) {
     if lines.is_empty() {
         return;
     }
     let taken = std::mem::take(lines);
     let wrapped = taken.len() > 1 && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
-    blocks.push(SrcBlock::new(BlockKind::Para, taken, wrapped));
+    blocks.push(SrcBlock::new(BlockKind::Para, taken, wrapped).at_line(Some(start)));
 }
 
 #[cfg(test)]
@@ -43,6 +47,8 @@ mod tests {
         let s = read("Title\n\nline one of a\nwrapped paragraph\n\n\nx\n");
         assert_eq!(s.blocks.len(), 3);
         assert!(s.blocks[1].wrapped);
+        assert_eq!(s.blocks[1].first_line, Some(3));
+        assert_eq!(s.blocks[2].first_line, Some(7));
         assert_eq!(s.blocks[1].joined(), "line one of a wrapped paragraph");
         assert_eq!(
             read("a well-\nknown fact -\nyes").blocks[0].joined(),

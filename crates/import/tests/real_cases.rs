@@ -1,0 +1,234 @@
+//! The shapes real releases take that the importer must read (issue 13):
+//! attribution verbs and labels in three languages, statements, quotes over
+//! several paragraphs, odd quotation marks, headline furniture, dateline
+//! variants, closing parts, and inline Markdown kept from rich sources.
+#![allow(clippy::unwrap_used)] // a test may panic
+
+use dateline_core::{Block, Release};
+use dateline_import::{import, ImportOptions};
+
+fn release(text: &str) -> Release {
+    import(text.as_bytes(), &ImportOptions::default())
+        .expect("imports")
+        .release
+}
+
+/// The speaker of each quote block, by name.
+fn speakers(r: &Release) -> Vec<String> {
+    r.body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote(q) => r
+                .people
+                .iter()
+                .find(|p| p.id == q.speaker)
+                .map(|p| p.name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn with_body(body: &str) -> Release {
+    release(&format!("Town opens a new library today\n\nOAKTON, 4 May 2026 – The town opened a library.\n\n{body}\n\nENDS"))
+}
+
+#[test]
+fn attribution_verbs_labels_and_word_order() {
+    for (body, who) in [
+        ("“We are proud,” says Jane Park, the mayor.", "Jane Park"),
+        ("“We are proud,” Jane Park added.", "Jane Park"),
+        ("“We are proud,” noted Jane Park.", "Jane Park"),
+        ("“We are proud,” Jane Park told reporters.", "Jane Park"),
+        (
+            "“We are proud,” according to Jane Park, the mayor.",
+            "Jane Park",
+        ),
+        ("“We are proud.” Said Jane Park.", "Jane Park"),
+        ("“We are proud” said Jane Park, the mayor.", "Jane Park"),
+        ("“We are proud.” — Jane Park, Mayor of Oakton", "Jane Park"),
+        (
+            "Jane Park, Mayor of Oakton:\n\n“We are proud of every shelf in it.”",
+            "Jane Park",
+        ),
+        ("“We are proud,” said Mayor Jane Park.", "Jane Park"),
+        (
+            "“We are proud,” said the Mayor of Oakton, Jane Park.",
+            "Jane Park",
+        ),
+        ("”We are proud,” said Jane Park.", "Jane Park"),
+        ("\"We are proud of it, said Jane Park.", "Jane Park"),
+        ("We are proud of it,” said Jane Park.", "Jane Park"),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+}
+
+#[test]
+fn french_and_spanish_attributions() {
+    for (body, who) in [
+        ("« Nous sommes fiers », a déclaré Claire Roy.", "Claire Roy"),
+        (
+            "« Nous sommes fiers », a dit Claire Roy, maire.",
+            "Claire Roy",
+        ),
+        (
+            "« Nous sommes fiers », a ajouté Mme Claire Roy.",
+            "Claire Roy",
+        ),
+        ("« Nous sommes fiers », selon Claire Roy.", "Claire Roy"),
+        ("“Estamos orgullosos”, dijo Ana Gil.", "Ana Gil"),
+        (
+            "“Estamos orgullosos”, afirmó Ana Gil, alcaldesa.",
+            "Ana Gil",
+        ),
+        ("“Estamos orgullosos”, señaló Ana Gil.", "Ana Gil"),
+        ("“Estamos orgullosos”, explicó Ana Gil.", "Ana Gil"),
+        ("“Estamos orgullosos”, según Ana Gil.", "Ana Gil"),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+}
+
+#[test]
+fn reworded_attributions_are_listed_not_lost() {
+    let out = import(
+        "Town opens a library\n\nOAKTON, 4 May 2026 – Text.\n\n“We are proud,” Jane Park added.\n\nENDS".as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert!(out.report.dropped.iter().any(|d| d.text.contains("added")));
+    assert!(out
+        .report
+        .unsure
+        .iter()
+        .any(|f| f.note.contains("reworded")));
+}
+
+#[test]
+fn statements_continuations_and_multi_paragraph_quotes() {
+    let r = with_body("Statement from Jane Park:\n\n“The library is open.”\n\n“Come and see it.”");
+    assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
+    let r = with_body("Following is a statement by Jane Park, Mayor of Oakton, on the opening:\n\n“The library is open.\n\n“Every child can borrow books.”");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    let r = release("Statement by Jane Park, Mayor of Oakton, on the new library\n\n“The library is open to all.”\n\n“Come and see it.”");
+    assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
+    let r = with_body("“The library is open,” said Jane Park.\n\n“Come and see it.”");
+    assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
+}
+
+#[test]
+fn headlines_under_furniture() {
+    for top in [
+        "SC/8215",
+        "GA/12950\n9120th Meeting (AM)",
+        "Home › News › Releases",
+        "Wed Mar  4 10:12:40 CET 2026",
+    ] {
+        let r = release(&format!("{top}\n\nCouncil renews the mission for a year\n\nThe Council today renewed the mission."));
+        assert_eq!(r.headline, "Council renews the mission for a year", "{top}");
+    }
+    let r = release("[OCA PR][EN] Alliance asks cities to publish code\n\nMarch, 4th 2026\n\nThe Alliance asked cities today.");
+    assert_eq!(r.headline, "Alliance asks cities to publish code");
+}
+
+#[test]
+fn dateline_variants() {
+    let date = |text: &str| {
+        let r = release(text);
+        let d = r
+            .dateline
+            .unwrap_or_else(|| panic!("no dateline in {text}"));
+        (
+            d.places
+                .iter()
+                .map(|p| p.city.clone())
+                .collect::<Vec<_>>()
+                .join("/"),
+            d.date.to_string(),
+        )
+    };
+    let h = "Council opens the new bridge\n\n";
+    let lead = "\n\nThe council opened the bridge today.";
+    assert_eq!(
+        date(&format!(
+            "08/10/2004\n\n{h}The council opened the bridge today."
+        )),
+        ("".into(), "2004-10-08".into())
+    );
+    assert_eq!(
+        date(&format!(
+            "Thursday, 28 April 2016 - 9:25am |\n\n{h}The council opened it."
+        )),
+        ("".into(), "2016-04-28".into())
+    );
+    assert_eq!(
+        date(&format!(
+            "FOR IMMEDIATE RELEASE: TUESDAY 15 FEBRUARY 2005\n\n{h}The council opened it."
+        )),
+        ("".into(), "2005-02-15".into())
+    );
+    assert_eq!(
+        date(&format!("{h}--19 May 2015--{lead}")),
+        ("".into(), "2015-05-19".into())
+    );
+    assert_eq!(
+        date(&format!("{h}PERTH\n\n6 October 2026{lead}")),
+        ("Perth".into(), "2026-10-06".into())
+    );
+    assert_eq!(
+        date(&format!(
+            "{h}Brussels, 31 October 2015 The council opened the bridge."
+        )),
+        ("Brussels".into(), "2015-10-31".into())
+    );
+    assert_eq!(
+        date(&format!(
+            "{h}WWW.BRIDGES.EXAMPLE – May 3, 2026 – The council opened it."
+        )),
+        ("www.bridges.example".into(), "2026-05-03".into())
+    );
+    assert_eq!(
+        date(&format!(
+            "{h}KABUL/KATHMANDU/DELHI, 12 May 2021 – The council opened it."
+        )),
+        ("Kabul/Kathmandu/Delhi".into(), "2021-05-12".into())
+    );
+}
+
+#[test]
+fn closing_parts() {
+    let r = release("Council opens the bridge\n\nOAKTON, 4 May 2026 – Text.\n\nAbout Oakton\n\nOakton is a town.\n\n# # #\n\nMedia contact(s)\nJo Hill\njo@oakton.example");
+    assert_eq!(r.end_mark.text(), Some("# # #"));
+    assert_eq!(r.contacts.len(), 1);
+    assert_eq!(r.contacts[0].email.as_deref(), Some("jo@oakton.example"));
+    let md = "# Council opens the bridge\n\nOAKTON, 4 May 2026 – Text.\n\n## Media contacts\n\n| Name | Email |\n| --- | --- |\n| Jo Hill | jo@oakton.example |\n| Al Roe | al@oakton.example |\n";
+    let r = release(md);
+    let names: Vec<&str> = r.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Jo Hill", "Al Roe"]);
+}
+
+#[test]
+fn rich_inline_text_is_kept_from_markdown_and_html() {
+    let r = release("# Council opens the bridge\n\n**OAKTON, 4 May 2026** – The *new* bridge is [open](https://oakton.example/bridge).\n\nIt has `two` lanes.");
+    let texts: Vec<String> = r
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts[0],
+        "The *new* bridge is [open](https://oakton.example/bridge)."
+    );
+    assert_eq!(texts[1], "It has `two` lanes.");
+    let r = release("<h1>Council opens the bridge</h1><p>OAKTON, 4 May 2026 – The <em>new</em> bridge is <a href=\"https://oakton.example/b\">open</a>.</p><p>Unsafe <a href=\"javascript:x()\">link</a> and <b>bold</b>.</p>");
+    match (&r.body[0], &r.body[1]) {
+        (Block::Paragraph { text: a }, Block::Paragraph { text: b }) => {
+            assert_eq!(a, "The *new* bridge is [open](https://oakton.example/b).");
+            assert_eq!(b, "Unsafe link and **bold**.");
+        }
+        other => panic!("{other:?}"),
+    }
+}
