@@ -17,7 +17,8 @@
 //! - `schema`: opening, checking and migrating a database file;
 //! - `parts`, `codec`, `blobs`: cutting a release into content-addressed blobs;
 //! - `listing`: the summary and full text behind [`Store::list`];
-//! - [`editing`]: the editor's use cases over any store (open, either side of a compare).
+//! - [`editing`]: the editor's use cases over any store (open, either side of a compare);
+//! - `sqlite::records`: append-only [`Record`]s (the review workflow's comments, approvals…).
 
 use std::path::PathBuf;
 
@@ -36,7 +37,7 @@ pub mod types;
 pub use editing::{load_ref, open_release, OpenRelease, RevRef};
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
-pub use types::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};
+pub use types::{ListFilter, Record, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};
 
 /// The app's identifier: the data folder is named after it (as Tauri's `app_data_dir`).
 pub const APP_IDENTIFIER: &str = "org.dateline.app";
@@ -94,4 +95,9 @@ pub trait Store: Send + Sync {
     /// The full id of the release whose id is `id_or_prefix` or starts with it
     /// (at least 4 characters); `not_found` or `ambiguous_id` otherwise.
     fn resolve(&self, id_or_prefix: &str) -> Result<String, StoreError>;
+    /// Appends `records` in one transaction (all or none); a record whose id is
+    /// already stored is skipped, so retrying is safe. Returns how many were new.
+    fn append_records(&self, records: &[Record]) -> Result<usize, StoreError>;
+    /// The records of release `release_id`, oldest first (by time, then id).
+    fn records(&self, release_id: &str) -> Result<Vec<Record>, StoreError>;
 }

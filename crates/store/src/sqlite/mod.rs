@@ -12,12 +12,15 @@ use chrono::{DateTime, Utc};
 use dateline_core::Release;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+mod records;
 mod side;
 
 use crate::blobs::{self, KnownBlobs};
 use crate::listing;
 use crate::{parts, schema};
-use crate::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy};
+use crate::{
+    ListFilter, Record, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy,
+};
 
 /// The revision store in an SQLite file (or in memory, for tests).
 pub struct SqliteStore {
@@ -345,5 +348,13 @@ impl Store for SqliteStore {
 
     fn resolve(&self, id_or_prefix: &str) -> Result<String, StoreError> {
         self.resolve_id(id_or_prefix)
+    }
+
+    fn append_records(&self, records: &[Record]) -> Result<usize, StoreError> {
+        self.insert_records(records)
+    }
+
+    fn records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
+        self.read_records(release_id)
     }
 }
