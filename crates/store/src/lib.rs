@@ -100,4 +100,7 @@ pub trait Store: Send + Sync {
     fn append_records(&self, records: &[Record]) -> Result<usize, StoreError>;
     /// The records of release `release_id`, oldest first (by time, then id).
     fn records(&self, release_id: &str) -> Result<Vec<Record>, StoreError>;
+    /// The record whose id is `id_or_prefix` or starts with it (at least 4
+    /// characters); `not_found` when none or several match.
+    fn record(&self, id_or_prefix: &str) -> Result<Record, StoreError>;
 }

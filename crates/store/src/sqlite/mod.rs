@@ -357,4 +357,8 @@ impl Store for SqliteStore {
     fn records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
         self.read_records(release_id)
     }
+
+    fn record(&self, id_or_prefix: &str) -> Result<Record, StoreError> {
+        self.find_record(id_or_prefix)
+    }
 }

@@ -51,16 +51,49 @@ impl SqliteStore {
 
     /// [`crate::Store::records`].
     pub(super) fn read_records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
+        self.query_records(
+            "SELECT id, release_id, kind, author, created, revision, body FROM records
+             WHERE release_id = ?1 AND ?2 = ?2 ORDER BY created, id",
+            release_id,
+            "",
+        )
+    }
+
+    /// [`crate::Store::record`].
+    pub(super) fn find_record(&self, id_or_prefix: &str) -> Result<Record, StoreError> {
+        let p = id_or_prefix.trim().to_ascii_lowercase();
+        let unknown = || StoreError::NotFound(format!("no record has the id “{p}”"));
+        if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(unknown());
+        }
+        if p.len() < 4 {
+            return Err(StoreError::ShortPrefix(p));
+        }
+        // Every id character sorts before '~', so this range is exactly the prefix.
+        let upper = format!("{p}~");
+        let mut found = self.query_records(
+            "SELECT id, release_id, kind, author, created, revision, body FROM records
+             WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
+            &p,
+            &upper,
+        )?;
+        match found.len() {
+            0 => Err(unknown()),
+            1 => Ok(found.remove(0)),
+            _ => Err(StoreError::NotFound(format!(
+                "the id prefix “{p}” matches several records; type more characters"
+            ))),
+        }
+    }
+
+    fn query_records(&self, sql: &str, a: &str, b: &str) -> Result<Vec<Record>, StoreError> {
         let inner = self.lock();
-        type Raw = (String, String, String, i64, Option<i64>, String);
+        type Raw = (String, String, String, String, i64, Option<i64>, String);
         let raw: Vec<Raw> = inner
             .conn
-            .prepare_cached(
-                "SELECT id, kind, author, created, revision, body FROM records
-                 WHERE release_id = ?1 ORDER BY created, id",
-            )
+            .prepare_cached(sql)
             .and_then(|mut s| {
-                s.query_map([release_id], |r| {
+                s.query_map([a, b], |r| {
                     Ok((
                         r.get(0)?,
                         r.get(1)?,
@@ -68,16 +101,17 @@ impl SqliteStore {
                         r.get(3)?,
                         r.get(4)?,
                         r.get(5)?,
+                        r.get(6)?,
                     ))
                 })?
                 .collect()
             })
             .map_err(|e| self.sq(e))?;
         raw.into_iter()
-            .map(|(id, kind, author, created, revision, body)| {
+            .map(|(id, release_id, kind, author, created, revision, body)| {
                 Ok(Record {
                     id,
-                    release_id: release_id.to_string(),
+                    release_id,
                     kind,
                     author,
                     created: self.time(created)?,
@@ -107,8 +141,13 @@ mod tests {
         );
         // A retried batch stores nothing new.
         assert_eq!(s.append_records(&[b.clone(), a.clone()]).expect("retry"), 0);
-        assert_eq!(s.records("rel").expect("read"), vec![a, b]);
+        assert_eq!(s.records("rel").expect("read"), vec![a.clone(), b]);
         assert!(s.records("none").expect("read").is_empty());
+        let found = s.record(&a.id).expect("by id");
+        assert_eq!(found, a);
+        assert_eq!(s.record(&a.id[..30]).expect("by prefix"), a);
+        assert_eq!(s.record("0000").map_err(|e| e.code()), Err("not_found"));
+        assert_eq!(s.record("ab").map_err(|e| e.code()), Err("ambiguous_id"));
     }
 
     #[test]
