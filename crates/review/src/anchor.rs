@@ -138,10 +138,16 @@ impl<'a> Mapper<'a> {
             };
         };
         if self.same {
+            // Unchanged text: the range stands if it fits (a range from a damaged
+            // or foreign record may not).
+            let fits = range.start < range.end
+                && np
+                    .text(self.new)
+                    .is_some_and(|t| t.chars().count() >= range.end as usize);
             return MappedAnchor {
                 field: Some(np.to_string()),
-                range: Some(range),
-                outdated: false,
+                range: fits.then_some(range),
+                outdated: !fits,
             };
         }
         let runs = self.runs(p, np);
