@@ -224,7 +224,20 @@ fn review_request_comment_suggest_accept_approve_release() {
         "{text}"
     );
 
+    let exported = dir.path().join("release.txt");
+    ok(&dateline(
+        &db,
+        &[
+            "export",
+            &id,
+            "-f",
+            "text",
+            "-o",
+            exported.to_str().expect("path"),
+        ],
+    ));
     let csv = ok(&dateline(&db, &["audit", &id, "-f", "csv"]));
+    assert!(csv.contains(",export,2,exported as text to "), "{csv}");
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("time,actor,kind,revision,summary,id"));
     for want in [

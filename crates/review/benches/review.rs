@@ -100,6 +100,41 @@ fn bench(c: &mut Criterion) {
         b.iter(|| svc.open(&id).expect("open"))
     });
 
+    // Where the time goes: reading (records, history, revisions) and the fold.
+    let records = store.records(&id).expect("records");
+    let log = store.log(&id).expect("log");
+    c.bench_function("open, reading only: records, log, 10 revisions", |b| {
+        b.iter(|| {
+            let r = store.records(&id).expect("records");
+            let l = store.log(&id).expect("log");
+            let revs: Vec<Release> = (1..=10)
+                .map(|n| store.load(&id, Some(n)).expect("load"))
+                .collect();
+            (r, l, revs)
+        })
+    });
+    let current = store.load(&id, None).expect("load");
+    let revisions: std::collections::HashMap<u32, Release> = (1..10u32)
+        .map(|n| (n, store.load(&id, Some(n)).expect("load")))
+        .collect();
+    let workspace = dateline_review::Workspace::default();
+    let writer = log.last().map(|v| v.author.clone()).unwrap_or_default();
+    c.bench_function("open, fold only", |b| {
+        b.iter(|| {
+            dateline_review::fold(&dateline_review::FoldInput {
+                release_id: &id,
+                records: &records,
+                workspace: &workspace,
+                current: &current,
+                revision: 10,
+                revisions: &revisions,
+                writer: &writer,
+                checks: &[],
+            })
+            .expect("fold")
+        })
+    });
+
     let old = seed();
     let mut new = old.clone();
     if let Some(Block::Paragraph { text }) = new.body.get_mut(1) {

@@ -117,7 +117,7 @@ impl<'a> Mapper<'a> {
             Some(i) => p.with_block(self.blocks.get(i).copied().flatten()?),
             None => p,
         };
-        mapped.text(self.new).is_some().then_some(mapped)
+        mapped.exists(self.new).then_some(mapped)
     }
 
     /// Where `range` of field `p` (of `old`) is in `new`.

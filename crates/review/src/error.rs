@@ -67,7 +67,7 @@ pub enum ReviewError {
         allowed: String,
     },
     /// A gated state change refused because of what still blocks it.
-    #[error("moving to {to} is blocked by {}: {}", .blockers.len(), list(.blockers))]
+    #[error("moving to {to} is blocked by {} open item(s): {}", .blockers.len(), list(.blockers))]
     Blocked {
         /// The state asked for.
         to: String,

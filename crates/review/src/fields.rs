@@ -180,6 +180,36 @@ impl FieldPath {
         }
     }
 
+    /// Whether `r` has this field (as [`text`](Self::text) is `Some`, without building it).
+    pub fn exists(self, r: &Release) -> bool {
+        let block = |i: usize| r.body.get(i);
+        match self {
+            FieldPath::Block(i) => block(i).is_some(),
+            FieldPath::Subheadline => r.subheadline.is_some(),
+            FieldPath::Dateline => r.dateline.is_some(),
+            FieldPath::BlockText(i) => matches!(
+                block(i),
+                Some(Block::Paragraph { .. } | Block::Heading { .. })
+            ),
+            FieldPath::Item(i, j) => {
+                matches!(block(i), Some(Block::List { items }) if j < items.len())
+            }
+            FieldPath::Segment(i, j, k) => matches!(
+                block(i),
+                Some(Block::Quote(q)) if q.paragraphs.get(j).is_some_and(|p| k < p.segments.len())
+            ),
+            FieldPath::Footnote(i) | FieldPath::FootnoteText(i) => i < r.footnotes.len(),
+            FieldPath::Boilerplate(i) => i < r.boilerplate.len(),
+            FieldPath::BoilerplateParagraph(i, j) => {
+                r.boilerplate.get(i).is_some_and(|b| j < b.paragraphs.len())
+            }
+            FieldPath::Contact(i) => i < r.contacts.len(),
+            FieldPath::Action(i) => i < r.actions.items.len(),
+            FieldPath::Person(i) => i < r.people.len(),
+            FieldPath::Headline => true,
+        }
+    }
+
     /// Parses `path` and checks that `r` has that field; returns it with its text.
     pub fn resolve(path: &str, r: &Release) -> Result<(FieldPath, String), ReviewError> {
         let p: FieldPath = path.parse()?;
@@ -314,6 +344,30 @@ mod tests {
         ] {
             let parsed: FieldPath = p.parse().expect(p);
             assert_eq!(parsed.to_string(), p);
+        }
+        let seed =
+            dateline_core::from_json(include_str!("../../../examples/un-expert-khakimova.json"))
+                .expect("seed");
+        for i in 0..12 {
+            for p in [
+                FieldPath::Headline,
+                FieldPath::Subheadline,
+                FieldPath::Dateline,
+                FieldPath::Block(i),
+                FieldPath::BlockText(i),
+                FieldPath::Item(i, 0),
+                FieldPath::Segment(i, 0, 0),
+                FieldPath::Segment(i, 1, 0),
+                FieldPath::Footnote(i),
+                FieldPath::FootnoteText(i),
+                FieldPath::Boilerplate(i),
+                FieldPath::BoilerplateParagraph(0, i),
+                FieldPath::Contact(i),
+                FieldPath::Action(i),
+                FieldPath::Person(i),
+            ] {
+                assert_eq!(p.exists(&seed), p.text(&seed).is_some(), "{p}");
+            }
         }
         for bad in [
             "",

@@ -119,11 +119,11 @@ impl<'s> ReviewService<'s> {
         Workspace::from_records(&self.store.records(WORKSPACE)?)
     }
 
-    /// Gives `person` exactly `roles`. Only an admin may, except for the very
-    /// first assignment (a new workspace has nobody to ask).
+    /// Gives `person` exactly `roles`. Only an admin may, once someone holds
+    /// the admin role (until then a new workspace has nobody to ask).
     pub fn set_roles(&self, person: &str, roles: &[Role]) -> Result<String, ReviewError> {
         let w = self.workspace()?;
-        if !w.roles.is_empty() {
+        if w.roles.iter().any(|a| a.roles.contains(&Role::Admin)) {
             w.require(&self.actor, &[Role::Admin])?;
         }
         if person.trim().is_empty() {
@@ -213,6 +213,24 @@ impl<'s> ReviewService<'s> {
     ) -> Result<ReviewState, ReviewError> {
         let l = self.load(id)?;
         self.fold(&l, checks)
+    }
+
+    /// Only the current state of release `id` (reads its records, no
+    /// revision): what the release list shows.
+    pub fn status(&self, id: &str) -> Result<ReviewStatus, ReviewError> {
+        let id = self.store.resolve(id)?;
+        let mut status = ReviewStatus::Draft;
+        for r in self
+            .store
+            .records(&id)?
+            .iter()
+            .filter(|r| r.kind == "transition")
+        {
+            if let Some(Entry::Transition { to, .. }) = Entry::from_record(r)? {
+                status = to;
+            }
+        }
+        Ok(status)
     }
 
     /// Moves release `id` to `to`, if the rules allow the actor to and nothing

@@ -166,6 +166,7 @@ fn request_comment_suggest_accept_approve_and_release() {
         writer.open(&id).expect("open").status,
         ReviewStatus::Released
     );
+    assert_eq!(writer.status(&id).expect("status"), ReviewStatus::Released);
 }
 
 #[test]
@@ -203,6 +204,11 @@ fn bad_input_gets_a_clear_refusal() {
         .comment(&id, "headline", None, "  ")
         .expect_err("empty");
     assert_eq!(e.code(), "empty");
+
+    let e = editor
+        .set_roles("Ed Itor", &[dateline_review::Role::Admin])
+        .expect_err("only admins give roles");
+    assert_eq!(e.code(), "missing_role");
 
     let writer = ReviewService::new(&store, "Wendy Writer");
     let e = writer
