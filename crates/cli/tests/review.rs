@@ -273,7 +273,7 @@ fn bad_input_is_refused_in_one_clear_line() {
     assert!(e.contains("is not a field path"), "{e}");
 
     let big = write(dir.path(), "big.txt", &"word ".repeat(200_000));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+    let child = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("--db")
         .arg(&db)
         .args(["comment", &id, "--field", "headline", "-"])
@@ -282,12 +282,7 @@ fn bad_input_is_refused_in_one_clear_line() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    let out = child
-        .wait()
-        .map(|_| ())
-        .and_then(|_| Ok(()))
-        .map(|_| child.wait_with_output());
-    let e = err(&out.expect("ran").expect("output"));
+    let e = err(&child.wait_with_output().expect("output"));
     assert!(
         e.contains("the comment is 1000000 bytes long; at most 65536 bytes are accepted"),
         "{e}"

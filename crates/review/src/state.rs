@@ -821,10 +821,7 @@ fn gates(
             if here().any(|(a, _)| a.valid) {
                 continue;
             }
-            let latest = here()
-                .filter(|(a, _)| !a.superseded)
-                .next_back()
-                .map(|(a, _)| a);
+            let latest = here().rfind(|(a, _)| !a.superseded).map(|(a, _)| a);
             out.push(match latest {
                 Some(a) if a.verdict == Verdict::Approve => Blocker {
                     kind: BlockerKind::StaleApproval,
