@@ -169,7 +169,10 @@ impl<'s> ReviewService<'s> {
         let writer = log.last().map(|v| v.author.clone()).unwrap_or_default();
         let current = self.store.load(&id, Some(revision))?;
         let mut revisions = HashMap::new();
-        for n in records.iter().filter_map(|r| r.revision) {
+        // Only what anchors or scopes refer to needs its revision's content.
+        let anchored =
+            |r: &&Record| matches!(r.kind.as_str(), "comment" | "suggestion" | "approval");
+        for n in records.iter().filter(anchored).filter_map(|r| r.revision) {
             if n != revision && !revisions.contains_key(&n) {
                 if let Ok(r) = self.store.load(&id, Some(n)) {
                     revisions.insert(n, r);
