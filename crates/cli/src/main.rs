@@ -49,6 +49,28 @@ enum Command {
     Diff(cmd::diff::DiffArgs),
     /// Import a press release from text, Markdown or HTML.
     Import(cmd::import::ImportArgs),
+    /// A release's review state, or move it to another state (--to).
+    Status(cmd::review::StatusArgs),
+    /// Review requests and answers, and the workspace's roles.
+    Review(cmd::review::ReviewArgs),
+    /// Comment on a field (or a range of its text); prints the comment's id.
+    Comment(cmd::review::CommentArgs),
+    /// A release's comment threads.
+    Comments(cmd::review::CommentsArgs),
+    /// Resolve (or reopen) a comment thread.
+    Resolve(cmd::review::ResolveArgs),
+    /// Suggest a new text for one field; prints the suggestion's id.
+    Suggest(cmd::review::SuggestArgs),
+    /// Accept a suggestion: a new revision by the suggester; prints its number.
+    Accept(cmd::review::DecideArgs),
+    /// Reject a suggestion.
+    Reject(cmd::review::DecideArgs),
+    /// Approve a release for a role, or record a quote's sign-off.
+    Approve(cmd::review::ApproveArgs),
+    /// A release's audit timeline (text, CSV or JSON).
+    Audit(cmd::review::AuditArgs),
+    /// One quote in context for the person quoted (HTML or text).
+    Packet(cmd::review::PacketArgs),
 }
 
 /// Shared context of every subcommand.
@@ -84,6 +106,17 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::store::check(&a),
         Command::Diff(a) => cmd::diff::run(&ctx, &a),
         Command::Import(a) => cmd::import::run(&ctx, &a),
+        Command::Status(a) => cmd::review::status(&ctx, &a),
+        Command::Review(a) => cmd::review::review(&ctx, &a),
+        Command::Comment(a) => cmd::review::comment(&ctx, &a),
+        Command::Comments(a) => cmd::review::comments(&ctx, &a),
+        Command::Resolve(a) => cmd::review::resolve(&ctx, &a),
+        Command::Suggest(a) => cmd::review::suggest(&ctx, &a),
+        Command::Accept(a) => cmd::review::decide(&ctx, &a, true),
+        Command::Reject(a) => cmd::review::decide(&ctx, &a, false),
+        Command::Approve(a) => cmd::review::approve(&ctx, &a),
+        Command::Audit(a) => cmd::review::audit(&ctx, &a),
+        Command::Packet(a) => cmd::review::packet(&ctx, &a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,7 +18,8 @@
 //! - `schema`: recognising, opening, checking and migrating a database file;
 //! - `parts`, `codec`, `blobs`: cutting a release into content-addressed blobs;
 //! - `listing`: the summary and full text behind [`Store::list`];
-//! - [`editing`]: the editor's use cases over any store (open, either side of a compare).
+//! - [`editing`]: the editor's use cases over any store (open, either side of a compare);
+//! - `sqlite::records`: append-only [`Record`]s (the review workflow's comments, approvals…).
 
 use std::path::PathBuf;
 
@@ -37,7 +38,7 @@ pub mod types;
 pub use editing::{load_ref, open_release, OpenRelease, RevRef};
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
-pub use types::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};
+pub use types::{ListFilter, Record, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};
 
 /// The app's identifier: the data folder is named after it (as Tauri's `app_data_dir`).
 pub const APP_IDENTIFIER: &str = "org.dateline.app";
@@ -99,4 +100,12 @@ pub trait Store: Send + Sync {
     /// one, else its latest revision, with the latest revision's number; read
     /// in one transaction (see [`editing::open_release`]).
     fn open_release(&self, id: &str) -> Result<OpenRelease, StoreError>;
+    /// Appends `records` in one transaction (all or none); a record whose id is
+    /// already stored is skipped, so retrying is safe. Returns how many were new.
+    fn append_records(&self, records: &[Record]) -> Result<usize, StoreError>;
+    /// The records of release `release_id`, oldest first (by time, then id).
+    fn records(&self, release_id: &str) -> Result<Vec<Record>, StoreError>;
+    /// The record whose id is `id_or_prefix` or starts with it (at least 4
+    /// characters); `not_found` when none or several match.
+    fn record(&self, id_or_prefix: &str) -> Result<Record, StoreError>;
 }

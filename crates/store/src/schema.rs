@@ -33,6 +33,7 @@ use crate::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_revisions.sql"),
     include_str!("../migrations/0002_trash_listing_working_copies.sql"),
+    include_str!("../migrations/0003_records.sql"),
 ];
 
 /// The schema version this binary writes.

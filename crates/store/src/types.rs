@@ -101,3 +101,55 @@ pub struct WorkingCopy {
     /// The revision it was based on (the latest when it was autosaved).
     pub base_revision: u32,
 }
+
+/// One append-only record about a release (a comment, an approval, a state
+/// change, an export…): an envelope the store keeps as is, with a JSON body
+/// whose meaning belongs to its `kind` (see `dateline-review`).
+///
+/// Records are never updated or deleted; storing a record whose `id` is
+/// already stored does nothing, so a sync may send the same record twice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Record {
+    /// Unique id made by the writer (a UUID v7: time-ordered).
+    pub id: String,
+    /// The release the record is about (its full id).
+    pub release_id: String,
+    /// What the body is: `comment`, `approval`, `transition`…
+    pub kind: String,
+    /// Who made it.
+    pub author: String,
+    /// When it was made (UTC; stored to the microsecond).
+    #[ts(type = "string")]
+    pub created: DateTime<Utc>,
+    /// The revision of the release it refers to, if any.
+    pub revision: Option<u32>,
+    /// The kind's data.
+    #[ts(type = "unknown")]
+    pub body: serde_json::Value,
+}
+
+impl Record {
+    /// A new record made now, with a fresh UUID v7 id (time truncated to the
+    /// microsecond, the precision stored, so a record reads back equal).
+    pub fn new(
+        release_id: &str,
+        kind: &str,
+        author: &str,
+        revision: Option<u32>,
+        body: serde_json::Value,
+    ) -> Record {
+        let now = Utc::now();
+        let created = DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now);
+        Record {
+            id: uuid::Uuid::now_v7().hyphenated().to_string(),
+            release_id: release_id.to_string(),
+            kind: kind.to_string(),
+            author: author.to_string(),
+            created,
+            revision,
+            body,
+        }
+    }
+}

@@ -20,6 +20,7 @@ macro_rules! outln {
 pub mod diff;
 pub mod import;
 pub mod render;
+pub mod review;
 pub mod store;
 
 use std::path::Path;

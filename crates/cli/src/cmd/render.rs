@@ -87,5 +87,14 @@ pub fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
     } else {
         output(&release, &a.format, a.paper.as_deref())?
     };
-    write_file(&a.output, &out)
+    write_file(&a.output, &out)?;
+    // Every export joins the release's audit trail (format, file, revision).
+    let file = a.output.display().to_string();
+    dateline_review::ReviewService::new(&store, dateline_store::default_author()).record_export(
+        &id,
+        a.rev,
+        &a.format,
+        Some(&file),
+    )?;
+    Ok(())
 }

@@ -12,13 +12,16 @@ use chrono::{DateTime, Utc};
 use dateline_core::Release;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+mod records;
 mod side;
 
 use crate::blobs::{self, KnownBlobs};
 use crate::editing::OpenRelease;
 use crate::listing;
 use crate::{parts, schema};
-use crate::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy};
+use crate::{
+    ListFilter, Record, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy,
+};
 
 /// The revision store in an SQLite file (or in memory, for tests).
 pub struct SqliteStore {
@@ -336,6 +339,18 @@ impl Store for SqliteStore {
 
     fn open_release(&self, id: &str) -> Result<OpenRelease, StoreError> {
         self.done(self.open_for_editing(id))
+    }
+
+    fn append_records(&self, records: &[Record]) -> Result<usize, StoreError> {
+        self.done(self.insert_records(records))
+    }
+
+    fn records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
+        self.done(self.read_records(release_id))
+    }
+
+    fn record(&self, id_or_prefix: &str) -> Result<Record, StoreError> {
+        self.done(self.find_record(id_or_prefix))
     }
 }
 

@@ -1,0 +1,165 @@
+//! Append-only records (see [`Record`]): the review workflow's comments,
+//! approvals, state changes and exports, stored as envelopes with a JSON body.
+//!
+//! A batch is written in one transaction, so a crash keeps all of it or none;
+//! `INSERT OR IGNORE` on the unique id makes a retried batch harmless. The
+//! table's triggers refuse any update or delete.
+
+use rusqlite::{params, TransactionBehavior};
+
+use super::SqliteStore;
+use crate::{Record, StoreError};
+
+impl SqliteStore {
+    /// [`crate::Store::append_records`].
+    pub(super) fn insert_records(&self, records: &[Record]) -> Result<usize, StoreError> {
+        let bodies: Vec<String> = records
+            .iter()
+            .map(|r| serde_json::to_string(&r.body))
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Sqlite(format!("a record body is not JSON: {e}")))?;
+        let mut guard = self.lock();
+        let tx = guard
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        let mut added = 0;
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO records (id, release_id, kind, author, created, revision, body)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(|e| self.sq(e))?;
+            for (r, body) in records.iter().zip(&bodies) {
+                added += insert
+                    .execute(params![
+                        r.id,
+                        r.release_id,
+                        r.kind,
+                        r.author,
+                        r.created.timestamp_micros(),
+                        r.revision,
+                        body
+                    ])
+                    .map_err(|e| self.sq(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.sq(e))?;
+        Ok(added)
+    }
+
+    /// [`crate::Store::records`].
+    pub(super) fn read_records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
+        self.query_records(
+            "SELECT id, release_id, kind, author, created, revision, body FROM records
+             WHERE release_id = ?1 AND ?2 = ?2 ORDER BY created, id",
+            release_id,
+            "",
+        )
+    }
+
+    /// [`crate::Store::record`].
+    pub(super) fn find_record(&self, id_or_prefix: &str) -> Result<Record, StoreError> {
+        let p = id_or_prefix.trim().to_ascii_lowercase();
+        let unknown = || StoreError::NotFound(format!("no record has the id “{p}”"));
+        if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(unknown());
+        }
+        if p.len() < 4 {
+            return Err(StoreError::ShortPrefix(p));
+        }
+        // Every id character sorts before '~', so this range is exactly the prefix.
+        let upper = format!("{p}~");
+        let mut found = self.query_records(
+            "SELECT id, release_id, kind, author, created, revision, body FROM records
+             WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
+            &p,
+            &upper,
+        )?;
+        match found.len() {
+            0 => Err(unknown()),
+            1 => Ok(found.remove(0)),
+            _ => Err(StoreError::NotFound(format!(
+                "the id prefix “{p}” matches several records; type more characters"
+            ))),
+        }
+    }
+
+    fn query_records(&self, sql: &str, a: &str, b: &str) -> Result<Vec<Record>, StoreError> {
+        let inner = self.lock();
+        type Raw = (String, String, String, String, i64, Option<i64>, String);
+        let raw: Vec<Raw> = inner
+            .conn
+            .prepare_cached(sql)
+            .and_then(|mut s| {
+                s.query_map([a, b], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                })?
+                .collect()
+            })
+            .map_err(|e| self.sq(e))?;
+        raw.into_iter()
+            .map(|(id, release_id, kind, author, created, revision, body)| {
+                Ok(Record {
+                    id,
+                    release_id,
+                    kind,
+                    author,
+                    created: self.time(created)?,
+                    revision: revision.map(|n| self.number(n)).transpose()?,
+                    body: serde_json::from_str(&body).map_err(|_| self.corrupt())?,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Record, SqliteStore, Store};
+    use serde_json::json;
+
+    #[test]
+    fn records_are_stored_once_per_id_and_read_back_in_order() {
+        let s = SqliteStore::open_in_memory().expect("store");
+        let a = Record::new("rel", "comment", "ana", Some(1), json!({"text": "first"}));
+        let b = Record::new("rel", "comment", "bo", None, json!({"text": "second"}));
+        let other = Record::new("other", "comment", "bo", None, json!({}));
+        assert_eq!(
+            s.append_records(&[a.clone(), b.clone(), other])
+                .expect("append"),
+            3
+        );
+        // A retried batch stores nothing new.
+        assert_eq!(s.append_records(&[b.clone(), a.clone()]).expect("retry"), 0);
+        assert_eq!(s.records("rel").expect("read"), vec![a.clone(), b]);
+        assert!(s.records("none").expect("read").is_empty());
+        let found = s.record(&a.id).expect("by id");
+        assert_eq!(found, a);
+        assert_eq!(s.record(&a.id[..30]).expect("by prefix"), a);
+        assert_eq!(s.record("0000").map_err(|e| e.code()), Err("not_found"));
+        assert_eq!(s.record("ab").map_err(|e| e.code()), Err("ambiguous_id"));
+    }
+
+    #[test]
+    fn records_cannot_be_updated_or_deleted() {
+        let s = SqliteStore::open_in_memory().expect("store");
+        s.append_records(&[Record::new("rel", "comment", "ana", None, json!(1))])
+            .expect("append");
+        let inner = s.lock();
+        assert!(inner
+            .conn
+            .execute("UPDATE records SET author = 'x'", [])
+            .is_err());
+        assert!(inner.conn.execute("DELETE FROM records", []).is_err());
+    }
+}
