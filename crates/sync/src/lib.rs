@@ -1,0 +1,8 @@
+//! `dateline-sync`: the app's side of the team workspace.
+//!
+//! - [`wire`]: the JSON contract shared with `dateline-server` (always built);
+//! - `client` (feature `client`, on by default): a blocking HTTP client that
+//!   signs in, uploads missing blobs, pushes records, pulls by cursor and
+//!   listens for live events.
+
+pub mod wire;
