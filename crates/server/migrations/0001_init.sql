@@ -55,9 +55,10 @@ CREATE TABLE records (
     pushed_by    TEXT        NOT NULL,
     created      TIMESTAMPTZ NOT NULL,
     revision     INTEGER,
-    body         JSONB       NOT NULL,
-    blobs        JSONB       NOT NULL,
-    -- blake3 of the record as pushed: a re-push with the same id must match it.
+    -- The record as pushed (JSON text, byte for byte what pulls return: jsonb
+    -- would reorder keys and timestamptz would round to microseconds).
+    raw          TEXT        NOT NULL,
+    -- blake3 of `raw`: a re-push with the same id must match it.
     content_hash BYTEA       NOT NULL,
     received     TIMESTAMPTZ NOT NULL DEFAULT now(),
     UNIQUE (workspace_id, seq)

@@ -2,8 +2,8 @@
 //! administrator's way in, run on the server machine (laptops never hold
 //! database credentials).
 
-use deadpool_postgres::Pool;
 use dateline_sync::wire::{Role, MAX_NAME_LEN};
+use deadpool_postgres::Pool;
 
 use crate::auth::{hash_password, MAX_PASSWORD_LEN};
 

@@ -12,7 +12,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
-use dateline_sync::wire::{blob_hash, is_blob_hash, MissingRequest, MissingResponse, MAX_BLOB_QUERY};
+use dateline_sync::wire::{
+    blob_hash, is_blob_hash, MissingRequest, MissingResponse, MAX_BLOB_QUERY,
+};
 
 use crate::auth::Session;
 use crate::routes::{AppState, Body, RawBytes};

@@ -51,7 +51,11 @@ impl Config {
             .map_err(|_| ConfigError::NoDatabase)?;
         Ok(Config {
             database_url,
-            listen: parse("DATELINE_LISTEN", "127.0.0.1:8787", "an address such as 127.0.0.1:8787")?,
+            listen: parse(
+                "DATELINE_LISTEN",
+                "127.0.0.1:8787",
+                "an address such as 127.0.0.1:8787",
+            )?,
             session_ttl: Duration::from_secs(parse(
                 "DATELINE_SESSION_TTL_SECS",
                 "43200",

@@ -117,14 +117,16 @@ pub async fn events(
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     let workspace = s.workspace_id;
     let rx = st.events.subscribe();
-    let ready = futures_util::stream::once(async { Ok(SseEvent::default().event("ready").data("")) });
+    let ready =
+        futures_util::stream::once(async { Ok(SseEvent::default().event("ready").data("")) });
     let live = BroadcastStream::new(rx).filter_map(move |n| async move {
         match n {
-            Ok(Notice::Record { workspace: w, event }) if w == workspace => Some(Ok(
-                SseEvent::default()
-                    .event("record")
-                    .data(serde_json::to_string(&event).unwrap_or_default()),
-            )),
+            Ok(Notice::Record {
+                workspace: w,
+                event,
+            }) if w == workspace => Some(Ok(SseEvent::default()
+                .event("record")
+                .data(serde_json::to_string(&event).unwrap_or_default()))),
             Ok(Notice::Record { .. }) => None,
             // A slow subscriber that fell behind is told to pull instead.
             Ok(Notice::Resync) | Err(_) => Some(Ok(SseEvent::default().event("resync").data(""))),

@@ -34,7 +34,16 @@ pub async fn push(
     Body(req): Body<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
     check_batch(&req.records)?;
-    let hashes: Vec<Vec<u8>> = req.records.iter().map(content_hash).collect();
+    let raws: Vec<String> = req
+        .records
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<_, _>>()
+        .map_err(ApiError::internal)?;
+    let hashes: Vec<Vec<u8>> = raws
+        .iter()
+        .map(|r| blake3::hash(r.as_bytes()).as_bytes().to_vec())
+        .collect();
     let mut db = st.pool.get().await?;
     let tx = db.transaction().await?;
     let mut seq: i64 = tx
@@ -57,19 +66,19 @@ pub async fn push(
         .map(|r| (r.get(0), (r.get(1), r.get(2))))
         .collect();
     let mut fresh = Vec::new();
-    for (r, hash) in req.records.iter().zip(&hashes) {
+    for ((r, hash), raw) in req.records.iter().zip(&hashes).zip(&raws) {
         match stored.get(&r.id) {
             Some((ws, h)) if *ws == s.workspace_id && h == hash => {}
             Some(_) => {
                 return Err(ApiError::conflict(
                     "id_conflict",
                     format!(
-                        "record {} was already pushed with different content; give new records new ids",
-                        r.id
-                    ),
+                    "record {} was already pushed with different content; give new records new ids",
+                    r.id
+                ),
                 ))
             }
-            None => fresh.push((r, hash)),
+            None => fresh.push((r, hash, raw)),
         }
     }
     let duplicates = (req.records.len() - fresh.len()) as u32;
@@ -85,7 +94,7 @@ pub async fn push(
     // Releases: new ones join this workspace; another workspace's do not exist here.
     let release_ids: Vec<Uuid> = fresh
         .iter()
-        .map(|(r, _)| r.release_id)
+        .map(|(r, _, _)| r.release_id)
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
@@ -113,7 +122,7 @@ pub async fn push(
     // Content blocks must be uploaded before the records that name them.
     let wanted: Vec<String> = fresh
         .iter()
-        .flat_map(|(r, _)| r.blobs.iter().cloned())
+        .flat_map(|(r, _, _)| r.blobs.iter().cloned())
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
@@ -146,7 +155,7 @@ pub async fn push(
     }
 
     let before = approved.clone();
-    for (r, _) in &fresh {
+    for (r, _, _) in &fresh {
         let a = approved.entry(r.release_id).or_insert(false);
         *a = apply_rules(&s, r, *a)?;
     }
@@ -167,18 +176,18 @@ pub async fn push(
 
     let n = fresh.len();
     let mut cols = Columns::with_capacity(n);
-    for (r, hash) in &fresh {
+    for (r, hash, raw) in &fresh {
         seq += 1;
-        cols.push(seq, r, hash)?;
+        cols.push(seq, r, hash, raw)?;
     }
     tx.execute(
         "INSERT INTO records (id, workspace_id, seq, release_id, kind, author, pushed_by,
-                              created, revision, body, blobs, content_hash)
+                              created, revision, raw, content_hash)
          SELECT t.id, $1, t.seq, t.release_id, t.kind, t.author, $2, t.created, t.revision,
-                t.body, t.blobs, t.hash
+                t.raw, t.hash
            FROM unnest($3::uuid[], $4::int8[], $5::uuid[], $6::text[], $7::text[],
-                       $8::timestamptz[], $9::int4[], $10::jsonb[], $11::jsonb[], $12::bytea[])
-             AS t(id, seq, release_id, kind, author, created, revision, body, blobs, hash)",
+                       $8::timestamptz[], $9::int4[], $10::text[], $11::bytea[])
+             AS t(id, seq, release_id, kind, author, created, revision, raw, hash)",
         &[
             &s.workspace_id,
             &s.name,
@@ -189,8 +198,7 @@ pub async fn push(
             &cols.author,
             &cols.created,
             &cols.revision,
-            &cols.body,
-            &cols.blobs,
+            &cols.raw,
             &cols.hash,
         ],
     )
@@ -311,12 +319,6 @@ fn apply_rules(s: &Session, r: &Record, approved: bool) -> Result<bool, ApiError
     }
 }
 
-/// blake3 of the record as the client sent it: what a retry must match.
-fn content_hash(r: &Record) -> Vec<u8> {
-    let bytes = serde_json::to_vec(r).unwrap_or_default();
-    blake3::hash(&bytes).as_bytes().to_vec()
-}
-
 /// The new records as column arrays, for one `INSERT … SELECT FROM unnest(…)`.
 struct Columns {
     id: Vec<Uuid>,
@@ -326,8 +328,7 @@ struct Columns {
     author: Vec<String>,
     created: Vec<DateTime<Utc>>,
     revision: Vec<Option<i32>>,
-    body: Vec<serde_json::Value>,
-    blobs: Vec<serde_json::Value>,
+    raw: Vec<String>,
     hash: Vec<Vec<u8>>,
 }
 
@@ -341,13 +342,12 @@ impl Columns {
             author: Vec::with_capacity(n),
             created: Vec::with_capacity(n),
             revision: Vec::with_capacity(n),
-            body: Vec::with_capacity(n),
-            blobs: Vec::with_capacity(n),
+            raw: Vec::with_capacity(n),
             hash: Vec::with_capacity(n),
         }
     }
 
-    fn push(&mut self, seq: i64, r: &Record, hash: &[u8]) -> Result<(), ApiError> {
+    fn push(&mut self, seq: i64, r: &Record, hash: &[u8], raw: &str) -> Result<(), ApiError> {
         self.id.push(r.id);
         self.seq.push(seq);
         self.release_id.push(r.release_id);
@@ -360,8 +360,7 @@ impl Columns {
                 .transpose()
                 .map_err(|_| ApiError::bad_request("revision number too large"))?,
         );
-        self.body.push(r.body.clone());
-        self.blobs.push(serde_json::Value::from(r.blobs.clone()));
+        self.raw.push(raw.to_string());
         self.hash.push(hash.to_vec());
         Ok(())
     }
@@ -383,26 +382,14 @@ impl Columns {
     }
 }
 
-const SELECT_RECORDS: &str = "SELECT seq, pushed_by, id, release_id, kind, author, created,
-        revision, body, blobs FROM records";
+const SELECT_RECORDS: &str = "SELECT seq, pushed_by, raw FROM records";
 
 fn stored(row: &Row) -> Result<StoredRecord, ApiError> {
-    let kind: String = row.get(4);
-    let revision: Option<i32> = row.get(7);
-    let blobs: serde_json::Value = row.get(9);
+    let raw: String = row.get(2);
     Ok(StoredRecord {
         seq: row.get(0),
         pushed_by: row.get(1),
-        record: Record {
-            id: row.get(2),
-            release_id: row.get(3),
-            kind: kind.parse().map_err(ApiError::internal)?,
-            author: row.get(5),
-            created: row.get(6),
-            revision: revision.and_then(|v| u32::try_from(v).ok()),
-            body: row.get(8),
-            blobs: serde_json::from_value(blobs).map_err(ApiError::internal)?,
-        },
+        record: serde_json::from_str(&raw).map_err(ApiError::internal)?,
     })
 }
 
@@ -414,15 +401,18 @@ pub async fn pull(
 ) -> Result<Json<PullResponse>, ApiError> {
     let mut after = 0i64;
     let mut limit = MAX_PULL_RECORDS;
-    for pair in q.as_deref().unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+    for pair in q
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         match k {
             "after" => {
-                after = v
-                    .parse()
-                    .ok()
-                    .filter(|a: &i64| *a >= 0)
-                    .ok_or_else(|| ApiError::bad_request("after= must be a cursor (a whole number ≥ 0)"))?
+                after = v.parse().ok().filter(|a: &i64| *a >= 0).ok_or_else(|| {
+                    ApiError::bad_request("after= must be a cursor (a whole number ≥ 0)")
+                })?
             }
             "limit" => {
                 limit = v
@@ -439,9 +429,7 @@ pub async fn pull(
     let db = st.pool.get().await?;
     let rows = db
         .query(
-            &format!(
-                "{SELECT_RECORDS} WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
-            ),
+            &format!("{SELECT_RECORDS} WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"),
             &[&s.workspace_id, &after, &(i64::from(limit) + 1)],
         )
         .await?;

@@ -6,3 +6,9 @@
 //!   listens for live events.
 
 pub mod wire;
+
+#[cfg(feature = "client")]
+pub mod client;
+
+#[cfg(feature = "client")]
+pub use client::{Client, Events, Live, SyncError};
