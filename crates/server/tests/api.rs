@@ -182,7 +182,10 @@ fn a_user_sees_only_their_workspace() {
     assert_eq!(code(eve.release_records(&release.to_string())), "not_found");
     assert!(pull_all(&eve).is_empty());
     assert_eq!(code(eve.get_blob(&hash)), "not_found");
-    assert_eq!(eve.missing_blobs(&[hash.clone()]).unwrap(), vec![hash]);
+    assert_eq!(
+        eve.missing_blobs(std::slice::from_ref(&hash)).unwrap(),
+        vec![hash]
+    );
     // Writing into another workspace's release is refused, and nothing is stored.
     let intrusion = rec(release, RecordKind::Comment, json!({"text": "mine now"}));
     assert_eq!(code(eve.push(&[intrusion])), "not_found");
@@ -359,7 +362,14 @@ fn oversized_malformed_and_unknown_requests_get_json_refusals() {
     );
     assert_eq!((status, body.code.as_str()), (413, "payload_too_large"));
 
-    let cases: Vec<(reqwest::Method, &str, Option<(&str, Vec<u8>)>, u16, &str)> = vec![
+    type Case<'a> = (
+        reqwest::Method,
+        &'a str,
+        Option<(&'a str, Vec<u8>)>,
+        u16,
+        &'a str,
+    );
+    let cases: Vec<Case> = vec![
         (
             reqwest::Method::POST,
             "/v1/records",
@@ -618,7 +628,7 @@ fn a_record_pushed_through_one_instance_is_announced_by_another() {
         RecordKind::Comment,
         json!({"text": "see para 2"}),
     );
-    writer.push(&[r.clone()]).unwrap();
+    writer.push(std::slice::from_ref(&r)).unwrap();
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let _ = tx.send(watcher.next());
@@ -633,7 +643,9 @@ fn a_record_pushed_through_one_instance_is_announced_by_another() {
     }
     // Another workspace hears nothing of it: its next event is its own record.
     let own = rec(Uuid::now_v7(), RecordKind::Comment, json!({"text": "mine"}));
-    signed_in(&a.url, "eve").push(&[own.clone()]).unwrap();
+    signed_in(&a.url, "eve")
+        .push(std::slice::from_ref(&own))
+        .unwrap();
     match outsider.next().unwrap() {
         Some(Live::Record(e)) => assert_eq!(e.id, own.id),
         other => panic!("expected eve's own record, got {other:?}"),
