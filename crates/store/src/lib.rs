@@ -35,6 +35,7 @@ pub mod types;
 
 pub use editing::{load_ref, open_release, OpenRelease, RevRef};
 pub use error::StoreError;
+pub use sqlite::sync::{OutgoingRevision, RemoteRevision};
 pub use sqlite::SqliteStore;
 pub use types::{ListFilter, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};
 

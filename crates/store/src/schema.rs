@@ -23,6 +23,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!(
         "../migrations/0002_trash_listing_working_copies.sql"
     )),
+    M::up(include_str!("../migrations/0004_sync.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

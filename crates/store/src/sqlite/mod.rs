@@ -13,6 +13,7 @@ use dateline_core::Release;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 mod side;
+pub mod sync;
 
 use crate::blobs::{self, KnownBlobs};
 use crate::listing;
