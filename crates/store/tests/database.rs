@@ -32,7 +32,7 @@ fn a_new_file_is_migrated_to_the_latest_schema_in_wal_mode() {
     let (id, _) = s.create(&seed(), &by("ana", None)).expect("create");
     drop(s);
     assert_eq!(user_version(&db), SqliteStore::schema_version());
-    assert_eq!(SqliteStore::schema_version(), 2);
+    assert_eq!(SqliteStore::schema_version(), 3);
     let c = Connection::open(&db).expect("open");
     let mode: String = c
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
@@ -84,7 +84,8 @@ fn the_database_refuses_to_rewrite_history() {
 fn downgrade_to_v1(db: &Path) {
     let c = Connection::open(db).expect("open");
     c.execute_batch(
-        "DROP TABLE listing; DROP TABLE search; DROP TABLE working_copies;
+        "DROP TABLE sync_revisions; DROP TABLE sync_state;
+         DROP TABLE listing; DROP TABLE search; DROP TABLE working_copies;
          ALTER TABLE releases DROP COLUMN deleted; PRAGMA user_version = 1;",
     )
     .expect("downgrade");
@@ -124,7 +125,7 @@ fn upgrading_from_v1_copies_the_database_aside_first() {
     assert_eq!(revs, 2);
 
     // The migrated database has everything, and the list was rebuilt.
-    assert_eq!(user_version(&db), 2);
+    assert_eq!(user_version(&db), SqliteStore::schema_version());
     assert_eq!(
         content(s.load(&id, Some(1)).expect("load")),
         content(r.clone())
