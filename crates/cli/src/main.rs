@@ -49,6 +49,14 @@ enum Command {
     Diff(cmd::diff::DiffArgs),
     /// Import a press release from text, Markdown or HTML.
     Import(cmd::import::ImportArgs),
+    /// Sign in to a team server.
+    Login(cmd::sync::LoginArgs),
+    /// Who the saved session belongs to.
+    Whoami,
+    /// Send unsent revisions to the team server and receive new ones.
+    Sync,
+    /// Sign out of the team server.
+    Logout,
 }
 
 /// Shared context of every subcommand.
@@ -84,6 +92,10 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::store::check(&a),
         Command::Diff(a) => cmd::diff::run(&ctx, &a),
         Command::Import(a) => cmd::import::run(&ctx, &a),
+        Command::Login(a) => cmd::sync::login(&ctx, &a),
+        Command::Whoami => cmd::sync::whoami(&ctx),
+        Command::Sync => cmd::sync::sync(&ctx),
+        Command::Logout => cmd::sync::logout(&ctx),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

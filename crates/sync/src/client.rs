@@ -37,6 +37,9 @@ pub enum SyncError {
     /// The server answered something that is not the expected JSON.
     #[error("unexpected answer from the server: {0}")]
     Protocol(String),
+    /// An https URL, but this build has no TLS (build with the `tls` feature).
+    #[error("this build of Dateline cannot use https (it was built without the tls feature)")]
+    NoTls,
     /// Not signed in.
     #[error("not signed in; run `dateline login URL` first")]
     NotSignedIn,
@@ -87,6 +90,9 @@ impl Client {
         let parsed = reqwest::Url::parse(&base).map_err(|_| SyncError::BadUrl(url.to_string()))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
             return Err(SyncError::BadUrl(url.to_string()));
+        }
+        if parsed.scheme() == "https" && !cfg!(feature = "tls") {
+            return Err(SyncError::NoTls);
         }
         let http = Http::builder()
             .connect_timeout(Duration::from_secs(10))

@@ -21,6 +21,7 @@ pub mod diff;
 pub mod import;
 pub mod render;
 pub mod store;
+pub mod sync;
 
 use std::path::Path;
 
