@@ -305,6 +305,11 @@ impl Server {
         let _ = self.child.wait();
     }
 
+    /// The process id (for CPU and memory readings).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Whether the process is still running.
     pub fn alive(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
