@@ -8,7 +8,9 @@
 //! throughput; the server's CPU time and peak memory.
 //!
 //! `cargo bench -p dateline-server --bench load` (bounded: 10,000 saves, and
-//! it gives up after 10 minutes). `LOAD_CLIENTS` and `LOAD_SAVES` change the size.
+//! it gives up after 10 minutes). `LOAD_CLIENTS` and `LOAD_SAVES` change the size;
+//! `LOAD_PACE_MS` makes each client wait that long between saves (by default
+//! they save back to back, which measures saturation, not a working office).
 
 #![allow(clippy::unwrap_used)]
 
@@ -67,6 +69,7 @@ fn main() {
     let Some(db) = common::db() else { return };
     let clients = env_or("LOAD_CLIENTS", 50);
     let saves = env_or("LOAD_SAVES", 200);
+    let pace = Duration::from_millis(env_or("LOAD_PACE_MS", 0) as u64);
     for i in 0..clients {
         db.add_user(&format!("writer{i}"), "writer", "office", PW);
     }
@@ -146,6 +149,7 @@ fn main() {
                         };
                         c.push(std::slice::from_ref(&r)).unwrap();
                         out.push((r.id, t0, t0.elapsed()));
+                        thread::sleep(pace);
                     }
                     out
                 })
@@ -168,7 +172,10 @@ fn main() {
     }
     acked.sort();
     visible.sort();
-    println!("save load: {clients} clients × {saves} saves over loopback (2 server instances, 1 PostgreSQL)");
+    println!(
+        "save load: {clients} clients × {saves} saves, {} ms apart, over loopback (2 server instances, 1 PostgreSQL)",
+        pace.as_millis()
+    );
     println!(
         "  saves acknowledged: {} in {:.1} s ({:.0} saves/s)",
         acked.len(),
