@@ -71,6 +71,14 @@ enum Command {
     Audit(cmd::review::AuditArgs),
     /// One quote in context for the person quoted (HTML or text).
     Packet(cmd::review::PacketArgs),
+    /// Sign in to a team server.
+    Login(cmd::sync::LoginArgs),
+    /// Who the saved session belongs to.
+    Whoami,
+    /// Send unsent revisions to the team server and receive new ones.
+    Sync,
+    /// Sign out of the team server.
+    Logout,
 }
 
 /// Shared context of every subcommand.
@@ -117,6 +125,10 @@ fn main() -> ExitCode {
         Command::Approve(a) => cmd::review::approve(&ctx, &a),
         Command::Audit(a) => cmd::review::audit(&ctx, &a),
         Command::Packet(a) => cmd::review::packet(&ctx, &a),
+        Command::Login(a) => cmd::sync::login(&ctx, &a),
+        Command::Whoami => cmd::sync::whoami(&ctx),
+        Command::Sync => cmd::sync::sync(&ctx),
+        Command::Logout => cmd::sync::logout(&ctx),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

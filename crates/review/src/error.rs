@@ -107,7 +107,7 @@ impl ReviewError {
     /// Stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
-            ReviewError::Store(e) => e.code(),
+            ReviewError::Store(e) => e.code().as_str(),
             ReviewError::BadPath(_) => "bad_path",
             ReviewError::NoSuchField(_) => "no_such_field",
             ReviewError::BadRange { .. } => "bad_range",

@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_revisions.sql"),
     include_str!("../migrations/0002_trash_listing_working_copies.sql"),
     include_str!("../migrations/0003_records.sql"),
+    include_str!("../migrations/0004_sync.sql"),
 ];
 
 /// The schema version this binary writes.

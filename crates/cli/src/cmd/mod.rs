@@ -22,6 +22,7 @@ pub mod import;
 pub mod render;
 pub mod review;
 pub mod store;
+pub mod sync;
 
 use std::path::Path;
 

@@ -14,6 +14,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 mod records;
 mod side;
+pub mod sync;
 
 use crate::blobs::{self, KnownBlobs};
 use crate::editing::OpenRelease;

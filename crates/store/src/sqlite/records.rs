@@ -146,8 +146,14 @@ mod tests {
         let found = s.record(&a.id).expect("by id");
         assert_eq!(found, a);
         assert_eq!(s.record(&a.id[..30]).expect("by prefix"), a);
-        assert_eq!(s.record("0000").map_err(|e| e.code()), Err("not_found"));
-        assert_eq!(s.record("ab").map_err(|e| e.code()), Err("ambiguous_id"));
+        assert_eq!(
+            s.record("0000").map_err(|e| e.code().as_str()),
+            Err("not_found")
+        );
+        assert_eq!(
+            s.record("ab").map_err(|e| e.code().as_str()),
+            Err("ambiguous_id")
+        );
     }
 
     #[test]

@@ -1,0 +1,471 @@
+//! Pushing and pulling append-only records.
+//!
+//! A push is one transaction that first locks its workspace's row: positions
+//! (`seq`) are handed out and committed in order, so a client pulling "after
+//! cursor N" never skips a record that commits later with a smaller number.
+//! Records already stored under the same id (a retried push) are counted as
+//! duplicates, provided their content is the same; anything refused refuses
+//! the whole batch. The workflow rules are checked here, against the state the
+//! stored records leave each release in.
+
+use std::collections::{HashMap, HashSet};
+
+use axum::extract::{Path, RawQuery, State};
+use axum::Json;
+use chrono::{DateTime, Utc};
+use dateline_sync::wire::{
+    is_blob_hash, PullResponse, PushRequest, PushResponse, Record, RecordKind, StoredRecord,
+    WorkflowState, MAX_NAME_LEN, MAX_PULL_RECORDS, MAX_PUSH_RECORDS,
+};
+use tokio_postgres::Row;
+use uuid::Uuid;
+
+use crate::auth::Session;
+use crate::routes::{AppState, Body};
+use crate::ApiError;
+
+/// The NOTIFY channel every instance listens on.
+pub const CHANNEL: &str = "dateline";
+
+/// `POST /v1/records`: stores the batch, all of it or none.
+pub async fn push(
+    State(st): State<AppState>,
+    s: Session,
+    Body(req): Body<PushRequest>,
+) -> Result<Json<PushResponse>, ApiError> {
+    check_batch(&req.records)?;
+    let raws: Vec<String> = req
+        .records
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<_, _>>()
+        .map_err(ApiError::internal)?;
+    let hashes: Vec<Vec<u8>> = raws
+        .iter()
+        .map(|r| blake3::hash(r.as_bytes()).as_bytes().to_vec())
+        .collect();
+    let mut db = st.pool.get().await?;
+    let tx = db.transaction().await?;
+    let mut seq: i64 = tx
+        .query_one(
+            "SELECT seq FROM workspaces WHERE id = $1 FOR UPDATE",
+            &[&s.workspace_id],
+        )
+        .await?
+        .get(0);
+
+    // Retried records: the same id must carry the same content, in this workspace.
+    let ids: Vec<Uuid> = req.records.iter().map(|r| r.id).collect();
+    let stored: HashMap<Uuid, (i64, Vec<u8>)> = tx
+        .query(
+            "SELECT id, workspace_id, content_hash FROM records WHERE id = ANY($1)",
+            &[&ids],
+        )
+        .await?
+        .iter()
+        .map(|r| (r.get(0), (r.get(1), r.get(2))))
+        .collect();
+    let mut fresh = Vec::new();
+    for ((r, hash), raw) in req.records.iter().zip(&hashes).zip(&raws) {
+        match stored.get(&r.id) {
+            Some((ws, h)) if *ws == s.workspace_id && h == hash => {}
+            Some(_) => {
+                return Err(ApiError::conflict(
+                    "id_conflict",
+                    format!(
+                    "record {} was already pushed with different content; give new records new ids",
+                    r.id
+                ),
+                ))
+            }
+            None => fresh.push((r, hash, raw)),
+        }
+    }
+    let duplicates = (req.records.len() - fresh.len()) as u32;
+    if fresh.is_empty() {
+        tx.commit().await?;
+        return Ok(Json(PushResponse {
+            accepted: 0,
+            duplicates,
+            cursor: seq,
+        }));
+    }
+
+    // Releases: new ones join this workspace; another workspace's do not exist here.
+    let release_ids: Vec<Uuid> = fresh
+        .iter()
+        .map(|(r, _, _)| r.release_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    tx.execute(
+        "INSERT INTO releases (id, workspace_id) SELECT unnest($1::uuid[]), $2
+         ON CONFLICT (id) DO NOTHING",
+        &[&release_ids, &s.workspace_id],
+    )
+    .await?;
+    let mut approved: HashMap<Uuid, bool> = HashMap::new();
+    for row in tx
+        .query(
+            "SELECT id, workspace_id, approved FROM releases WHERE id = ANY($1) FOR UPDATE",
+            &[&release_ids],
+        )
+        .await?
+    {
+        let (id, ws): (Uuid, i64) = (row.get(0), row.get(1));
+        if ws != s.workspace_id {
+            return Err(ApiError::not_found(format!("release {id} not found")));
+        }
+        approved.insert(id, row.get(2));
+    }
+
+    // Content blocks must be uploaded before the records that name them.
+    let wanted: Vec<String> = fresh
+        .iter()
+        .flat_map(|(r, _, _)| r.blobs.iter().cloned())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    if !wanted.is_empty() {
+        let have: HashSet<String> = tx
+            .query(
+                "SELECT hash FROM blobs WHERE workspace_id = $1 AND hash = ANY($2)",
+                &[&s.workspace_id, &wanted],
+            )
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut missing: Vec<&String> = wanted.iter().filter(|h| !have.contains(*h)).collect();
+        if !missing.is_empty() {
+            missing.sort();
+            return Err(ApiError::conflict(
+                "missing_blobs",
+                format!(
+                    "upload these blobs first: {}",
+                    missing
+                        .iter()
+                        .take(20)
+                        .map(|h| h.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+
+    let before = approved.clone();
+    for (r, _, _) in &fresh {
+        let a = approved.entry(r.release_id).or_insert(false);
+        *a = apply_rules(&s, r, *a)?;
+    }
+    let changed: Vec<(Uuid, bool)> = approved
+        .iter()
+        .filter(|(id, v)| before.get(*id) != Some(*v))
+        .map(|(id, v)| (*id, *v))
+        .collect();
+    if !changed.is_empty() {
+        let (cid, cv): (Vec<Uuid>, Vec<bool>) = changed.into_iter().unzip();
+        tx.execute(
+            "UPDATE releases SET approved = t.v FROM unnest($1::uuid[], $2::bool[]) AS t(id, v)
+              WHERE releases.id = t.id",
+            &[&cid, &cv],
+        )
+        .await?;
+    }
+
+    let n = fresh.len();
+    let mut cols = Columns::with_capacity(n);
+    for (r, hash, raw) in &fresh {
+        seq += 1;
+        cols.push(seq, r, hash, raw)?;
+    }
+    tx.execute(
+        "INSERT INTO records (id, workspace_id, seq, release_id, kind, author, pushed_by,
+                              created, revision, raw, content_hash)
+         SELECT t.id, $1, t.seq, t.release_id, t.kind, t.author, $2, t.created, t.revision,
+                t.raw, t.hash
+           FROM unnest($3::uuid[], $4::int8[], $5::uuid[], $6::text[], $7::text[],
+                       $8::timestamptz[], $9::int4[], $10::text[], $11::bytea[])
+             AS t(id, seq, release_id, kind, author, created, revision, raw, hash)",
+        &[
+            &s.workspace_id,
+            &s.name,
+            &cols.id,
+            &cols.seq,
+            &cols.release_id,
+            &cols.kind,
+            &cols.author,
+            &cols.created,
+            &cols.revision,
+            &cols.raw,
+            &cols.hash,
+        ],
+    )
+    .await?;
+    tx.execute(
+        "UPDATE workspaces SET seq = $2 WHERE id = $1",
+        &[&s.workspace_id, &seq],
+    )
+    .await?;
+    // Delivered by PostgreSQL only if and when the transaction commits.
+    tx.execute(
+        "SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n",
+        &[&CHANNEL, &cols.notices(s.workspace_id)],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(PushResponse {
+        accepted: n as u32,
+        duplicates,
+        cursor: seq,
+    }))
+}
+
+/// Shape checks that need no database: sizes, ids, hashes, names.
+fn check_batch(records: &[Record]) -> Result<(), ApiError> {
+    if records.is_empty() {
+        return Err(ApiError::bad_request("the push has no records"));
+    }
+    if records.len() > MAX_PUSH_RECORDS {
+        return Err(ApiError::bad_request(format!(
+            "a push carries at most {MAX_PUSH_RECORDS} records; send the rest in another push"
+        )));
+    }
+    let mut seen = HashSet::new();
+    for r in records {
+        if !seen.insert(r.id) {
+            return Err(ApiError::bad_request(format!(
+                "record {} appears twice in the push",
+                r.id
+            )));
+        }
+        if r.author.trim().is_empty() || r.author.chars().count() > MAX_NAME_LEN {
+            return Err(ApiError::bad_request(format!(
+                "record {}: the author is empty or longer than {MAX_NAME_LEN} characters",
+                r.id
+            )));
+        }
+        if r.revision.is_some_and(|v| i32::try_from(v).is_err()) {
+            return Err(ApiError::bad_request(format!(
+                "record {}: the revision number is too large",
+                r.id
+            )));
+        }
+        if let Some(bad) = r.blobs.iter().find(|h| !is_blob_hash(h)) {
+            let shown: String = bad.chars().take(80).collect();
+            return Err(ApiError::bad_request(format!(
+                "record {}: “{shown}” is not a blob hash (64 lower-case hex digits)",
+                r.id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The workflow rules: who may approve and reopen, and no revision of an
+/// approved release. Returns whether the release is approved after `r`.
+fn apply_rules(s: &Session, r: &Record, approved: bool) -> Result<bool, ApiError> {
+    let who = format!("{} ({})", s.name, s.role);
+    match r.kind {
+        RecordKind::Approval => {
+            if !s.role.may_approve() {
+                return Err(ApiError::forbidden(format!(
+                    "{who} cannot approve: only approvers and admins can"
+                )));
+            }
+            Ok(true)
+        }
+        RecordKind::Revision if approved => Err(ApiError::conflict(
+            "release_approved",
+            format!(
+                "release {} is approved; it must be reopened before it is edited",
+                r.release_id
+            ),
+        )),
+        RecordKind::State => {
+            let state: WorkflowState = r
+                .body
+                .get("state")
+                .cloned()
+                .and_then(|v| serde_json::from_value(v).ok())
+                .ok_or_else(|| {
+                    ApiError::bad_request(format!(
+                        "record {}: a state record's body needs \"state\": draft, in_review, approved, reopened or published",
+                        r.id
+                    ))
+                })?;
+            match state {
+                WorkflowState::Approved | WorkflowState::Published if !s.role.may_approve() => {
+                    Err(ApiError::forbidden(format!(
+                        "{who} cannot approve or publish: only approvers and admins can"
+                    )))
+                }
+                WorkflowState::Approved | WorkflowState::Published => Ok(true),
+                WorkflowState::Reopened if !s.role.may_reopen() => Err(ApiError::forbidden(
+                    format!("{who} cannot reopen: only editors, approvers and admins can"),
+                )),
+                WorkflowState::Reopened => Ok(false),
+                WorkflowState::Draft | WorkflowState::InReview if approved => {
+                    Err(ApiError::conflict(
+                        "release_approved",
+                        format!("release {} is approved; reopen it first", r.release_id),
+                    ))
+                }
+                WorkflowState::Draft | WorkflowState::InReview => Ok(false),
+            }
+        }
+        _ => Ok(approved),
+    }
+}
+
+/// The new records as column arrays, for one `INSERT … SELECT FROM unnest(…)`.
+struct Columns {
+    id: Vec<Uuid>,
+    seq: Vec<i64>,
+    release_id: Vec<Uuid>,
+    kind: Vec<&'static str>,
+    author: Vec<String>,
+    created: Vec<DateTime<Utc>>,
+    revision: Vec<Option<i32>>,
+    raw: Vec<String>,
+    hash: Vec<Vec<u8>>,
+}
+
+impl Columns {
+    fn with_capacity(n: usize) -> Self {
+        Columns {
+            id: Vec::with_capacity(n),
+            seq: Vec::with_capacity(n),
+            release_id: Vec::with_capacity(n),
+            kind: Vec::with_capacity(n),
+            author: Vec::with_capacity(n),
+            created: Vec::with_capacity(n),
+            revision: Vec::with_capacity(n),
+            raw: Vec::with_capacity(n),
+            hash: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, seq: i64, r: &Record, hash: &[u8], raw: &str) -> Result<(), ApiError> {
+        self.id.push(r.id);
+        self.seq.push(seq);
+        self.release_id.push(r.release_id);
+        self.kind.push(r.kind.as_str());
+        self.author.push(r.author.clone());
+        self.created.push(r.created);
+        self.revision.push(
+            r.revision
+                .map(i32::try_from)
+                .transpose()
+                .map_err(|_| ApiError::bad_request("revision number too large"))?,
+        );
+        self.raw.push(raw.to_string());
+        self.hash.push(hash.to_vec());
+        Ok(())
+    }
+
+    /// One NOTIFY payload per record: ids only.
+    fn notices(&self, workspace: i64) -> Vec<String> {
+        (0..self.id.len())
+            .map(|i| {
+                serde_json::json!({
+                    "w": workspace,
+                    "seq": self.seq[i],
+                    "id": self.id[i],
+                    "release_id": self.release_id[i],
+                    "kind": self.kind[i],
+                })
+                .to_string()
+            })
+            .collect()
+    }
+}
+
+const SELECT_RECORDS: &str = "SELECT seq, pushed_by, raw FROM records";
+
+fn stored(row: &Row) -> Result<StoredRecord, ApiError> {
+    let raw: String = row.get(2);
+    Ok(StoredRecord {
+        seq: row.get(0),
+        pushed_by: row.get(1),
+        record: serde_json::from_str(&raw).map_err(ApiError::internal)?,
+    })
+}
+
+/// `GET /v1/records?after=CURSOR&limit=N`: the workspace's records after a cursor.
+pub async fn pull(
+    State(st): State<AppState>,
+    s: Session,
+    RawQuery(q): RawQuery,
+) -> Result<Json<PullResponse>, ApiError> {
+    let mut after = 0i64;
+    let mut limit = MAX_PULL_RECORDS;
+    for pair in q
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match k {
+            "after" => {
+                after = v.parse().ok().filter(|a: &i64| *a >= 0).ok_or_else(|| {
+                    ApiError::bad_request("after= must be a cursor (a whole number ≥ 0)")
+                })?
+            }
+            "limit" => {
+                limit = v
+                    .parse()
+                    .ok()
+                    .filter(|l| (1..=MAX_PULL_RECORDS).contains(l))
+                    .ok_or_else(|| {
+                        ApiError::bad_request(format!("limit= must be 1 to {MAX_PULL_RECORDS}"))
+                    })?
+            }
+            _ => {}
+        }
+    }
+    let db = st.pool.get().await?;
+    let rows = db
+        .query(
+            &format!("{SELECT_RECORDS} WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"),
+            &[&s.workspace_id, &after, &(i64::from(limit) + 1)],
+        )
+        .await?;
+    let more = rows.len() > limit as usize;
+    let records = rows
+        .iter()
+        .take(limit as usize)
+        .map(stored)
+        .collect::<Result<Vec<_>, _>>()?;
+    let cursor = records.last().map_or(after, |r| r.seq);
+    Ok(Json(PullResponse {
+        records,
+        cursor,
+        more,
+    }))
+}
+
+/// `GET /v1/releases/{id}/records`: one release's records, if it is in the
+/// user's workspace (another workspace's release is simply not found).
+pub async fn release_records(
+    State(st): State<AppState>,
+    s: Session,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<StoredRecord>>, ApiError> {
+    let shown: String = id.chars().take(40).collect();
+    let not_found = || ApiError::not_found(format!("release {shown} not found"));
+    let id: Uuid = id.parse().map_err(|_| not_found())?;
+    let db = st.pool.get().await?;
+    let rows = db
+        .query(
+            &format!("{SELECT_RECORDS} WHERE release_id = $1 AND workspace_id = $2 ORDER BY seq"),
+            &[&id, &s.workspace_id],
+        )
+        .await?;
+    if rows.is_empty() {
+        return Err(not_found());
+    }
+    Ok(Json(rows.iter().map(stored).collect::<Result<_, _>>()?))
+}

@@ -1,0 +1,290 @@
+//! The local side of syncing with a team server: settings, the outbox of
+//! revisions not yet acknowledged, and revisions pulled from colleagues.
+//!
+//! Every local revision gets a global record id (UUID v7) the first time the
+//! outbox is read; the server stores records idempotently by that id, so a
+//! push that was cut short is simply sent again. A pulled revision is appended
+//! to the local history as a new revision (author and time from its author,
+//! the message saying whose it is), never replacing one: when two people save
+//! on the same base revision, both revisions stay in every history.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+
+use super::SqliteStore;
+use crate::{parts, SaveMeta, StoreError};
+
+/// A local revision waiting to be sent.
+#[derive(Debug, Clone)]
+pub struct OutgoingRevision {
+    /// Its global id.
+    pub record_id: String,
+    /// The record id of the revision before it in this history, if any.
+    pub base: Option<String>,
+    /// The release's id.
+    pub release_id: String,
+    /// Its local number.
+    pub number: u32,
+    /// Who saved it.
+    pub author: String,
+    /// When.
+    pub created: DateTime<Utc>,
+    /// Its message, if any.
+    pub message: Option<String>,
+    /// Its checkpoint name, if any.
+    pub name: Option<String>,
+    /// The top-level fields as JSON parts (the body's slot is empty), in manifest order.
+    pub fields: Vec<Vec<u8>>,
+    /// The body blocks as JSON parts, in order.
+    pub blocks: Vec<Vec<u8>>,
+}
+
+/// A colleague's revision pulled from the server.
+#[derive(Debug, Clone)]
+pub struct RemoteRevision {
+    /// Its global id.
+    pub record_id: String,
+    /// The release's id.
+    pub release_id: String,
+    /// Who saved it.
+    pub author: String,
+    /// Who pushed it (the server's word).
+    pub pushed_by: String,
+    /// Its number in its author's history.
+    pub number: u32,
+    /// Its message, if any.
+    pub message: Option<String>,
+    /// The top-level field parts, as in [`OutgoingRevision::fields`].
+    pub fields: Vec<Vec<u8>>,
+    /// The body block parts.
+    pub blocks: Vec<Vec<u8>>,
+}
+
+impl SqliteStore {
+    /// A sync setting (`url`, `token`, `user`, `cursor`).
+    pub fn sync_setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let inner = self.lock();
+        inner
+            .conn
+            .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.sq(e))
+    }
+
+    /// Sets (or with `None` removes) a sync setting.
+    pub fn set_sync_setting(&self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        let inner = self.lock();
+        let r = match value {
+            Some(v) => inner.conn.execute(
+                "INSERT INTO sync_state (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, v],
+            ),
+            None => inner
+                .conn
+                .execute("DELETE FROM sync_state WHERE key = ?1", [key]),
+        };
+        r.map(|_| ()).map_err(|e| self.sq(e))
+    }
+
+    /// Up to `limit` revisions not yet acknowledged by the server, oldest
+    /// first; gives each its record id the first time.
+    pub fn sync_outbox(&self, limit: usize) -> Result<Vec<OutgoingRevision>, StoreError> {
+        let mut guard = self.lock();
+        let tx = guard
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        // Revisions saved since the last look get their ids, in history order.
+        let fresh: Vec<(i64, i64)> = tx
+            .prepare(
+                "SELECT v.release, v.number FROM revisions v
+                  WHERE NOT EXISTS (SELECT 1 FROM sync_revisions s
+                                     WHERE s.release = v.release AND s.number = v.number)
+                  ORDER BY v.created, v.release, v.number",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<Result<_, _>>()
+            })
+            .map_err(|e| self.sq(e))?;
+        for (rel, number) in fresh {
+            let id = uuid::Uuid::now_v7().hyphenated().to_string();
+            tx.execute(
+                "INSERT INTO sync_revisions (release, number, record_id) VALUES (?1, ?2, ?3)",
+                params![rel, number, id],
+            )
+            .map_err(|e| self.sq(e))?;
+        }
+        type Pending = (
+            String,
+            String,
+            i64,
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Vec<u8>,
+            Option<String>,
+        );
+        let rows: Vec<Pending> = tx
+            .prepare(
+                "SELECT s.record_id, r.uuid, v.number, v.created, v.author, v.message, v.name,
+                        v.manifest,
+                        (SELECT p.record_id FROM sync_revisions p
+                          WHERE p.release = v.release AND p.number = v.number - 1)
+                   FROM sync_revisions s
+                   JOIN revisions v ON v.release = s.release AND v.number = s.number
+                   JOIN releases r ON r.id = s.release
+                  WHERE s.sent = 0
+                  ORDER BY v.created, v.release, v.number
+                  LIMIT ?1",
+            )
+            .and_then(|mut s| {
+                s.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                    ))
+                })?
+                .collect::<Result<_, _>>()
+            })
+            .map_err(|e| self.sq(e))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (record_id, release_id, number, created, author, message, name, manifest, base) in rows
+        {
+            let release = crate::blobs::read_release(&tx, &manifest, &self.shown)?;
+            let p = parts::split(&release).map_err(|_| self.corrupt())?;
+            out.push(OutgoingRevision {
+                record_id,
+                base,
+                release_id,
+                number: self.number(number)?,
+                author,
+                created: self.time(created)?,
+                message,
+                name,
+                fields: p.fields,
+                blocks: p.blocks,
+            });
+        }
+        tx.commit().map_err(|e| self.sq(e))?;
+        Ok(out)
+    }
+
+    /// Marks revisions as acknowledged by the server.
+    pub fn sync_mark_sent(&self, record_ids: &[String]) -> Result<(), StoreError> {
+        let mut guard = self.lock();
+        let tx = guard.conn.transaction().map_err(|e| self.sq(e))?;
+        for id in record_ids {
+            tx.execute(
+                "UPDATE sync_revisions SET sent = 1 WHERE record_id = ?1",
+                [id],
+            )
+            .map_err(|e| self.sq(e))?;
+        }
+        tx.commit().map_err(|e| self.sq(e))
+    }
+
+    /// Whether a record id is already in this history (sent from here or pulled).
+    pub fn sync_knows(&self, record_id: &str) -> Result<bool, StoreError> {
+        let inner = self.lock();
+        inner
+            .conn
+            .query_row(
+                "SELECT 1 FROM sync_revisions WHERE record_id = ?1",
+                [record_id],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|o| o.is_some())
+            .map_err(|e| self.sq(e))
+    }
+
+    /// Appends a colleague's revision to the local history (creating the
+    /// release under its id if it is new here); returns the local revision
+    /// number, or `None` if this record is already here.
+    pub fn sync_apply(&self, rev: &RemoteRevision) -> Result<Option<u32>, StoreError> {
+        if self.sync_knows(&rev.record_id)? {
+            return Ok(None);
+        }
+        let release = parts::join(&rev.fields, &rev.blocks).ok_or_else(|| {
+            StoreError::invalid(
+                "",
+                format!("revision {} from the server does not decode", rev.record_id),
+            )
+        })?;
+        release
+            .check()
+            .map_err(|e| StoreError::InvalidRelease(e.problems().to_vec()))?;
+        let p = parts::split(&release).map_err(|e| StoreError::invalid("", e.to_string()))?;
+        let m = SaveMeta {
+            author: rev.author.clone(),
+            message: Some(match &rev.message {
+                Some(msg) => format!("{msg} (revision {} of {})", rev.number, rev.pushed_by),
+                None => format!("revision {} of {}", rev.number, rev.pushed_by),
+            }),
+            name: None,
+        };
+        // One transaction: the revision and its record id, or neither (else a
+        // crash in between would send a colleague's revision back as ours).
+        let mut guard = self.lock();
+        let super::Inner { conn, known } = &mut *guard;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        let known_id = tx
+            .query_row(
+                "SELECT 1 FROM sync_revisions WHERE record_id = ?1",
+                [&rev.record_id],
+                |_| Ok(()),
+            )
+            .optional()
+            .map_err(|e| self.sq(e))?;
+        if known_id.is_some() {
+            return Ok(None);
+        }
+        let now = super::now_micros();
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM releases WHERE uuid = ?1",
+                [&rev.release_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sq(e))?;
+        let rel = match existing {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO releases (uuid, created) VALUES (?1, ?2)",
+                    params![rev.release_id, now],
+                )
+                .map_err(|e| self.sq(e))?;
+                tx.last_insert_rowid()
+            }
+        };
+        let mut pending = Vec::new();
+        let manifest =
+            crate::blobs::store_parts(&tx, known, &mut pending, &p).map_err(|e| self.retag(e))?;
+        let number = self.append(&tx, rel, &manifest, &release, &m, None, now)?;
+        tx.execute(
+            "INSERT INTO sync_revisions (release, number, record_id, sent, origin)
+             VALUES (?1, ?2, ?3, 1, ?4)",
+            params![rel, number, rev.record_id, rev.pushed_by],
+        )
+        .map_err(|e| self.sq(e))?;
+        tx.commit().map_err(|e| self.sq(e))?;
+        known.extend(pending);
+        Ok(Some(number))
+    }
+}

@@ -1,0 +1,327 @@
+//! The JSON contract between the Dateline server and its clients.
+//!
+//! One set of types serves both sides: the server (built without the HTTP
+//! client) deserialises what the app sends with the same structs the app
+//! serialises, so the two cannot drift apart.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The most records one push may carry.
+pub const MAX_PUSH_RECORDS: usize = 1000;
+/// The most records one pull returns.
+pub const MAX_PULL_RECORDS: u32 = 1000;
+/// The most hashes one "which blobs are missing" question may ask about.
+pub const MAX_BLOB_QUERY: usize = 10_000;
+/// The longest author name, kind-specific string or user name accepted.
+pub const MAX_NAME_LEN: usize = 200;
+
+/// A role in the review workflow; each user has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Drafts and saves revisions.
+    Writer,
+    /// Edits and comments; may reopen an approved release.
+    Editor,
+    /// Reviews for legal problems; comments and suggests.
+    Legal,
+    /// Approves releases (and reopens them).
+    Approver,
+    /// Everything, including managing users.
+    Admin,
+}
+
+impl Role {
+    /// Every role, in workflow order.
+    pub const ALL: [Role; 5] = [
+        Role::Writer,
+        Role::Editor,
+        Role::Legal,
+        Role::Approver,
+        Role::Admin,
+    ];
+
+    /// The role's name as stored and sent (`writer`, `editor`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Writer => "writer",
+            Role::Editor => "editor",
+            Role::Legal => "legal",
+            Role::Approver => "approver",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Whether this role may approve a release.
+    pub fn may_approve(self) -> bool {
+        matches!(self, Role::Approver | Role::Admin)
+    }
+
+    /// Whether this role may reopen an approved release.
+    pub fn may_reopen(self) -> bool {
+        matches!(self, Role::Editor | Role::Approver | Role::Admin)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role name that is not one of [`Role::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role “{0}”; the roles are writer, editor, legal, approver and admin")]
+pub struct UnknownRole(pub String);
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| UnknownRole(s.to_string()))
+    }
+}
+
+/// What an append-only record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A saved revision of a release (its manifest of blob hashes in `blobs`).
+    Revision,
+    /// A comment on a release or one of its fields.
+    Comment,
+    /// A suggested change.
+    Suggestion,
+    /// An approval (only approvers and admins).
+    Approval,
+    /// A workflow state change: `body.state` is one of [`WorkflowState`].
+    State,
+    /// An entry of the audit trail.
+    Audit,
+}
+
+impl RecordKind {
+    /// The kind's name as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Revision => "revision",
+            RecordKind::Comment => "comment",
+            RecordKind::Suggestion => "suggestion",
+            RecordKind::Approval => "approval",
+            RecordKind::State => "state",
+            RecordKind::Audit => "audit",
+        }
+    }
+}
+
+impl FromStr for RecordKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        serde_json::from_value(serde_json::Value::String(s.to_string()))
+            .map_err(|_| format!("unknown record kind “{s}”"))
+    }
+}
+
+/// The states a `state` record may move a release to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkflowState {
+    /// Being written.
+    Draft,
+    /// Sent to reviewers.
+    InReview,
+    /// Approved: no more revisions until reopened (approvers and admins only).
+    Approved,
+    /// Back to editing after an approval (editors, approvers and admins).
+    Reopened,
+    /// Published.
+    Published,
+}
+
+/// One append-only record, as the app creates it (offline, with its own id).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The record's id (a UUID v7 made by the client); pushes are idempotent by it.
+    pub id: Uuid,
+    /// The release it belongs to.
+    pub release_id: Uuid,
+    /// What it is.
+    pub kind: RecordKind,
+    /// Who wrote it, as the app shows it.
+    pub author: String,
+    /// When it was written, on the author's machine.
+    pub created: DateTime<Utc>,
+    /// For revisions, the author's local revision number; for other kinds the
+    /// revision the record refers to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u32>,
+    /// The kind-specific content.
+    pub body: serde_json::Value,
+    /// Hashes (blake3, 64 hex digits) of the content blocks the record refers
+    /// to; each must have been uploaded before the record is pushed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blobs: Vec<String>,
+}
+
+/// A record as the server returns it: with its place in the workspace's order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredRecord {
+    /// Its position in the workspace (the pull cursor).
+    pub seq: i64,
+    /// The signed-in user who pushed it (the server's word, not the client's).
+    pub pushed_by: String,
+    /// The record itself, exactly as pushed.
+    pub record: Record,
+}
+
+/// `POST /v1/login`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginRequest {
+    /// The user name.
+    pub name: String,
+    /// The password.
+    pub password: String,
+}
+
+/// The signed-in user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// The user name.
+    pub name: String,
+    /// The user's role.
+    pub role: Role,
+    /// The workspace the user belongs to.
+    pub workspace: String,
+}
+
+/// The answer to a login.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginResponse {
+    /// The session token, sent as `Authorization: Bearer TOKEN`.
+    pub token: String,
+    /// When the session ends.
+    pub expires: DateTime<Utc>,
+    /// Who signed in.
+    pub user: Me,
+}
+
+/// `POST /v1/records`: a batch stored all together or not at all.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    /// The records, in the order they were written.
+    pub records: Vec<Record>,
+}
+
+/// The answer to a push.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    /// Records stored by this push.
+    pub accepted: u32,
+    /// Records already stored (by an earlier push of the same ids).
+    pub duplicates: u32,
+    /// The workspace's latest position after the push.
+    pub cursor: i64,
+}
+
+/// The answer to `GET /v1/records?after=CURSOR&limit=N`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PullResponse {
+    /// Records after the cursor, in order.
+    pub records: Vec<StoredRecord>,
+    /// The position to ask from next time.
+    pub cursor: i64,
+    /// Whether more records follow.
+    pub more: bool,
+}
+
+/// `POST /v1/blobs/missing`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissingRequest {
+    /// Hashes the client holds.
+    pub hashes: Vec<String>,
+}
+
+/// Which of the asked hashes the server lacks.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MissingResponse {
+    /// The hashes to upload with `PUT /v1/blobs/HASH`.
+    pub missing: Vec<String>,
+}
+
+/// A live notification (server-sent event `record`): ids only, never content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// The record's position in the workspace.
+    pub seq: i64,
+    /// The record's id.
+    pub id: Uuid,
+    /// The release it belongs to.
+    pub release_id: Uuid,
+    /// Its kind.
+    pub kind: RecordKind,
+}
+
+/// Every refusal: a stable code to branch on and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// Stable machine-readable code (`unauthorized`, `rate_limited`, …).
+    pub code: String,
+    /// What went wrong, in one sentence.
+    pub message: String,
+}
+
+/// Whether `s` is a blob hash: 64 lower-case hex digits.
+pub fn is_blob_hash(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The hash a blob is stored under: blake3 of its bytes, in hex.
+pub fn blob_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_and_unknown_roles_are_refused() {
+        for r in Role::ALL {
+            assert_eq!(r.as_str().parse::<Role>(), Ok(r));
+            assert_eq!(
+                serde_json::to_string(&r).ok(),
+                Some(format!("\"{}\"", r.as_str()))
+            );
+        }
+        assert!("root".parse::<Role>().is_err());
+        assert!(Role::Approver.may_approve() && !Role::Legal.may_approve());
+    }
+
+    #[test]
+    fn a_record_with_an_unknown_field_or_kind_is_refused() {
+        let ok = r#"{"id":"0190a0a0-0000-7000-8000-000000000001","release_id":"0190a0a0-0000-7000-8000-000000000002","kind":"comment","author":"a","created":"2025-05-14T10:00:00Z","body":{}}"#;
+        assert!(serde_json::from_str::<Record>(ok).is_ok());
+        let extra = ok.replace("\"body\"", "\"admin\":true,\"body\"");
+        assert!(serde_json::from_str::<Record>(&extra).is_err());
+        let kind = ok.replace("comment", "drop_table");
+        assert!(serde_json::from_str::<Record>(&kind).is_err());
+    }
+
+    #[test]
+    fn blob_hashes_are_64_lower_case_hex_digits() {
+        let h = blob_hash(b"GENEVA");
+        assert!(is_blob_hash(&h));
+        assert!(!is_blob_hash(&h.to_uppercase()));
+        assert!(!is_blob_hash("'; DROP TABLE blobs; --"));
+    }
+}
