@@ -34,6 +34,11 @@ use Severity::{Error as E, Suggestion as S, Warning as W};
 /// Every built-in check.
 pub const CHECKS: &[CheckInfo] = &[
     c(
+        "structure",
+        E,
+        "The release breaks a structural rule (the validation of `dateline check`).",
+    ),
+    c(
         "dateline.after-embargo",
         E,
         "The dateline is dated after the day the embargo lifts.",

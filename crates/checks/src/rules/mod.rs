@@ -140,6 +140,14 @@ impl<'a> Sink<'a> {
 
 /// Runs every built-in check.
 pub(crate) fn run_all(cx: &Cx, sink: &mut Sink) {
+    if sink.on("structure") {
+        for p in dateline_core::validate::problems(cx.r) {
+            // An unknown speaker is reported by `quotes.speaker`, at the same path.
+            if !p.path.ends_with(".speaker") {
+                sink.whole("structure", p.path, p.message, None);
+            }
+        }
+    }
     dateline::check(cx, sink);
     embargo::check(cx, sink);
     headline::check(cx, sink);
