@@ -42,9 +42,7 @@ pub fn apply_fix(release: &mut Release, fix: &Fix) -> Result<(), CheckError> {
                 }
                 s.replace_range(bytes, text);
             }
-            Edit::Set { path, value } => {
-                *lookup(&mut json, path)? = value.clone();
-            }
+            Edit::Set { path, value } => set(&mut json, path, value.clone())?,
             Edit::Remove { path } => {
                 let (parent, index) = split_last_index(path)
                     .ok_or_else(|| stale(path, "not an element of a list"))?;
@@ -92,6 +90,33 @@ fn lookup<'v>(root: &'v mut Value, path: &str) -> Result<&'v mut Value, CheckErr
         }
     }
     Ok(cur)
+}
+
+/// Sets the value at `path`; a missing last key (an optional field left out
+/// of the JSON, such as an attribution) is added.
+fn set(root: &mut Value, path: &str, value: Value) -> Result<(), CheckError> {
+    if let Ok(slot) = lookup(root, path) {
+        *slot = value;
+        return Ok(());
+    }
+    let (parent, key) = match path.rsplit_once('.') {
+        Some((p, k)) => (Some(p), k),
+        None => (None, path),
+    };
+    if key.contains('[') {
+        return Err(stale(path, "no such element"));
+    }
+    let parent = match parent {
+        Some(p) => lookup(root, p)?,
+        None => root,
+    };
+    match parent {
+        Value::Object(map) => {
+            map.insert(key.to_string(), value);
+            Ok(())
+        }
+        _ => Err(stale(path, "not a field of an object")),
+    }
 }
 
 fn split_last_index(path: &str) -> Option<(&str, usize)> {
