@@ -145,7 +145,18 @@ impl ValeStyles {
 
     /// Adds one rule from its YAML text (`style`/`name` give its id `Style.Name`).
     pub fn add_rule(&mut self, style: &str, name: &str, yaml: &str) {
-        let raw: RawRule = match serde_yaml_ng::from_str(yaml) {
+        // The type first: an unsupported type is skipped for what it is, even
+        // when its keys (a sequence's tag tokens) would not read as a portable rule.
+        let value: serde_yaml_ng::Value = match serde_yaml_ng::from_str(yaml) {
+            Ok(v) => v,
+            Err(e) => return self.skip(style, name, format!("not a Vale rule: {e}")),
+        };
+        if let Some(kind) = value.get("extends").and_then(|v| v.as_str()) {
+            if UNSUPPORTED.contains(&kind) {
+                return self.skip(style, name, unsupported(kind));
+            }
+        }
+        let raw: RawRule = match serde_yaml_ng::from_value(value) {
             Ok(r) => r,
             Err(e) => return self.skip(style, name, format!("not a Vale rule: {e}")),
         };
@@ -181,6 +192,13 @@ impl ValeStyles {
             rule.run(fields, lead, out);
         }
     }
+}
+
+/// Rule types this engine does not run.
+const UNSUPPORTED: &[&str] = &["spelling", "sequence", "script", "invisible", "lint"];
+
+fn unsupported(kind: &str) -> String {
+    format!("the rule type “{kind}” is not supported (portable types only)")
 }
 
 fn rule_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
@@ -349,12 +367,7 @@ fn compile(style: &str, name: &str, raw: RawRule) -> Result<Rule, String> {
                 grade: raw.grade.unwrap_or(8.0),
             }
         }
-        "spelling" | "sequence" | "script" | "invisible" | "lint" => {
-            return Err(format!(
-                "the rule type “{}” is not supported (portable types only)",
-                raw.extends
-            ))
-        }
+        kind if UNSUPPORTED.contains(&kind) => return Err(unsupported(kind)),
         other => return Err(format!("unknown rule type “{other}”")),
     };
     Ok(Rule {
