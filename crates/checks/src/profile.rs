@@ -237,7 +237,7 @@ impl Profile {
     pub fn from_toml(text: &str) -> Result<Profile, CheckError> {
         let mut table: toml::Table = text
             .parse()
-            .map_err(|e: toml::de::Error| CheckError::Profile(e.to_string()))?;
+            .map_err(|e: toml::de::Error| CheckError::Profile(one_line(&e.to_string())))?;
         if let Some(base) = table.get("extends").and_then(|v| v.as_str()) {
             let key = canonical_id(base).ok_or_else(|| {
                 CheckError::Profile(format!(
@@ -250,13 +250,13 @@ impl Profile {
                 .ok_or_else(|| CheckError::Profile(format!("no built-in profile {key}")))?;
             let mut merged: toml::Table = base_text
                 .parse()
-                .map_err(|e: toml::de::Error| CheckError::Profile(e.to_string()))?;
+                .map_err(|e: toml::de::Error| CheckError::Profile(one_line(&e.to_string())))?;
             merge(&mut merged, std::mem::take(&mut table));
             table = merged;
         }
         table
             .try_into()
-            .map_err(|e: toml::de::Error| CheckError::Profile(e.to_string()))
+            .map_err(|e: toml::de::Error| CheckError::Profile(one_line(&e.to_string())))
     }
 
     /// Reads a workspace's profile file.
@@ -295,6 +295,11 @@ impl Profile {
             None => crate::catalog::check(id).map(|c| c.severity),
         }
     }
+}
+
+/// TOML errors span several lines (with a snippet); a CLI error is one line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn canonical_id(id: &str) -> Option<&'static str> {
