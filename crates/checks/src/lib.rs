@@ -27,6 +27,7 @@ mod error;
 pub mod fields;
 pub mod finding;
 pub mod fix;
+mod pattern;
 pub mod profile;
 mod rules;
 pub mod vale;

@@ -126,7 +126,7 @@ fn en_month_alternation() -> String {
 static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m = en_month_alternation();
     let wd = EN_DAYS.join("|");
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?:\b(?P<wd>{wd}),?\s+(?:the\s+)?)?(?:\b(?P<d1>\d{{1,2}})(?P<o1>st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{m})(?:,?\s+(?P<y1>\d{{4}})\b)?|\b(?P<m2>{m})\s+(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}})\b)?)"
     ))
     .expect("a static pattern compiles")
@@ -135,7 +135,7 @@ static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static FR_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m = FR_MONTHS.join("|");
     let wd = FR_DAYS.join("|");
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i)(?:\b(?P<wd>{wd})\s+)?\b(?P<d1>\d{{1,2}}|1er)\s+(?P<m1>{m})\b(?:\s+(?P<y1>\d{{4}})\b)?"
     ))
     .expect("a static pattern compiles")
@@ -144,7 +144,7 @@ static FR_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static ES_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m = ES_MONTHS.join("|");
     let wd = ES_DAYS.join("|");
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i)(?:\b(?P<wd>{wd}),?\s+)?\b(?P<d1>\d{{1,2}})\s+de\s+(?P<m1>{m})\b(?:\s+de\s+(?P<y1>\d{{4}})\b)?"
     ))
     .expect("a static pattern compiles")
@@ -254,7 +254,7 @@ pub fn dates(lang: &str, text: &str) -> Vec<DateMention> {
 /// lead they name the dateline's day.
 pub fn said_weekdays(text: &str) -> Vec<(Range<usize>, Weekday)> {
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::pattern::compile(&format!(
             r"\b(?:said|says|announced|reported|stated|confirmed)\s+(?P<wd>{})\b",
             EN_DAYS.join("|")
         ))

@@ -108,7 +108,7 @@ fn release_line(cx: &Cx, sink: &mut Sink) {
 
 /// A time of day and the words after it.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?ix)\b(?: (?:[01]?\d|2[0-3])[:h][0-5]\d (?:\s*[ap]\.?m\.?)? | (?:1[0-2]|0?[1-9])\s*[ap]\.m\.(?:\B|\b) | (?:1[0-2]|0?[1-9])\s*[ap]m\b | noon | midnight | midi | minuit | mediodía | medianoche )",
     )
     .expect("a static pattern compiles")
@@ -116,7 +116,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Zone words that may follow a time.
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"^[\s,(]*(?:(?:GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|AEST|AEDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|Z)\b|(?i:local\s+time|heure\s+(?:de|locale)|hora\s+(?:de|local)|\w+\s+time\b))",
     )
     .expect("a static pattern compiles")

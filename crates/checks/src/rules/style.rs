@@ -31,7 +31,7 @@ fn alternation(words: impl Iterator<Item = String>) -> Option<Regex> {
     // Longest first, so "illegal immigrants" wins over "illegal immigrant".
     let mut alts = alts;
     alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    Regex::new(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).ok()
+    crate::pattern::compile(&format!(r"(?i)\b(?:{})\b", alts.join("|"))).ok()
 }
 
 impl WordMatcher {

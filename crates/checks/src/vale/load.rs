@@ -217,7 +217,7 @@ fn regex(pattern: &str, ignorecase: bool) -> Result<Regex, String> {
     } else {
         pattern.to_string()
     };
-    Regex::new(&p).map_err(|e| {
+    crate::pattern::compile(&p).map_err(|e| {
         let first = e
             .to_string()
             .lines()
