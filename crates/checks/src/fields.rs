@@ -8,15 +8,23 @@ use dateline_core::{Block, Release};
 /// What a text field is; Vale scopes and the "outside quotes" checks key on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
+    /// `headline`.
     Headline,
+    /// `subheadline`.
     Subheadline,
+    /// `body[i].text` of a paragraph.
     Paragraph,
+    /// `body[i].text` of a sub-heading.
     Heading,
+    /// `body[i].items[j]`.
     ListItem,
     /// Words inside a quote (the quotation marks are the renderer's).
     QuoteText,
+    /// `footnotes[i].text`.
     FootnoteText,
+    /// `boilerplate[i].title`.
     BoilerplateTitle,
+    /// `boilerplate[i].paragraphs[j]`.
     BoilerplateParagraph,
 }
 
@@ -137,6 +145,36 @@ pub fn text_fields<'r>(r: &'r Release) -> Vec<Field<'r>> {
         }
     }
     out
+}
+
+/// The words of the release's own names — people (names and surnames), the
+/// organisation, dateline places, contacts — for a spellchecker's ignore list:
+/// these are never misspellings. Sorted, without duplicates.
+pub fn names(r: &Release) -> Vec<String> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut add = |s: &str| {
+        for (_, w) in words(s) {
+            if w.chars().any(char::is_alphabetic) {
+                out.insert(w.to_string());
+            }
+        }
+    };
+    for p in &r.people {
+        add(&p.name);
+        add(p.surname());
+    }
+    add(&r.meta.organisation);
+    if let Some(d) = &r.dateline {
+        for p in &d.places {
+            add(&p.city);
+            add(p.region.as_deref().unwrap_or(""));
+        }
+    }
+    for c in &r.contacts {
+        add(&c.name);
+        add(c.organisation.as_deref().unwrap_or(""));
+    }
+    out.into_iter().collect()
 }
 
 /// The release's language tag. The one place that reads `meta.language`, so a

@@ -52,3 +52,19 @@ fn findings_come_in_reading_order_and_serialize_in_camel_case() {
     );
     assert_eq!(json["fix"]["edits"][0]["type"], "replace");
 }
+
+#[test]
+fn a_linter_can_live_on_a_worker_thread() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<dateline_checks::Linter>();
+    let linter = dateline_checks::Linter::new(profile("unOhchr")).with_today(today());
+    let r = seed();
+    let worker = std::thread::spawn(move || linter.run(&r));
+    assert!(!worker.join().expect("the worker finishes").has_errors());
+}
+
+#[test]
+fn the_release_names_for_the_spellchecker() {
+    let names = dateline_checks::fields::names(&seed());
+    assert_eq!(names, ["Geneva", "Lawlor", "Mary", "OHCHR"]);
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use dateline_checks::{apply_fix, Finding, Linter, Profile, Severity};
 use dateline_core::model::*;
 
-pub const SEED: &str = include_str!("../../../examples/un-expert-khakimova.json");
+pub const SEED: &str = include_str!("../../../../examples/un-expert-khakimova.json");
 
 /// The founding seed release.
 pub fn seed() -> Release {
