@@ -45,6 +45,8 @@ enum Command {
     Undelete(cmd::store::DeleteArgs),
     /// Check a release file: validation problems, one per line.
     Check(cmd::store::CheckArgs),
+    /// Check a release's writing against a house profile (and Vale styles); exits 1 on errors.
+    Lint(cmd::lint::LintArgs),
     /// Compare two release files or two revisions.
     Diff(cmd::diff::DiffArgs),
     /// Import a press release from text, Markdown or HTML.
@@ -112,6 +114,7 @@ fn main() -> ExitCode {
         Command::Delete(a) => cmd::store::delete(&ctx, &a, true),
         Command::Undelete(a) => cmd::store::delete(&ctx, &a, false),
         Command::Check(a) => cmd::store::check(&a),
+        Command::Lint(a) => cmd::lint::run(&ctx, &a),
         Command::Diff(a) => cmd::diff::run(&ctx, &a),
         Command::Import(a) => cmd::import::run(&ctx, &a),
         Command::Status(a) => cmd::review::status(&ctx, &a),

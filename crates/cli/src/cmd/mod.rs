@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 pub mod diff;
 pub mod import;
+pub mod lint;
 pub mod render;
 pub mod review;
 pub mod store;
