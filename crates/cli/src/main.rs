@@ -99,9 +99,40 @@ impl Ctx {
     }
 }
 
+/// Logs to `<data dir>/org.dateline.app/logs/dateline-cli.<date>.log` (daily files,
+/// seven kept; `DATELINE_LOG` sets the filter, default `info`). Without a writable
+/// data folder the command runs unlogged. The guard flushes the log when dropped.
+fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    let dir = directories::BaseDirs::new()?
+        .data_dir()
+        .join(dateline_store::APP_IDENTIFIER)
+        .join("logs");
+    std::fs::create_dir_all(&dir).ok()?;
+    let files = tracing_appender::rolling::Builder::new()
+        .rotation(tracing_appender::rolling::Rotation::DAILY)
+        .filename_prefix("dateline-cli")
+        .filename_suffix("log")
+        .max_log_files(7)
+        .build(&dir)
+        .ok()?;
+    let (writer, guard) = tracing_appender::non_blocking(files);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DATELINE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(writer)
+        .with_ansi(false)
+        .try_init()
+        .ok()?;
+    Some(guard)
+}
+
 fn main() -> ExitCode {
+    let _log = start_logging();
     let cli = Cli::parse();
     let ctx = Ctx { db: cli.db };
+    let name = subcommand_name();
+    let started = std::time::Instant::now();
     let result = match cli.command {
         Command::Render(a) => cmd::render::render(&a),
         Command::Export(a) => cmd::render::export(&ctx, &a),
@@ -133,6 +164,11 @@ fn main() -> ExitCode {
         Command::Sync => cmd::sync::sync(&ctx),
         Command::Logout => cmd::sync::logout(&ctx),
     };
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    match &result {
+        Ok(()) => tracing::debug!(command = %name, ms, "ok"),
+        Err(e) => tracing::debug!(command = %name, ms, error = %e, "failed"),
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -151,6 +187,20 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The subcommand as typed (for the log): the first argument that is neither an
+/// option nor the value of `--db`.
+fn subcommand_name() -> String {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--db" {
+            args.next();
+        } else if !a.starts_with('-') {
+            return a;
+        }
+    }
+    String::new()
 }
 
 /// Whether the output was closed by the reader (`dateline log ID | head -1`).
