@@ -4,4 +4,4 @@
  * Every stable error code of Dateline: what the libraries' `code()` return and
  * what crosses IPC to the UI, which branches on it (never on the message).
  */
-export type ErrorCode = "invalid_json" | "invalid_release" | "invalid_input" | "not_found" | "ambiguous_id" | "too_large" | "busy" | "corrupt_database" | "disk_full" | "newer_database" | "not_a_database" | "read_only" | "sqlite" | "io" | "no_data_dir" | "no_working_copy" | "database_unavailable" | "unknown_format" | "unknown_paper" | "empty" | "invalid_utf8" | "binary" | "no_content" | "json_failed" | "export_failed" | "pdf_failed" | "internal";
+export type ErrorCode = "invalid_json" | "invalid_release" | "invalid_input" | "not_found" | "ambiguous_id" | "too_large" | "busy" | "corrupt_database" | "disk_full" | "newer_database" | "not_a_database" | "read_only" | "sqlite" | "io" | "no_data_dir" | "no_working_copy" | "database_unavailable" | "unknown_format" | "unknown_paper" | "empty" | "invalid_utf8" | "binary" | "no_content" | "bad_override" | "json_failed" | "export_failed" | "pdf_failed" | "internal";
