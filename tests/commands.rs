@@ -197,7 +197,7 @@ fn inputs_are_checked_and_errors_have_codes() {
         "too_large"
     );
 
-    // An invalid release cannot become a revision; the problems are in the message.
+    // An invalid release cannot become a revision; the problems travel typed, with their paths.
     release["headline"] = json!("");
     let e = h
         .call("save_revision", json!({ "id": id, "release": release }))
@@ -205,6 +205,12 @@ fn inputs_are_checked_and_errors_have_codes() {
     assert_eq!(e["code"], "invalid_release");
     assert!(
         e["message"].as_str().unwrap_or("").contains("headline"),
+        "{e}"
+    );
+    assert!(
+        e["problems"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|p| p["path"] == "headline")),
         "{e}"
     );
     let problems: Vec<Value> = h.ok("validate_release", json!({ "release": release }));
@@ -332,10 +338,10 @@ fn pasted_text_is_imported_as_a_new_release() {
     );
     assert_eq!(
         h.err_code("import_release", json!({ "text": "x", "from": "docx" })),
-        "unknown_format"
+        "invalid_input"
     );
     assert_eq!(
         h.err_code("import_release", json!({ "text": "   " })),
-        "empty_import"
+        "empty"
     );
 }

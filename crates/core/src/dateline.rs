@@ -133,7 +133,7 @@ const BW_MONTHS: [&str; 12] = [
 ];
 
 /// Full month names of `lang`, index 0 = January.
-pub fn month_names(lang: DateLanguage) -> &'static [&'static str; 12] {
+pub const fn month_names(lang: DateLanguage) -> &'static [&'static str; 12] {
     match lang {
         DateLanguage::English => &EN_MONTHS,
         DateLanguage::French => &FR_MONTHS,
@@ -142,7 +142,7 @@ pub fn month_names(lang: DateLanguage) -> &'static [&'static str; 12] {
 }
 
 /// AP month abbreviations (English), index 0 = January.
-pub fn ap_month_names() -> &'static [&'static str; 12] {
+pub const fn ap_month_names() -> &'static [&'static str; 12] {
     &AP_MONTHS
 }
 

@@ -8,57 +8,14 @@ use std::sync::LazyLock;
 use chrono::Weekday;
 use regex::Regex;
 
-/// English month names.
-pub const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use dateline_core::dateline::{ap_month_names, month_names, DateLanguage};
 
+/// English month names (the core's, which datelines print).
+pub const EN_MONTHS: &[&str; 12] = month_names(DateLanguage::English);
 /// AP's form of each month before a day: Jan. Feb. Aug. Sept. Oct. Nov. Dec.; March–July in full.
-pub const AP_MONTHS: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
-
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-const ES_MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
+pub const AP_MONTHS: &[&str; 12] = ap_month_names();
+const FR_MONTHS: &[&str; 12] = month_names(DateLanguage::French);
+const ES_MONTHS: &[&str; 12] = month_names(DateLanguage::Spanish);
 
 const EN_DAYS: [&str; 7] = [
     "Monday",
@@ -153,9 +110,9 @@ static ES_DATE: LazyLock<Regex> = LazyLock::new(|| {
 fn month_index(lang: &str, name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_lowercase();
     let table: &[&str; 12] = match lang {
-        "fr" => &FR_MONTHS,
-        "es" => &ES_MONTHS,
-        _ => &EN_MONTHS,
+        "fr" => FR_MONTHS,
+        "es" => ES_MONTHS,
+        _ => EN_MONTHS,
     };
     table
         .iter()
