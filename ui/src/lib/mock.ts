@@ -135,7 +135,7 @@ function compare(a: Release, b: Release): Comparison {
       ...(headlineChanged ? [{ kind: "headline" as const, text: "headline reworded", field: "headline", path: "headline", entry: null, hidden: false }] : []),
       ...changed.map((x) => ({ kind: x.kind === "quote" ? ("quote" as const) : ("paragraph" as const), text: `${x.name} edited`, field: x.name, path: null, entry: x.entry, hidden: false })),
     ],
-    fields: [{ path: "headline", name: "headline", status: headlineChanged ? "changed" : "unchanged", old: a.headline, new: b.headline, diff: null, bookkeeping: false }],
+    fields: [{ key: { type: "headline" }, path: "headline", name: "headline", status: headlineChanged ? "changed" : "unchanged", old: a.headline, new: b.headline, diff: null, bookkeeping: false }],
     blocks,
     changeCount: changed.length + (headlineChanged ? 1 : 0),
     degraded: false,

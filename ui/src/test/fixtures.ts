@@ -35,8 +35,9 @@ export function sampleComparison(): Comparison {
       { kind: "whitespace", text: "paragraph 1: whitespace", field: "paragraph 1", path: null, entry: 0, hidden: true },
     ],
     fields: [
-      { path: "headline", name: "headline", status: "unchanged", old: "H", new: "H", diff: null, bookkeeping: false },
+      { key: { type: "headline" }, path: "headline", name: "headline", status: "unchanged", old: "H", new: "H", diff: null, bookkeeping: false },
       {
+        key: { type: "dateline" },
         path: "dateline",
         name: "dateline",
         status: "changed",
@@ -56,7 +57,7 @@ export function sampleComparison(): Comparison {
         },
         bookkeeping: false,
       },
-      { path: "meta.updated", name: "updated", status: "changed", old: "a", new: "b", diff: null, bookkeeping: true },
+      { key: { type: "updated" }, path: "meta.updated", name: "updated", status: "changed", old: "a", new: "b", diff: null, bookkeeping: true },
     ],
     blocks: [
       { entry: 0, status: "unchanged", kind: "paragraph", name: "paragraph 1", oldIndex: 0, newIndex: 0, old: "First paragraph.", new: "First paragraph.", diff: null, edited: false, partner: null },
