@@ -35,11 +35,9 @@ pub struct Scores {
     pub quotes_total: usize,
 }
 
-/// Expected quotes matched by a quote of the release with that speaker
-/// (in order, each quote used once): (matched, expected).
-fn quote_hits(r: &Release, want: &Value) -> (usize, usize) {
-    let got: Vec<String> = r
-        .body
+/// The names of the speakers of the release's quotes, in order.
+fn speakers(r: &Release) -> Vec<String> {
+    r.body
         .iter()
         .filter_map(|b| match b {
             Block::Quote(q) => r
@@ -49,11 +47,22 @@ fn quote_hits(r: &Release, want: &Value) -> (usize, usize) {
                 .map(|p| p.name.clone()),
             _ => None,
         })
-        .collect();
-    let want: Vec<String> = want["quoteSpeakers"]
+        .collect()
+}
+
+/// The speakers a fixture expects, in order.
+fn expected_speakers(want: &Value) -> Vec<String> {
+    want["quoteSpeakers"]
         .as_array()
         .map(|a| a.iter().filter_map(str_of).collect())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Expected quotes matched by a quote of the release with that speaker
+/// (in order, each quote used once): (matched, expected).
+fn quote_hits(r: &Release, want: &Value) -> (usize, usize) {
+    let got = speakers(r);
+    let want = expected_speakers(want);
     let mut from = 0;
     let mut hits = 0;
     for w in &want {
@@ -92,22 +101,8 @@ fn check(r: &Release, want: &Value) -> [(bool, String, String); 7] {
     let got_end = r.end_mark.text().unwrap_or("").to_string();
     let want_end = str_of(&want["endMark"]).unwrap_or_default();
 
-    let got_speakers: Vec<String> = r
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Quote(q) => r
-                .people
-                .iter()
-                .find(|p| p.id == q.speaker)
-                .map(|p| p.name.clone()),
-            _ => None,
-        })
-        .collect();
-    let want_speakers: Vec<String> = want["quoteSpeakers"]
-        .as_array()
-        .map(|a| a.iter().filter_map(str_of).collect())
-        .unwrap_or_default();
+    let got_speakers = speakers(r);
+    let want_speakers = expected_speakers(want);
     let speakers_ok = got_speakers.len() == want_speakers.len()
         && got_speakers
             .iter()
