@@ -23,6 +23,7 @@ use dateline_core::style::HouseStyleId;
 use dateline_core::{Attribution, Dateline, EndMark, Kind, Language, Person, Place, Status};
 use dateline_export::Format;
 use dateline_import::SourceFormat;
+use dateline_review::{ReviewStatus, Role};
 use serde::Serialize;
 use ts_rs::{Config, Dependency, TypeVisitor, TS};
 
@@ -316,6 +317,11 @@ pub fn labels_ts(menu_events: &[&str]) -> String {
             "import type {{ {t} }} from \"../bindings/{t}\";\n"
         ));
     }
+    for t in ["ReviewStatus", "Role"] {
+        out.push_str(&format!(
+            "import type {{ {t} }} from \"../bindings/{t}\";\n"
+        ));
+    }
     out.push('\n');
     let rows = |v: Vec<(String, String)>| v;
     out.push_str(&table(
@@ -326,6 +332,28 @@ pub fn labels_ts(menu_events: &[&str]) -> String {
             Status::ALL
                 .iter()
                 .map(|s| (key(s), s.label().into()))
+                .collect(),
+        ),
+    ));
+    out.push_str(&table(
+        "REVIEW_STATUSES",
+        "ReviewStatus",
+        "Review states, in workflow order.",
+        &rows(
+            ReviewStatus::ALL
+                .iter()
+                .map(|s| (key(s), s.label().into()))
+                .collect(),
+        ),
+    ));
+    out.push_str(&table(
+        "ROLES",
+        "Role",
+        "Workspace roles.",
+        &rows(
+            Role::ALL
+                .iter()
+                .map(|r| (key(r), r.label().into()))
                 .collect(),
         ),
     ));

@@ -6,7 +6,7 @@
 //! dialog, returned by `startup_error` and by every command that needs the store.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use dateline_core::ErrorCode;
 use dateline_store::{SaveMeta, SqliteStore, Store};
@@ -16,8 +16,10 @@ use crate::error::{ApiError, ApiResult};
 /// The app's shared state, managed by Tauri.
 pub struct AppState {
     store: Result<Arc<dyn Store>, ApiError>,
-    /// Author recorded on revisions (`DATELINE_AUTHOR`, else the login name).
-    pub author: String,
+    /// Who is working: recorded on revisions and review records.
+    profile: RwLock<LocalProfile>,
+    /// Where the profile is kept (`profile.json` beside the database).
+    profile_path: Option<PathBuf>,
     /// `DATELINE_EXPORT_DIR`: exports go there without a dialog (e2e tests).
     pub export_dir: Option<PathBuf>,
 }
@@ -28,7 +30,10 @@ impl AppState {
         let store = SqliteStore::open(db)
             .map(|s| Arc::new(s) as Arc<dyn Store>)
             .map_err(ApiError::from);
-        AppState::from_parts(store)
+        let mut state = AppState::from_parts(store);
+        state.profile_path = Some(db.with_file_name("profile.json"));
+        state.profile = RwLock::new(LocalProfile::load(state.profile_path.as_deref()));
+        state
     }
 
     /// State whose store could not be opened, for the reason `e`.
@@ -44,7 +49,8 @@ impl AppState {
     fn from_parts(store: Result<Arc<dyn Store>, ApiError>) -> AppState {
         AppState {
             store,
-            author: dateline_store::default_author(),
+            profile: RwLock::new(LocalProfile::load(None)),
+            profile_path: None,
             export_dir: std::env::var_os("DATELINE_EXPORT_DIR")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
@@ -61,10 +67,35 @@ impl AppState {
         self.store.as_ref().err().cloned()
     }
 
+    /// Who is working now (the profile's name).
+    pub fn author(&self) -> String {
+        self.profile().name
+    }
+
+    /// The local profile.
+    pub fn profile(&self) -> LocalProfile {
+        match self.profile.read() {
+            Ok(p) => p.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Changes the local profile and keeps it for the next start.
+    pub fn set_profile(&self, profile: LocalProfile) -> ApiResult<()> {
+        if let Some(path) = &self.profile_path {
+            profile.save(path)?;
+        }
+        match self.profile.write() {
+            Ok(mut p) => *p = profile,
+            Err(poisoned) => *poisoned.into_inner() = profile,
+        }
+        Ok(())
+    }
+
     /// Save metadata by the current author.
     pub fn meta(&self, message: Option<String>, name: Option<String>) -> SaveMeta {
         SaveMeta {
-            author: self.author.clone(),
+            author: self.author(),
             message: message.filter(|m| !m.trim().is_empty()),
             name: name.filter(|n| !n.trim().is_empty()),
         }
@@ -90,4 +121,57 @@ pub fn db_path(app_data_dir: Option<PathBuf>) -> ApiResult<PathBuf> {
         )
     })?;
     Ok(dir.join("dateline.db"))
+}
+
+/// The person using this app: their name (recorded as the author of revisions
+/// and review records) and email. `DATELINE_AUTHOR` wins over the saved name,
+/// which wins over the login name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LocalProfile {
+    /// The name recorded as author.
+    pub name: String,
+    /// Email, if given.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+impl LocalProfile {
+    /// The profile saved at `path`, else one from the environment and the login name.
+    /// A missing or unreadable file falls back quietly: the name is not worth a failed start.
+    fn load(path: Option<&Path>) -> LocalProfile {
+        let saved = path
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|t| serde_json::from_str::<LocalProfile>(&t).ok())
+            .filter(|p| !p.name.trim().is_empty());
+        let from_env = std::env::var("DATELINE_AUTHOR")
+            .ok()
+            .filter(|a| !a.trim().is_empty());
+        match (from_env, saved) {
+            (Some(name), saved) => LocalProfile {
+                name,
+                email: saved.and_then(|s| s.email),
+            },
+            (None, Some(saved)) => saved,
+            (None, None) => LocalProfile {
+                name: dateline_store::default_author(),
+                email: None,
+            },
+        }
+    }
+
+    /// Writes the profile to `path` (through a temporary file, so a full disk
+    /// leaves the old one whole).
+    fn save(&self, path: &Path) -> ApiResult<()> {
+        let io = |e: std::io::Error| {
+            ApiError::new(
+                ErrorCode::Io,
+                format!("the profile could not be saved to {}: {e}", path.display()),
+            )
+        };
+        let json = serde_json::to_string_pretty(self)
+            .map_err(|e| ApiError::new(ErrorCode::JsonFailed, format!("the profile: {e}")))?;
+        let tmp = path.with_extension("json.tmp");
+        std::fs::write(&tmp, json).map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(io)
+    }
 }

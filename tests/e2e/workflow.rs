@@ -165,7 +165,6 @@ async fn fill_every_group(s: &thirtyfour::WebDriver) {
     // Metadata.
     set(s, "field-organisation", "OHCHR").await;
     set(s, "field-language", "en").await;
-    set(s, "field-status", "inReview").await;
     set(s, "field-tags", "water, defenders").await;
     // Release line: embargoed.
     set(s, "field-release-line", "embargoed").await;

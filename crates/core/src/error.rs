@@ -48,6 +48,28 @@ pub enum ErrorCode {
     NoContent,
     /// Import: a correction from the review screen does not fit the input.
     BadOverride,
+    /// Review: a field path that does not parse.
+    BadPath,
+    /// Review: a field path that names nothing in the release.
+    NoSuchField,
+    /// Review: a text range outside its field.
+    BadRange,
+    /// Review: a comment, note or suggestion above its size limit.
+    TooLong,
+    /// Review: a comment, note or name that must not be empty.
+    EmptyText,
+    /// Review: the person lacks the role the action needs.
+    MissingRole,
+    /// Review: a writer approving their own release.
+    OwnRelease,
+    /// Review: a state change the rules do not allow.
+    TransitionNotAllowed,
+    /// Review: a gated state refused while something blocks it.
+    Blocked,
+    /// Review: a request that does not fit the release's review (resolve twice, a quote that is not there).
+    InvalidRequest,
+    /// Review: a stored review record that cannot be read.
+    BadRecord,
     JsonFailed,
     ExportFailed,
     PdfFailed,
@@ -83,6 +105,17 @@ impl ErrorCode {
             ErrorCode::Binary => "binary",
             ErrorCode::NoContent => "no_content",
             ErrorCode::BadOverride => "bad_override",
+            ErrorCode::BadPath => "bad_path",
+            ErrorCode::NoSuchField => "no_such_field",
+            ErrorCode::BadRange => "bad_range",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::EmptyText => "empty_text",
+            ErrorCode::MissingRole => "missing_role",
+            ErrorCode::OwnRelease => "own_release",
+            ErrorCode::TransitionNotAllowed => "transition_not_allowed",
+            ErrorCode::Blocked => "blocked",
+            ErrorCode::InvalidRequest => "invalid_request",
+            ErrorCode::BadRecord => "bad_record",
             ErrorCode::JsonFailed => "json_failed",
             ErrorCode::ExportFailed => "export_failed",
             ErrorCode::PdfFailed => "pdf_failed",

@@ -272,7 +272,7 @@ mod tests {
         assert_eq!(Entry::from_record(&unknown).expect("skipped"), None);
         let broken = Record::new("rel", "comment", "ana", None, serde_json::json!({"x": 1}));
         assert_eq!(
-            Entry::from_record(&broken).map_err(|e| e.code()),
+            Entry::from_record(&broken).map_err(|e| e.code().as_str()),
             Err("bad_record")
         );
     }

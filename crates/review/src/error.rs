@@ -1,6 +1,7 @@
 //! Errors of the review workflow: every refusal a person may see, with a
 //! stable [`ReviewError::code`] for the UI and one sentence they can act on.
 
+use dateline_core::ErrorCode;
 use dateline_store::StoreError;
 
 use crate::state::Blocker;
@@ -105,21 +106,21 @@ fn list(blockers: &[Blocker]) -> String {
 
 impl ReviewError {
     /// Stable machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ReviewError::Store(e) => e.code().as_str(),
-            ReviewError::BadPath(_) => "bad_path",
-            ReviewError::NoSuchField(_) => "no_such_field",
-            ReviewError::BadRange { .. } => "bad_range",
-            ReviewError::TooLong { .. } => "too_long",
-            ReviewError::Empty(_) => "empty",
-            ReviewError::MissingRole { .. } => "missing_role",
-            ReviewError::OwnRelease(_) => "own_release",
-            ReviewError::Transition { .. } => "transition_not_allowed",
-            ReviewError::Blocked { .. } => "blocked",
-            ReviewError::NotFound { .. } => "not_found",
-            ReviewError::Invalid(_) => "invalid",
-            ReviewError::BadRecord { .. } => "bad_record",
+            ReviewError::Store(e) => e.code(),
+            ReviewError::BadPath(_) => ErrorCode::BadPath,
+            ReviewError::NoSuchField(_) => ErrorCode::NoSuchField,
+            ReviewError::BadRange { .. } => ErrorCode::BadRange,
+            ReviewError::TooLong { .. } => ErrorCode::TooLong,
+            ReviewError::Empty(_) => ErrorCode::EmptyText,
+            ReviewError::MissingRole { .. } => ErrorCode::MissingRole,
+            ReviewError::OwnRelease(_) => ErrorCode::OwnRelease,
+            ReviewError::Transition { .. } => ErrorCode::TransitionNotAllowed,
+            ReviewError::Blocked { .. } => ErrorCode::Blocked,
+            ReviewError::NotFound { .. } => ErrorCode::NotFound,
+            ReviewError::Invalid(_) => ErrorCode::InvalidRequest,
+            ReviewError::BadRecord { .. } => ErrorCode::BadRecord,
         }
     }
 }

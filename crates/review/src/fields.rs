@@ -306,6 +306,53 @@ pub fn quote_block(r: &Release, n: u32) -> Result<usize, ReviewError> {
         })
 }
 
+/// How a person names the field `path` of `r`: "headline", "paragraph 3",
+/// "quote 2", "quote 2, paragraph 1", "footnote 1", "contact 2"… Paths that do
+/// not parse or name nothing are returned as given.
+pub fn label(path: &str, r: &Release) -> String {
+    let Ok(p) = path.parse::<FieldPath>() else {
+        return path.to_string();
+    };
+    let block = |i: usize| -> String {
+        match r.body.get(i) {
+            Some(Block::Quote(_)) => match quote_number(r, i) {
+                Some(n) => format!("quote {n}"),
+                None => format!("block {}", i + 1),
+            },
+            Some(Block::Heading { .. }) => format!("heading (block {})", i + 1),
+            Some(Block::List { .. }) => format!("list (block {})", i + 1),
+            _ => format!("paragraph {}", i + 1),
+        }
+    };
+    let quote_para = |i: usize, j: usize| -> String {
+        let multi = matches!(r.body.get(i), Some(Block::Quote(q)) if q.paragraphs.len() > 1);
+        if multi {
+            format!("{}, paragraph {}", block(i), j + 1)
+        } else {
+            block(i)
+        }
+    };
+    match p {
+        FieldPath::Headline => "headline".into(),
+        FieldPath::Subheadline => "subheadline".into(),
+        FieldPath::Dateline => "dateline".into(),
+        FieldPath::Block(i) | FieldPath::BlockText(i) => block(i),
+        FieldPath::Item(i, j) => format!("{}, item {}", block(i), j + 1),
+        FieldPath::Segment(i, j, _) => quote_para(i, j),
+        FieldPath::Footnote(i) | FieldPath::FootnoteText(i) => format!("footnote {}", i + 1),
+        FieldPath::Boilerplate(i) => format!("boilerplate {}", i + 1),
+        FieldPath::BoilerplateParagraph(i, j) => {
+            format!("boilerplate {}, paragraph {}", i + 1, j + 1)
+        }
+        FieldPath::Contact(i) => format!("contact {}", i + 1),
+        FieldPath::Action(i) => format!("action {}", i + 1),
+        FieldPath::Person(i) => match r.people.get(i) {
+            Some(person) if !person.name.trim().is_empty() => person.name.trim().to_string(),
+            _ => format!("person {}", i + 1),
+        },
+    }
+}
+
 /// The quote number (1-based) of the quote at body index `block`.
 pub fn quote_number(r: &Release, block: usize) -> Option<u32> {
     if !matches!(r.body.get(block), Some(Block::Quote(_))) {
@@ -381,7 +428,7 @@ mod tests {
             "meta.id",
         ] {
             assert_eq!(
-                bad.parse::<FieldPath>().map_err(|e| e.code()),
+                bad.parse::<FieldPath>().map_err(|e| e.code().as_str()),
                 Err("bad_path"),
                 "{bad}"
             );

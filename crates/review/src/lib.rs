@@ -34,6 +34,8 @@ pub use error::ReviewError;
 pub use fields::FieldPath;
 pub use model::{Profile, ReviewStatus, Role, Rules, TransitionRule, Verdict, Via};
 pub use packet::Packet;
-pub use service::{ApproveTarget, ReviewService};
-pub use state::{fold, Blocker, BlockerKind, FoldInput, ReviewState};
+pub use service::{ApproveTarget, ReleaseReview, ReviewService};
+pub use state::{
+    fold, ApprovalView, Blocker, BlockerKind, CommentView, FoldInput, ReviewState, SuggestionView,
+};
 pub use workspace::{RoleAssignment, Workspace};

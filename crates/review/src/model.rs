@@ -46,6 +46,17 @@ impl Role {
             Role::Admin => "admin",
         }
     }
+
+    /// The role as the app shows it ("Legal").
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Writer => "Writer",
+            Role::Editor => "Editor",
+            Role::Legal => "Legal",
+            Role::Approver => "Approver",
+            Role::Admin => "Admin",
+        }
+    }
 }
 
 impl fmt::Display for Role {
@@ -115,6 +126,33 @@ impl ReviewStatus {
             ReviewStatus::Released => "released",
             ReviewStatus::Corrected => "corrected",
             ReviewStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The release's published status for exports (ninjs `pubStatus`):
+    /// released and corrected releases are published, a withdrawn one is withdrawn.
+    pub fn publication(self) -> dateline_core::Status {
+        use dateline_core::Status;
+        match self {
+            ReviewStatus::Draft => Status::Draft,
+            ReviewStatus::InReview | ReviewStatus::ChangesRequested => Status::InReview,
+            ReviewStatus::Approved | ReviewStatus::Scheduled => Status::Approved,
+            ReviewStatus::Released | ReviewStatus::Corrected => Status::Published,
+            ReviewStatus::Withdrawn => Status::Withdrawn,
+        }
+    }
+
+    /// The state as the app shows it ("Changes requested").
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewStatus::Draft => "Draft",
+            ReviewStatus::InReview => "In review",
+            ReviewStatus::ChangesRequested => "Changes requested",
+            ReviewStatus::Approved => "Approved",
+            ReviewStatus::Scheduled => "Scheduled",
+            ReviewStatus::Released => "Released",
+            ReviewStatus::Corrected => "Corrected",
+            ReviewStatus::Withdrawn => "Withdrawn",
         }
     }
 }

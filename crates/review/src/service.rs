@@ -48,6 +48,21 @@ pub enum ApproveTarget {
     },
 }
 
+/// A release's place in the review, as the library lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReleaseReview {
+    /// The release.
+    pub id: String,
+    /// Its current state.
+    pub status: ReviewStatus,
+    /// The person asked is asked to review it and has not answered.
+    pub waiting_for_me: bool,
+    /// Who wrote it (the author of its first revision).
+    pub writer: String,
+}
+
 /// The review operations of one person (`actor`) over a store.
 pub struct ReviewService<'s> {
     store: &'s dyn Store,
@@ -777,29 +792,52 @@ impl<'s> ReviewService<'s> {
 
     /// Releases (not in the trash) where `person` is asked to review and has not answered.
     pub fn waiting_for(&self, person: &str) -> Result<Vec<String>, ReviewError> {
+        Ok(self
+            .overview(person)?
+            .into_iter()
+            .filter(|r| r.waiting_for_me)
+            .map(|r| r.id)
+            .collect())
+    }
+
+    /// Every release (not in the trash) with its state and whether `person`
+    /// is asked to review it and has not answered: what the library shows.
+    /// Only releases with a review request are folded; the rest read their
+    /// state from their records alone.
+    pub fn overview(&self, person: &str) -> Result<Vec<ReleaseReview>, ReviewError> {
         let w = self.workspace()?;
         let mut out = Vec::new();
         for s in self.store.list(&Default::default())? {
             let records = self.store.records(&s.id)?;
-            if !records.iter().any(|r| r.kind == "reviewRequest") {
-                continue;
+            let mut status = ReviewStatus::Draft;
+            for r in records.iter().filter(|r| r.kind == "transition") {
+                if let Some(Entry::Transition { to, .. }) = Entry::from_record(r)? {
+                    status = to;
+                }
             }
+            let mut waiting_for_me = false;
             let log = self.store.log(&s.id)?;
             let writer = log.last().map(|v| v.author.clone()).unwrap_or_default();
-            let current = self.store.load(&s.id, None)?;
-            let state = fold(&FoldInput {
-                release_id: &s.id,
-                records: &records,
-                workspace: &w,
-                current: &current,
-                revision: s.revisions,
-                revisions: &HashMap::new(),
-                writer: &writer,
-                checks: &[],
-            })?;
-            if state.is_waiting_for(person, &w) {
-                out.push(s.id);
+            if records.iter().any(|r| r.kind == "reviewRequest") {
+                let current = self.store.load(&s.id, None)?;
+                let state = fold(&FoldInput {
+                    release_id: &s.id,
+                    records: &records,
+                    workspace: &w,
+                    current: &current,
+                    revision: s.revisions,
+                    revisions: &HashMap::new(),
+                    writer: &writer,
+                    checks: &[],
+                })?;
+                waiting_for_me = state.is_waiting_for(person, &w);
             }
+            out.push(ReleaseReview {
+                id: s.id,
+                status,
+                waiting_for_me,
+                writer,
+            });
         }
         Ok(out)
     }

@@ -203,7 +203,7 @@ fn bad_input_gets_a_clear_refusal() {
     let e = editor
         .comment(&id, "headline", None, "  ")
         .expect_err("empty");
-    assert_eq!(e.code(), "empty");
+    assert_eq!(e.code(), "empty_text");
 
     let e = editor
         .set_roles("Ed Itor", &[dateline_review::Role::Admin])
@@ -376,8 +376,10 @@ fn a_comment_whose_text_is_deleted_is_outdated_and_keeps_its_text() {
     assert!(one.resolved);
     assert_eq!(one.replies.len(), 1);
     assert_eq!(
-        editor.set_resolved(&c1, true).map_err(|e| e.code()),
-        Err("invalid")
+        editor
+            .set_resolved(&c1, true)
+            .map_err(|e| e.code().as_str()),
+        Err("invalid_request")
     );
     editor.set_resolved(&c1, false).expect("reopen");
     assert!(!editor.open(&id).expect("open").comments[0].resolved);
@@ -461,8 +463,8 @@ fn the_packet_shows_one_quote_in_context_as_html_and_text() {
         p.text
     );
     assert_eq!(
-        svc.packet(&id, 4, None).map_err(|e| e.code()),
-        Err("invalid")
+        svc.packet(&id, 4, None).map_err(|e| e.code().as_str()),
+        Err("invalid_request")
     );
 }
 
@@ -493,4 +495,18 @@ fn the_compare_view_learns_which_approvals_a_change_made_stale() {
     assert_eq!(stale.len(), 1);
     assert_eq!(stale[0].by, "Jonas Brandt");
     assert!(writer.stale_between(&id, 1, 1).expect("none").is_empty());
+}
+
+#[test]
+fn field_labels_name_fields_as_people_do() {
+    use dateline_review::fields::label;
+    let r = common::seed();
+    assert_eq!(label("headline", &r), "headline");
+    assert_eq!(label("body[0].text", &r), "paragraph 1");
+    assert_eq!(label("body[3].paragraphs[0].segments[0]", &r), "quote 1");
+    assert_eq!(label("body[5]", &r), "quote 2");
+    assert_eq!(label("footnotes[0].text", &r), "footnote 1");
+    assert_eq!(label("people[0]", &r), "Mary Lawlor");
+    assert_eq!(label("contacts[1]", &r), "contact 2");
+    assert_eq!(label("not a path", &r), "not a path");
 }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod library;
 pub mod render;
+pub mod review;
 pub mod revisions;
 
 use std::future::Future;
@@ -33,7 +34,10 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use crate::contract::{ArgSpec, CommandSpec, TypeSpec};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
+use dateline_review::anchor::TextRange;
+use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, Verdict, Via};
 use import::ImportResult;
+use review::{ReviewPanel, Timeline, WorkspaceSettings};
 
 /// What every command gets besides its arguments: the app, its state and store.
 pub struct Cx<R: Runtime> {

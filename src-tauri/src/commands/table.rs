@@ -46,4 +46,38 @@ commands! {
     compare::export_redline(id: ReleaseId, from: RevRef, to: RevRef) -> Option<String>;
     /// Imports `text` (format `from`, guessed when `null`) as a new release.
     import::import_release(text: String, from: Option<SourceFormat>) -> ImportResult;
+    /// The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks.
+    review::review_state(id: ReleaseId) -> ReviewPanel;
+    /// Moves `id` to state `to` through the rules and gates; an admin may override with a reason.
+    review::change_state(id: ReleaseId, to: ReviewStatus, note: Option<String>, override_reason: Option<String>) -> ReviewPanel;
+    /// Asks `reviewers` (names) or a `role` to review the latest revision, by `due` (YYYY-MM-DD).
+    review::request_review(id: ReleaseId, reviewers: Vec<String>, role: Option<Role>, due: Option<String>, note: Option<String>) -> ReviewPanel;
+    /// Answers the review request addressed to you: approve, request changes or comment.
+    review::answer_review(id: ReleaseId, verdict: Verdict, note: Option<String>) -> ReviewPanel;
+    /// Comments on a field, or on `range` of it (`quoted` is the selected text, placed in the latest revision).
+    review::add_comment(id: ReleaseId, field: String, range: Option<TextRange>, quoted: Option<String>, text: String) -> ReviewPanel;
+    /// Replies in the thread of `comment`.
+    review::reply_comment(id: ReleaseId, comment: String, text: String) -> ReviewPanel;
+    /// Resolves (or reopens) the thread of `comment`.
+    review::resolve_comment(id: ReleaseId, comment: String, resolved: bool) -> ReviewPanel;
+    /// Suggests `text` as the new value of `field` (a tracked change).
+    review::suggest_change(id: ReleaseId, field: String, text: String, note: Option<String>) -> ReviewPanel;
+    /// Accepts (a new revision naming the suggester) or rejects a suggestion.
+    review::decide_suggestion(id: ReleaseId, suggestion: String, accept: bool, note: Option<String>) -> ReviewPanel;
+    /// Approves (or requests changes to) the release for a role, or signs off quote `quote` (recorded by hand with `by` and `via`).
+    review::approve(id: ReleaseId, quote: Option<u32>, role: Option<Role>, verdict: Verdict, by: Option<String>, via: Via, note: Option<String>) -> ReviewPanel;
+    /// Quote `quote` of the latest revision in context, as HTML and as text for an email.
+    review::quote_packet(id: ReleaseId, quote: u32) -> Packet;
+    /// The audit timeline of `id` and the change labels of each revision.
+    review::timeline(id: ReleaseId) -> Timeline;
+    /// The approvals that were valid at revision `from` and are stale at revision `to`.
+    review::stale_approvals(id: ReleaseId, from: u32, to: u32) -> Vec<ApprovalView>;
+    /// Every release's review state, and whether you are asked to review it.
+    review::review_overview() -> Vec<ReleaseReview>;
+    /// Your profile and everyone's roles.
+    review::workspace_settings() -> WorkspaceSettings;
+    /// Changes your name (recorded on revisions and comments) and email.
+    review::save_profile(name: String, email: Option<String>) -> WorkspaceSettings;
+    /// Gives `person` the `roles` (an admin's setting once anyone is an admin).
+    review::set_roles(person: String, roles: Vec<Role>) -> WorkspaceSettings;
 }

@@ -1,7 +1,7 @@
 // Modal dialogs on <dialog>: a confirmation, and the "save revision" form. Escape cancels,
 // focus goes to the first field and back where it was afterwards.
 
-import { h } from "../lib/dom";
+import { h, uid } from "../lib/dom";
 
 function open(dialog: HTMLDialogElement, focus: HTMLElement | null): void {
   document.body.appendChild(dialog);
@@ -79,5 +79,80 @@ export function saveRevisionDialog(nextRev: number): Promise<RevisionNote | null
       form,
     );
     open(dialog, message);
+  });
+}
+
+/** One control of a form dialog. */
+export interface FormField {
+  name: string;
+  label: string;
+  kind?: "text" | "textarea" | "select" | "date" | "email";
+  value?: string;
+  /** `[value, label]` pairs of a select. */
+  options?: ReadonlyArray<readonly [string, string]>;
+  placeholder?: string;
+  hint?: string;
+  required?: boolean;
+  rows?: number;
+}
+
+/** A modal form: resolves with each field's value by name, or null when cancelled. */
+export function formDialog(opts: {
+  title: string;
+  intro?: string | Node;
+  fields: FormField[];
+  submit: string;
+  testid: string;
+}): Promise<Record<string, string> | null> {
+  const before = document.activeElement;
+  const titleId = uid("form-title");
+  return new Promise((resolve) => {
+    const done = (v: Record<string, string> | null) => {
+      close(dialog, before);
+      resolve(v);
+    };
+    const controls = opts.fields.map((f) => {
+      const id = uid(f.name);
+      const common = { id, name: f.name, testid: `${opts.testid}-${f.name}`, placeholder: f.placeholder, required: f.required };
+      let control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+      if (f.kind === "textarea") {
+        control = h("textarea", { ...common, rows: f.rows ?? 4, spellcheck: "true" });
+      } else if (f.kind === "select") {
+        control = h("select", common, (f.options ?? []).map(([v, l]) => h("option", { value: v }, l)));
+      } else {
+        control = h("input", { ...common, type: f.kind ?? "text", spellcheck: f.kind ? undefined : "true" });
+      }
+      if (f.value !== undefined) control.value = f.value;
+      const hintId = f.hint ? `${id}-hint` : undefined;
+      if (hintId) control.setAttribute("aria-describedby", hintId);
+      return { f, control, row: h("div", { class: "field" }, h("label", { for: id }, f.label), control, f.hint ? h("div", { class: "hint", id: hintId }, f.hint) : null) };
+    });
+    const form = h(
+      "form",
+      {
+        method: "dialog",
+        onSubmit: (e: Event) => {
+          e.preventDefault();
+          const out: Record<string, string> = {};
+          for (const { f, control } of controls) out[f.name] = control.value;
+          done(out);
+        },
+      },
+      h("h2", { id: titleId }, opts.title),
+      opts.intro ? (typeof opts.intro === "string" ? h("p", { class: "muted" }, opts.intro) : opts.intro) : null,
+      controls.map((c) => c.row),
+      h(
+        "div",
+        { class: "dialog-actions" },
+        h("button", { type: "button", class: "btn", testid: `${opts.testid}-cancel`, onClick: () => done(null) }, "Cancel"),
+        h("button", { type: "submit", class: "btn primary", testid: `${opts.testid}-submit` }, opts.submit),
+      ),
+    );
+    const dialog = h(
+      "dialog",
+      { class: "dialog wide", testid: opts.testid, "aria-labelledby": titleId, onCancel: (e: Event) => { e.preventDefault(); done(null); } },
+      form,
+    );
+    open(dialog, controls[0]?.control ?? null);
   });
 }

@@ -1,10 +1,10 @@
-// Metadata: house style, organisation, language, status, kind, tags.
+// Metadata: house style, organisation, language, kind, tags. (The review state is changed in the
+// review panel, through the workspace's rules and gates.)
 
 import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { Kind } from "../bindings/Kind";
-import type { Status } from "../bindings/Status";
 import { h, select } from "../lib/dom";
-import { HOUSE_STYLES, KINDS, STATUSES } from "../lib/labels";
+import { HOUSE_STYLES, KINDS } from "../lib/labels";
 import { card, field, textInput, type EditorCtx } from "./ctx";
 
 /** "a, b ,, c" → ["a", "b", "c"] */
@@ -30,7 +30,6 @@ export function metaSection(ctx: EditorCtx): HTMLElement {
       { class: "grid-2" },
       field("House style", sel<HouseStyleId>("field-style", HOUSE_STYLES, r.style, (v) => (ctx.doc.release.style = v)), "style"),
       field("Kind", sel<Kind>("field-kind", KINDS, r.meta.kind, (v) => (ctx.doc.release.meta.kind = v)), "meta.kind"),
-      field("Status", sel<Status>("field-status", STATUSES, r.meta.status, (v) => (ctx.doc.release.meta.status = v)), "meta.status"),
       field(
         "Language",
         textInput(ctx, "field-language", r.meta.language, (v) => (ctx.doc.release.meta.language = v.trim()), {

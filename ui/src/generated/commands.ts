@@ -2,6 +2,7 @@
 // Source: src-tauri/src/commands/table.rs.
 
 import type { ApiError } from "../bindings/ApiError";
+import type { ApprovalView } from "../bindings/ApprovalView";
 import type { Comparison } from "../bindings/Comparison";
 import type { Dateline } from "../bindings/Dateline";
 import type { Format } from "../bindings/Format";
@@ -9,13 +10,23 @@ import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { Language } from "../bindings/Language";
 import type { OpenRelease } from "../bindings/OpenRelease";
+import type { Packet } from "../bindings/Packet";
 import type { Problem } from "../bindings/Problem";
 import type { Release } from "../bindings/Release";
 import type { ReleaseId } from "../bindings/ReleaseId";
+import type { ReleaseReview } from "../bindings/ReleaseReview";
 import type { ReleaseSummary } from "../bindings/ReleaseSummary";
 import type { RevRef } from "../bindings/RevRef";
+import type { ReviewPanel } from "../bindings/ReviewPanel";
+import type { ReviewStatus } from "../bindings/ReviewStatus";
 import type { RevisionInfo } from "../bindings/RevisionInfo";
+import type { Role } from "../bindings/Role";
 import type { SourceFormat } from "../bindings/SourceFormat";
+import type { TextRange } from "../bindings/TextRange";
+import type { Timeline } from "../bindings/Timeline";
+import type { Verdict } from "../bindings/Verdict";
+import type { Via } from "../bindings/Via";
+import type { WorkspaceSettings } from "../bindings/WorkspaceSettings";
 
 /** Every command of the desktop shell, typed. */
 export interface Commands {
@@ -61,6 +72,40 @@ export interface Commands {
   exportRedline(id: ReleaseId, from: RevRef, to: RevRef): Promise<string | null>;
   /** Imports `text` (format `from`, guessed when `null`) as a new release. */
   importRelease(text: string, from: SourceFormat | null): Promise<ImportResult>;
+  /** The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks. */
+  reviewState(id: ReleaseId): Promise<ReviewPanel>;
+  /** Moves `id` to state `to` through the rules and gates; an admin may override with a reason. */
+  changeState(id: ReleaseId, to: ReviewStatus, note: string | null, overrideReason: string | null): Promise<ReviewPanel>;
+  /** Asks `reviewers` (names) or a `role` to review the latest revision, by `due` (YYYY-MM-DD). */
+  requestReview(id: ReleaseId, reviewers: Array<string>, role: Role | null, due: string | null, note: string | null): Promise<ReviewPanel>;
+  /** Answers the review request addressed to you: approve, request changes or comment. */
+  answerReview(id: ReleaseId, verdict: Verdict, note: string | null): Promise<ReviewPanel>;
+  /** Comments on a field, or on `range` of it (`quoted` is the selected text, placed in the latest revision). */
+  addComment(id: ReleaseId, field: string, range: TextRange | null, quoted: string | null, text: string): Promise<ReviewPanel>;
+  /** Replies in the thread of `comment`. */
+  replyComment(id: ReleaseId, comment: string, text: string): Promise<ReviewPanel>;
+  /** Resolves (or reopens) the thread of `comment`. */
+  resolveComment(id: ReleaseId, comment: string, resolved: boolean): Promise<ReviewPanel>;
+  /** Suggests `text` as the new value of `field` (a tracked change). */
+  suggestChange(id: ReleaseId, field: string, text: string, note: string | null): Promise<ReviewPanel>;
+  /** Accepts (a new revision naming the suggester) or rejects a suggestion. */
+  decideSuggestion(id: ReleaseId, suggestion: string, accept: boolean, note: string | null): Promise<ReviewPanel>;
+  /** Approves (or requests changes to) the release for a role, or signs off quote `quote` (recorded by hand with `by` and `via`). */
+  approve(id: ReleaseId, quote: number | null, role: Role | null, verdict: Verdict, by: string | null, via: Via, note: string | null): Promise<ReviewPanel>;
+  /** Quote `quote` of the latest revision in context, as HTML and as text for an email. */
+  quotePacket(id: ReleaseId, quote: number): Promise<Packet>;
+  /** The audit timeline of `id` and the change labels of each revision. */
+  timeline(id: ReleaseId): Promise<Timeline>;
+  /** The approvals that were valid at revision `from` and are stale at revision `to`. */
+  staleApprovals(id: ReleaseId, from: number, to: number): Promise<Array<ApprovalView>>;
+  /** Every release's review state, and whether you are asked to review it. */
+  reviewOverview(): Promise<Array<ReleaseReview>>;
+  /** Your profile and everyone's roles. */
+  workspaceSettings(): Promise<WorkspaceSettings>;
+  /** Changes your name (recorded on revisions and comments) and email. */
+  saveProfile(name: string, email: string | null): Promise<WorkspaceSettings>;
+  /** Gives `person` the `roles` (an admin's setting once anyone is an admin). */
+  setRoles(person: string, roles: Array<Role>): Promise<WorkspaceSettings>;
 }
 
 /** The IPC name and the argument names (camelCase, as sent) of each method. */
@@ -86,6 +131,23 @@ export const COMMAND_TABLE = {
   compareRevisions: ["compare_revisions", ["id", "from", "to"]],
   exportRedline: ["export_redline", ["id", "from", "to"]],
   importRelease: ["import_release", ["text", "from"]],
+  reviewState: ["review_state", ["id"]],
+  changeState: ["change_state", ["id", "to", "note", "overrideReason"]],
+  requestReview: ["request_review", ["id", "reviewers", "role", "due", "note"]],
+  answerReview: ["answer_review", ["id", "verdict", "note"]],
+  addComment: ["add_comment", ["id", "field", "range", "quoted", "text"]],
+  replyComment: ["reply_comment", ["id", "comment", "text"]],
+  resolveComment: ["resolve_comment", ["id", "comment", "resolved"]],
+  suggestChange: ["suggest_change", ["id", "field", "text", "note"]],
+  decideSuggestion: ["decide_suggestion", ["id", "suggestion", "accept", "note"]],
+  approve: ["approve", ["id", "quote", "role", "verdict", "by", "via", "note"]],
+  quotePacket: ["quote_packet", ["id", "quote"]],
+  timeline: ["timeline", ["id"]],
+  staleApprovals: ["stale_approvals", ["id", "from", "to"]],
+  reviewOverview: ["review_overview", []],
+  workspaceSettings: ["workspace_settings", []],
+  saveProfile: ["save_profile", ["name", "email"]],
+  setRoles: ["set_roles", ["person", "roles"]],
 } as const satisfies Record<keyof Commands, readonly [string, readonly string[]]>;
 
 /** A function that sends one command over IPC (Tauri's `invoke`). */

@@ -9,6 +9,8 @@ import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { Kind } from "../bindings/Kind";
 import type { SourceFormat } from "../bindings/SourceFormat";
 import type { Status } from "../bindings/Status";
+import type { ReviewStatus } from "../bindings/ReviewStatus";
+import type { Role } from "../bindings/Role";
 
 /** Workflow statuses, in workflow order. */
 export const STATUSES: ReadonlyArray<readonly [Status, string]> = [
@@ -17,6 +19,27 @@ export const STATUSES: ReadonlyArray<readonly [Status, string]> = [
   ["approved", "Approved"],
   ["published", "Published"],
   ["withdrawn", "Withdrawn"],
+];
+
+/** Review states, in workflow order. */
+export const REVIEW_STATUSES: ReadonlyArray<readonly [ReviewStatus, string]> = [
+  ["draft", "Draft"],
+  ["inReview", "In review"],
+  ["changesRequested", "Changes requested"],
+  ["approved", "Approved"],
+  ["scheduled", "Scheduled"],
+  ["released", "Released"],
+  ["corrected", "Corrected"],
+  ["withdrawn", "Withdrawn"],
+];
+
+/** Workspace roles. */
+export const ROLES: ReadonlyArray<readonly [Role, string]> = [
+  ["writer", "Writer"],
+  ["editor", "Editor"],
+  ["legal", "Legal"],
+  ["approver", "Approver"],
+  ["admin", "Admin"],
 ];
 
 /** Genres of a release. */

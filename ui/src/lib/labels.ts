@@ -7,6 +7,8 @@ export {
   EXPORT_FORMATS,
   HOUSE_STYLES,
   KINDS,
+  REVIEW_STATUSES,
+  ROLES,
   SOURCE_FORMATS,
   STATUSES,
 } from "../generated/labels";

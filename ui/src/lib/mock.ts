@@ -9,6 +9,7 @@ import type { Block } from "../bindings/Block";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { Release } from "../bindings/Release";
 import { dispatchCommand, type Commands } from "../generated/commands";
+import { mockReview, resetMockReview } from "./mock-review";
 import type { Comparison, ImportResult, OpenRelease, ReleaseSummary, RevisionInfo, RevRef } from "./types";
 
 interface Stored {
@@ -44,6 +45,7 @@ function template(style: HouseStyleId): Release {
 /** Resets the mock store with the seed and a few more releases. */
 export function resetMock(): void {
   db.clear();
+  resetMockReview();
   nextId = 1;
   const base = clone(seed) as unknown as Release;
   const first = put(base, "Imported from the seed");
@@ -242,6 +244,7 @@ export const mockCommands: Commands = {
   async exportRedline() {
     return "/tmp/mock-export";
   },
+  ...mockReview((id) => get(id).revisions.length),
   async importRelease() {
     return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [], parts: [] } } as unknown as ImportResult;
   },

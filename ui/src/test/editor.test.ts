@@ -89,16 +89,16 @@ describe("editing fields updates the model", () => {
     expect(doc.release.dateline).toBeNull();
   });
 
-  it("metadata: style, status, kind, language, organisation, tags", () => {
+  it("metadata: style, kind, language, organisation, tags (the state is the review's)", () => {
     const { doc, root } = setup();
     type(byTestId<HTMLSelectElement>(root, "field-style"), "wire");
-    type(byTestId<HTMLSelectElement>(root, "field-status"), "inReview");
+    expect(root.querySelector('[data-testid="field-status"]')).toBeNull();
     type(byTestId<HTMLSelectElement>(root, "field-kind"), "statement");
     type(byTestId<HTMLInputElement>(root, "field-language"), "fr-CH ");
     type(byTestId<HTMLInputElement>(root, "field-organisation"), "UNICEF");
     type(byTestId<HTMLInputElement>(root, "field-tags"), "water, , health ,");
     expect(doc.release.style).toBe("wire");
-    expect(doc.release.meta).toMatchObject({ status: "inReview", kind: "statement", language: "fr-CH", organisation: "UNICEF", tags: ["water", "health"] });
+    expect(doc.release.meta).toMatchObject({ kind: "statement", language: "fr-CH", organisation: "UNICEF", tags: ["water", "health"] });
   });
 
   it("a new person becomes a speaker choice and a footnote subject", () => {

@@ -20,6 +20,13 @@ beforeEach(() => {
       return rows.filter((r) => !q || r.headline.toLowerCase().includes(q)).filter(() => !a.deleted);
     }
     if (cmd === "create_release") return "new1";
+    if (cmd === "review_overview") {
+      return [
+        { id: "a", status: "released", waitingForMe: false, writer: "Ana" },
+        { id: "b", status: "inReview", waitingForMe: true, writer: "Ben" },
+      ];
+    }
+    if (cmd === "workspace_settings") return { name: "Ana", email: null, myRoles: ["writer"], roles: [] };
     return null;
   });
 });
@@ -34,9 +41,31 @@ describe("library", () => {
     expect(list.map((r) => r.dataset.id)).toEqual(["a", "b"]);
     expect(byTestId(list[0]!, "release-headline").textContent).toBe("Tajikistan: expert calls for release");
     expect(list[1]!.textContent).toContain("unsaved edits");
-    expect(byTestId(list[0]!, "release-status").textContent).toBe("Published");
+    // The state is the review's, not a field of the release.
+    expect(byTestId(list[0]!, "release-status").textContent).toBe("Released");
+    expect(byTestId(list[1]!, "release-status").textContent).toBe("In review");
+    expect(list[1]!.querySelector('[data-testid="waiting-for-me"]')).not.toBeNull();
+    expect(list[0]!.querySelector('[data-testid="waiting-for-me"]')).toBeNull();
     expect(byTestId(list[1]!, "release-language").textContent).toBe("fr");
     expect(byTestId(list[0]!, "release-updated").textContent).toMatch(/2025/);
+  });
+
+  it("filters: waiting for me, mine, all", async () => {
+    const lib = libraryView({ open: () => {} });
+    document.body.replaceChildren(lib.el);
+    await flush();
+    const ids = () => allByTestId(lib.el, "release-row").map((r) => r.dataset.id);
+    expect(byTestId(lib.el, "library-scope-waiting").textContent).toBe("Waiting for me (1)");
+    byTestId(lib.el, "library-scope-waiting").click();
+    await flush();
+    expect(ids()).toEqual(["b"]);
+    byTestId(lib.el, "library-scope-mine").click();
+    await flush();
+    expect(ids()).toEqual(["a"]);
+    expect(byTestId(lib.el, "library-scope-mine").getAttribute("aria-pressed")).toBe("true");
+    byTestId(lib.el, "library-scope-all").click();
+    await flush();
+    expect(ids()).toEqual(["a", "b"]);
   });
 
   it("search asks the store once typing pauses and shows only matches", async () => {

@@ -19,8 +19,15 @@ import type { OpenRelease } from "../lib/types";
 import { compareView } from "./compare";
 import { editForm } from "./edit-form";
 import { historyView } from "./history";
+import { fieldTools, focusField, showReviewMarks, type MarkActions } from "../editor/review-marks";
+import type { ReviewPanel } from "../bindings/ReviewPanel";
+import { labelOf, REVIEW_STATUSES } from "../lib/labels";
+import { reviewView, type QuoteRef } from "./review";
 
 export type Tab = "edit" | "history" | "compare";
+/** What the column beside the form shows; kept while the app runs. */
+type Side = "preview" | "review";
+let sideChoice: Side = "preview";
 
 export interface EditorView {
   el: HTMLElement;
@@ -29,6 +36,8 @@ export interface EditorView {
   autosaver: Autosaver;
   showTab(tab: Tab): void;
   saveRevision(): Promise<void>;
+  /** Shows the preview or the review panel beside the form. */
+  showSide(side: "preview" | "review"): void;
   exportAs(choice: ExportChoice): Promise<void>;
   openExportMenu(): void;
   /** Saves pending changes and stops timers. */
@@ -87,7 +96,67 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       )
     : null;
 
-  const editPane = h("div", { class: "edit-tab" }, form.el, preview.el);
+  const quotes = (): QuoteRef[] => {
+    const people = new Map(doc.release.people.map((p) => [p.id, p.name]));
+    const out: QuoteRef[] = [];
+    for (const b of doc.release.body) {
+      if (b.type === "quote") out.push({ number: out.length + 1, speaker: people.get(b.speaker) ?? b.speaker });
+    }
+    return out;
+  };
+  const statusBtn = h("button", { type: "button", class: "btn subtle status-btn", testid: "toolbar-review-status", title: "Show the review", onClick: () => showSide("review", true) }, "Review");
+  const review = reviewView(id, {
+    jumpTo: (path) => {
+      showTab("edit");
+      focusField(form.el, path);
+    },
+    reload: () => hooks.reopen("edit"),
+    flush: () => autosaver.flush(),
+    changed: (p: ReviewPanel) => {
+      showReviewMarks(form.el, p, marks);
+      const open = p.state.comments.filter((c) => !c.resolved).length;
+      replace(statusBtn, h("span", { class: `status rs-${p.state.status}` }, labelOf(REVIEW_STATUSES, p.state.status)), open > 0 ? ` 💬 ${open}` : "");
+      statusBtn.setAttribute("aria-label", `Review: ${labelOf(REVIEW_STATUSES, p.state.status)}, ${open} open comment${open === 1 ? "" : "s"}`);
+    },
+    quotes,
+  });
+  const marks: MarkActions = {
+    openThread: (cid) => {
+      showSide("review");
+      review.focusThread(cid);
+    },
+    decide: (sg, accept) => void review.decide(sg, accept),
+    comment: (path, range, quoted) => void review.comment(path, range, quoted).then(() => showSide("review")),
+    suggest: (path, current) => void review.suggest(path, current).then(() => showSide("review")),
+  };
+  fieldTools(form.el, marks);
+  const sideTabs: Record<Side, HTMLButtonElement> = {
+    preview: h("button", { type: "button", role: "tab", class: "tab", id: `side-preview-${id}`, "aria-controls": `side-${id}`, testid: "side-preview", onClick: () => showSide("preview", true) }, "Preview"),
+    review: h("button", { type: "button", role: "tab", class: "tab", id: `side-review-${id}`, "aria-controls": `side-${id}`, testid: "side-review", onClick: () => showSide("review", true) }, "Review"),
+  };
+  const sideBody = h("div", { class: "side-body", role: "tabpanel", id: `side-${id}` });
+  const sideList = h("div", { class: "tabs side-tabs", role: "tablist", "aria-label": "Beside the form" }, sideTabs.preview, sideTabs.review);
+  const side = h("div", { class: "side-pane" }, sideList, sideBody);
+  sideList.addEventListener("keydown", (e) => {
+    const k = (e as KeyboardEvent).key;
+    if (k !== "ArrowLeft" && k !== "ArrowRight") return;
+    const next: Side = sideChoice === "preview" ? "review" : "preview";
+    showSide(next);
+    sideTabs[next].focus();
+  });
+  const showSide = (which: Side, focus = false) => {
+    sideChoice = which;
+    if (current !== "edit") showTab("edit");
+    for (const [name, btn] of Object.entries(sideTabs)) {
+      btn.setAttribute("aria-selected", String(name === which));
+      btn.tabIndex = name === which ? 0 : -1;
+    }
+    sideBody.setAttribute("aria-labelledby", sideTabs[which].id);
+    replace(sideBody, which === "preview" ? preview.el : review.el);
+    if (which === "review") void review.refresh();
+    if (focus) sideTabs[which].focus();
+  };
+  const editPane = h("div", { class: "edit-tab" }, form.el, side);
   const content = h("div", { class: "tab-content", role: "tabpanel", id: `panel-${id}` });
   const tabs: Record<Tab, HTMLButtonElement> = {
     edit: h("button", { type: "button", role: "tab", class: "tab", id: `tab-edit-${id}`, "aria-controls": `panel-${id}`, testid: "tab-edit", onClick: () => showTab("edit") }, "Edit"),
@@ -135,6 +204,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       banner?.remove();
       clearError();
       toast(`Revision ${rev} saved`);
+      void review.refresh();
       if (current !== "edit") showTab(current);
     } catch (err) {
       const e = showError(err, "The revision was not saved");
@@ -186,6 +256,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     h("button", { type: "button", class: "btn subtle", testid: "back-to-library", onClick: () => hooks.back(), title: `Back to the library (${MOD}+L)` }, "← Library"),
     title,
     indicator.el,
+    statusBtn,
     h("div", { class: "tabs", role: "tablist", "aria-label": "Release views" }, tabs.edit, tabs.history, tabs.compare),
     h("div", { class: "toolbar-end" },
       discardBtn,
@@ -205,6 +276,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   });
 
   showTab("edit");
+  showSide(sideChoice);
   void preview.now(doc.release);
   void api.validateRelease(doc.release).then(form.setProblems, () => {});
 
@@ -215,6 +287,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     autosaver,
     showTab,
     saveRevision,
+    showSide,
     exportAs,
     openExportMenu: () => menu.open(),
     close: async () => {

@@ -52,12 +52,28 @@ export function historyView(id: string, hooks: { onRestored: () => void }): { el
     }
   };
 
-  void api.history(id).then(
-    (revs) => {
+  void Promise.all([api.history(id), api.timeline(id).catch(() => null)]).then(
+    ([revs, timeline]) => {
+      const labels = new Map((timeline?.changes ?? []).map((c) => [c.number, c.labels.filter((l) => !l.hidden)]));
+      // Review events (comments, approvals, state changes, exports) between the revisions.
+      const events = (timeline?.audit ?? []).filter((e) => e.kind !== "revision").reverse();
+      const t = (iso: string) => Date.parse(iso);
+      const eventsAfter = (created: string, newer: string | null) =>
+        events.filter((e) => t(e.time) >= t(created) && (newer === null || t(e.time) < t(newer)));
+      const eventRow = (e: (typeof events)[number]) =>
+        h(
+          "li",
+          { class: "audit-row", testid: "audit-row", "data-kind": e.kind },
+          h("span", { class: "audit-dot", "aria-hidden": "true" }, "•"),
+          h("span", null, h("strong", null, e.actor), " ", e.summary),
+          h("time", { class: "muted small", datetime: e.time }, ` ${formatTime(e.time)}`),
+        );
+      const before = revs.length > 0 ? events.filter((e) => t(e.time) < t(revs[revs.length - 1]!.created)) : [];
       replace(
         list,
         revs.length === 0 ? h("li", { class: "muted" }, "No revisions yet.") : null,
-        revs.map((rev) =>
+        revs.flatMap((rev, i) => [
+          ...eventsAfter(rev.created, i === 0 ? null : revs[i - 1]!.created).map(eventRow),
           h(
             "li",
             { class: "history-row", testid: "history-row", "data-rev": String(rev.number) },
@@ -71,6 +87,9 @@ export function historyView(id: string, hooks: { onRestored: () => void }): { el
                 rev.restoredFrom !== null ? h("span", { class: "muted small" }, ` (restored from #${rev.restoredFrom})`) : null,
               ),
               h("div", { class: "muted small" }, h("span", { testid: "history-author" }, rev.author || "unknown"), " · ", h("time", { testid: "history-time", datetime: rev.created }, formatTime(rev.created))),
+              (labels.get(rev.number) ?? []).length > 0
+                ? h("ul", { class: "change-labels", testid: "history-labels", "aria-label": `Changes in revision ${rev.number}` }, labels.get(rev.number)!.map((l) => h("li", { class: `label-chip k-${l.kind}` }, l.text)))
+                : null,
             ),
             h(
               "div",
@@ -79,7 +98,8 @@ export function historyView(id: string, hooks: { onRestored: () => void }): { el
               h("button", { type: "button", class: "btn", testid: "history-restore", onClick: () => void restore(rev) }, "Restore"),
             ),
           ),
-        ),
+        ]),
+        before.map(eventRow),
       );
     },
     (err) => {

@@ -3,7 +3,8 @@
 // the trash, arrows move between rows.
 
 import { h } from "../lib/dom";
-import { formatTime, labelOf, STATUSES } from "../lib/labels";
+import type { ReleaseReview } from "../bindings/ReleaseReview";
+import { formatTime, labelOf, REVIEW_STATUSES } from "../lib/labels";
 import type { ReleaseSummary } from "../lib/types";
 
 export interface RowActions {
@@ -30,7 +31,7 @@ function action(label: string, testid: string, cls: string, run: () => void, tit
 }
 
 /** The header row and one row per release. */
-export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActions): HTMLElement[] {
+export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActions, reviews: Map<string, ReleaseReview> = new Map()): HTMLElement[] {
   const head = h(
     "div",
     { class: "lib-row lib-head", "aria-hidden": "true" },
@@ -83,11 +84,22 @@ export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActio
           h("span", { class: "lib-title", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release")),
           h("span", { class: "muted small org" }, details),
         ),
-        h("span", { class: `status st-${r.status}`, testid: "release-status" }, labelOf(STATUSES, r.status)),
+        statusCell(reviews.get(r.id)),
         h("span", { class: "lang", testid: "release-language" }, r.language),
         h("span", { class: "muted", testid: "release-updated" }, formatTime(r.updated)),
         h("span", { class: "lib-actions" }, actions),
       );
     }),
   ];
+}
+
+/** The review state of a row, and a flag when the person is asked to review it. */
+function statusCell(review: ReleaseReview | undefined): HTMLElement {
+  if (!review) return h("span", { class: "muted", testid: "release-status" }, "—");
+  return h(
+    "span",
+    { class: "status-cell" },
+    h("span", { class: `status rs-${review.status}`, testid: "release-status", "data-status": review.status }, labelOf(REVIEW_STATUSES, review.status)),
+    review.waitingForMe ? h("span", { class: "badge warn", testid: "waiting-for-me" }, "asks you") : null,
+  );
 }

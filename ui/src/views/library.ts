@@ -9,7 +9,17 @@ import { debounce, h, replace } from "../lib/dom";
 import { HOUSE_STYLES } from "../lib/labels";
 import type { SourceFormat } from "../bindings/SourceFormat";
 import type { ReleaseSummary } from "../lib/types";
+import type { ReleaseReview } from "../bindings/ReleaseReview";
 import { releaseRows } from "./library-rows";
+import { settingsDialog } from "./settings";
+
+/** Which releases the library lists. */
+type Scope = "all" | "waiting" | "mine";
+const SCOPES: [Scope, string][] = [
+  ["all", "All"],
+  ["waiting", "Waiting for me"],
+  ["mine", "Mine"],
+];
 
 /** The importer's source format for a file name, or null to let it guess from the content. */
 export function importFormat(name: string): SourceFormat | null {
@@ -33,6 +43,8 @@ const TEMPLATE_HINT: Record<HouseStyleId, string> = {
 export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): Promise<void>; openNewMenu(): void; focusSearch(): void } {
   let trash = false;
   let query = "";
+  let scope: Scope = "all";
+  let me = "";
   const list = h("div", { class: "library-list", testid: "library-list", role: "list" });
   const search = h("input", {
     type: "search",
@@ -46,14 +58,45 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
     },
   });
 
+  // Searches answered after a newer one are dropped.
+  let seq = 0;
   const refresh = async () => {
+    const mine = ++seq;
     try {
-      const rows = await api.listReleases(query.trim() || null, trash);
-      draw(rows);
+      // The review states come alongside; the list still shows if they cannot be read.
+      const [rows, reviews, who] = await Promise.all([
+        api.listReleases(query.trim() || null, trash),
+        trash ? Promise.resolve([] as ReleaseReview[]) : api.reviewOverview().catch(() => [] as ReleaseReview[]),
+        me ? Promise.resolve(me) : api.workspaceSettings().then((w) => w.name, () => ""),
+      ]);
+      if (mine !== seq) return;
+      me = who;
+      const byId = new Map(reviews.map((r) => [r.id, r]));
+      const waiting = reviews.filter((r) => r.waitingForMe).length;
+      scopeButtons.waiting.textContent = waiting > 0 ? `Waiting for me (${waiting})` : "Waiting for me";
+      const shown = trash || scope === "all" ? rows : rows.filter((r) => (scope === "waiting" ? byId.get(r.id)?.waitingForMe : byId.get(r.id)?.writer === me));
+      draw(shown, byId);
     } catch (err) {
-      showError(err, "The library could not be loaded");
+      if (mine === seq) showError(err, "The library could not be loaded");
     }
   };
+  const scopeButtons = Object.fromEntries(
+    SCOPES.map(([s, label]) => [
+      s,
+      h("button", {
+        type: "button",
+        class: "seg",
+        testid: `library-scope-${s}`,
+        "aria-pressed": String(s === scope),
+        onClick: () => {
+          scope = s;
+          for (const [k, b] of Object.entries(scopeButtons)) b.setAttribute("aria-pressed", String(k === s));
+          void refresh();
+        },
+      }, label),
+    ]),
+  ) as Record<Scope, HTMLButtonElement>;
+  const scopeBar = h("div", { class: "segmented", role: "group", "aria-label": "Show" }, Object.values(scopeButtons));
   const searchLater = debounce(() => void refresh(), 150);
 
   const create = async (style: HouseStyleId) => {
@@ -134,6 +177,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       trashBtn.dataset.state = trash ? "trash" : "active";
       trashBtn.textContent = trash ? "← Back to releases" : "Trash";
       heading.textContent = trash ? "Trash" : "Releases";
+      scopeBar.hidden = trash;
       void refresh();
     },
   }, "Trash");
@@ -151,8 +195,8 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
     }
   };
 
-  const draw = (rows: ReleaseSummary[]) => {
-    if (rows.length === 0 && !trash && !query) {
+  const draw = (rows: ReleaseSummary[], reviews: Map<string, ReleaseReview>) => {
+    if (rows.length === 0 && !trash && !query && scope === "all") {
       replace(
         list,
         h(
@@ -172,7 +216,8 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       return;
     }
     if (rows.length === 0) {
-      replace(list, h("p", { class: "empty muted", testid: "library-empty" }, trash ? "The trash is empty." : `No release matches “${query}”.`));
+      const why = trash ? "The trash is empty." : query ? `No release matches “${query}”.` : scope === "waiting" ? "Nobody is waiting for your review." : "You have not written a release yet.";
+      replace(list, h("p", { class: "empty muted", testid: "library-empty", role: "listitem" }, why));
       return;
     }
     replace(
@@ -190,7 +235,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
             showError(err, what === "restore" ? "The release was not restored" : "The release was not duplicated");
           }
         },
-      }),
+      }, reviews),
     );
   };
 
@@ -205,8 +250,10 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       h("div", { class: "menu-wrap" }, newBtn, menu),
       h("button", { type: "button", class: "btn subtle", testid: "library-import", onClick: () => importInput.click() }, "Import…"),
       trashBtn,
+      h("button", { type: "button", class: "btn subtle", testid: "open-settings", onClick: () => void settingsDialog().then(() => { me = ""; void refresh(); }) }, "Settings"),
       importInput,
     ),
+    scopeBar,
     list,
     h("p", { class: "muted small shortcut-hint" }, "Press ", h("kbd", null, "F1"), " for keyboard shortcuts."),
   );
