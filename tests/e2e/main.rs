@@ -12,6 +12,7 @@
 
 mod harness;
 mod measure;
+mod review;
 mod survival;
 mod ui;
 mod workflow;

@@ -29,12 +29,22 @@ pub async fn all(s: &WebDriver, id: &str) -> Vec<WebElement> {
 }
 
 /// Clicks the element with test id `id`.
+/// A view that redraws between finding and clicking (an answer arriving) is
+/// found again, a few times.
 pub async fn click(s: &WebDriver, id: &str) {
-    let e = tid(s, id).await;
-    let _ = e.scroll_into_view().await;
-    e.click()
-        .await
-        .unwrap_or_else(|err| panic!("click {id}: {err}"));
+    let mut tries = 0;
+    loop {
+        let e = tid(s, id).await;
+        let _ = e.scroll_into_view().await;
+        match e.click().await {
+            Ok(()) => return,
+            Err(err) if tries < 5 && err.to_string().contains("stale") => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(err) => panic!("click {id}: {err}"),
+        }
+    }
 }
 
 /// Sets an `<input>`, `<textarea>` or `<select>` value as a user would

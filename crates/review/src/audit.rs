@@ -39,7 +39,7 @@ fn short(s: &str) -> String {
     }
 }
 
-fn summary(r: &Record) -> String {
+fn summary(r: &Record, name: &dyn Fn(Option<u32>, &str) -> String) -> String {
     let e = match Entry::from_record(r) {
         Ok(Some(e)) => e,
         Ok(None) => return format!("{} (a record of a newer Dateline)", r.kind),
@@ -106,8 +106,16 @@ fn summary(r: &Record) -> String {
             text,
             reply_to,
         } => match reply_to {
-            Some(_) => format!("reply on {}: {}", anchor.field, short(&text)),
-            None => format!("comment on {}: {}", anchor.field, short(&text)),
+            Some(_) => format!(
+                "reply on {}: {}",
+                name(r.revision, &anchor.field),
+                short(&text)
+            ),
+            None => format!(
+                "comment on {}: {}",
+                name(r.revision, &anchor.field),
+                short(&text)
+            ),
         },
         Entry::CommentStatus { comment, resolved } => format!(
             "comment {} {}",
@@ -115,7 +123,11 @@ fn summary(r: &Record) -> String {
             if resolved { "resolved" } else { "reopened" }
         ),
         Entry::Suggestion { field, new, .. } => {
-            format!("suggestion on {field}: {}", short(&new))
+            format!(
+                "suggestion on {}: {}",
+                name(r.revision, &field),
+                short(&new)
+            )
         }
         Entry::SuggestionDecision {
             suggestion,
@@ -142,7 +154,7 @@ fn summary(r: &Record) -> String {
         } => {
             let what = match scope {
                 ApprovalScope::Release { role } => format!("the release as {role}"),
-                ApprovalScope::Quote { block, .. } => format!("the quote at body[{block}]"),
+                ApprovalScope::Quote { block, .. } => name(r.revision, &format!("body[{block}]")),
             };
             let how = match via {
                 crate::model::Via::App => String::new(),
@@ -159,7 +171,14 @@ fn summary(r: &Record) -> String {
 }
 
 /// The timeline of a release from its records and its history (any order).
-pub fn timeline(records: &[Record], log: &[RevisionInfo]) -> Vec<AuditEntry> {
+///
+/// `name(revision, path)` says how a field path of that revision reads
+/// ("quote 2"); the paths are shown as they are without it.
+pub fn timeline(
+    records: &[Record],
+    log: &[RevisionInfo],
+    name: &dyn Fn(Option<u32>, &str) -> String,
+) -> Vec<AuditEntry> {
     let mut out: Vec<AuditEntry> = records
         .iter()
         .map(|r| AuditEntry {
@@ -167,7 +186,7 @@ pub fn timeline(records: &[Record], log: &[RevisionInfo]) -> Vec<AuditEntry> {
             actor: r.author.clone(),
             kind: r.kind.clone(),
             revision: r.revision,
-            summary: summary(r),
+            summary: summary(r, name),
             id: r.id.clone(),
         })
         .collect();

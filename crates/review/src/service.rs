@@ -772,10 +772,22 @@ impl<'s> ReviewService<'s> {
     /// The audit timeline of release `id`: every record and every revision.
     pub fn audit(&self, id: &str) -> Result<Vec<AuditEntry>, ReviewError> {
         let id = self.store.resolve(id)?;
-        Ok(audit::timeline(
-            &self.store.records(&id)?,
-            &self.store.log(&id)?,
-        ))
+        let records = self.store.records(&id)?;
+        let log = self.store.log(&id)?;
+        // Each path is named as it was in the revision the record refers to.
+        let mut at: HashMap<u32, Release> = HashMap::new();
+        for n in records.iter().filter_map(|r| r.revision) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = at.entry(n) {
+                if let Ok(r) = self.store.load(&id, Some(n)) {
+                    slot.insert(r);
+                }
+            }
+        }
+        let name = |rev: Option<u32>, path: &str| match rev.and_then(|n| at.get(&n)) {
+            Some(r) => crate::fields::label(path, r),
+            None => path.to_string(),
+        };
+        Ok(audit::timeline(&records, &log, &name))
     }
 
     /// The approval packet of quote `quote` (1-based) of release `id`, at

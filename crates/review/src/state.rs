@@ -745,7 +745,11 @@ fn gates(
         };
         out.push(Blocker {
             kind: BlockerKind::UnresolvedComment,
-            message: format!("unresolved comment by {} on {place}{outdated}", c.author),
+            message: format!(
+                "unresolved comment by {} on {}{outdated}",
+                c.author,
+                crate::fields::label(place, input.current)
+            ),
             record: Some(c.id.clone()),
             field: c.current.field.clone(),
         });
@@ -759,7 +763,10 @@ fn gates(
             message: format!(
                 "open suggestion by {} on {}",
                 s.author,
-                s.current_field.as_deref().unwrap_or(&s.field)
+                crate::fields::label(
+                    s.current_field.as_deref().unwrap_or(&s.field),
+                    input.current
+                )
             ),
             record: Some(s.id.clone()),
             field: s.current_field.clone(),

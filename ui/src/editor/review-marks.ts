@@ -95,7 +95,7 @@ export function showReviewMarks(form: HTMLElement, p: ReviewPanel, on: MarkActio
       h(
         "button",
         { type: "button", class: "review-mark comment-marker", testid: "comment-marker", "data-count": String(ids.length), "aria-label": `${ids.length} open comment${ids.length === 1 ? "" : "s"} on ${name}`, title: "Show the comments", onClick: () => on.openThread(ids[0]!) },
-        `💬 ${ids.length}`,
+        `${ids.length} comment${ids.length === 1 ? "" : "s"}`,
       ),
     );
   }
@@ -127,8 +127,8 @@ export function showReviewMarks(form: HTMLElement, p: ReviewPanel, on: MarkActio
 export function fieldTools(form: HTMLElement, on: MarkActions): void {
   let control: Element | null = null;
   const bar = h("div", { class: "field-tools", testid: "field-tools", role: "group", "aria-label": "Review this field" });
-  const commentBtn = h("button", { type: "button", class: "btn subtle small", testid: "field-comment", title: "Comment on the selected text, or on the whole field" }, "💬 Comment");
-  const suggestBtn = h("button", { type: "button", class: "btn subtle small", testid: "field-suggest", title: "Suggest a new text for this field" }, "✎ Suggest");
+  const commentBtn = h("button", { type: "button", class: "btn subtle small", testid: "field-comment", title: "Comment on the selected text, or on the whole field" }, "Comment");
+  const suggestBtn = h("button", { type: "button", class: "btn subtle small", testid: "field-suggest", title: "Suggest a new text for this field" }, "Suggest");
   bar.append(commentBtn, suggestBtn);
   // Keep the control's selection when the mouse presses a tool.
   bar.addEventListener("mousedown", (e) => e.preventDefault());

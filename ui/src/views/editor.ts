@@ -115,7 +115,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     changed: (p: ReviewPanel) => {
       showReviewMarks(form.el, p, marks);
       const open = p.state.comments.filter((c) => !c.resolved).length;
-      replace(statusBtn, h("span", { class: `status rs-${p.state.status}` }, labelOf(REVIEW_STATUSES, p.state.status)), open > 0 ? ` 💬 ${open}` : "");
+      replace(statusBtn, h("span", { class: `status rs-${p.state.status}` }, labelOf(REVIEW_STATUSES, p.state.status)), open > 0 ? h("span", { class: "muted small" }, `${open} comment${open === 1 ? "" : "s"}`) : "");
       statusBtn.setAttribute("aria-label", `Review: ${labelOf(REVIEW_STATUSES, p.state.status)}, ${open} open comment${open === 1 ? "" : "s"}`);
     },
     quotes,

@@ -77,7 +77,7 @@ function badge(text: string, kind: "ok" | "warn" | "muted", testid?: string): HT
 
 function approvalTitle(a: ApprovalView): string {
   if (a.scope.type === "release") return `${labelOf(ROLES, a.scope.role)} approval`;
-  return a.quote !== null ? `Sign-off of quote ${a.quote} (${a.scope.speaker})` : `Sign-off of a removed quote (${a.scope.speaker})`;
+  return a.quote !== null ? `Sign-off of quote ${a.quote}` : "Sign-off of a removed quote";
 }
 
 function approvalBadge(a: ApprovalView): HTMLElement {
@@ -235,7 +235,7 @@ export function reviewView(id: string, hooks: ReviewHooks): ReviewView {
       title: `Quote ${q.number}: sign-off by ${packet.speaker}`,
       intro,
       fields: [
-        { name: "by", label: "Answered by", value: packet.speaker, required: true },
+        { name: "by", label: "Answered by", value: q.speaker, required: true },
         { name: "verdict", label: "Their answer", kind: "select", options: VERDICTS },
         { name: "via", label: "How", kind: "select", options: VIAS },
         { name: "note", label: "Note (optional)", kind: "textarea", rows: 2 },
@@ -244,7 +244,7 @@ export function reviewView(id: string, hooks: ReviewHooks): ReviewView {
       testid: "signoff-dialog",
     });
     if (!v) return;
-    await act("The answer was not recorded", () => api.approve(id, q.number, null, v.verdict as Verdict, v.by || null, v.via as Via, v.note || null), `Answer of ${v.by || packet.speaker} recorded`);
+    await act("The answer was not recorded", () => api.approve(id, q.number, null, v.verdict as Verdict, v.by || null, v.via as Via, v.note || null), `Answer of ${v.by || q.speaker} recorded`);
   };
 
   const comment = async (field: string, range: TextRange | null, quoted: string | null) => {
