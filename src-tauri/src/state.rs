@@ -5,8 +5,12 @@
 //! database) does not crash the app: the error is kept, shown once in a native
 //! dialog, returned by `startup_error` and by every command that needs the store.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+
+use dateline_checks::{Linter, Profile as CheckProfile, ValeStyles};
+use dateline_core::style::HouseStyleId;
 
 use dateline_core::ErrorCode;
 use dateline_store::{SaveMeta, SqliteStore, Store};
@@ -20,6 +24,11 @@ pub struct AppState {
     profile: RwLock<LocalProfile>,
     /// Where the profile is kept (`profile.json` beside the database).
     profile_path: Option<PathBuf>,
+    /// The workspace's own checks (`checks/` beside the database): a house
+    /// profile `profile.toml` used for every release, and Vale styles in `vale/`.
+    checks_dir: Option<PathBuf>,
+    /// One ready linter per house style, built at the first lint.
+    linters: Mutex<HashMap<HouseStyleId, Arc<Linter>>>,
     /// `DATELINE_EXPORT_DIR`: exports go there without a dialog (e2e tests).
     pub export_dir: Option<PathBuf>,
 }
@@ -32,6 +41,7 @@ impl AppState {
             .map_err(ApiError::from);
         let mut state = AppState::from_parts(store);
         state.profile_path = Some(db.with_file_name("profile.json"));
+        state.checks_dir = Some(db.with_file_name("checks"));
         state.profile = RwLock::new(LocalProfile::load(state.profile_path.as_deref()));
         state
     }
@@ -51,6 +61,8 @@ impl AppState {
             store,
             profile: RwLock::new(LocalProfile::load(None)),
             profile_path: None,
+            checks_dir: None,
+            linters: Mutex::new(HashMap::new()),
             export_dir: std::env::var_os("DATELINE_EXPORT_DIR")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
@@ -90,6 +102,38 @@ impl AppState {
             Err(poisoned) => *poisoned.into_inner() = profile,
         }
         Ok(())
+    }
+
+    /// The linter for releases of house style `style`: the workspace's own
+    /// profile when it has one, else the style's, with the workspace's Vale
+    /// styles. A broken workspace file is an error (said once per lint), not
+    /// a silent fallback.
+    pub fn linter(&self, style: HouseStyleId) -> ApiResult<Arc<Linter>> {
+        let mut cache = match self.linters.lock() {
+            Ok(c) => c,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(l) = cache.get(&style) {
+            return Ok(l.clone());
+        }
+        let check_err = |e: dateline_checks::CheckError| ApiError::new(e.code(), e.to_string());
+        let own = self.checks_dir.as_ref().map(|d| d.join("profile.toml"));
+        let profile = match own.filter(|p| p.is_file()) {
+            Some(p) => CheckProfile::from_file(&p).map_err(check_err)?,
+            None => CheckProfile::for_style(style),
+        };
+        let mut linter = Linter::new(profile);
+        if let Some(vale) = self
+            .checks_dir
+            .as_ref()
+            .map(|d| d.join("vale"))
+            .filter(|d| d.is_dir())
+        {
+            linter = linter.with_vale(ValeStyles::load(&vale).map_err(check_err)?);
+        }
+        let linter = Arc::new(linter);
+        cache.insert(style, linter.clone());
+        Ok(linter)
     }
 
     /// Save metadata by the current author.

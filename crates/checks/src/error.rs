@@ -17,3 +17,15 @@ pub enum CheckError {
     #[error("the fix no longer applies at {path}: {why}")]
     StaleFix { path: String, why: String },
 }
+
+impl CheckError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> dateline_core::ErrorCode {
+        use dateline_core::ErrorCode;
+        match self {
+            CheckError::Profile(_) | CheckError::NoValeRules(_) => ErrorCode::BadCheckConfig,
+            CheckError::Io { .. } => ErrorCode::Io,
+            CheckError::StaleFix { .. } => ErrorCode::StaleFix,
+        }
+    }
+}

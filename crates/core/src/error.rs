@@ -70,6 +70,10 @@ pub enum ErrorCode {
     InvalidRequest,
     /// Review: a stored review record that cannot be read.
     BadRecord,
+    /// Checks: a house profile file or a Vale style folder that cannot be used.
+    BadCheckConfig,
+    /// Checks: a quick fix made for an older text of the field.
+    StaleFix,
     JsonFailed,
     ExportFailed,
     PdfFailed,
@@ -116,6 +120,8 @@ impl ErrorCode {
             ErrorCode::Blocked => "blocked",
             ErrorCode::InvalidRequest => "invalid_request",
             ErrorCode::BadRecord => "bad_record",
+            ErrorCode::BadCheckConfig => "bad_check_config",
+            ErrorCode::StaleFix => "stale_fix",
             ErrorCode::JsonFailed => "json_failed",
             ErrorCode::ExportFailed => "export_failed",
             ErrorCode::PdfFailed => "pdf_failed",

@@ -48,6 +48,25 @@ pub enum ApproveTarget {
     },
 }
 
+/// The error findings of a check run, as blockers of the gates.
+pub fn failing_checks(findings: &[dateline_checks::Finding], r: &Release) -> Vec<Blocker> {
+    findings
+        .iter()
+        .filter(|f| f.severity == dateline_checks::Severity::Error)
+        .map(|f| Blocker {
+            kind: crate::state::BlockerKind::FailingCheck,
+            message: format!(
+                "check {} fails on {}: {}",
+                f.check,
+                crate::fields::label(&f.path, r),
+                f.message
+            ),
+            record: None,
+            field: Some(f.path.clone()),
+        })
+        .collect()
+}
+
 /// A release's place in the review, as the library lists it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -67,6 +86,8 @@ pub struct ReleaseReview {
 pub struct ReviewService<'s> {
     store: &'s dyn Store,
     actor: String,
+    /// When set, failing checks (errors) of the latest revision join the gates.
+    linter: Option<&'s dateline_checks::Linter>,
 }
 
 /// A release loaded for the fold.
@@ -110,7 +131,16 @@ impl<'s> ReviewService<'s> {
         ReviewService {
             store,
             actor: actor.into().trim().to_string(),
+            linter: None,
         }
+    }
+
+    /// The same operations, with the errors `linter` finds in the latest
+    /// revision joining the gates (a release with a failing check cannot be
+    /// approved or released).
+    pub fn with_checks(mut self, linter: &'s dateline_checks::Linter) -> ReviewService<'s> {
+        self.linter = Some(linter);
+        self
     }
 
     /// Who is acting.
@@ -206,6 +236,11 @@ impl<'s> ReviewService<'s> {
     }
 
     fn fold(&self, l: &Loaded, checks: &[Blocker]) -> Result<ReviewState, ReviewError> {
+        let mut all = checks.to_vec();
+        if let Some(linter) = self.linter {
+            all.extend(failing_checks(&linter.run(&l.current).findings, &l.current));
+        }
+        let checks = all.as_slice();
         fold(&FoldInput {
             release_id: &l.id,
             records: &l.records,

@@ -510,3 +510,33 @@ fn field_labels_name_fields_as_people_do() {
     assert_eq!(label("contacts[1]", &r), "contact 2");
     assert_eq!(label("not a path", &r), "not a path");
 }
+
+#[test]
+fn failing_checks_join_the_gates() {
+    let mut r = seed();
+    // 14 May 2025 is a Wednesday: "on Monday" is an error of the weekday check.
+    if let dateline_core::Block::Paragraph { text } = &mut r.body[0] {
+        text.push_str(" The expert spoke on Monday, 14 May 2025.");
+    }
+    let (store, id) = newsroom(&r);
+    let linter = dateline_checks::Linter::new(dateline_checks::Profile::for_style(r.style));
+    let with = ReviewService::new(&store, "Ed Itor").with_checks(&linter);
+    let without = ReviewService::new(&store, "Ed Itor");
+    let blockers = with.open(&id).expect("open").blockers;
+    let failing: Vec<_> = blockers
+        .iter()
+        .filter(|b| b.kind == dateline_review::BlockerKind::FailingCheck)
+        .collect();
+    assert!(
+        failing
+            .iter()
+            .any(|b| b.message.contains("dateline.weekday") && b.message.contains("paragraph 1")),
+        "{failing:?}"
+    );
+    assert!(without
+        .open(&id)
+        .expect("open")
+        .blockers
+        .iter()
+        .all(|b| b.kind != dateline_review::BlockerKind::FailingCheck));
+}

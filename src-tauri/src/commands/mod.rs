@@ -9,6 +9,7 @@
 //! `Builder::invoke_handler` takes) and [`specs`] (what the contract generator
 //! writes the TypeScript interface, the capability and COMMANDS.md from).
 
+pub mod checks;
 pub mod compare;
 pub mod export;
 pub mod import;
@@ -16,6 +17,7 @@ pub mod library;
 pub mod render;
 pub mod review;
 pub mod revisions;
+pub mod spell;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -34,10 +36,12 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use crate::contract::{ArgSpec, CommandSpec, TypeSpec};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
+use dateline_checks::{Fix as LintFix, Report as LintReport};
 use dateline_review::anchor::TextRange;
 use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, Verdict, Via};
 use import::ImportResult;
 use review::{ReviewPanel, Timeline, WorkspaceSettings};
+use spell::SpellSetup;
 
 /// What every command gets besides its arguments: the app, its state and store.
 pub struct Cx<R: Runtime> {

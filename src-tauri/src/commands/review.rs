@@ -79,7 +79,8 @@ pub struct WorkspaceSettings {
     pub roles: Vec<RoleAssignment>,
 }
 
-/// Runs `f` with a review service acting as the profile's person, on the blocking pool.
+/// Runs `f` with a review service acting as the profile's person, on the
+/// blocking pool. With a release `id`, the errors of its checks join the gates.
 async fn with_service<R: Runtime, T: Send + 'static>(
     cx: &Cx<R>,
     f: impl FnOnce(&ReviewService<'_>, &dyn Store) -> ApiResult<T> + Send + 'static,
@@ -88,6 +89,26 @@ async fn with_service<R: Runtime, T: Send + 'static>(
     let me = cx.state().author();
     blocking::run(move || {
         let svc = ReviewService::new(store.as_ref(), me);
+        f(&svc, store.as_ref())
+    })
+    .await
+}
+
+/// [`with_service`] for release `id`, with the errors of its checks in the gates.
+async fn with_review<R: Runtime, T: Send + 'static>(
+    cx: &Cx<R>,
+    id: &ReleaseId,
+    f: impl FnOnce(&ReviewService<'_>, &dyn Store) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let store = cx.store()?;
+    let me = cx.state().author();
+    let style = {
+        let (store, id) = (store.clone(), id.clone());
+        blocking::run(move || Ok(store.load(&id, None)?.style)).await?
+    };
+    let linter = cx.state().linter(style)?;
+    blocking::run(move || {
+        let svc = ReviewService::new(store.as_ref(), me).with_checks(&linter);
         f(&svc, store.as_ref())
     })
     .await
@@ -136,7 +157,7 @@ fn text(what: &str, t: &Option<String>) -> ApiResult<()> {
 }
 
 pub async fn review_state<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<ReviewPanel> {
-    with_service(cx, move |svc, store| panel(svc, store, &id)).await
+    with_review(cx, &id.clone(), move |svc, store| panel(svc, store, &id)).await
 }
 
 pub async fn change_state<R: Runtime>(
@@ -146,7 +167,7 @@ pub async fn change_state<R: Runtime>(
     note: Option<String>,
     override_reason: Option<String>,
 ) -> ApiResult<ReviewPanel> {
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         svc.transition(&id, to, note.as_deref(), override_reason.as_deref(), &[])?;
         panel(svc, store, &id)
     })
@@ -176,7 +197,7 @@ pub async fn request_review<R: Runtime>(
             )
         })?),
     };
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         svc.request_review(&id, &reviewers, role, due, note.as_deref())?;
         panel(svc, store, &id)
     })
@@ -189,7 +210,7 @@ pub async fn answer_review<R: Runtime>(
     verdict: Verdict,
     note: Option<String>,
 ) -> ApiResult<ReviewPanel> {
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         svc.answer_request(&id, None, verdict, note.as_deref())?;
         panel(svc, store, &id)
     })
@@ -228,7 +249,7 @@ pub async fn add_comment<R: Runtime>(
     text: String,
 ) -> ApiResult<ReviewPanel> {
     input::short("field", Some(&field))?;
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         let current = store.load(&id, None)?;
         let (_, whole) = FieldPath::resolve(&field, &current)?;
         let range = place_range(&whole, range, quoted.as_deref());
@@ -245,7 +266,7 @@ pub async fn reply_comment<R: Runtime>(
     text: String,
 ) -> ApiResult<ReviewPanel> {
     input::short("comment id", Some(&comment))?;
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         svc.reply(&comment, &text)?;
         panel(svc, store, &id)
     })
@@ -259,7 +280,7 @@ pub async fn resolve_comment<R: Runtime>(
     resolved: bool,
 ) -> ApiResult<ReviewPanel> {
     input::short("comment id", Some(&comment))?;
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         svc.set_resolved(&comment, resolved)?;
         panel(svc, store, &id)
     })
@@ -275,7 +296,7 @@ pub async fn suggest_change<R: Runtime>(
 ) -> ApiResult<ReviewPanel> {
     input::short("field", Some(&field))?;
     self::text("note", &note)?;
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         svc.suggest(&id, &field, &text, note.as_deref())?;
         panel(svc, store, &id)
     })
@@ -292,7 +313,7 @@ pub async fn decide_suggestion<R: Runtime>(
     note: Option<String>,
 ) -> ApiResult<ReviewPanel> {
     input::short("suggestion id", Some(&suggestion))?;
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         if !accept {
             svc.reject(&suggestion, note.as_deref())?;
             return panel(svc, store, &id);
@@ -339,7 +360,7 @@ pub async fn approve<R: Runtime>(
         },
         None => ApproveTarget::Release { role },
     };
-    with_service(cx, move |svc, store| {
+    with_review(cx, &id.clone(), move |svc, store| {
         svc.approve(&id, target, verdict, note.as_deref())?;
         panel(svc, store, &id)
     })

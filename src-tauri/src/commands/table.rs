@@ -80,4 +80,10 @@ commands! {
     review::save_profile(name: String, email: Option<String>) -> WorkspaceSettings;
     /// Gives `person` the `roles` (an admin's setting once anyone is an admin).
     review::set_roles(person: String, roles: Vec<Role>) -> WorkspaceSettings;
+    /// The checks of the house profile (and the workspace's own rules) over `release`.
+    checks::lint_release(release: Release) -> LintReport;
+    /// `release` with a check's quick fix applied (refused when the field changed since the lint).
+    checks::apply_fix(release: Release, fix: LintFix) -> Release;
+    /// Turns the spellchecker to the language of `release`, with its names never flagged.
+    spell::set_spelling(release: Release) -> SpellSetup;
 }

@@ -4,8 +4,8 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
-import { EditorState } from "@codemirror/state";
-import { EditorView, keymap, placeholder as placeholderExt } from "@codemirror/view";
+import { EditorState, StateEffect, StateField, type Range } from "@codemirror/state";
+import { Decoration, EditorView, keymap, placeholder as placeholderExt, type DecorationSet } from "@codemirror/view";
 import { h } from "../lib/dom";
 
 export interface MarkdownFieldOptions {
@@ -14,6 +14,38 @@ export interface MarkdownFieldOptions {
   testid: string;
   label: string;
   placeholder?: string;
+}
+
+/** A check's finding to underline: UTF-16 offsets into the field's text. */
+export interface LintMark {
+  from: number;
+  to: number;
+  severity: "error" | "warning" | "suggestion";
+  message: string;
+}
+
+const setMarks = StateEffect.define<LintMark[]>();
+/** The underlines of the last lint; edits move them with the text until the next lint replaces them. */
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    let out = marks.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setMarks)) continue;
+      const len = tr.state.doc.length;
+      const ranges: Range<Decoration>[] = e.value
+        .filter((m) => m.from < m.to && m.to <= len)
+        .map((m) => Decoration.mark({ class: `lint-mark lint-${m.severity}`, attributes: { title: m.message } }).range(m.from, m.to));
+      out = Decoration.set(ranges, true);
+    }
+    return out;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+/** Underlines `marks` in the CodeMirror field `host` (replacing the previous ones). */
+export function showLintMarks(host: HTMLElement & { view?: EditorView }, marks: LintMark[]): void {
+  host.view?.dispatch({ effects: setMarks.of(marks) });
 }
 
 /** A CodeMirror editor inside a `div[data-testid]`; `view` gives access for tests. */
@@ -27,6 +59,7 @@ export function markdownField(opts: MarkdownFieldOptions): HTMLElement & { view?
       doc: opts.value,
       extensions: [
         history(),
+        marksField,
         search({ top: true }),
         highlightSelectionMatches(),
         markdown(),

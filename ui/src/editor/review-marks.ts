@@ -65,11 +65,13 @@ export function selectionOf(control: Element): { value: string; range: TextRange
 }
 
 function findField(form: HTMLElement, path: string): HTMLElement | null {
+  // The form's fields, not the problem and check lists of its top bar (their items carry paths too).
+  const fields = form.querySelector<HTMLElement>(".form") ?? form;
   for (const c of pathCandidates(path)) {
-    const el = form.querySelector<HTMLElement>(`[data-path="${c.replace(/["\\]/g, "\\$&")}"]`);
+    const el = fields.querySelector<HTMLElement>(`[data-path="${c.replace(/["\\]/g, "\\$&")}"]`);
     if (el) return el;
   }
-  return path === "dateline" ? form.querySelector<HTMLElement>("#sec-dateline") : null;
+  return path === "dateline" ? fields.querySelector<HTMLElement>("#sec-dateline") : null;
 }
 
 export interface MarkActions {

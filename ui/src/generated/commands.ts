@@ -9,6 +9,8 @@ import type { Format } from "../bindings/Format";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { Language } from "../bindings/Language";
+import type { LintFix } from "../bindings/LintFix";
+import type { LintReport } from "../bindings/LintReport";
 import type { OpenRelease } from "../bindings/OpenRelease";
 import type { Packet } from "../bindings/Packet";
 import type { Problem } from "../bindings/Problem";
@@ -22,6 +24,7 @@ import type { ReviewStatus } from "../bindings/ReviewStatus";
 import type { RevisionInfo } from "../bindings/RevisionInfo";
 import type { Role } from "../bindings/Role";
 import type { SourceFormat } from "../bindings/SourceFormat";
+import type { SpellSetup } from "../bindings/SpellSetup";
 import type { TextRange } from "../bindings/TextRange";
 import type { Timeline } from "../bindings/Timeline";
 import type { Verdict } from "../bindings/Verdict";
@@ -106,6 +109,12 @@ export interface Commands {
   saveProfile(name: string, email: string | null): Promise<WorkspaceSettings>;
   /** Gives `person` the `roles` (an admin's setting once anyone is an admin). */
   setRoles(person: string, roles: Array<Role>): Promise<WorkspaceSettings>;
+  /** The checks of the house profile (and the workspace's own rules) over `release`. */
+  lintRelease(release: Release): Promise<LintReport>;
+  /** `release` with a check's quick fix applied (refused when the field changed since the lint). */
+  applyFix(release: Release, fix: LintFix): Promise<Release>;
+  /** Turns the spellchecker to the language of `release`, with its names never flagged. */
+  setSpelling(release: Release): Promise<SpellSetup>;
 }
 
 /** The IPC name and the argument names (camelCase, as sent) of each method. */
@@ -148,6 +157,9 @@ export const COMMAND_TABLE = {
   workspaceSettings: ["workspace_settings", []],
   saveProfile: ["save_profile", ["name", "email"]],
   setRoles: ["set_roles", ["person", "roles"]],
+  lintRelease: ["lint_release", ["release"]],
+  applyFix: ["apply_fix", ["release", "fix"]],
+  setSpelling: ["set_spelling", ["release"]],
 } as const satisfies Record<keyof Commands, readonly [string, readonly string[]]>;
 
 /** A function that sends one command over IPC (Tauri's `invoke`). */

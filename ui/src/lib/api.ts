@@ -73,6 +73,8 @@ const LEADS: Record<UiErrorCode, string> = {
   blocked: "Something still blocks this.",
   invalid_request: "That cannot be done.",
   bad_record: "A review record could not be read.",
+  bad_check_config: "The workspace's checks could not be loaded.",
+  stale_fix: "That fix was made for an older text of the field.",
   json_failed: "The JSON could not be written.",
   export_failed: "The export failed.",
   pdf_failed: "The PDF could not be made.",

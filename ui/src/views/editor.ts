@@ -12,7 +12,7 @@ import type { EditorCtx } from "../editor/ctx";
 import { api } from "../lib/api";
 import { Autosaver } from "../lib/autosave";
 import { ReleaseDoc } from "../lib/doc";
-import { h, replace } from "../lib/dom";
+import { debounce, h, replace } from "../lib/dom";
 import { formatTime } from "../lib/labels";
 import { LatestOnly } from "../lib/latest";
 import type { OpenRelease } from "../lib/types";
@@ -23,6 +23,8 @@ import { fieldTools, focusField, showReviewMarks, type MarkActions } from "../ed
 import type { ReviewPanel } from "../bindings/ReviewPanel";
 import { labelOf, REVIEW_STATUSES } from "../lib/labels";
 import { reviewView, type QuoteRef } from "./review";
+import { checksPanel } from "../editor/checks";
+import type { LintFix } from "../bindings/LintFix";
 
 export type Tab = "edit" | "history" | "compare";
 /** What the column beside the form shows; kept while the app runs. */
@@ -75,6 +77,36 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     (problems) => form.setProblems(problems),
     300,
   );
+  const applyFix = async (fix: LintFix) => {
+    try {
+      await autosaver.flush();
+      const fixed = await api.applyFix(structuredCloneSafe(doc.release), fix);
+      await api.saveWorkingCopy(id, fixed);
+      toast(`Fixed: ${fix.label}`);
+      hooks.reopen("edit");
+    } catch (err) {
+      showError(err, "The fix was not applied");
+    }
+  };
+  const checks = checksPanel(form.el, { fix: (f) => void applyFix(f), jump: (path) => focusField(form.el, path) });
+  form.el.querySelector(".form-top")?.appendChild(checks.el);
+  // Lint as you type: on the blocking pool in Rust; answers older than the last applied are dropped.
+  const linter = new LatestOnly<Release, Awaited<ReturnType<typeof api.lintRelease>>>(
+    (r) => api.lintRelease(r),
+    (report) => checks.show(report),
+    300,
+  );
+  // Spelling in the release's language, its names never flagged: set again when they change.
+  let spellKey = "";
+  const spelling = () => {
+    const r = doc.release;
+    form.el.lang = r.meta.language || "en";
+    const key = JSON.stringify([r.meta.language, r.meta.organisation, r.people.map((p) => p.name), r.dateline?.places, r.contacts.map((c) => [c.name, c.organisation])]);
+    if (key === spellKey) return;
+    spellKey = key;
+    void api.setSpelling(structuredCloneSafe(r)).catch(() => {});
+  };
+  const spellingLater = debounce(spelling, 1500);
   const title = h("span", { class: "doc-title", title: doc.release.headline }, doc.release.headline || "Untitled release");
   // Unsaved edits: kept as the working copy until saved as a revision or discarded.
   let hasEdits = opened.fromWorkingCopy;
@@ -85,6 +117,8 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     autosaver.touch();
     preview.update(r);
     validator.push(structuredCloneSafe(r));
+    linter.push(structuredCloneSafe(r));
+    spellingLater();
     title.textContent = r.headline || "Untitled release";
   });
 
@@ -279,6 +313,8 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   showSide(sideChoice);
   void preview.now(doc.release);
   void api.validateRelease(doc.release).then(form.setProblems, () => {});
+  void linter.now(structuredCloneSafe(doc.release));
+  spelling();
 
   const view: EditorView = {
     el,

@@ -290,7 +290,11 @@ fn emit(output: Option<&PathBuf>, text: &str) -> anyhow::Result<()> {
 
 pub fn status(ctx: &Ctx, a: &StatusArgs) -> anyhow::Result<()> {
     let store = ctx.store()?;
-    let svc = ReviewService::new(&store, a.actor.name());
+    // The house profile's errors join the gates, as in the app.
+    let id = store.resolve(&a.id)?;
+    let style = store.load(&id, None)?.style;
+    let linter = dateline_checks::Linter::new(dateline_checks::Profile::for_style(style));
+    let svc = ReviewService::new(&store, a.actor.name()).with_checks(&linter);
     if let Some(to) = a.to {
         let before = svc.open(&a.id)?.status;
         svc.transition(
