@@ -82,7 +82,10 @@ async fn findings_fixes_spelling_and_the_gate() {
         names_only, 0,
         "the release's own names (Lawlor, OHCHR) are never underlined"
     );
-    assert!(!fixed.contains("  "), "the quick fix removed the double space: {fixed}");
+    assert!(
+        !fixed.contains("  "),
+        "the quick fix removed the double space: {fixed}"
+    );
 }
 
 async fn run(s: &WebDriver, id: &str) -> (u64, u64, String) {
@@ -96,13 +99,20 @@ async fn run(s: &WebDriver, id: &str) -> (u64, u64, String) {
     let lead = cm(s, "block-text-0").await;
     lead.scroll_into_view().await.ok();
     lead.click().await.expect("focus");
-    lead.send_keys(Key::Control + Key::Home).await.expect("home");
+    lead.send_keys(Key::Control + Key::Home)
+        .await
+        .expect("home");
     lead.send_keys("Today  ").await.expect("type");
     let start = std::time::Instant::now();
     let fix = loop {
         let mut found = None;
         for f in all(s, "field-finding").await {
-            let check = f.attr("data-check").await.ok().flatten().unwrap_or_default();
+            let check = f
+                .attr("data-check")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default();
             if check.contains("double") {
                 found = f.find(By::Css("[data-testid=finding-fix]")).await.ok();
             }
@@ -142,10 +152,14 @@ async fn run(s: &WebDriver, id: &str) -> (u64, u64, String) {
     let sub = tid(s, "field-subheadline").await;
     sub.scroll_into_view().await.ok();
     sub.click().await.expect("focus");
-    sub.send_keys("Mary Lawlor OHCHR Geneva ").await.expect("type names");
+    sub.send_keys("Mary Lawlor OHCHR Geneva ")
+        .await
+        .expect("type names");
     tokio::time::sleep(Duration::from_millis(800)).await;
     let names_only = red_pixels(s, &sub, "checks-02-names").await;
-    sub.send_keys("Thiss sentense is mispeled ").await.expect("type");
+    sub.send_keys("Thiss sentense is mispeled ")
+        .await
+        .expect("type");
     tokio::time::sleep(Duration::from_millis(800)).await;
     let misspelt = red_pixels(s, &sub, "checks-03-misspelling").await;
     shot(s, "checks-03-spelling").await;

@@ -58,6 +58,12 @@ async fn request_comment_suggest_accept_refuse_answer_release() {
     let app = env.launch().await;
     let result = run(app.s(), &id).await;
     app.quit().await;
+    let file = env.exports().join(format!("{id}-audit.csv"));
+    crate::harness::wait_for(Duration::from_secs(10), || file.exists(), "the audit CSV");
+    let csv = std::fs::read_to_string(&file).expect("the audit trail was exported");
+    for needle in ["Name the country in full?", "accepted as revision 2", "in-review → approved"] {
+        assert!(csv.contains(needle), "the audit CSV lacks {needle:?}:\n{csv}");
+    }
     let (library_status, audit_kinds, labels) = result;
     assert_eq!(library_status, "released");
     for kind in [
@@ -255,6 +261,13 @@ async fn run(s: &WebDriver, id: &str) -> (String, Vec<String>, Vec<String>) {
         labels.push(l.text().await.unwrap_or_default());
     }
     shot(s, "review-06-history").await;
+    click(s, "audit-export-csv").await;
+
+    // The compare view says which approvals the accepted change made stale.
+    click(s, "tab-compare").await;
+    let stale = wait_text(s, "compare-stale", |t| !t.is_empty()).await;
+    assert!(stale.contains("quote 1"), "{stale}");
+    shot(s, "review-07-compare-stale").await;
 
     // The library shows the state.
     click(s, "back-to-library").await;

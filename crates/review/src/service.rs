@@ -78,6 +78,8 @@ pub struct ReleaseReview {
     pub status: ReviewStatus,
     /// The person asked is asked to review it and has not answered.
     pub waiting_for_me: bool,
+    /// An approval the person gave (or recorded) went stale: the text changed since.
+    pub my_approval_stale: bool,
     /// Who wrote it (the author of its first revision).
     pub writer: String,
 }
@@ -863,9 +865,13 @@ impl<'s> ReviewService<'s> {
                 }
             }
             let mut waiting_for_me = false;
+            let mut my_approval_stale = false;
             let log = self.store.log(&s.id)?;
             let writer = log.last().map(|v| v.author.clone()).unwrap_or_default();
-            if records.iter().any(|r| r.kind == "reviewRequest") {
+            if records
+                .iter()
+                .any(|r| r.kind == "reviewRequest" || r.kind == "approval")
+            {
                 let current = self.store.load(&s.id, None)?;
                 let state = fold(&FoldInput {
                     release_id: &s.id,
@@ -878,11 +884,17 @@ impl<'s> ReviewService<'s> {
                     checks: &[],
                 })?;
                 waiting_for_me = state.is_waiting_for(person, &w);
+                my_approval_stale = state.approvals.iter().any(|a| {
+                    a.stale
+                        && !a.superseded
+                        && (same_person(&a.by, person) || same_person(&a.recorded_by, person))
+                });
             }
             out.push(ReleaseReview {
                 id: s.id,
                 status,
                 waiting_for_me,
+                my_approval_stale,
                 writer,
             });
         }

@@ -40,7 +40,7 @@ use dateline_checks::{Fix as LintFix, Report as LintReport};
 use dateline_review::anchor::TextRange;
 use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, Verdict, Via};
 use import::ImportResult;
-use review::{ReviewPanel, Timeline, WorkspaceSettings};
+use review::{AuditFormat, ReviewPanel, Timeline, WorkspaceSettings};
 use spell::SpellSetup;
 
 /// What every command gets besides its arguments: the app, its state and store.

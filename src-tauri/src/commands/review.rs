@@ -401,6 +401,55 @@ pub async fn timeline<R: Runtime>(cx: &Cx<R>, id: ReleaseId) -> ApiResult<Timeli
     .await
 }
 
+/// The file formats of the audit trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum AuditFormat {
+    /// One row per event, for a spreadsheet.
+    Csv,
+    /// An array of events, for programs.
+    Json,
+}
+
+pub async fn export_audit<R: Runtime>(
+    cx: &Cx<R>,
+    id: ReleaseId,
+    format: AuditFormat,
+) -> ApiResult<Option<String>> {
+    let (headline, content) = {
+        let id = id.clone();
+        with_service(cx, move |svc, store| {
+            let entries = svc.audit(&id)?;
+            let headline = store.load(&id, None)?.headline;
+            let content = match format {
+                AuditFormat::Csv => dateline_review::audit::to_csv(&entries),
+                AuditFormat::Json => dateline_review::audit::to_json(&entries),
+            };
+            Ok((headline, content))
+        })
+        .await?
+    };
+    let stem = format!("{id}-audit");
+    let target = crate::destination::Target {
+        stem: &stem,
+        suggested: format!("{}-audit", crate::destination::slug(&headline)),
+        extension: match format {
+            AuditFormat::Csv => "csv",
+            AuditFormat::Json => "json",
+        },
+        kind: match format {
+            AuditFormat::Csv => "CSV table",
+            AuditFormat::Json => "JSON document",
+        },
+    };
+    let Some(path) = crate::destination::choose(&cx.app, &cx.state(), target).await? else {
+        return Ok(None);
+    };
+    crate::destination::write(path.clone(), content.into_bytes()).await?;
+    Ok(Some(path.display().to_string()))
+}
+
 pub async fn stale_approvals<R: Runtime>(
     cx: &Cx<R>,
     id: ReleaseId,

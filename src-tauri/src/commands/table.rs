@@ -70,6 +70,8 @@ commands! {
     review::quote_packet(id: ReleaseId, quote: u32) -> Packet;
     /// The audit timeline of `id` and the change labels of each revision.
     review::timeline(id: ReleaseId) -> Timeline;
+    /// Writes the audit trail of `id` as CSV or JSON through a save dialog; the path, or `null` if cancelled.
+    review::export_audit(id: ReleaseId, format: AuditFormat) -> Option<String>;
     /// The approvals that were valid at revision `from` and are stale at revision `to`.
     review::stale_approvals(id: ReleaseId, from: u32, to: u32) -> Vec<ApprovalView>;
     /// Every release's review state, and whether you are asked to review it.

@@ -18,6 +18,10 @@ status: ReviewStatus,
  */
 waitingForMe: boolean, 
 /**
+ * An approval the person gave (or recorded) went stale: the text changed since.
+ */
+myApprovalStale: boolean, 
+/**
  * Who wrote it (the author of its first revision).
  */
 writer: string, };

@@ -3,6 +3,7 @@
 
 import type { ApiError } from "../bindings/ApiError";
 import type { ApprovalView } from "../bindings/ApprovalView";
+import type { AuditFormat } from "../bindings/AuditFormat";
 import type { Comparison } from "../bindings/Comparison";
 import type { Dateline } from "../bindings/Dateline";
 import type { Format } from "../bindings/Format";
@@ -99,6 +100,8 @@ export interface Commands {
   quotePacket(id: ReleaseId, quote: number): Promise<Packet>;
   /** The audit timeline of `id` and the change labels of each revision. */
   timeline(id: ReleaseId): Promise<Timeline>;
+  /** Writes the audit trail of `id` as CSV or JSON through a save dialog; the path, or `null` if cancelled. */
+  exportAudit(id: ReleaseId, format: AuditFormat): Promise<string | null>;
   /** The approvals that were valid at revision `from` and are stale at revision `to`. */
   staleApprovals(id: ReleaseId, from: number, to: number): Promise<Array<ApprovalView>>;
   /** Every release's review state, and whether you are asked to review it. */
@@ -152,6 +155,7 @@ export const COMMAND_TABLE = {
   approve: ["approve", ["id", "quote", "role", "verdict", "by", "via", "note"]],
   quotePacket: ["quote_packet", ["id", "quote"]],
   timeline: ["timeline", ["id"]],
+  exportAudit: ["export_audit", ["id", "format"]],
   staleApprovals: ["stale_approvals", ["id", "from", "to"]],
   reviewOverview: ["review_overview", []],
   workspaceSettings: ["workspace_settings", []],

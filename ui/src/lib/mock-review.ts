@@ -22,6 +22,7 @@ type ReviewCommands = Pick<
   | "quotePacket"
   | "timeline"
   | "staleApprovals"
+  | "exportAudit"
   | "reviewOverview"
   | "workspaceSettings"
   | "saveProfile"
@@ -172,8 +173,11 @@ export function mockReview(revisionOf: (id: string) => number): ReviewCommands {
     async staleApprovals() {
       return [];
     },
+    async exportAudit() {
+      return "/tmp/mock-audit";
+    },
     async reviewOverview() {
-      return [...panels.values()].map((x) => ({ id: x.state.releaseId, status: x.state.status, waitingForMe: x.state.waitingOn.includes(profile.name), writer: x.state.writer }));
+      return [...panels.values()].map((x) => ({ id: x.state.releaseId, status: x.state.status, waitingForMe: x.state.waitingOn.includes(profile.name), myApprovalStale: x.state.approvals.some((a) => a.stale && a.by === profile.name), writer: x.state.writer }));
     },
     async workspaceSettings() {
       return { name: profile.name, email: profile.email, myRoles: ALL_ROLES, roles: [] };

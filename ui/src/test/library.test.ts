@@ -22,8 +22,8 @@ beforeEach(() => {
     if (cmd === "create_release") return "new1";
     if (cmd === "review_overview") {
       return [
-        { id: "a", status: "released", waitingForMe: false, writer: "Ana" },
-        { id: "b", status: "inReview", waitingForMe: true, writer: "Ben" },
+        { id: "a", status: "released", waitingForMe: false, myApprovalStale: true, writer: "Ana" },
+        { id: "b", status: "inReview", waitingForMe: true, myApprovalStale: false, writer: "Ben" },
       ];
     }
     if (cmd === "workspace_settings") return { name: "Ana", email: null, myRoles: ["writer"], roles: [] };
@@ -46,6 +46,8 @@ describe("library", () => {
     expect(byTestId(list[1]!, "release-status").textContent).toBe("In review");
     expect(list[1]!.querySelector('[data-testid="waiting-for-me"]')).not.toBeNull();
     expect(list[0]!.querySelector('[data-testid="waiting-for-me"]')).toBeNull();
+    // An approver is told when the text they approved changed.
+    expect(list[0]!.querySelector('[data-testid="my-approval-stale"]')).not.toBeNull();
     expect(byTestId(list[1]!, "release-language").textContent).toBe("fr");
     expect(byTestId(list[0]!, "release-updated").textContent).toMatch(/2025/);
   });

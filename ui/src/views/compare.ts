@@ -131,6 +131,8 @@ export function compareView(id: string, latestRevision: number): { el: HTMLEleme
   const from = select({ testid: "compare-from", "aria-label": "Compare from" }, options, fromV, (v) => ((fromV = v), void run()));
   const to = select({ testid: "compare-to", "aria-label": "Compare to" }, options, toV, (v) => ((toV = v), void run()));
   const summary = h("p", { class: "compare-summary", testid: "compare-summary", "aria-live": "polite" });
+  // Approvals this change made stale (between two saved revisions).
+  const stale = h("p", { class: "stale-note", testid: "compare-stale", hidden: true });
   const labels = h("ul", { class: "compare-labels", testid: "compare-labels", "aria-label": "What changed" });
   const body = h("div", { class: "compare-body" });
   const position = h("span", { class: "muted", testid: "compare-position" });
@@ -192,9 +194,27 @@ export function compareView(id: string, latestRevision: number): { el: HTMLEleme
       summary.textContent = "Comparing…";
       comparison = await api.compareRevisions(id, ref(fromV), ref(toV));
       draw();
+      void showStale();
     } catch (err) {
       summary.textContent = "";
       showError(err, "The comparison failed");
+    }
+  };
+  let staleSeq = 0;
+  const showStale = async () => {
+    const mine = ++staleSeq;
+    const a = ref(fromV);
+    const b = ref(toV);
+    stale.hidden = true;
+    if (a.type !== "revision" || b.type !== "revision" || a.number >= b.number) return;
+    try {
+      const made = await api.staleApprovals(id, a.number, b.number);
+      if (mine !== staleSeq || made.length === 0) return;
+      const what = made.map((x) => (x.scope.type === "release" ? `the ${x.scope.role} approval by ${x.by}` : `the sign-off of ${x.quote !== null ? `quote ${x.quote}` : "a removed quote"} by ${x.by}`));
+      stale.textContent = `This change made ${made.length === 1 ? "an approval" : `${made.length} approvals`} stale: ${what.join("; ")}.`;
+      stale.hidden = false;
+    } catch {
+      // The comparison stands without it.
     }
   };
   const exportRedline = async () => {
@@ -232,6 +252,7 @@ export function compareView(id: string, latestRevision: number): { el: HTMLEleme
       h("button", { type: "button", class: "btn", testid: "compare-export-redline", onClick: () => void exportRedline() }, "Export redline"),
     ),
     summary,
+    stale,
     labels,
     body,
   );

@@ -108,5 +108,20 @@ export function historyView(id: string, hooks: { onRestored: () => void }): { el
     },
   );
 
-  return { el: h("div", { class: "history-view", testid: "history-view" }, h("div", { class: "history-col" }, h("h2", null, "History"), list), viewer) };
+  const exportAudit = async (format: "csv" | "json") => {
+    try {
+      const path = await api.exportAudit(id, format);
+      if (path) toast(`Audit trail exported to ${path}`);
+    } catch (err) {
+      showError(err, "The audit trail was not exported");
+    }
+  };
+  const head = h(
+    "div",
+    { class: "history-head" },
+    h("h2", null, "History"),
+    h("button", { type: "button", class: "btn subtle small", testid: "audit-export-csv", onClick: () => void exportAudit("csv") }, "Audit trail as CSV"),
+    h("button", { type: "button", class: "btn subtle small", testid: "audit-export-json", onClick: () => void exportAudit("json") }, "as JSON"),
+  );
+  return { el: h("div", { class: "history-view", testid: "history-view" }, h("div", { class: "history-col" }, head, list), viewer) };
 }

@@ -101,5 +101,6 @@ function statusCell(review: ReleaseReview | undefined): HTMLElement {
     { class: "status-cell" },
     h("span", { class: `status rs-${review.status}`, testid: "release-status", "data-status": review.status }, labelOf(REVIEW_STATUSES, review.status)),
     review.waitingForMe ? h("span", { class: "badge warn", testid: "waiting-for-me" }, "asks you") : null,
+    review.myApprovalStale ? h("span", { class: "badge warn", testid: "my-approval-stale", title: "The text changed after you approved it" }, "your approval is stale") : null,
   );
 }
