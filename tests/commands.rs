@@ -328,7 +328,38 @@ fn pasted_text_is_imported_as_a_new_release() {
     let text = "FOR IMMEDIATE RELEASE\n\nHarbor ferries add night crossings\n\n\
                 PORTLAND, Maine, May 14, 2025 -- The harbor ferry service will run crossings after midnight.\n\n\
                 \"Night workers asked for this,\" said Dana Ruiz, director of the service.\n\n###\n";
-    let r: Value = h.ok("import_release", json!({ "text": text, "from": "text" }));
+    // The review screen first: nothing is stored, the parts say what each became.
+    let before: Value = h.ok("list_releases", json!({ "query": null, "deleted": false }));
+    let p: Value = h.ok(
+        "preview_import",
+        json!({ "text": text, "from": "text", "overrides": [] }),
+    );
+    assert_eq!(p["release"]["headline"], "Harbor ferries add night crossings");
+    let parts = p["report"]["parts"].as_array().expect("parts");
+    let quote = parts
+        .iter()
+        .find(|x| x["role"] == "quote")
+        .expect("a quote part");
+    let after: Value = h.ok("list_releases", json!({ "query": null, "deleted": false }));
+    assert_eq!(before, after, "a preview stores nothing");
+    // The writer says the quote is a plain paragraph: the import follows.
+    let overrides = json!([{ "type": "paragraph", "part": quote["index"] }]);
+    let p: Value = h.ok(
+        "preview_import",
+        json!({ "text": text, "from": "text", "overrides": overrides }),
+    );
+    assert!(
+        !p["release"]["body"]
+            .as_array()
+            .expect("body")
+            .iter()
+            .any(|b| b["type"] == "quote"),
+        "{p}"
+    );
+    let r: Value = h.ok(
+        "import_release",
+        json!({ "text": text, "from": "text", "overrides": overrides }),
+    );
     let id = r["id"].as_str().expect("id").to_string();
     assert!(r["report"].is_object(), "{r}");
     let opened: Value = h.ok("open_release", json!({ "id": id }));
@@ -337,11 +368,17 @@ fn pasted_text_is_imported_as_a_new_release() {
         "Harbor ferries add night crossings"
     );
     assert_eq!(
-        h.err_code("import_release", json!({ "text": "x", "from": "docx" })),
+        h.err_code(
+            "import_release",
+            json!({ "text": "x", "from": "docx", "overrides": [] })
+        ),
         "invalid_input"
     );
     assert_eq!(
-        h.err_code("import_release", json!({ "text": "   " })),
+        h.err_code(
+            "import_release",
+            json!({ "text": "   ", "from": null, "overrides": [] })
+        ),
         "empty"
     );
 }

@@ -61,8 +61,15 @@ async fn request_comment_suggest_accept_refuse_answer_release() {
     let file = env.exports().join(format!("{id}-audit.csv"));
     crate::harness::wait_for(Duration::from_secs(10), || file.exists(), "the audit CSV");
     let csv = std::fs::read_to_string(&file).expect("the audit trail was exported");
-    for needle in ["Name the country in full?", "accepted as revision 2", "in-review → approved"] {
-        assert!(csv.contains(needle), "the audit CSV lacks {needle:?}:\n{csv}");
+    for needle in [
+        "Name the country in full?",
+        "accepted as revision 2",
+        "in-review → approved",
+    ] {
+        assert!(
+            csv.contains(needle),
+            "the audit CSV lacks {needle:?}:\n{csv}"
+        );
     }
     let (library_status, audit_kinds, labels) = result;
     assert_eq!(library_status, "released");

@@ -28,7 +28,7 @@ use dateline_core::validate::Problem;
 use dateline_core::{Dateline, Language, Release, ReleaseId};
 use dateline_diff::Comparison;
 use dateline_export::Format;
-use dateline_import::SourceFormat;
+use dateline_import::{Override, SourceFormat};
 use dateline_store::{OpenRelease, ReleaseSummary, RevRef, RevisionInfo, Store};
 use serde::{Deserialize, Deserializer};
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -39,7 +39,7 @@ use crate::state::AppState;
 use dateline_checks::{Fix as LintFix, Report as LintReport};
 use dateline_review::anchor::TextRange;
 use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, Verdict, Via};
-use import::ImportResult;
+use import::{ImportPreview, ImportResult};
 use review::{AuditFormat, ReviewPanel, Timeline, WorkspaceSettings};
 use spell::SpellSetup;
 

@@ -44,8 +44,10 @@ commands! {
     compare::compare_revisions(id: ReleaseId, from: RevRef, to: RevRef) -> Comparison;
     /// Writes the redline of `from` → `to` as HTML; the path, or `null` if cancelled.
     compare::export_redline(id: ReleaseId, from: RevRef, to: RevRef) -> Option<String>;
-    /// Imports `text` (format `from`, guessed when `null`) as a new release.
-    import::import_release(text: String, from: Option<SourceFormat>) -> ImportResult;
+    /// What importing `text` (format `from`, guessed when `null`) would give, with the writer's `overrides`; nothing is stored.
+    import::preview_import(text: String, from: Option<SourceFormat>, overrides: Vec<Override>) -> ImportPreview;
+    /// Imports `text` (format `from`, guessed when `null`) with the writer's `overrides` as a new release.
+    import::import_release(text: String, from: Option<SourceFormat>, overrides: Vec<Override>) -> ImportResult;
     /// The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks.
     review::review_state(id: ReleaseId) -> ReviewPanel;
     /// Moves `id` to state `to` through the rules and gates; an admin may override with a reason.

@@ -3,6 +3,16 @@
 
 import { h, uid } from "../lib/dom";
 
+/** Shows `dialog` as a modal and focuses `focus`. */
+export function openDialog(dialog: HTMLDialogElement, focus: HTMLElement | null): void {
+  open(dialog, focus);
+}
+
+/** Closes and removes `dialog`; focus goes back to `returnFocus`. */
+export function closeDialog(dialog: HTMLDialogElement, returnFocus: Element | null): void {
+  close(dialog, returnFocus);
+}
+
 function open(dialog: HTMLDialogElement, focus: HTMLElement | null): void {
   document.body.appendChild(dialog);
   if (typeof dialog.showModal === "function") dialog.showModal();

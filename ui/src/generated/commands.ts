@@ -8,11 +8,13 @@ import type { Comparison } from "../bindings/Comparison";
 import type { Dateline } from "../bindings/Dateline";
 import type { Format } from "../bindings/Format";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
+import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { Language } from "../bindings/Language";
 import type { LintFix } from "../bindings/LintFix";
 import type { LintReport } from "../bindings/LintReport";
 import type { OpenRelease } from "../bindings/OpenRelease";
+import type { Override } from "../bindings/Override";
 import type { Packet } from "../bindings/Packet";
 import type { Problem } from "../bindings/Problem";
 import type { Release } from "../bindings/Release";
@@ -74,8 +76,10 @@ export interface Commands {
   compareRevisions(id: ReleaseId, from: RevRef, to: RevRef): Promise<Comparison>;
   /** Writes the redline of `from` → `to` as HTML; the path, or `null` if cancelled. */
   exportRedline(id: ReleaseId, from: RevRef, to: RevRef): Promise<string | null>;
-  /** Imports `text` (format `from`, guessed when `null`) as a new release. */
-  importRelease(text: string, from: SourceFormat | null): Promise<ImportResult>;
+  /** What importing `text` (format `from`, guessed when `null`) would give, with the writer's `overrides`; nothing is stored. */
+  previewImport(text: string, from: SourceFormat | null, overrides: Array<Override>): Promise<ImportPreview>;
+  /** Imports `text` (format `from`, guessed when `null`) with the writer's `overrides` as a new release. */
+  importRelease(text: string, from: SourceFormat | null, overrides: Array<Override>): Promise<ImportResult>;
   /** The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks. */
   reviewState(id: ReleaseId): Promise<ReviewPanel>;
   /** Moves `id` to state `to` through the rules and gates; an admin may override with a reason. */
@@ -142,7 +146,8 @@ export const COMMAND_TABLE = {
   exportPdf: ["export_pdf", ["release"]],
   compareRevisions: ["compare_revisions", ["id", "from", "to"]],
   exportRedline: ["export_redline", ["id", "from", "to"]],
-  importRelease: ["import_release", ["text", "from"]],
+  previewImport: ["preview_import", ["text", "from", "overrides"]],
+  importRelease: ["import_release", ["text", "from", "overrides"]],
   reviewState: ["review_state", ["id"]],
   changeState: ["change_state", ["id", "to", "note", "overrideReason"]],
   requestReview: ["request_review", ["id", "reviewers", "role", "due", "note"]],

@@ -255,6 +255,14 @@ export const mockCommands: Commands = {
   async setSpelling() {
     return { dictionaries: [], names: [] };
   },
+  async previewImport(text) {
+    // The importer lives in Rust; the mock only cuts the text into parts at blank lines.
+    const chunks = text.split(/\n\s*\n/).map((t) => t.trim()).filter(Boolean);
+    const parts = chunks.map((t, index) => ({ index, text: t, lines: null, role: index === 0 ? ("headline" as const) : ("paragraph" as const), confidence: index === 0 ? ("medium" as const) : ("high" as const), field: null, speaker: null }));
+    const release = template("unOhchr");
+    release.headline = chunks[0] ?? "";
+    return { release, report: { format: "text", recognised: [], unsure: [], dropped: [], parts } } as unknown as Awaited<ReturnType<Commands["previewImport"]>>;
+  },
   async importRelease() {
     return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [], parts: [] } } as unknown as ImportResult;
   },

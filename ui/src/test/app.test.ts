@@ -3,7 +3,7 @@ import type { App } from "../app";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { createApp } from "../app";
 import { handle, resetMock } from "../lib/mock";
-import { allByTestId, byTestId, flush, type } from "./helpers";
+import { allByTestId, byTestId, flush, type, until } from "./helpers";
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 const apps: App[] = [];
@@ -28,13 +28,6 @@ afterEach(() => {
   clearMocks();
 });
 
-const until = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe("the app end to end over a mocked shell", () => {
   it("open a release, edit, autosave, Ctrl+S saves a revision with a message, history lists it", async () => {

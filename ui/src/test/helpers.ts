@@ -21,3 +21,12 @@ export function type(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElem
 export async function flush(times = 5): Promise<void> {
   for (let i = 0; i < times; i++) await new Promise((r) => setTimeout(r, 0));
 }
+
+/** Waits until `check()` holds (polling every 20 ms), failing after `ms`. */
+export async function until(check: () => boolean, ms = 10000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -4,7 +4,7 @@ import type { App } from "../app";
 import { createApp } from "../app";
 import { reviewPath, selectionOf } from "../editor/review-marks";
 import { handle, resetMock } from "../lib/mock";
-import { allByTestId, byTestId, type } from "./helpers";
+import { allByTestId, byTestId, type, until } from "./helpers";
 
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 let app: App | null = null;
@@ -25,13 +25,6 @@ afterEach(() => {
   clearMocks();
 });
 
-const until = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const q = (sel: string) => document.querySelector<HTMLElement>(sel);
 
 describe("review paths and selections", () => {

@@ -2,7 +2,8 @@
 // house-style template; duplicate; delete to the trash (with confirmation) and restore from it.
 
 import type { HouseStyleId } from "../bindings/HouseStyleId";
-import { confirmDialog } from "../components/dialog";
+import { confirmDialog, formDialog } from "../components/dialog";
+import { importReview } from "./import-review";
 import { showError, showNote, toast } from "../components/notify";
 import { api } from "../lib/api";
 import { debounce, h, replace } from "../lib/dom";
@@ -148,17 +149,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       if (!file) return;
       try {
         const text = await file.text();
-        const res = await api.importRelease(text, importFormat(file.name));
-        const unsure = res.report?.unsure ?? [];
-        if (unsure.length > 0) {
-          showNote(
-            `Imported ${file.name}. Please check:`,
-            unsure.map((f) => `${f.note} (${f.field})`),
-          );
-        } else {
-          toast(`Imported ${file.name}`);
-        }
-        hooks.open(res.id);
+        await review(text, importFormat(file.name), file.name);
       } catch (err) {
         showError(err, `${file.name} could not be imported`);
       } finally {
@@ -166,6 +157,32 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       }
     },
   });
+
+  /** The review screen, then the editor on the imported release. */
+  const review = async (text: string, format: SourceFormat | null, name: string) => {
+    const res = await importReview(text, format, name);
+    if (!res) return;
+    const unsure = res.report?.unsure ?? [];
+    if (unsure.length > 0) {
+      showNote(
+        `Imported ${name}. Please check:`,
+        unsure.map((f) => `${f.note} (${f.field})`),
+      );
+    } else {
+      toast(`Imported ${name}`);
+    }
+    hooks.open(res.id);
+  };
+  const paste = async () => {
+    const v = await formDialog({
+      title: "Paste a release",
+      intro: "Paste the text of a press release (from a web page, an email or a document). You will see what was recognised before anything is saved.",
+      fields: [{ name: "text", label: "Text", kind: "textarea", rows: 14, required: true }],
+      submit: "Continue",
+      testid: "paste-dialog",
+    });
+    if (v?.text?.trim()) await review(v.text, null, "the pasted text");
+  };
 
   const trashBtn = h("button", {
     type: "button",
@@ -249,6 +266,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       search,
       h("div", { class: "menu-wrap" }, newBtn, menu),
       h("button", { type: "button", class: "btn subtle", testid: "library-import", onClick: () => importInput.click() }, "Import…"),
+      h("button", { type: "button", class: "btn subtle", testid: "library-paste", onClick: () => void paste() }, "Paste…"),
       trashBtn,
       h("button", { type: "button", class: "btn subtle", testid: "open-settings", onClick: () => void settingsDialog().then(() => { me = ""; void refresh(); }) }, "Settings"),
       importInput,

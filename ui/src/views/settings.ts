@@ -3,6 +3,7 @@
 
 import type { Role } from "../bindings/Role";
 import type { WorkspaceSettings } from "../bindings/WorkspaceSettings";
+import { closeDialog, openDialog } from "../components/dialog";
 import { showError, toast } from "../components/notify";
 import { api } from "../lib/api";
 import { h, replace, uid } from "../lib/dom";
@@ -27,9 +28,7 @@ export async function settingsDialog(): Promise<void> {
     const person = h("input", { type: "text", id: uid("person"), testid: "settings-person", placeholder: "A colleague's name" });
 
     const close = () => {
-      dialog.close();
-      dialog.remove();
-      if (before instanceof HTMLElement) before.focus();
+      closeDialog(dialog, before);
       resolve();
     };
     const saveRoles = async (who: string, rs: Role[]) => {
@@ -129,8 +128,6 @@ export async function settingsDialog(): Promise<void> {
       ),
       h("div", { class: "dialog-actions" }, h("button", { type: "button", class: "btn primary", testid: "settings-close", onClick: close }, "Close")),
     );
-    document.body.appendChild(dialog);
-    dialog.showModal();
-    name.focus();
+    openDialog(dialog, name);
   });
 }
