@@ -12,6 +12,7 @@
 
 mod checks;
 mod harness;
+mod import;
 mod measure;
 mod review;
 mod survival;
