@@ -20,7 +20,8 @@ export function exportMenu(onChoose: (c: ExportChoice) => void): { el: HTMLEleme
   const items = CHOICES.map(([id, label, hint]) =>
     h(
       "button",
-      { type: "button", role: "menuitem", class: "menu-item", testid: `export-${id === "print" ? "printHtml" : id}`, onClick: () => { hide(); onChoose(id); } },
+      // Focus goes back to the Export button before the export runs (never to <body>).
+      { type: "button", role: "menuitem", tabindex: "-1", class: "menu-item", testid: `export-${id === "print" ? "printHtml" : id}`, onClick: () => { hide(); toggle.focus(); onChoose(id); } },
       h("span", null, label),
       h("span", { class: "muted small" }, hint),
     ),
@@ -49,9 +50,16 @@ export function exportMenu(onChoose: (c: ExportChoice) => void): { el: HTMLEleme
     const i = items.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === "ArrowDown") items[(i + 1) % items.length]?.focus();
     else if (e.key === "ArrowUp") items[(i - 1 + items.length) % items.length]?.focus();
+    else if (e.key === "Home") items[0]?.focus();
+    else if (e.key === "End") items[items.length - 1]?.focus();
     else if (e.key === "Escape") {
       hide();
       toggle.focus();
+    } else if (e.key === "Tab") {
+      // The menu is one stop: Tab leaves it, closed.
+      hide();
+      toggle.focus();
+      return;
     } else return;
     e.preventDefault();
   });

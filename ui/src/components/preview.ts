@@ -33,6 +33,7 @@ function doubleBuffer(title: string) {
   back.classList.add("back");
   back.setAttribute("aria-hidden", "true");
   back.tabIndex = -1;
+  back.inert = true;
   let token = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const show = (html: string, seq: number, since: number) => {
@@ -53,10 +54,12 @@ function doubleBuffer(title: string) {
         if (on) {
           el.setAttribute("data-testid", "preview-frame");
           el.removeAttribute("aria-hidden");
+          el.inert = false;
           el.tabIndex = 0;
         } else {
           el.removeAttribute("data-testid");
           el.setAttribute("aria-hidden", "true");
+          el.inert = true;
           el.tabIndex = -1;
         }
       }

@@ -2,7 +2,7 @@
 // element whose data-path is that path, or the nearest enclosing one (`body[3]`, then `body`).
 
 import type { Problem } from "../bindings/Problem";
-import { h } from "../lib/dom";
+import { h, uid } from "../lib/dom";
 
 /** Parent paths of a model path, most specific first: `a.b[2].c` → `a.b[2].c`, `a.b[2]`, `a.b`, `a`. */
 export function pathCandidates(path: string): string[] {
@@ -21,6 +21,10 @@ export function pathCandidates(path: string): string[] {
 export function showProblems(root: HTMLElement, problems: Problem[]): Problem[] {
   root.querySelectorAll('[data-testid="field-problem"]').forEach((el) => el.remove());
   root.querySelectorAll(".has-problem").forEach((el) => el.classList.remove("has-problem"));
+  root.querySelectorAll("[aria-invalid]").forEach((el) => {
+    el.removeAttribute("aria-invalid");
+    el.removeAttribute("aria-describedby");
+  });
   const unplaced: Problem[] = [];
   for (const p of problems) {
     let target: Element | null = null;
@@ -33,7 +37,15 @@ export function showProblems(root: HTMLElement, problems: Problem[]): Problem[] 
       continue;
     }
     target.classList.add("has-problem");
-    target.appendChild(h("div", { class: "problem", role: "note", testid: "field-problem", "data-path": p.path }, "⚠ ", p.message));
+    const note = h("div", { class: "problem", role: "note", id: uid("problem"), testid: "field-problem", "data-path": p.path }, "⚠ ", p.message);
+    target.appendChild(note);
+    // The field's own control says it is invalid and why (screen readers read the note with it).
+    const control = target.querySelector<HTMLElement>("input, textarea, select, .cm-content");
+    if (control) {
+      control.setAttribute("aria-invalid", "true");
+      const ids = [control.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" ");
+      control.setAttribute("aria-describedby", ids);
+    }
   }
   return unplaced;
 }

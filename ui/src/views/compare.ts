@@ -99,7 +99,8 @@ export function renderComparison(c: Comparison, mode: CompareMode): HTMLElement 
   const rowEl = (r: Row, cells: HTMLElement[]) =>
     h(
       "div",
-      { class: `diff-row ${r.changed ? "changed" : "same"} ${r.cls}`, testid: r.changed ? "compare-change" : undefined, "data-key": r.key },
+      // A change is announced by its name and kind when focus moves to it (next / previous).
+      { class: `diff-row ${r.changed ? "changed" : "same"} ${r.cls}`, testid: r.changed ? "compare-change" : undefined, "data-key": r.key, role: r.changed ? "group" : undefined, "aria-label": r.changed ? `${r.name}, ${r.status}` : undefined },
       h("div", { class: "diff-name" }, r.name, r.changed ? h("span", { class: "pill small" }, r.status) : null),
       cells,
     );
@@ -135,7 +136,7 @@ export function compareView(id: string, latestRevision: number): { el: HTMLEleme
   const stale = h("p", { class: "stale-note", testid: "compare-stale", hidden: true });
   const labels = h("ul", { class: "compare-labels", testid: "compare-labels", "aria-label": "What changed" });
   const body = h("div", { class: "compare-body" });
-  const position = h("span", { class: "muted", testid: "compare-position" });
+  const position = h("span", { class: "muted", testid: "compare-position", "aria-live": "polite" });
   const modeBtn = (m: CompareMode, label: string) =>
     h("button", { type: "button", class: "seg", testid: `compare-mode-${m}`, onClick: () => { mode = m; draw(); } }, label);
   const sideBtn = modeBtn("side", "Side by side");

@@ -48,7 +48,18 @@ export function editForm(ctx: EditorCtx): EditForm {
     "nav",
     { class: "jump", "aria-label": "Sections" },
     SECTIONS.map(([id, label]) =>
-      h("a", { href: `#${id}`, onClick: (e: Event) => { e.preventDefault(); document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" }); } }, label),
+      h("a", {
+        href: `#${id}`,
+        onClick: (e: Event) => {
+          e.preventDefault();
+          const section = document.getElementById(id);
+          if (!section) return;
+          section.scrollIntoView({ behavior: "smooth", block: "start" });
+          // Focus follows the jump (keyboard and screen-reader users land in the section).
+          section.tabIndex = -1;
+          section.focus({ preventScroll: true });
+        },
+      }, label),
     ),
   );
   const form = h(

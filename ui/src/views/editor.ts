@@ -107,7 +107,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     void api.setSpelling(structuredCloneSafe(r)).catch(() => {});
   };
   const spellingLater = debounce(spelling, 1500);
-  const title = h("span", { class: "doc-title", title: doc.release.headline }, doc.release.headline || "Untitled release");
+  const title = h("h1", { class: "doc-title", title: doc.release.headline }, doc.release.headline || "Untitled release");
   // Unsaved edits: kept as the working copy until saved as a revision or discarded.
   let hasEdits = opened.fromWorkingCopy;
   let discarded = false;

@@ -20,7 +20,15 @@ export function historyView(id: string, hooks: { onRestored: () => void }): { el
       const html = await api.renderPreview(release);
       const frame = sandboxedFrame("revision-frame", `Revision ${rev.number}, read-only`);
       frame.srcdoc = html;
-      const close = h("button", { type: "button", class: "btn", testid: "revision-close", onClick: () => replace(viewer, placeholder()) }, "Close");
+      const close = h("button", {
+        type: "button",
+        class: "btn",
+        testid: "revision-close",
+        onClick: () => {
+          replace(viewer, placeholder());
+          list.querySelector<HTMLElement>(`[data-testid="history-row"][data-rev="${rev.number}"] [data-testid="history-open"]`)?.focus();
+        },
+      }, "Close");
       replace(
         viewer,
         h(

@@ -46,7 +46,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
   let query = "";
   let scope: Scope = "all";
   let me = "";
-  const list = h("div", { class: "library-list", testid: "library-list", role: "list" });
+  const list = h("div", { class: "library-list", testid: "library-list" });
   const search = h("input", {
     type: "search",
     class: "search",
@@ -113,7 +113,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
   const templateButtons = HOUSE_STYLES.map(([style, label]) =>
     h(
       "button",
-      { type: "button", role: "menuitem", class: "menu-item", testid: `template-${style}`, onClick: () => void create(style) },
+      { type: "button", role: "menuitem", tabindex: "-1", class: "menu-item", testid: `template-${style}`, onClick: () => void create(style) },
       h("span", null, label),
       h("span", { class: "muted small" }, TEMPLATE_HINT[style]),
     ),
@@ -123,9 +123,15 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
     const i = templateButtons.indexOf(document.activeElement as HTMLButtonElement);
     if (e.key === "ArrowDown") templateButtons[(i + 1) % templateButtons.length]?.focus();
     else if (e.key === "ArrowUp") templateButtons[(i - 1 + templateButtons.length) % templateButtons.length]?.focus();
+    else if (e.key === "Home") templateButtons[0]?.focus();
+    else if (e.key === "End") templateButtons[templateButtons.length - 1]?.focus();
     else if (e.key === "Escape") {
       hideMenu();
       newBtn.focus();
+    } else if (e.key === "Tab") {
+      hideMenu();
+      newBtn.focus();
+      return;
     } else return;
     e.preventDefault();
   });
@@ -207,6 +213,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       await api.deleteRelease(r.id);
       toast("Moved to the trash");
       await refresh();
+      (list.querySelector<HTMLElement>('[data-testid="release-row"]') ?? search).focus();
     } catch (err) {
       showError(err, "The release was not deleted");
     }
@@ -214,6 +221,7 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
 
   const draw = (rows: ReleaseSummary[], reviews: Map<string, ReleaseReview>) => {
     if (rows.length === 0 && !trash && !query && scope === "all") {
+      list.removeAttribute("role");
       replace(
         list,
         h(
@@ -233,10 +241,14 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       return;
     }
     if (rows.length === 0) {
+      list.removeAttribute("role");
+      list.removeAttribute("aria-label");
       const why = trash ? "The trash is empty." : query ? `No release matches “${query}”.` : scope === "waiting" ? "Nobody is waiting for your review." : "You have not written a release yet.";
-      replace(list, h("p", { class: "empty muted", testid: "library-empty", role: "listitem" }, why));
+      replace(list, h("p", { class: "empty muted", testid: "library-empty" }, why));
       return;
     }
+    list.setAttribute("role", "list");
+    list.setAttribute("aria-label", trash ? "Releases in the trash" : "Releases");
     replace(
       list,
       releaseRows(rows, trash, {
@@ -244,10 +256,16 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
         remove: (r) => void remove(r),
         act: async (what, r) => {
           try {
+            let focusId: string | null = null;
             if (what === "restore") await api.undeleteRelease(r.id);
-            else await api.duplicateRelease(r.id);
+            else focusId = await api.duplicateRelease(r.id);
             toast(what === "restore" ? "Restored" : "Duplicated");
             await refresh();
+            // Focus stays in the list: on the copy, else on the first row, else on search.
+            const row =
+              (focusId ? list.querySelector<HTMLElement>(`[data-testid="release-row"][data-id="${focusId}"]`) : null) ??
+              list.querySelector<HTMLElement>('[data-testid="release-row"]');
+            (row ?? search).focus();
           } catch (err) {
             showError(err, what === "restore" ? "The release was not restored" : "The release was not duplicated");
           }
