@@ -13,6 +13,7 @@
 mod checks;
 mod harness;
 mod import;
+mod keyboard;
 mod measure;
 mod review;
 mod survival;

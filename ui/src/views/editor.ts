@@ -206,10 +206,17 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       btn.tabIndex = name === tab ? 0 : -1;
     }
     content.setAttribute("aria-labelledby", tabs[tab].id);
+    // Focus inside the view being replaced would fall to <body>: it goes to the tab instead.
+    const keepFocus = () => {
+      if (!document.activeElement || document.activeElement === document.body) tabs[tab].focus();
+    };
+    const hadFocus = content.contains(document.activeElement);
     if (tab === "edit") {
       replace(content, editPane);
+      if (hadFocus) keepFocus();
       return;
     }
+    if (hadFocus) tabs[tab].focus();
     // History and compare read the stored working copy: save it first.
     void autosaver.flush().then(() => {
       if (current !== tab) return;
