@@ -70,6 +70,11 @@ impl Env {
 
     /// Launches the app under tauri-driver and opens a WebDriver session on it.
     pub async fn launch(&self) -> App {
+        self.launch_with(&[]).await
+    }
+
+    /// [`launch`](Self::launch) with extra environment for the app (e.g. a dark GTK theme).
+    pub async fn launch_with(&self, extra: &[(&str, &str)]) -> App {
         let port = 4600 + self.slot * 2;
         let driver_bin = which_driver();
         let home = self.dir.path();
@@ -91,6 +96,7 @@ impl Env {
             // instead of handing over to a Dateline the developer has open.
             .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
             .env_remove("WAYLAND_DISPLAY")
+            .envs(extra.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

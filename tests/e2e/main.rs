@@ -10,6 +10,7 @@
 //!
 //! Screenshots land in `tests/e2e-output/` (gitignored).
 
+mod axe;
 mod checks;
 mod harness;
 mod import;

@@ -96,7 +96,7 @@ export function showReviewMarks(form: HTMLElement, p: ReviewPanel, on: MarkActio
     el.appendChild(
       h(
         "button",
-        { type: "button", class: "review-mark comment-marker", testid: "comment-marker", "data-count": String(ids.length), "aria-label": `${ids.length} open comment${ids.length === 1 ? "" : "s"} on ${name}`, title: "Show the comments", onClick: () => on.openThread(ids[0]!) },
+        { type: "button", class: "review-mark comment-marker", testid: "comment-marker", "data-count": String(ids.length), "aria-label": `${ids.length} comment${ids.length === 1 ? "" : "s"} on ${name}`, title: "Show the comments", onClick: () => on.openThread(ids[0]!) },
         `${ids.length} comment${ids.length === 1 ? "" : "s"}`,
       ),
     );

@@ -150,7 +150,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       showReviewMarks(form.el, p, marks);
       const open = p.state.comments.filter((c) => !c.resolved).length;
       replace(statusBtn, h("span", { class: `status rs-${p.state.status}` }, labelOf(REVIEW_STATUSES, p.state.status)), open > 0 ? h("span", { class: "muted small" }, `${open} comment${open === 1 ? "" : "s"}`) : "");
-      statusBtn.setAttribute("aria-label", `Review: ${labelOf(REVIEW_STATUSES, p.state.status)}, ${open} open comment${open === 1 ? "" : "s"}`);
+      statusBtn.title = `Review: ${labelOf(REVIEW_STATUSES, p.state.status)}, ${open} open comment${open === 1 ? "" : "s"}. Show the review.`;
     },
     quotes,
   });
