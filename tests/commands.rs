@@ -334,7 +334,10 @@ fn pasted_text_is_imported_as_a_new_release() {
         "preview_import",
         json!({ "text": text, "from": "text", "overrides": [] }),
     );
-    assert_eq!(p["release"]["headline"], "Harbor ferries add night crossings");
+    assert_eq!(
+        p["release"]["headline"],
+        "Harbor ferries add night crossings"
+    );
     let parts = p["report"]["parts"].as_array().expect("parts");
     let quote = parts
         .iter()

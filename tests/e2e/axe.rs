@@ -28,14 +28,23 @@ fn prepare(db: &std::path::Path) -> String {
         message: Some(m.into()),
         name: None,
     };
-    let (id, _) = store.create(&release, &meta("First draft")).expect("create");
+    let (id, _) = store
+        .create(&release, &meta("First draft"))
+        .expect("create");
     release.headline.push_str(" now");
-    store.save(&id, &release, &meta("Sharper headline")).expect("save");
+    store
+        .save(&id, &release, &meta("Sharper headline"))
+        .expect("save");
     let svc = ReviewService::new(&store as &dyn Store, "Ed Itor");
     svc.comment(&id, "headline", None, "Is “now” needed?")
         .expect("comment");
-    svc.suggest(&id, "body[0].text", "A UN expert today called for her release.", None)
-        .expect("suggest");
+    svc.suggest(
+        &id,
+        "body[0].text",
+        "A UN expert today called for her release.",
+        None,
+    )
+    .expect("suggest");
     id
 }
 
@@ -86,7 +95,10 @@ async fn walk(s: &WebDriver, id: &str) -> (Vec<String>, bool) {
     wait_attr(s, "app", "data-view", |v| v == "library").await;
     tid(s, "release-row").await;
     let dark = s
-        .execute("return matchMedia('(prefers-color-scheme: dark)').matches", vec![])
+        .execute(
+            "return matchMedia('(prefers-color-scheme: dark)').matches",
+            vec![],
+        )
         .await
         .ok()
         .and_then(|r| r.json().as_bool())
@@ -177,7 +189,10 @@ async fn every_view_in_both_themes_has_no_axe_violation() {
     let env = Env::new(8);
     let id = prepare(&env.db());
     let mut all = Vec::new();
-    for (theme, extra) in [("light", vec![]), ("dark", vec![("GTK_THEME", "Adwaita:dark")])] {
+    for (theme, extra) in [
+        ("light", vec![]),
+        ("dark", vec![("GTK_THEME", "Adwaita:dark")]),
+    ] {
         let app = env.launch_with(&extra).await;
         let (found, dark) = walk(app.s(), &id).await;
         shot(app.s(), &format!("axe-{theme}")).await;
@@ -185,5 +200,10 @@ async fn every_view_in_both_themes_has_no_axe_violation() {
         assert_eq!(dark, theme == "dark", "the {theme} theme is in effect");
         all.extend(found.into_iter().map(|f| format!("[{theme}] {f}")));
     }
-    assert!(all.is_empty(), "axe found {} violation(s):\n{}", all.len(), all.join("\n"));
+    assert!(
+        all.is_empty(),
+        "axe found {} violation(s):\n{}",
+        all.len(),
+        all.join("\n")
+    );
 }

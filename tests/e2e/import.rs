@@ -37,7 +37,10 @@ async fn paste_review_correct_import() {
         .expect("list")
         .len();
     // The last paragraph is left out.
-    let last = roles.iter().rposition(|r| r == "paragraph").expect("a paragraph");
+    let last = roles
+        .iter()
+        .rposition(|r| r == "paragraph")
+        .expect("a paragraph");
     set(s, &format!("import-part-choice-{last}"), "drop").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     shot(s, "import-01-review").await;
@@ -53,6 +56,9 @@ async fn paste_review_correct_import() {
     assert_eq!(list.len(), 1);
     let release = store.load(&list[0].id, None).expect("load");
     let json = serde_json::to_string(&release).expect("json");
-    assert!(!json.contains("The crossings start on 2 June"), "the part left out is not imported");
+    assert!(
+        !json.contains("The crossings start on 2 June"),
+        "the part left out is not imported"
+    );
     assert!(json.contains("Night workers asked for this"));
 }

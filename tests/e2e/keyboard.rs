@@ -27,7 +27,9 @@ async fn focused(s: &WebDriver) -> String {
 /// Presses `keys` on whatever has focus, then checks focus was not lost.
 async fn press(s: &WebDriver, keys: impl Into<TypingData>, what: &str) -> String {
     let el = s.active_element().await.expect("active element");
-    el.send_keys(keys).await.unwrap_or_else(|e| panic!("{what}: {e}"));
+    el.send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
     tokio::time::sleep(Duration::from_millis(150)).await;
     let f = focused(s).await;
     assert_ne!(f, "BODY", "focus fell to <body> after {what}");
@@ -42,7 +44,10 @@ async fn tab_to(s: &WebDriver, id: &str, max: usize) {
         }
         press(s, Key::Tab, &format!("Tab towards {id}")).await;
     }
-    panic!("{id} is not reachable with Tab within {max} stops (at {})", focused(s).await);
+    panic!(
+        "{id} is not reachable with Tab within {max} stops (at {})",
+        focused(s).await
+    );
 }
 
 /// Waits until the focused element is `id`.
@@ -82,7 +87,10 @@ async fn run(s: &WebDriver) {
     // Tab leaves the menu, closed, for what follows its button.
     press(s, Key::Tab, "Tab in the menu").await;
     focus_is(s, "library-import").await;
-    assert_eq!(attr(s, "library-new", "aria-expanded").await.as_deref(), Some("false"));
+    assert_eq!(
+        attr(s, "library-new", "aria-expanded").await.as_deref(),
+        Some("false")
+    );
     press(s, Key::Shift + Key::Tab, "Shift+Tab").await;
     focus_is(s, "library-new").await;
     press(s, Key::Enter, "opening the template menu again").await;
@@ -101,9 +109,12 @@ async fn run(s: &WebDriver) {
     assert_ne!(focused(s).await, "BODY", "focus after saving");
 
     // The export menu: one stop, Escape closes it onto its button.
-    s.execute("document.querySelector('[data-testid=\"export-menu\"]').focus()", vec![])
-        .await
-        .expect("focus export");
+    s.execute(
+        "document.querySelector('[data-testid=\"export-menu\"]').focus()",
+        vec![],
+    )
+    .await
+    .expect("focus export");
     press(s, Key::Enter, "opening the export menu").await;
     focus_is(s, "export-html").await;
     press(s, Key::Escape, "closing the export menu").await;
@@ -112,9 +123,12 @@ async fn run(s: &WebDriver) {
     // Views by keyboard: Ctrl+2 history, open a revision, close it, focus returns to its row.
     press(s, Key::Control + "2", "Ctrl+2").await;
     tid(s, "history-row").await;
-    s.execute("document.querySelector('[data-testid=\"history-open\"]').focus()", vec![])
-        .await
-        .expect("focus view");
+    s.execute(
+        "document.querySelector('[data-testid=\"history-open\"]').focus()",
+        vec![],
+    )
+    .await
+    .expect("focus view");
     press(s, Key::Enter, "viewing a revision").await;
     focus_is(s, "revision-close").await;
     press(s, Key::Enter, "closing the revision viewer").await;
@@ -122,9 +136,12 @@ async fn run(s: &WebDriver) {
 
     // Back to the editor; the review panel beside the form is a tab reached by arrows.
     press(s, Key::Control + "1", "Ctrl+1").await;
-    s.execute("document.querySelector('[data-testid=\"side-preview\"]').focus()", vec![])
-        .await
-        .expect("focus side tabs");
+    s.execute(
+        "document.querySelector('[data-testid=\"side-preview\"]').focus()",
+        vec![],
+    )
+    .await
+    .expect("focus side tabs");
     press(s, Key::Right, "arrow to the review tab").await;
     focus_is(s, "side-review").await;
     tid(s, "review-status").await;
@@ -135,12 +152,18 @@ async fn run(s: &WebDriver) {
     focus_is(s, "state-to-inReview").await;
 
     // A section jump link puts focus in its section.
-    s.execute("document.querySelector('.jump a[href=\"#sec-body\"]').focus()", vec![])
-        .await
-        .expect("focus jump link");
+    s.execute(
+        "document.querySelector('.jump a[href=\"#sec-body\"]').focus()",
+        vec![],
+    )
+    .await
+    .expect("focus jump link");
     press(s, Key::Enter, "following a jump link").await;
     let f = focused(s).await;
-    assert!(f.starts_with("SECTION") || f == "sec-body", "focus is in the Body section: {f}");
+    assert!(
+        f.starts_with("SECTION") || f == "sec-body",
+        "focus is in the Body section: {f}"
+    );
 
     // Back to the library with Ctrl+L: focus on the search box.
     press(s, Key::Control + "l", "Ctrl+L").await;
@@ -151,5 +174,56 @@ async fn run(s: &WebDriver) {
     press(s, Key::Enter, "duplicating").await;
     wait_text(s, "toast", |t| t.contains("Duplicated")).await;
     let f = focused(s).await;
-    assert!(f == "release-row" || f.starts_with("DIV"), "focus after duplicate: {f}");
+    assert!(
+        f == "release-row" || f.starts_with("DIV"),
+        "focus after duplicate: {f}"
+    );
+
+    // At 200 % zoom the toolbar's actions stay on screen (the toolbar wraps).
+    press(s, Key::Enter, "opening the copy").await;
+    wait_attr(s, "app", "data-view", |v| v == "editor").await;
+    // Ctrl+= zooms the page as a reader with low vision does, until the page is half as wide.
+    let width = |s: &WebDriver| {
+        let s = s.clone();
+        async move {
+            s.execute("return innerWidth", vec![])
+                .await
+                .ok()
+                .and_then(|r| r.json().as_f64())
+                .unwrap_or(0.0)
+        }
+    };
+    let full = width(s).await;
+    for _ in 0..12 {
+        if width(s).await <= full / 2.0 + 1.0 {
+            break;
+        }
+        press(s, Key::Control + "=", "zooming in").await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let zoomed = width(s).await;
+    assert!(
+        zoomed <= full / 2.0 + 1.0,
+        "Ctrl+= zooms the page ({full} → {zoomed} CSS px)"
+    );
+    for id in [
+        "save-revision",
+        "export-menu",
+        "tab-compare",
+        "side-review",
+        "review-status",
+    ] {
+        let inside = s
+            .execute(
+                "const r = arguments[0].getBoundingClientRect();
+                 return r.width > 0 && r.left >= 0 && r.right <= innerWidth + 1;",
+                vec![tid(s, id).await.to_json().expect("json")],
+            )
+            .await
+            .ok()
+            .and_then(|r| r.json().as_bool())
+            .unwrap_or(false);
+        assert!(inside, "{id} is off screen at 200 % zoom");
+    }
+    shot(s, "keyboard-zoom-200").await;
 }
