@@ -385,3 +385,42 @@ fn pasted_text_is_imported_as_a_new_release() {
         "empty"
     );
 }
+
+#[test]
+fn offline_the_app_keeps_working_and_says_what_waits_to_be_sent() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("w.db");
+    let h = harness(AppState::open(&db));
+    let s: Value = h.ok("workspace_status", json!({}));
+    assert_eq!(s["state"], "signedOut", "{s}");
+
+    // A server that is not there: signing in says so, and nothing is kept.
+    let nowhere = "http://127.0.0.1:9";
+    assert_eq!(
+        h.err_code(
+            "sign_in",
+            json!({ "url": nowhere, "user": "ana", "password": "pw" })
+        ),
+        "offline"
+    );
+    assert_eq!(
+        h.ok::<Value>("workspace_status", json!({}))["state"],
+        "signedOut"
+    );
+
+    // Signed in earlier (the session is in the local database), the server now gone:
+    // saving works, and the status bar says what waits.
+    let store = dateline_store::SqliteStore::open(&db).expect("store");
+    store.set_sync_setting("url", Some(nowhere)).expect("url");
+    store.set_sync_setting("token", Some("t")).expect("token");
+    store.set_sync_setting("user", Some("ana")).expect("user");
+    let _id: String = h.ok("create_release", json!({ "style": "wire" }));
+    let s: Value = h.ok("sync_now", json!({}));
+    assert_eq!(s["state"], "offline", "{s}");
+    assert_eq!(s["toSend"], 1, "{s}");
+    assert_eq!(s["user"], "ana");
+    assert!(s["message"].as_str().is_some_and(|m| m.contains("reach")), "{s}");
+
+    let s: Value = h.ok("sign_out", json!({}));
+    assert_eq!(s["state"], "signedOut", "{s}");
+}

@@ -61,6 +61,7 @@ pub fn run() -> Result<(), tauri::Error> {
                     .show(|_| {});
             }
             app.manage(state);
+            commands::workspace::start_background(handle.clone());
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));

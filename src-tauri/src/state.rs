@@ -27,6 +27,11 @@ pub struct AppState {
     /// The workspace's own checks (`checks/` beside the database): a house
     /// profile `profile.toml` used for every release, and Vale styles in `vale/`.
     checks_dir: Option<PathBuf>,
+    /// The same store as SQLite, for what only the local store does (the
+    /// workspace's sync settings and outbox).
+    sqlite: Option<Arc<SqliteStore>>,
+    /// The team workspace's sync: last round, last error, whether one runs.
+    pub sync: Mutex<SyncProgress>,
     /// One ready linter per house style, built at the first lint.
     linters: Mutex<HashMap<HouseStyleId, Arc<Linter>>>,
     /// `DATELINE_EXPORT_DIR`: exports go there without a dialog (e2e tests).
@@ -36,10 +41,15 @@ pub struct AppState {
 impl AppState {
     /// Opens the SQLite store at `db`; a failure is kept, not raised.
     pub fn open(db: &Path) -> AppState {
-        let store = SqliteStore::open(db)
-            .map(|s| Arc::new(s) as Arc<dyn Store>)
-            .map_err(ApiError::from);
+        let (store, sqlite) = match SqliteStore::open(db) {
+            Ok(s) => {
+                let s = Arc::new(s);
+                (Ok(s.clone() as Arc<dyn Store>), Some(s))
+            }
+            Err(e) => (Err(ApiError::from(e)), None),
+        };
         let mut state = AppState::from_parts(store);
+        state.sqlite = sqlite;
         state.profile_path = Some(db.with_file_name("profile.json"));
         state.checks_dir = Some(db.with_file_name("checks"));
         state.profile = RwLock::new(LocalProfile::load(state.profile_path.as_deref()));
@@ -62,6 +72,8 @@ impl AppState {
             profile: RwLock::new(LocalProfile::load(None)),
             profile_path: None,
             checks_dir: None,
+            sqlite: None,
+            sync: Mutex::new(SyncProgress::default()),
             linters: Mutex::new(HashMap::new()),
             export_dir: std::env::var_os("DATELINE_EXPORT_DIR")
                 .filter(|v| !v.is_empty())
@@ -72,6 +84,19 @@ impl AppState {
     /// The store, or the reason it could not be opened.
     pub fn store(&self) -> ApiResult<Arc<dyn Store>> {
         self.store.clone()
+    }
+
+    /// The local SQLite store (sync settings and outbox), or why there is none.
+    pub fn sqlite(&self) -> ApiResult<Arc<SqliteStore>> {
+        match &self.sqlite {
+            Some(s) => Ok(s.clone()),
+            None => Err(self.store.clone().err().unwrap_or_else(|| {
+                ApiError::new(
+                    ErrorCode::DatabaseUnavailable,
+                    "this store is not a local SQLite database",
+                )
+            })),
+        }
     }
 
     /// Why the database could not be opened, if it could not.
@@ -218,4 +243,16 @@ impl LocalProfile {
         std::fs::write(&tmp, json).map_err(io)?;
         std::fs::rename(&tmp, path).map_err(io)
     }
+}
+
+/// Where the team workspace's sync stands (kept in memory; the server URL,
+/// session and cursor are in the local database).
+#[derive(Debug, Clone, Default)]
+pub struct SyncProgress {
+    /// When the last round finished without error.
+    pub last_ok: Option<chrono::DateTime<chrono::Utc>>,
+    /// The last round's failure, and whether it was the network (offline).
+    pub failure: Option<(ApiError, bool)>,
+    /// A round is running.
+    pub running: bool,
 }

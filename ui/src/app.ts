@@ -3,6 +3,7 @@
 
 import { showError } from "./components/notify";
 import { showShortcuts } from "./components/shortcuts";
+import { statusBar } from "./components/status-bar";
 import { api, onMenu, type MenuEvent } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import type { EditorView, Tab } from "./views/editor";
@@ -25,7 +26,8 @@ export function primaryModifier(e: KeyboardEvent): boolean {
 
 export function createApp(mount: HTMLElement): App {
   const main = h("main", { class: "main", id: "main" });
-  const root = h("div", { class: "app", testid: "app", "data-view": "library" }, main, h("div", { id: "notices", class: "notices" }));
+  const status = statusBar();
+  const root = h("div", { class: "app", testid: "app", "data-view": "library" }, main, status.el, h("div", { id: "notices", class: "notices" }));
   replace(mount, root);
   let editor: EditorView | null = null;
   let library: ReturnType<typeof libraryView> | null = null;
@@ -151,6 +153,7 @@ export function createApp(mount: HTMLElement): App {
     window.removeEventListener("pagehide", flush);
     window.removeEventListener("beforeunload", flush);
     void unlistenMenu.then((u) => u());
+    status.destroy();
     editor?.autosaver.dispose();
   };
   return { root, openRelease, showLibrary, editor: () => editor, destroy };

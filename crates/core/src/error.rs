@@ -74,6 +74,12 @@ pub enum ErrorCode {
     BadCheckConfig,
     /// Checks: a quick fix made for an older text of the field.
     StaleFix,
+    /// Workspace: not signed in to a team server, or the session expired.
+    NotSignedIn,
+    /// Workspace: the team server cannot be reached.
+    Offline,
+    /// Workspace: the team server refused the request.
+    ServerRefused,
     JsonFailed,
     ExportFailed,
     PdfFailed,
@@ -122,6 +128,9 @@ impl ErrorCode {
             ErrorCode::BadRecord => "bad_record",
             ErrorCode::BadCheckConfig => "bad_check_config",
             ErrorCode::StaleFix => "stale_fix",
+            ErrorCode::NotSignedIn => "not_signed_in",
+            ErrorCode::Offline => "offline",
+            ErrorCode::ServerRefused => "server_refused",
             ErrorCode::JsonFailed => "json_failed",
             ErrorCode::ExportFailed => "export_failed",
             ErrorCode::PdfFailed => "pdf_failed",

@@ -18,6 +18,7 @@ pub mod render;
 pub mod review;
 pub mod revisions;
 pub mod spell;
+pub mod workspace;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -42,6 +43,7 @@ use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, V
 use import::{ImportPreview, ImportResult};
 use review::{AuditFormat, ReviewPanel, Timeline, WorkspaceSettings};
 use spell::SpellSetup;
+use workspace::SyncStatus;
 
 /// What every command gets besides its arguments: the app, its state and store.
 pub struct Cx<R: Runtime> {

@@ -90,4 +90,12 @@ commands! {
     checks::apply_fix(release: Release, fix: LintFix) -> Release;
     /// Turns the spellchecker to the language of `release`, with its names never flagged.
     spell::set_spelling(release: Release) -> SpellSetup;
+    /// Where the sync with the team server stands (signed out, synced, N to send, offline, error).
+    workspace::workspace_status() -> SyncStatus;
+    /// Signs in to the team server at `url` and syncs; the session (never a database credential) is kept locally.
+    workspace::sign_in(url: String, user: String, password: String) -> SyncStatus;
+    /// Signs out of the team server (local work stays).
+    workspace::sign_out() -> SyncStatus;
+    /// Sends what waits and pulls colleagues' revisions now.
+    workspace::sync_now() -> SyncStatus;
 }

@@ -28,6 +28,7 @@ import type { RevisionInfo } from "../bindings/RevisionInfo";
 import type { Role } from "../bindings/Role";
 import type { SourceFormat } from "../bindings/SourceFormat";
 import type { SpellSetup } from "../bindings/SpellSetup";
+import type { SyncStatus } from "../bindings/SyncStatus";
 import type { TextRange } from "../bindings/TextRange";
 import type { Timeline } from "../bindings/Timeline";
 import type { Verdict } from "../bindings/Verdict";
@@ -122,6 +123,14 @@ export interface Commands {
   applyFix(release: Release, fix: LintFix): Promise<Release>;
   /** Turns the spellchecker to the language of `release`, with its names never flagged. */
   setSpelling(release: Release): Promise<SpellSetup>;
+  /** Where the sync with the team server stands (signed out, synced, N to send, offline, error). */
+  workspaceStatus(): Promise<SyncStatus>;
+  /** Signs in to the team server at `url` and syncs; the session (never a database credential) is kept locally. */
+  signIn(url: string, user: string, password: string): Promise<SyncStatus>;
+  /** Signs out of the team server (local work stays). */
+  signOut(): Promise<SyncStatus>;
+  /** Sends what waits and pulls colleagues' revisions now. */
+  syncNow(): Promise<SyncStatus>;
 }
 
 /** The IPC name and the argument names (camelCase, as sent) of each method. */
@@ -169,6 +178,10 @@ export const COMMAND_TABLE = {
   lintRelease: ["lint_release", ["release"]],
   applyFix: ["apply_fix", ["release", "fix"]],
   setSpelling: ["set_spelling", ["release"]],
+  workspaceStatus: ["workspace_status", []],
+  signIn: ["sign_in", ["url", "user", "password"]],
+  signOut: ["sign_out", []],
+  syncNow: ["sync_now", []],
 } as const satisfies Record<keyof Commands, readonly [string, readonly string[]]>;
 
 /** A function that sends one command over IPC (Tauri's `invoke`). */

@@ -5,6 +5,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { SyncStatus } from "../bindings/SyncStatus";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Problem } from "../bindings/Problem";
 import { bindCommands, type Commands } from "../generated/commands";
@@ -75,6 +76,9 @@ const LEADS: Record<UiErrorCode, string> = {
   bad_record: "A review record could not be read.",
   bad_check_config: "The workspace's checks could not be loaded.",
   stale_fix: "That fix was made for an older text of the field.",
+  not_signed_in: "You are not signed in to the team server.",
+  offline: "The team server cannot be reached; your work is kept here and sent later.",
+  server_refused: "The team server refused.",
   json_failed: "The JSON could not be written.",
   export_failed: "The export failed.",
   pdf_failed: "The PDF could not be made.",
@@ -148,4 +152,14 @@ export async function onMenu(handler: (event: MenuEvent) => void): Promise<() =>
     }
   }
   return () => unlisteners.forEach((u) => u());
+}
+
+/** Subscribes to the team workspace's sync state (after each round); resolves to an unsubscribe. */
+export async function onSyncStatus(handler: (status: SyncStatus) => void): Promise<() => void> {
+  await ready;
+  try {
+    return await listen<SyncStatus>("sync://status", (e) => handler(e.payload));
+  } catch {
+    return () => {};
+  }
 }

@@ -252,6 +252,19 @@ export const mockCommands: Commands = {
   async applyFix(release) {
     return release;
   },
+  // No team server in the mock: always signed out.
+  async workspaceStatus() {
+    return { state: "signedOut", url: null, user: null, toSend: 0, lastSync: null, message: null };
+  },
+  async signIn() {
+    throw fail("offline", "cannot reach the server: the mock has none");
+  },
+  async signOut() {
+    return { state: "signedOut", url: null, user: null, toSend: 0, lastSync: null, message: null };
+  },
+  async syncNow() {
+    return { state: "signedOut", url: null, user: null, toSend: 0, lastSync: null, message: null };
+  },
   async setSpelling() {
     return { dictionaries: [], names: [] };
   },

@@ -2,6 +2,7 @@
 // and the workspace's roles: who may send for review, approve, release.
 
 import type { Role } from "../bindings/Role";
+import type { SyncStatus } from "../bindings/SyncStatus";
 import type { WorkspaceSettings } from "../bindings/WorkspaceSettings";
 import { closeDialog, openDialog } from "../components/dialog";
 import { showError, toast } from "../components/notify";
@@ -108,6 +109,7 @@ export async function settingsDialog(): Promise<void> {
         h("div", { class: "field" }, h("label", { for: email.id }, "Email (optional)"), email),
         h("button", { type: "submit", class: "btn", testid: "settings-save-profile" }, "Save profile"),
       ),
+      workspaceSection(),
       h("h3", null, "Roles"),
       roles,
       h(
@@ -130,4 +132,47 @@ export async function settingsDialog(): Promise<void> {
     );
     openDialog(dialog, name);
   });
+}
+
+/** Settings → Workspace: the team server, sign in and sign out. */
+function workspaceSection(): HTMLElement {
+  const url = h("input", { type: "url", id: uid("url"), testid: "workspace-url", placeholder: "https://dateline.example.org", autocomplete: "url" });
+  const user = h("input", { type: "text", id: uid("user"), testid: "workspace-user", autocomplete: "username" });
+  const password = h("input", { type: "password", id: uid("password"), testid: "workspace-password", autocomplete: "current-password" });
+  const state = h("p", { class: "muted", testid: "workspace-state", "aria-live": "polite" });
+  const signOut = h("button", { type: "button", class: "btn", testid: "workspace-sign-out" }, "Sign out");
+  const form = h(
+    "form",
+    { class: "settings-profile" },
+    h("div", { class: "field" }, h("label", { for: url.id }, "Server"), url),
+    h("div", { class: "field" }, h("label", { for: user.id }, "User name"), user),
+    h("div", { class: "field" }, h("label", { for: password.id }, "Password"), password),
+    h("div", { class: "row-tools" }, h("button", { type: "submit", class: "btn", testid: "workspace-sign-in" }, "Sign in"), signOut),
+  );
+  const show = (s: SyncStatus) => {
+    state.textContent = s.state === "signedOut" ? "Not signed in: releases stay on this computer." : `Signed in to ${s.url} as ${s.user}. ${s.toSend} revision(s) to send.`;
+    signOut.hidden = s.state === "signedOut";
+    if (s.url) url.value = s.url;
+    if (s.user) user.value = s.user;
+  };
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      show(await api.signIn(url.value, user.value, password.value));
+      password.value = "";
+      toast("Signed in");
+    } catch (err) {
+      showError(err, "Not signed in");
+    }
+  });
+  signOut.addEventListener("click", async () => {
+    try {
+      show(await api.signOut());
+      toast("Signed out");
+    } catch (err) {
+      showError(err, "Not signed out");
+    }
+  });
+  void api.workspaceStatus().then(show, () => {});
+  return h("section", { "aria-labelledby": "workspace-h" }, h("h3", { id: "workspace-h" }, "Team workspace"), state, form);
 }
