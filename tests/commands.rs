@@ -419,7 +419,10 @@ fn offline_the_app_keeps_working_and_says_what_waits_to_be_sent() {
     assert_eq!(s["state"], "offline", "{s}");
     assert_eq!(s["toSend"], 1, "{s}");
     assert_eq!(s["user"], "ana");
-    assert!(s["message"].as_str().is_some_and(|m| m.contains("reach")), "{s}");
+    assert!(
+        s["message"].as_str().is_some_and(|m| m.contains("reach")),
+        "{s}"
+    );
 
     let s: Value = h.ok("sign_out", json!({}));
     assert_eq!(s["state"], "signedOut", "{s}");
