@@ -101,10 +101,9 @@ pub fn assemble(
         .map(|b| Part {
             index: b.part,
             text: b.joined(),
-            lines: b.first_line.map(|first| LineRange {
-                first,
-                last: first + b.lines.len().saturating_sub(1),
-            }),
+            lines: b
+                .line_range()
+                .map(|(first, last)| LineRange { first, last }),
             role: PartRole::Paragraph,
             confidence: Confidence::Low,
             field: None,

@@ -33,8 +33,12 @@ pub struct SrcBlock {
     /// empty when the source has no inline markup to keep (plain text).
     pub rich: Vec<String>,
     /// The input line (1-based) of the first line, when the format tells
-    /// (plain text and Markdown; not HTML).
+    /// (plain text and Markdown; for HTML see `spans`).
     pub first_line: Option<usize>,
+    /// For HTML, one entry per line: the input lines (1-based, inclusive)
+    /// where that line's text starts and ends in the markup, when found.
+    /// Empty for plain text and Markdown, whose lines are `first_line` on.
+    pub spans: Vec<Option<(usize, usize)>>,
     /// The number of the part this block is (see `ImportReport::parts`),
     /// given once the blocks are final.
     pub part: usize,
@@ -53,6 +57,7 @@ impl SrcBlock {
             wrapped,
             rich: Vec::new(),
             first_line: None,
+            spans: Vec::new(),
             part: 0,
         }
     }
@@ -66,6 +71,7 @@ impl SrcBlock {
             wrapped: self.wrapped,
             rich: self.rich.get(range.clone()).unwrap_or(&[]).to_vec(),
             first_line: self.first_line.map(|f| f + range.start),
+            spans: self.spans.get(range).unwrap_or(&[]).to_vec(),
             part: self.part,
         }
     }
@@ -89,8 +95,29 @@ impl SrcBlock {
             wrapped,
             rich,
             first_line: None,
+            spans: Vec::new(),
             part: 0,
         }
+    }
+
+    /// The same block with the input line spans of its lines (HTML).
+    pub fn with_spans(mut self, spans: Vec<Option<(usize, usize)>>) -> SrcBlock {
+        if spans.len() == self.lines.len() {
+            self.first_line = spans.iter().flatten().map(|s| s.0).next();
+            self.spans = spans;
+        }
+        self
+    }
+
+    /// The input lines (first, last) the block covers, when known.
+    pub fn line_range(&self) -> Option<(usize, usize)> {
+        if self.spans.is_empty() {
+            let first = self.first_line?;
+            return Some((first, first + self.lines.len().saturating_sub(1)));
+        }
+        let first = self.spans.iter().flatten().map(|s| s.0).min()?;
+        let last = self.spans.iter().flatten().map(|s| s.1).max()?;
+        Some((first, last))
     }
 
     /// The rich lines joined like [`SrcBlock::joined`]; `None` without rich lines.
