@@ -185,6 +185,9 @@ fn comma_dash(text: &str) -> Option<Found> {
         ".– ",
         ".— ",
         ": ",
+        // A dash set tight against a quotation: `NEW YORK, 7 May 2026 –"Excellencies, …`.
+        " –",
+        " —",
     ] {
         let Some(i) = text.find(sep).filter(|i| *i < SCAN) else {
             continue;
