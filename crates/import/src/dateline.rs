@@ -42,6 +42,7 @@ pub fn find(text: &str) -> Option<Found> {
         .or_else(|| own_line(text))
         .or_else(|| comma_no_dash(text))
         .or_else(|| date_first(text))
+        .or_else(|| date_dash(text))
         .or_else(|| place_only(text))?;
     f.written = text
         .strip_suffix(f.rest.as_str())
@@ -74,6 +75,8 @@ fn marker<'a>(text: &'a str, markers: &[&str]) -> Option<(&'a str, &'a str)> {
     None
 }
 
+const WIRE_DASHES: [char; 5] = ['-', '–', '—', ' ', '\u{a0}'];
+
 fn wire(text: &str) -> Option<Found> {
     if let Some((before, after)) = marker(
         text,
@@ -93,6 +96,27 @@ fn wire(text: &str) -> Option<Found> {
             DatelineStyle::BusinessWire,
             rest,
             Confidence::High,
+        ));
+    }
+    // Reprints set the marker with other dashes, often with no date after it:
+    // `RICHMOND, Va.–(BUSINESS WIRE)– Pinfall …`.
+    if let Some((before, after)) = marker(text, &["(BUSINESS WIRE)"]) {
+        let places = places(before.trim_end_matches(WIRE_DASHES).trim(), true)?;
+        let after = after.trim_start_matches(WIRE_DASHES);
+        let dated = after
+            .find(['-', '–', '—'])
+            .filter(|e| *e < 40)
+            .and_then(|e| Some((parse_date(after.get(..e)?)?, after.get(e..)?)));
+        let (date, rest) = match dated {
+            Some((d, r)) => (Some(d), r.trim_start_matches(WIRE_DASHES)),
+            None => (None, after),
+        };
+        return Some(found(
+            places,
+            date,
+            DatelineStyle::BusinessWire,
+            rest,
+            Confidence::Medium,
         ));
     }
     if let Some((before, after)) = marker(text, &["/PRNewswire"]) {
@@ -350,6 +374,50 @@ fn date_first(text: &str) -> Option<Found> {
         Some(date),
         DatelineStyle::UnClassic,
         rest,
+        Confidence::Medium,
+    ))
+}
+
+/// The date first and a dash: `8th May 2026 - UNICEF condemns …` (no place),
+/// or `May 30, 2026 – Ottawa, Ontario – Parole Service` (the place after the
+/// date, then the department issuing the release).
+fn date_dash(text: &str) -> Option<Found> {
+    let (i, sep) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| text.find(sep).filter(|i| *i < 40).map(|i| (i, *sep)))
+        .min_by_key(|(i, _)| *i)?;
+    let date = parse_date(text.get(..i)?)?;
+    date.year?;
+    let after = text.get(i + sep.len()..)?.trim_start();
+    let (head, tail) = match [" – ", " — ", " - "]
+        .iter()
+        .find_map(|s| after.split_once(s))
+    {
+        Some((h, t)) => (h, Some(t)),
+        None => (after, None),
+    };
+    if let Some(places) = places(head.trim(), false) {
+        let issuer = tail.unwrap_or("");
+        if issuer.split_whitespace().count() <= 8 && !issuer.contains(['.', '“', '"']) {
+            return Some(found(
+                places,
+                Some(date),
+                DatelineStyle::UnClassic,
+                "",
+                Confidence::Medium,
+            ));
+        }
+    }
+    // No place: the lead follows the date.
+    if !after.chars().next().is_some_and(char::is_uppercase) || after.split_whitespace().count() < 6
+    {
+        return None;
+    }
+    Some(found(
+        Vec::new(),
+        Some(date),
+        DatelineStyle::None,
+        after,
         Confidence::Medium,
     ))
 }
@@ -733,6 +801,40 @@ mod tests {
             ("The INTERNET", "The Quill Project")
         );
         assert_eq!(f("BOSTON — The").1, Option::None);
+        let bw = f("RICHMOND, Va.–(BUSINESS WIRE)– Pinfall Corp. today completed");
+        assert_eq!(
+            (bw.0.as_str(), bw.1, bw.2, bw.3.as_str()),
+            (
+                "Richmond, Va.",
+                Option::None,
+                BusinessWire,
+                "Pinfall Corp. today completed"
+            )
+        );
+        let bw = f("TAMPA, Fla.–(BUSINESS WIRE)–Jul. 21, 2026–Veridon today");
+        assert_eq!(
+            (bw.1, bw.3.as_str()),
+            (Some((Some(2026), 7, 21)), "Veridon today")
+        );
+        let d = f("8th May 2026 - The Fund strongly condemns yet another attack");
+        assert_eq!(
+            (d.0.as_str(), d.1, d.3.as_str()),
+            (
+                "",
+                Some((Some(2026), 5, 8)),
+                "The Fund strongly condemns yet another attack"
+            )
+        );
+        let d = f("May 30, 2026 – Ottawa, Ontario – Northern Parole Service");
+        assert_eq!(
+            (d.0.as_str(), d.1, d.3.as_str()),
+            ("Ottawa, Ontario", Some((Some(2026), 5, 30)), "")
+        );
+        let tight = f("NEW YORK, 10 February 2026 –\"Excellencies, distinguished delegates,");
+        assert_eq!(
+            (tight.0.as_str(), tight.3.as_str()),
+            ("New York", "\"Excellencies, distinguished delegates,")
+        );
         let j = f("SAN FRANCISCO and BEAVERTON, Ore., January 22, 2026");
         assert_eq!(
             (j.0.as_str(), j.1),
