@@ -225,3 +225,88 @@ pub fn safe_url(url: &str) -> bool {
             .chars()
             .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
 }
+
+/// Front matter at the top of a file (`---` YAML or `+++` TOML, as static
+/// site generators keep releases): the title as the headline, the subtitle,
+/// and the city and date as a dateline line, each a block at the line it
+/// was written on; the other keys are dropped. Returns those blocks, what was
+/// dropped, and the text with the front matter blanked (lines kept, so the
+/// rest keeps its line numbers).
+pub fn front_matter(text: &str) -> Option<(Vec<SrcBlock>, Vec<(String, &'static str)>, String)> {
+    let fence = ["---", "+++"]
+        .into_iter()
+        .find(|f| text.lines().next().is_some_and(|l| trim_line(l) == *f))?;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let end = lines
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(80)
+        .find(|(_, l)| trim_line(l) == fence || (fence == "---" && trim_line(l) == "..."))
+        .map(|(i, _)| i)?;
+    let mut fields: Vec<(String, String, usize)> = Vec::new();
+    for (n, l) in lines.iter().enumerate().take(end).skip(1) {
+        let Some((k, v)) = l.split_once(if fence == "+++" { '=' } else { ':' }) else {
+            continue;
+        };
+        let key = k.trim().to_ascii_lowercase();
+        let value = v.trim().trim_matches(['"', '\'']).trim().to_string();
+        if key.is_empty() || key.contains(' ') {
+            return None;
+        }
+        fields.push((key, value, n + 1));
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    let get = |keys: &[&str]| {
+        fields
+            .iter()
+            .find(|(k, v, _)| keys.contains(&k.as_str()) && !v.is_empty())
+            .map(|(_, v, n)| (v.clone(), *n))
+    };
+    let mut blocks = Vec::new();
+    let mut used = Vec::new();
+    if let Some((title, n)) = get(&["title", "headline"]) {
+        blocks.push(SrcBlock::new(BlockKind::Heading(1), vec![title], false).at_line(Some(n)));
+        used.push(n);
+    }
+    if let Some((sub, n)) = get(&["subtitle", "subheadline", "subhead"]) {
+        blocks.push(SrcBlock::new(BlockKind::Heading(2), vec![sub], false).at_line(Some(n)));
+        used.push(n);
+    }
+    let date = get(&["date", "publishdate", "published"]).and_then(|(d, n)| {
+        // `2026-03-16T15:31:26+01:00` → `2026-03-16`.
+        let day = d
+            .get(..10)
+            .filter(|d| crate::dates::parse_date(d).is_some())?;
+        Some((day.to_string(), n))
+    });
+    if let Some((day, n)) = date {
+        let line = match get(&["city", "location", "place", "dateline"]) {
+            Some((city, m)) => {
+                used.push(m);
+                format!("{city}, {day}")
+            }
+            None => day,
+        };
+        blocks.push(SrcBlock::new(BlockKind::Para, vec![line], false).at_line(Some(n)));
+        used.push(n);
+    }
+    if blocks.is_empty() {
+        return None;
+    }
+    let mut dropped = vec![(lines.get(0)?.trim().to_string(), "front matter")];
+    for (k, v, n) in &fields {
+        if !used.contains(n) {
+            dropped.push((format!("{k}: {v}"), "front matter"));
+        }
+    }
+    let rest: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if i <= end { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some((blocks, dropped, rest))
+}
