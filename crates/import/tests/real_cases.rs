@@ -232,3 +232,19 @@ fn rich_inline_text_is_kept_from_markdown_and_html() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn place_alone_between_head_and_lead_with_a_date_line_above() {
+    let r = release("Mar 9, 2026\n\nHarbor Newswire marks forty years of service\n\nHarbor Newswire\n\nPORTLAND\n\nThe modern age of the news release began forty years ago, when the service sent its first release to nine newsrooms.\n\nENDS");
+    let d = r.dateline.expect("a dateline");
+    let places: Vec<&str> = d.places.iter().map(|p| p.city.as_str()).collect();
+    assert_eq!(places, ["Portland"]);
+    assert_eq!(d.date.to_string(), "2026-03-09");
+    assert_eq!(r.headline, "Harbor Newswire marks forty years of service");
+    // A heading in capitals inside the body is no dateline.
+    let r = release("Mar 9, 2026\n\nHarbor Newswire marks forty years\n\nMONTREAL, 9 March 2026 – The service began forty years ago.\n\nHISTORY\n\nThe service sent its first release to nine newsrooms and a telephone line in a small office.");
+    assert_eq!(
+        r.dateline.map(|d| d.places[0].city.clone()).as_deref(),
+        Some("Montreal")
+    );
+}

@@ -73,6 +73,29 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     out
 }
 
+/// `PORTLAND` alone on its line between the head and the lead: a dateline
+/// whose date is the document's (a date line above, or the one given).
+fn place_alone(blocks: &[SrcBlock], i: usize) -> Option<dateline::Found> {
+    let b = blocks.get(i)?;
+    let line = b.lines.first().filter(|_| b.lines.len() == 1)?;
+    let places = dateline::place_line(line)?;
+    let lead_follows = blocks
+        .get(i + 1)
+        .is_some_and(|n| n.kind == BlockKind::Para && n.joined().split_whitespace().count() >= 12);
+    let head_above = blocks
+        .iter()
+        .take(i)
+        .all(|b| b.joined().split_whitespace().count() <= 30);
+    (lead_follows && head_above).then(|| dateline::Found {
+        places,
+        date: None,
+        style: DatelineStyle::Ap,
+        rest: String::new(),
+        confidence: Confidence::Low,
+        written: line.clone(),
+    })
+}
+
 fn first_text(b: &SrcBlock) -> String {
     if b.wrapped {
         b.joined()
@@ -150,7 +173,7 @@ pub fn assemble(
         if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
             continue;
         }
-        if let Some(f) = dateline::find(&first_text(b)) {
+        if let Some(f) = dateline::find(&first_text(b)).or_else(|| place_alone(&blocks, i)) {
             if f.style == DatelineStyle::EuCommission && (b.lines.len() > 1 && b.wrapped) {
                 continue;
             }
