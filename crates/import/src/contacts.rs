@@ -255,9 +255,19 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                         _ => {
                             // `Tom Reed in the press office on`: the name, then words about them.
                             let (name, about) = sentence_name(&part);
-                            cur.name = name;
-                            if let Some(a) = about {
-                                cur.role = Some(a);
+                            if name.chars().next().is_some_and(char::is_lowercase) {
+                                // `the press office on`: a desk, no person's name.
+                                let desk = name
+                                    .trim_end_matches(" on")
+                                    .trim_end_matches(" at")
+                                    .trim_end_matches(" or")
+                                    .to_string();
+                                cur.role = Some(desk).filter(|d| !d.is_empty());
+                            } else {
+                                cur.name = name;
+                                if let Some(a) = about {
+                                    cur.role = Some(a);
+                                }
                             }
                         }
                     }
@@ -397,6 +407,14 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(c[1].name, "John Roe");
         assert_eq!(c[1].email.as_deref(), Some("jroe@un.org"));
+        let (c, _) = parse(
+            &lines("the press office on 020 7555 0100 or email media@fund.example"),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name, "");
+        assert_eq!(c[0].role.as_deref(), Some("the press office"));
+        assert_eq!(c[0].email.as_deref(), Some("media@fund.example"));
         assert_eq!(balanced("(+32 2 295 62 98)"), "+32 2 295 62 98");
         assert_eq!(balanced("(951) 555-0134"), "(951) 555-0134");
         assert_eq!(balanced("+41 22 917 0000)"), "+41 22 917 0000");
