@@ -901,6 +901,17 @@ fn body_bounds(region: &[SrcBlock]) -> (EndMark, usize, usize) {
                 || (matches!(sec, Section::Contacts) && rest.is_some() && b.lines.len() == 1)
         });
         if i > 0 && (footnote || section.is_some()) {
+            // `Notes` alone over the footnotes belongs to them.
+            let i = if footnote
+                && i >= 2
+                && region
+                    .get(i - 1)
+                    .is_some_and(|p| p.lines.len() == 1 && tail::notes_heading(&p.lines[0]))
+            {
+                i - 1
+            } else {
+                i
+            };
             let strong = match section {
                 Some((Section::Contacts, _)) => true,
                 Some((Section::Boilerplate(t), _)) => {

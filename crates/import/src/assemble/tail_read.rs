@@ -42,6 +42,14 @@ pub(super) fn read_tail(
             // The end mark, met after the boilerplate (recorded already).
             continue;
         }
+        if matches!(state, State::Footnotes | State::None)
+            && b.lines.len() == 1
+            && tail::notes_heading(first)
+        {
+            report.drop_text(first, "footnotes heading");
+            report.part(b.part, PartRole::Footnote, Confidence::Medium, None);
+            continue;
+        }
         if matches!(state, State::Footnotes | State::None) && tail::footnote_start(first).is_some()
         {
             for line in &b.lines {
