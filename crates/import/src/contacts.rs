@@ -415,6 +415,13 @@ mod tests {
         assert_eq!(c[0].name, "");
         assert_eq!(c[0].role.as_deref(), Some("the press office"));
         assert_eq!(c[0].email.as_deref(), Some("media@fund.example"));
+        let (c, _) = parse(
+            &lines("Media Relations\nNorthern Parole Service\n613-555-0111\nmedia@nps.example"),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name, "Media Relations");
+        assert_eq!(c[0].role.as_deref(), Some("Northern Parole Service"));
         assert_eq!(balanced("(+32 2 295 62 98)"), "+32 2 295 62 98");
         assert_eq!(balanced("(951) 555-0134"), "(951) 555-0134");
         assert_eq!(balanced("+41 22 917 0000)"), "+41 22 917 0000");

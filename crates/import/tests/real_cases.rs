@@ -248,3 +248,15 @@ fn place_alone_between_head_and_lead_with_a_date_line_above() {
         Some("Montreal")
     );
 }
+
+#[test]
+fn a_press_desk_under_contacts_and_a_heading_after_them() {
+    let r = release("<html><body><main><h1>Town opens a new library today</h1>\n<p>OAKTON, 4 May 2026 – The town opened a library.</p>\n<h2>Contacts</h2>\n<p>Media Relations<br>Town of Oakton<br>613-555-0111<br><a href=\"mailto:media@oakton.example\">media@oakton.example</a></p>\n<h2>Search for related information by keyword</h2>\n<p>Libraries | Oakton | Culture</p>\n</main></body></html>");
+    assert_eq!(r.contacts.len(), 1, "{:?}", r.contacts);
+    assert_eq!(r.contacts[0].name, "Media Relations");
+    assert_eq!(r.contacts[0].email.as_deref(), Some("media@oakton.example"));
+    assert!(r
+        .boilerplate
+        .iter()
+        .any(|b| b.title.contains("Search for related information")));
+}
