@@ -78,14 +78,32 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
 fn place_alone(blocks: &[SrcBlock], i: usize) -> Option<dateline::Found> {
     let b = blocks.get(i)?;
     let line = b.lines.first().filter(|_| b.lines.len() == 1)?;
+    // `ENDS`, `CONTACTS`, `PRESS RELEASE`: marks and labels, not places.
+    if tail::end_mark(line).is_some()
+        || tail::section(line).is_some()
+        || head::classify(line).is_some()
+    {
+        return None;
+    }
     let places = dateline::place_line(line)?;
-    let lead_follows = blocks
-        .get(i + 1)
-        .is_some_and(|n| n.kind == BlockKind::Para && n.joined().split_whitespace().count() >= 12);
-    let head_above = blocks
+    let lead_follows = blocks.get(i + 1).is_some_and(|n| {
+        n.kind == BlockKind::Para
+            && n.joined().split_whitespace().count() >= 12
+            && n.lines
+                .first()
+                .is_some_and(|l| tail::footnote_start(l).is_none())
+    });
+    // Above it the head only: a few short lines, hardly any sentence.
+    let above = blocks.get(..i)?;
+    let sentences = above
         .iter()
-        .take(i)
-        .all(|b| b.joined().split_whitespace().count() <= 30);
+        .filter(|b| b.joined().ends_with(['.', '!', '?']))
+        .count();
+    let head_above = i <= 6
+        && sentences <= 1
+        && above
+            .iter()
+            .all(|b| b.joined().split_whitespace().count() <= 30);
     (lead_follows && head_above).then(|| dateline::Found {
         places,
         date: None,
