@@ -226,13 +226,17 @@ pub fn safe_url(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
 }
 
+/// What [`front_matter`] reads: its blocks, the text it dropped (with the
+/// reason), and the input with the front matter blanked.
+pub type FrontMatter = (Vec<SrcBlock>, Vec<(String, &'static str)>, String);
+
 /// Front matter at the top of a file (`---` YAML or `+++` TOML, as static
 /// site generators keep releases): the title as the headline, the subtitle,
 /// and the city and date as a dateline line, each a block at the line it
 /// was written on; the other keys are dropped. Returns those blocks, what was
 /// dropped, and the text with the front matter blanked (lines kept, so the
 /// rest keeps its line numbers).
-pub fn front_matter(text: &str) -> Option<(Vec<SrcBlock>, Vec<(String, &'static str)>, String)> {
+pub fn front_matter(text: &str) -> Option<FrontMatter> {
     let fence = ["---", "+++"]
         .into_iter()
         .find(|f| text.lines().next().is_some_and(|l| trim_line(l) == *f))?;
@@ -296,7 +300,7 @@ pub fn front_matter(text: &str) -> Option<(Vec<SrcBlock>, Vec<(String, &'static 
     if blocks.is_empty() {
         return None;
     }
-    let mut dropped = vec![(lines.get(0)?.trim().to_string(), "front matter")];
+    let mut dropped = vec![(lines.first()?.trim().to_string(), "front matter")];
     for (k, v, n) in &fields {
         if !used.contains(n) {
             dropped.push((format!("{k}: {v}"), "front matter"));
