@@ -64,6 +64,10 @@ struct Locator {
     line_of: Vec<usize>,
     /// Where the next text is looked for.
     cursor: usize,
+    /// Letters and digits the lookups may still compare against, so that
+    /// text that is not found (made of character references) cannot make
+    /// the reading quadratic; past it, blocks have no input lines.
+    budget: usize,
 }
 
 /// Letters and digits a text lookup needs to find its place.
@@ -96,10 +100,12 @@ impl Locator {
             }
             i += 1;
         }
+        let budget = skel.len().saturating_mul(8).saturating_add(1 << 20);
         Locator {
             skel,
             line_of,
             cursor: 0,
+            budget,
         }
     }
 
@@ -111,14 +117,19 @@ impl Locator {
         if probe.is_empty() {
             return None;
         }
-        let find = |from: usize| {
-            self.skel
-                .get(from..)?
+        let mut budget = self.budget;
+        let mut find = |from: usize| {
+            let hay = self.skel.get(from..)?;
+            let found = hay
                 .windows(probe.len())
-                .position(|w| w == probe)
-                .map(|p| p + from)
+                .take(budget)
+                .position(|w| w == probe);
+            budget = budget.saturating_sub(found.map_or(hay.len(), |p| p + 1));
+            found.map(|p| p + from)
         };
-        let at = find(self.cursor).or_else(|| find(0))?;
+        let at = find(self.cursor).or_else(|| find(0));
+        self.budget = budget;
+        let at = at?;
         let end = (at + key.len() - 1).min(self.skel.len().saturating_sub(1));
         self.cursor = end + 1;
         Some((*self.line_of.get(at)?, *self.line_of.get(end)?))
@@ -568,6 +579,14 @@ mod tests {
                 ("Two three".to_string(), Some((13, 14))),
             ]
         );
+        // Text made of character references is not found, and each miss
+        // spends the lookup budget, which bounds the work.
+        let mut loc = Locator::new("<p>Plain words here</p>\n<p>&#65;&#66;</p>");
+        let before = loc.budget;
+        assert_eq!(loc.locate("AB"), None);
+        assert!(loc.budget < before);
+        loc.budget = 0;
+        assert_eq!(loc.locate("Plain words"), None);
         // A block's lines keep their own spans when the block is cut up.
         assert_eq!(s.blocks[4].slice(1..2).line_range(), Some((14, 14)));
         assert_eq!(s.blocks[4].first_line, Some(13));
