@@ -260,3 +260,23 @@ fn a_press_desk_under_contacts_and_a_heading_after_them() {
         .iter()
         .any(|b| b.title.contains("Search for related information")));
 }
+
+#[test]
+fn a_forwarded_release_loses_its_mail_wrapper_and_cover_note() {
+    let text = "[town-list] (fwd) NEWS: library opens\n\nkim at lists.example\nMon May 4 09:12:00 CET 2026\n\nSee below, worth a look.\n\n----- Forwarded message from press at oakton.example -----\n\nFrom: press at oakton.example\nDate: Mon, 4 May 2026 08:00:00 +0200\nSubject: NEWS: library opens\n\nHi Kim,\n\nThe town opens its library today; the release is below.\n\nBest regards\nAnna\n\nAnna Berg\nTown of Oakton\n555-0100\n\nTown opens a new library today\n\nOAKTON and ELM RIDGE, 4 May 2026 – The town opened a library that both villages will share.\n\n“We are proud,” said Jane Park, the mayor.\n\nENDS";
+    let out = import(text.as_bytes(), &ImportOptions::default()).unwrap();
+    let r = &out.release;
+    assert_eq!(r.headline, "Town opens a new library today");
+    let places: Vec<&str> = r
+        .dateline
+        .as_ref()
+        .map(|d| d.places.iter().map(|p| p.city.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(places, ["Oakton", "Elm Ridge"]);
+    assert_eq!(speakers(r), ["Jane Park"]);
+    assert!(out
+        .report
+        .dropped
+        .iter()
+        .any(|d| d.text.contains("Hi Kim") && d.reason.contains("cover note")));
+}

@@ -73,6 +73,112 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     out
 }
 
+/// How many blocks at the top wrap a forwarded release: everything down to
+/// the forwarding line (`----- Forwarded message -----`), the mail headers
+/// after it, and a cover note (`Hi Dana,` … `Best regards` and the signature
+/// under it). 0 when the input is no forwarded mail.
+fn forwarded_wrapper(blocks: &[SrcBlock]) -> usize {
+    const MARKERS: [&str; 6] = [
+        "forwarded message",
+        "begin forwarded message",
+        "original message",
+        "message transféré",
+        "mensaje reenviado",
+        "mensaje original",
+    ];
+    let is_marker = |l: &str| {
+        let t = l.trim().trim_matches(['-', ' ']).to_lowercase();
+        l.split_whitespace().count() <= 12 && MARKERS.iter().any(|m| t.starts_with(m))
+    };
+    let Some(marker) = blocks
+        .iter()
+        .take(DATELINE_SCAN)
+        .position(|b| b.lines.iter().any(|l| is_marker(l)))
+    else {
+        return 0;
+    };
+    let mut end = marker + 1;
+    // The headers of the forwarded mail.
+    let header = |l: &str| {
+        let lower = l.to_lowercase();
+        [
+            "from:",
+            "date:",
+            "to:",
+            "cc:",
+            "subject:",
+            "sent:",
+            "reply-to:",
+            "objet :",
+            "de :",
+            "asunto:",
+        ]
+        .iter()
+        .any(|h| lower.starts_with(h))
+            || matches!(head::classify(l), Some(HeadLine::Furniture))
+    };
+    while blocks
+        .get(end)
+        .is_some_and(|b| b.lines.iter().all(|l| header(l)))
+    {
+        end += 1;
+    }
+    const GREETINGS: [&str; 8] = [
+        "hi ",
+        "hello ",
+        "dear ",
+        "bonjour",
+        "hola",
+        "estimad",
+        "good morning",
+        "good afternoon",
+    ];
+    const SIGNOFFS: [&str; 12] = [
+        "best regards",
+        "kind regards",
+        "regards",
+        "best",
+        "thanks",
+        "thank you",
+        "many thanks",
+        "cheers",
+        "sincerely",
+        "cordialement",
+        "bien à vous",
+        "saludos",
+    ];
+    let greets = blocks
+        .get(end)
+        .and_then(|b| b.lines.first())
+        .is_some_and(|l| {
+            let lower = l.to_lowercase();
+            GREETINGS.iter().any(|g| lower.starts_with(g)) && l.split_whitespace().count() <= 6
+        });
+    if !greets {
+        return end;
+    }
+    let signoff = blocks
+        .iter()
+        .enumerate()
+        .skip(end + 1)
+        .take(8)
+        .find(|(_, b)| {
+            b.lines.first().is_some_and(|l| {
+                let t = l.trim().trim_end_matches([',', '.', '!']).to_lowercase();
+                SIGNOFFS.contains(&t.as_str())
+            })
+        })
+        .map(|(k, _)| k);
+    let Some(signoff) = signoff else {
+        return end;
+    };
+    // The signature: a block of short lines (name, company, address, phone).
+    let signature = blocks.get(signoff + 1).is_some_and(|b| {
+        b.lines.len() <= 6 && b.lines.iter().all(|l| l.split_whitespace().count() <= 6)
+    });
+    signoff + 1 + usize::from(signature)
+}
+
 /// `PORTLAND` alone on its line between the head and the lead: a dateline
 /// whose date is the document's (a date line above, or the one given).
 fn place_alone(blocks: &[SrcBlock], i: usize) -> Option<dateline::Found> {
@@ -157,6 +263,21 @@ pub fn assemble(
         report.part(b.part, PartRole::Furniture, Confidence::High, None);
     }
     blocks.retain(|b| !pins.dropped.contains(&b.part));
+    // A release forwarded by mail: the list's lines, the forwarding header
+    // and the sender's cover note stand above it.
+    let forwarded = forwarded_wrapper(&blocks);
+    for b in blocks.iter().take(forwarded) {
+        report.drop_text(&b.joined(), "forwarded mail and its cover note");
+        report.part(b.part, PartRole::Furniture, Confidence::Medium, None);
+    }
+    if forwarded > 0 {
+        blocks.drain(..forwarded);
+        report.found(
+            "headline",
+            Confidence::Medium,
+            "a forwarded mail: its header and cover note were left out",
+        );
+    }
 
     // The dateline, and with it the end of the head.
     let mut found: Option<(usize, dateline::Found)> = None;
