@@ -242,7 +242,9 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                 let has_reach = cur.email.is_some() || cur.phone.is_some();
                 let head = part.split(", ").next().unwrap_or(&part);
                 let named = name_ok(head) && head.contains(' ');
-                if pending_break && started(&cur) && (has_reach || named) {
+                // `(soir & week-end)` after a phone is a note on it, no new contact.
+                let remark = part.chars().next().is_some_and(char::is_lowercase);
+                if pending_break && started(&cur) && ((has_reach && !remark) || named) {
                     out.push(std::mem::take(&mut cur));
                 }
                 pending_break = false;
@@ -415,6 +417,14 @@ mod tests {
         assert_eq!(c[0].name, "");
         assert_eq!(c[0].role.as_deref(), Some("the press office"));
         assert_eq!(c[0].email.as_deref(), Some("media@fund.example"));
+        let (c, _) = parse(
+            &lines(
+                "+33 1 55 50 10 00\n\n+33 6 55 50 20 00 (soir & week-end)\n\npresse@org.example",
+            ),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].email.as_deref(), Some("presse@org.example"));
         let (c, _) = parse(
             &lines("Media Relations\nNorthern Parole Service\n613-555-0111\nmedia@nps.example"),
             &mut d,

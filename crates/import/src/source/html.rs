@@ -207,6 +207,9 @@ struct Reader {
     span: Option<(usize, usize)>,
     /// The input lines of each line in `lines`.
     spans: Vec<Option<(usize, usize)>>,
+    /// Press-contact boxes outside the article, read after it, by their
+    /// text (a box repeated on the page is read once).
+    boxes: Vec<String>,
 }
 
 impl Reader {
@@ -279,6 +282,11 @@ impl Reader {
             let within = el.ancestors().any(|a| a.id() == root.id());
             if !inside && !within {
                 let text = collapse(&el.text().collect::<Vec<_>>().join(" "));
+                // A press-contact box beside the article: read after it (once).
+                if press_box(el) && !self.boxes.contains(&text) {
+                    self.boxes.push(text);
+                    return;
+                }
                 if !text.is_empty() {
                     self.out
                         .dropped
@@ -391,6 +399,26 @@ impl Reader {
     }
 }
 
+/// An element outside the article that holds the press contacts: a heading
+/// naming them (`Contact presse`, `Media contacts`) and an email address.
+fn press_box(el: ElementRef<'_>) -> bool {
+    let Ok(headings) = Selector::parse("h2, h3, h4, h5, h6, strong") else {
+        return false;
+    };
+    el.select(&headings).any(|h| {
+        let t = collapse(&h.text().collect::<String>());
+        matches!(
+            crate::tail::section(&t),
+            Some((crate::tail::Section::Contacts, None))
+        )
+    }) && el.text().any(|t| t.contains('@'))
+        && el
+            .text()
+            .map(|t| t.split_whitespace().count())
+            .sum::<usize>()
+            <= 120
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -489,6 +517,7 @@ pub fn read(text: &str) -> Source {
         loc: Locator::new(text),
         span: None,
         spans: Vec::new(),
+        boxes: Vec::new(),
     };
     let root = first(&doc, "main")
         .or_else(|| first(&doc, "[role=main]"))
@@ -511,6 +540,16 @@ pub fn read(text: &str) -> Source {
     });
     r.walk(body, 0, root);
     r.flush();
+    for text in std::mem::take(&mut r.boxes) {
+        let el = body
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|e| press_box(*e) && collapse(&e.text().collect::<Vec<_>>().join(" ")) == text);
+        if let Some(el) = el {
+            r.walk(el, 1, None);
+            r.flush();
+        }
+    }
     if h1_outside {
         // The h1 was read first; drop its second reading from the furniture list.
         if let Some(h1) = first(&doc, "h1") {
@@ -590,6 +629,27 @@ mod tests {
         // A block's lines keep their own spans when the block is cut up.
         assert_eq!(s.blocks[4].slice(1..2).line_range(), Some((14, 14)));
         assert_eq!(s.blocks[4].first_line, Some(13));
+    }
+
+    #[test]
+    fn a_press_contact_box_beside_the_article_is_read_once_after_it() {
+        let box_html = "<aside><h3>Press room</h3><h4>Press contact</h4><p>+33 1 55 50 10 00</p><p>presse@org.example</p></aside>";
+        let s = read(&format!(
+            "<body><nav>Home</nav>{box_html}<main><h1>Title</h1><p>Body text.</p></main>{box_html}<aside><h4>Follow us</h4><p>Newsletter</p></aside></body>"
+        ));
+        let texts: Vec<String> = s.blocks.iter().map(|b| b.joined()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Title",
+                "Body text.",
+                "Press room",
+                "Press contact",
+                "+33 1 55 50 10 00",
+                "presse@org.example"
+            ]
+        );
+        assert!(s.dropped.iter().any(|d| d.0.contains("Follow us")));
     }
 
     #[test]
