@@ -2,9 +2,9 @@
 //! `tests/corpus` (each `NAME.{txt,md,html}` with `NAME.expected.json`).
 //!
 //! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
-//! prints the table for `FOLDER` (default: the tuning corpus; `blind` or
-//! `corpus` name this crate's `tests/` folders); `tests/accuracy.rs` runs the
-//! same code and asserts a minimum.
+//! prints the table for `FOLDER` (default: the tuning corpus; `blind`,
+//! `blind2` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
+//! runs the same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
 
@@ -248,12 +248,20 @@ pub fn blind_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind")
 }
 
-/// `blind` and `corpus` name this crate's folders; anything else is a path.
+/// The second blind directory of this crate: fixtures written from the
+/// structure of real releases after the first blind set had been tuned on.
+#[allow(dead_code)]
+pub fn blind2_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind2")
+}
+
+/// `blind`, `blind2` and `corpus` name this crate's folders; anything else is a path.
 #[allow(dead_code)]
 fn folder(arg: Option<String>) -> PathBuf {
     match arg.as_deref() {
         None | Some("corpus") => corpus_dir(),
         Some("blind") => blind_dir(),
+        Some("blind2") => blind2_dir(),
         Some(p) => PathBuf::from(p),
     }
 }

@@ -196,17 +196,70 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
         "declaración del ",
         "joint statement by ",
     ];
-    let start = OPENERS.iter().find(|o| lower.starts_with(*o))?.len();
-    let rest = t.get(start..)?.trim_end_matches(':').trim();
-    let mut who = rest;
-    for cut in [
-        ", on ", " on ", ", and ", " and ", ", sur ", " sur ", ", sobre ", " sobre ",
-    ] {
-        if let Some((a, _)) = who.split_once(cut) {
-            who = a;
+    // `Jane Doe, President of …, issued the following statement today on …:`.
+    const ISSUED: [&str; 8] = [
+        " released the following statement",
+        " issued the following statement",
+        " made the following statement",
+        " delivered the following statement",
+        " a fait la déclaration suivante",
+        " a publié la déclaration suivante",
+        " emitió la siguiente declaración",
+        " hizo la siguiente declaración",
+    ];
+    // `Jane Doe's opening statement at …`, `Jane Doe’s remarks to …`.
+    const SPOKEN: [&str; 6] = [
+        "statement",
+        "remarks",
+        "message",
+        "address",
+        "speech",
+        "briefing",
+    ];
+    let who = if let Some(start) = OPENERS
+        .iter()
+        .find(|o| lower.starts_with(*o))
+        .map(|o| o.len())
+    {
+        let rest = t.get(start..)?.trim_end_matches(':').trim();
+        let mut who = rest;
+        for cut in [
+            ", on ", " on ", ", and ", " and ", ", sur ", " sur ", ", sobre ", " sobre ",
+        ] {
+            if let Some(i) = who.to_lowercase().find(cut) {
+                who = who.get(..i)?;
+            }
         }
+        who
+    } else if let Some(i) = ISSUED.iter().find_map(|v| lower.find(v)) {
+        t.get(..i)?
+    } else {
+        // The possessive right before the statement (`Children's Fund Director
+        // Jane Doe's remarks`: the second one).
+        t.match_indices("’s ")
+            .chain(t.match_indices("'s "))
+            .find_map(|(i, m)| {
+                let after = t.get(i + m.len()..)?.to_lowercase();
+                after
+                    .split_whitespace()
+                    .take(3)
+                    .any(|w| SPOKEN.contains(&w.trim_end_matches([',', ':'])))
+                    .then(|| t.get(..i))
+                    .flatten()
+            })?
+    };
+    let who = who.trim().trim_end_matches(',').trim();
+    // `Statement by the Commissioner of …`: a role, not a person's name.
+    if ["the ", "la ", "le ", "el ", "l’", "l'"]
+        .iter()
+        .any(|a| who.to_lowercase().starts_with(a))
+    {
+        return None;
     }
-    let (name, title, _) = quote::split_name_title(who.trim().trim_end_matches(','))?;
+    let (name, title) = match title_then_name(who) {
+        Some(found) => found,
+        None => quote::split_name_title(who).map(|(name, title, _)| (name, title))?,
+    };
     if !name.contains(' ') {
         return None;
     }
@@ -215,6 +268,20 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
         title,
         ..Mention::default()
     })
+}
+
+/// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
+/// title before the name; the name is the capitalised words after the last
+/// title word.
+fn title_then_name(who: &str) -> Option<(String, Option<String>)> {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let last_title = words
+        .iter()
+        .rposition(|w| quote::TITLE_WORDS.contains(&w.trim_end_matches('.')))?;
+    let name = words.get(last_title + 1..)?.join(" ");
+    let title = words.get(..=last_title)?.join(" ");
+    (quote::name_ok(&name) && name.contains(' ') && words.len() - last_title - 1 <= 4)
+        .then_some((name, Some(title)))
 }
 
 /// Builds the body blocks, recognising quotes and their speakers; `headline`
@@ -399,11 +466,9 @@ pub fn build(
                 mark(report, i, i + 1, out.len(), PartRole::Paragraph, conf, None);
                 out.push(Block::Paragraph { text: text(para) });
                 prev_speaker = None;
-                if let Some(m) = para
-                    .ends_with(':')
-                    .then(|| statement_speaker(para))
-                    .flatten()
-                {
+                let introduces =
+                    para.ends_with(':') || para.to_lowercase().contains(" the following statement");
+                if let Some(m) = introduces.then(|| statement_speaker(para)).flatten() {
                     pending = Some(m);
                 }
             }
@@ -613,6 +678,39 @@ fn resolve(
 mod tests {
     use super::*;
     use crate::report::SourceFormat;
+
+    #[test]
+    fn statements_name_their_speaker() {
+        let name = |s: &str| statement_speaker(s).and_then(|m| m.name);
+        for (text, want) in [
+            (
+                "Statement By Children's Fund Executive Director Mara Lindqvist On School Attacks In Morrow",
+                "Mara Lindqvist",
+            ),
+            (
+                "Children's Fund Executive Director Mara Lindqvist's opening statement at the first regular session",
+                "Mara Lindqvist",
+            ),
+            (
+                "Common Ground Foundation President and CEO Teodor Vance released the following statement today on the announcement.",
+                "Teodor Vance",
+            ),
+            (
+                "Anne Kowalski, Commissioner of the Northern Parole Service (NPS), issued the following statement today on the findings:",
+                "Anne Kowalski",
+            ),
+            ("Statement from Rowan Hale:", "Rowan Hale"),
+        ] {
+            assert_eq!(name(text).as_deref(), Some(want), "{text}");
+        }
+        for not in [
+            "Acme's new plant opens in Ohio",
+            "The board's statement on the merger",
+            "Statement by the Commissioner of the Northern Parole Service on the board of investigation",
+        ] {
+            assert_eq!(name(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn quotes_lists_headings() {

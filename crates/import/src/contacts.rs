@@ -242,7 +242,9 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                 let has_reach = cur.email.is_some() || cur.phone.is_some();
                 let head = part.split(", ").next().unwrap_or(&part);
                 let named = name_ok(head) && head.contains(' ');
-                if pending_break && started(&cur) && (has_reach || named) {
+                // `(soir & week-end)` after a phone is a note on it, no new contact.
+                let remark = part.chars().next().is_some_and(char::is_lowercase);
+                if pending_break && started(&cur) && ((has_reach && !remark) || named) {
                     out.push(std::mem::take(&mut cur));
                 }
                 pending_break = false;
@@ -255,9 +257,19 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                         _ => {
                             // `Tom Reed in the press office on`: the name, then words about them.
                             let (name, about) = sentence_name(&part);
-                            cur.name = name;
-                            if let Some(a) = about {
-                                cur.role = Some(a);
+                            if name.chars().next().is_some_and(char::is_lowercase) {
+                                // `the press office on`: a desk, no person's name.
+                                let desk = name
+                                    .trim_end_matches(" on")
+                                    .trim_end_matches(" at")
+                                    .trim_end_matches(" or")
+                                    .to_string();
+                                cur.role = Some(desk).filter(|d| !d.is_empty());
+                            } else {
+                                cur.name = name;
+                                if let Some(a) = about {
+                                    cur.role = Some(a);
+                                }
                             }
                         }
                     }
@@ -397,6 +409,29 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(c[1].name, "John Roe");
         assert_eq!(c[1].email.as_deref(), Some("jroe@un.org"));
+        let (c, _) = parse(
+            &lines("the press office on 020 7555 0100 or email media@fund.example"),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name, "");
+        assert_eq!(c[0].role.as_deref(), Some("the press office"));
+        assert_eq!(c[0].email.as_deref(), Some("media@fund.example"));
+        let (c, _) = parse(
+            &lines(
+                "+33 1 55 50 10 00\n\n+33 6 55 50 20 00 (soir & week-end)\n\npresse@org.example",
+            ),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].email.as_deref(), Some("presse@org.example"));
+        let (c, _) = parse(
+            &lines("Media Relations\nNorthern Parole Service\n613-555-0111\nmedia@nps.example"),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name, "Media Relations");
+        assert_eq!(c[0].role.as_deref(), Some("Northern Parole Service"));
         assert_eq!(balanced("(+32 2 295 62 98)"), "+32 2 295 62 98");
         assert_eq!(balanced("(951) 555-0134"), "(951) 555-0134");
         assert_eq!(balanced("+41 22 917 0000)"), "+41 22 917 0000");

@@ -42,6 +42,7 @@ pub fn find(text: &str) -> Option<Found> {
         .or_else(|| own_line(text))
         .or_else(|| comma_no_dash(text))
         .or_else(|| date_first(text))
+        .or_else(|| date_dash(text))
         .or_else(|| place_only(text))?;
     f.written = text
         .strip_suffix(f.rest.as_str())
@@ -74,6 +75,8 @@ fn marker<'a>(text: &'a str, markers: &[&str]) -> Option<(&'a str, &'a str)> {
     None
 }
 
+const WIRE_DASHES: [char; 5] = ['-', '–', '—', ' ', '\u{a0}'];
+
 fn wire(text: &str) -> Option<Found> {
     if let Some((before, after)) = marker(
         text,
@@ -93,6 +96,27 @@ fn wire(text: &str) -> Option<Found> {
             DatelineStyle::BusinessWire,
             rest,
             Confidence::High,
+        ));
+    }
+    // Reprints set the marker with other dashes, often with no date after it:
+    // `RICHMOND, Va.–(BUSINESS WIRE)– Pinfall …`.
+    if let Some((before, after)) = marker(text, &["(BUSINESS WIRE)"]) {
+        let places = places(before.trim_end_matches(WIRE_DASHES).trim(), true)?;
+        let after = after.trim_start_matches(WIRE_DASHES);
+        let dated = after
+            .find(['-', '–', '—'])
+            .filter(|e| *e < 40)
+            .and_then(|e| Some((parse_date(after.get(..e)?)?, after.get(e..)?)));
+        let (date, rest) = match dated {
+            Some((d, r)) => (Some(d), r.trim_start_matches(WIRE_DASHES)),
+            None => (None, after),
+        };
+        return Some(found(
+            places,
+            date,
+            DatelineStyle::BusinessWire,
+            rest,
+            Confidence::Medium,
         ));
     }
     if let Some((before, after)) = marker(text, &["/PRNewswire"]) {
@@ -185,6 +209,9 @@ fn comma_dash(text: &str) -> Option<Found> {
         ".– ",
         ".— ",
         ": ",
+        // A dash set tight against a quotation: `NEW YORK, 7 May 2026 –"Excellencies, …`.
+        " –",
+        " —",
     ] {
         let Some(i) = text.find(sep).filter(|i| *i < SCAN) else {
             continue;
@@ -301,7 +328,7 @@ fn comma_no_dash(text: &str) -> Option<Found> {
         .match_indices(' ')
         .map(|(i, _)| i)
         .filter(|i| *i > comma)
-        .take(8)
+        .take(12)
         .collect();
     ends.sort_unstable();
     for end in ends {
@@ -347,6 +374,50 @@ fn date_first(text: &str) -> Option<Found> {
         Some(date),
         DatelineStyle::UnClassic,
         rest,
+        Confidence::Medium,
+    ))
+}
+
+/// The date first and a dash: `8th May 2026 - UNICEF condemns …` (no place),
+/// or `May 30, 2026 – Ottawa, Ontario – Parole Service` (the place after the
+/// date, then the department issuing the release).
+fn date_dash(text: &str) -> Option<Found> {
+    let (i, sep) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| text.find(sep).filter(|i| *i < 40).map(|i| (i, *sep)))
+        .min_by_key(|(i, _)| *i)?;
+    let date = parse_date(text.get(..i)?)?;
+    date.year?;
+    let after = text.get(i + sep.len()..)?.trim_start();
+    let (head, tail) = match [" – ", " — ", " - "]
+        .iter()
+        .find_map(|s| after.split_once(s))
+    {
+        Some((h, t)) => (h, Some(t)),
+        None => (after, None),
+    };
+    if let Some(places) = places(head.trim(), false) {
+        let issuer = tail.unwrap_or("");
+        if issuer.split_whitespace().count() <= 8 && !issuer.contains(['.', '“', '"']) {
+            return Some(found(
+                places,
+                Some(date),
+                DatelineStyle::UnClassic,
+                "",
+                Confidence::Medium,
+            ));
+        }
+    }
+    // No place: the lead follows the date.
+    if !after.chars().next().is_some_and(char::is_uppercase) || after.split_whitespace().count() < 6
+    {
+        return None;
+    }
+    Some(found(
+        Vec::new(),
+        Some(date),
+        DatelineStyle::None,
+        after,
         Confidence::Medium,
     ))
 }
@@ -410,14 +481,30 @@ fn split_places_date(s: &str, caps: bool) -> Option<(Vec<Place>, PartialDate)> {
             continue;
         };
         if let Some(date) = parse_date(d) {
-            return Some((places(p.trim(), caps)?, date));
+            let p = p.trim();
+            // A date written twice (`CITY, State, Nov 10, 2026, Nov. 10, 2026`),
+            // as reprints of wire copy often have it: the first one goes.
+            let p = without_same_date(p, &date).unwrap_or(p);
+            return Some((places(p, caps)?, date));
         }
     }
     None
 }
 
-const PARTICLES: [&str; 14] = [
-    "de", "du", "des", "la", "le", "les", "el", "es", "of", "upon", "sur", "am", "al", "y",
+/// `p` without a trailing `, DATE` that is `date` again.
+fn without_same_date<'a>(p: &'a str, date: &PartialDate) -> Option<&'a str> {
+    p.match_indices(',').find_map(|(i, _)| {
+        let d = parse_date(p.get(i + 1..)?)?;
+        (d.day == date.day && d.month == date.month && d.year == date.year)
+            .then(|| p.get(..i))
+            .flatten()
+            .map(str::trim)
+    })
+}
+
+const PARTICLES: [&str; 16] = [
+    "de", "du", "des", "la", "le", "les", "el", "es", "of", "upon", "sur", "am", "al", "y", "and",
+    "et",
 ];
 
 fn city_ok(city: &str, caps: bool) -> bool {
@@ -446,10 +533,46 @@ const STATES: [&str; 51] = [
     "WI", "WY", "DC",
 ];
 
-/// Places separated by `/`, each `CITY` or `CITY, Region` (or `CITY ST`).
+/// Words joining two places: `LYON and TORINO`, `PARIS et BRUXELLES`, `MADRID y LIMA`.
+const JOINS: [&str; 3] = [" and ", " et ", " y "];
+
+/// `part` cut at each joining word that is followed by another place: a city
+/// in capitals (`SAN FRANCISCO and BEAVERTON, Ore.`) or a city with its region
+/// (`Lyon, France and Torino, Italy`). A joining word inside a name stays
+/// (`PORT OF SPAIN, Trinidad and Tobago`, `BOSNIA AND HERZEGOVINA`).
+fn split_joined(part: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = part;
+    'outer: loop {
+        let mut from = 0;
+        while let Some((i, join)) = JOINS
+            .iter()
+            .filter_map(|j| rest.get(from..)?.find(j).map(|i| (from + i, *j)))
+            .min_by_key(|(i, _)| *i)
+        {
+            let (Some(left), Some(right)) = (rest.get(..i), rest.get(i + join.len()..)) else {
+                break;
+            };
+            let city = right.split(',').next().unwrap_or("").trim();
+            let caps = city.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !city.chars().any(char::is_lowercase);
+            if !left.trim().is_empty() && (caps || right.contains(',')) {
+                out.push(left.trim());
+                rest = right;
+                continue 'outer;
+            }
+            from = i + join.len();
+        }
+        out.push(rest.trim());
+        return out;
+    }
+}
+
+/// Places separated by `/` or joined by `and` (`et`, `y`), each `CITY` or
+/// `CITY, Region` (or `CITY ST`).
 fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
     let mut out = Vec::new();
-    for part in s.split('/') {
+    for part in s.split('/').flat_map(split_joined) {
         let (city, region) = match part.split_once(',') {
             Some((c, r)) => (c.trim(), Some(r.trim())),
             None => match part.trim().rsplit_once(' ') {
@@ -639,6 +762,11 @@ mod tests {
             }
         }
         assert_eq!(f("WASHINGTON (AP) — The").1, Option::None);
+        let two = f("Lyon, France and Torino, Italy, Tuesday, February 3rd, 2026. Press Release.");
+        assert_eq!(
+            (two.0.as_str(), two.1),
+            ("Lyon, France/Torino, Italy", Some((Some(2026), 2, 3)))
+        );
         let b = f("Brussels, 12 November 2026 The Commission");
         assert_eq!(
             (b.0.as_str(), b.2, b.3.as_str()),
@@ -673,10 +801,102 @@ mod tests {
             ("The INTERNET", "The Quill Project")
         );
         assert_eq!(f("BOSTON — The").1, Option::None);
+        let bw = f("RICHMOND, Va.–(BUSINESS WIRE)– Pinfall Corp. today completed");
+        assert_eq!(
+            (bw.0.as_str(), bw.1, bw.2, bw.3.as_str()),
+            (
+                "Richmond, Va.",
+                Option::None,
+                BusinessWire,
+                "Pinfall Corp. today completed"
+            )
+        );
+        let bw = f("TAMPA, Fla.–(BUSINESS WIRE)–Jul. 21, 2026–Veridon today");
+        assert_eq!(
+            (bw.1, bw.3.as_str()),
+            (Some((Some(2026), 7, 21)), "Veridon today")
+        );
+        let d = f("8th May 2026 - The Fund strongly condemns yet another attack");
+        assert_eq!(
+            (d.0.as_str(), d.1, d.3.as_str()),
+            (
+                "",
+                Some((Some(2026), 5, 8)),
+                "The Fund strongly condemns yet another attack"
+            )
+        );
+        let d = f("May 30, 2026 – Ottawa, Ontario – Northern Parole Service");
+        assert_eq!(
+            (d.0.as_str(), d.1, d.3.as_str()),
+            ("Ottawa, Ontario", Some((Some(2026), 5, 30)), "")
+        );
+        let tight = f("NEW YORK, 10 February 2026 –\"Excellencies, distinguished delegates,");
+        assert_eq!(
+            (tight.0.as_str(), tight.3.as_str()),
+            ("New York", "\"Excellencies, distinguished delegates,")
+        );
+        let j = f("SAN FRANCISCO and BEAVERTON, Ore., January 22, 2026");
+        assert_eq!(
+            (j.0.as_str(), j.1),
+            ("San Francisco/Beaverton, Ore.", Some((Some(2026), 1, 22)))
+        );
         let g = f("AUSTIN, Texas – June 10, 2025 – The");
         assert_eq!(
             (g.0.as_str(), g.1, g.3.as_str()),
             ("Austin, Texas", Some((Some(2025), 6, 10)), "The")
+        );
+    }
+
+    #[test]
+    fn places_joined_by_and_et_y() {
+        let cases = [
+            (
+                "WINCHESTER, Virginia and BOISE, Idaho, Nov 12, 2026, Nov. 12, 2026 (GLOBE NEWSWIRE) — The",
+                "Winchester, Virginia/Boise, Idaho",
+                (Some(2026), 11, 12),
+            ),
+            (
+                "NEW YORK and GENEVA, 3 May 2026 – The",
+                "New York/Geneva",
+                (Some(2026), 5, 3),
+            ),
+            (
+                "PARIS et BRUXELLES, 4 mai 2026 – La",
+                "Paris/Bruxelles",
+                (Some(2026), 5, 4),
+            ),
+            (
+                "MADRID y BUENOS AIRES, 5 de mayo de 2026.- La",
+                "Madrid/Buenos Aires",
+                (Some(2026), 5, 5),
+            ),
+            (
+                "Lyon, France and Torino, Italy, 3 February 2026 – The",
+                "Lyon, France/Torino, Italy",
+                (Some(2026), 2, 3),
+            ),
+            (
+                "NAIROBI/GENEVA and NEW YORK, 6 May 2026 – The",
+                "Nairobi/Geneva/New York",
+                (Some(2026), 5, 6),
+            ),
+        ];
+        for (text, places, date) in cases {
+            let got = f(text);
+            assert_eq!((got.0.as_str(), got.1), (places, Some(date)), "{text}");
+        }
+        // A joining word inside a name is not two places.
+        assert_eq!(
+            f("PORT OF SPAIN, Trinidad and Tobago, 7 May 2026 – The").0,
+            "Port of Spain, Trinidad and Tobago"
+        );
+        assert_eq!(
+            f("ST. JOHN'S, Antigua and Barbuda, 7 May 2026 – The").0,
+            "St. John's, Antigua and Barbuda"
+        );
+        assert_eq!(
+            split_joined("BOSNIA AND HERZEGOVINA"),
+            ["BOSNIA AND HERZEGOVINA"]
         );
     }
 

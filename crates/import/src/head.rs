@@ -91,19 +91,48 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Date(d));
     }
-    // `December 3, 2025 • Press Release`: a date beside a genre or section.
+    // `December 3, 2025 • Press Release`: a date beside a genre or section
+    // (`03/14/2026 | Press release | Distributed by Public on 03/14/2026 17:42`).
     for sep in [" • ", " · ", " | "] {
         if t.contains(sep) {
             let parts: Vec<&str> = t.split(sep).collect();
             let dates: Vec<NaiveDate> = parts.iter().filter_map(|p| parse_date_line(p)).collect();
-            let short = parts.iter().all(|p| p.split_whitespace().count() <= 5);
+            let short = parts.iter().all(|p| p.split_whitespace().count() <= 8);
             if let (Some(d), true) = (dates.first(), short) {
                 return Some(HeadLine::Date(*d));
             }
         }
     }
-    if reference(t) || meeting(&lower) || mail_sender(t) {
+    if reference(t) || meeting(&lower) || mail_sender(t) || organisation(t) {
         return Some(HeadLine::Furniture);
+    }
+    // `Prensa regional SSF, 18 de diciembre de 2026`: a label and a date.
+    if let Some((label, date)) = t.rsplit_once(", ").and_then(|(l, d)| {
+        let words = l.split_whitespace().count();
+        let d = parse_date(d)
+            .and_then(|d| d.year.and_then(|y| d.with_year(y)))
+            .or_else(|| parse_date_line(d))?;
+        ((1..=5).contains(&words) && !l.contains(['.', ':', ';', '“', '"'])).then_some((l, d))
+    }) {
+        // A place and a date (`Brussels, 31 October 2015`) is a dateline, read elsewhere.
+        if label.chars().any(char::is_lowercase)
+            && label
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            return Some(HeadLine::Date(date));
+        }
+    }
+    // `Catégorie : Communiqué de presse`, `Category: News`: a label and a genre or section.
+    if let Some((label, value)) = t.split_once(':') {
+        if (1..=2).contains(&label.split_whitespace().count()) && !value.trim().is_empty() {
+            match classify(value.trim()) {
+                Some(HeadLine::Kind(k)) => return Some(HeadLine::Kind(k)),
+                Some(HeadLine::Furniture) => return Some(HeadLine::Furniture),
+                _ => {}
+            }
+        }
     }
     // `European Commission - Press release`: an organisation and a genre.
     for sep in [" - ", " – ", " | "] {
@@ -216,6 +245,57 @@ fn reference(t: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+}
+
+/// `UNOG - United Nations Office at Geneva`, `ONUG - Office des Nations Unies
+/// à Genève`: an acronym and the name it stands for.
+fn organisation(t: &str) -> bool {
+    let Some((acronym, name)) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| t.split_once(sep))
+    else {
+        return false;
+    };
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    acronym.chars().count() >= 2
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && initials == acronym
+}
+
+/// `Release – Acme opens a plant`, `CP / …`, `Communiqué de presse : …`: the
+/// headline without a genre written before it, and that genre.
+pub fn genre_prefix(headline: &str) -> Option<(String, Kind)> {
+    let t = headline.trim();
+    let lower = t.to_lowercase();
+    const PREFIXES: [(&str, Kind); 10] = [
+        ("press release", Kind::PressRelease),
+        ("news release", Kind::NewsRelease),
+        ("release", Kind::PressRelease),
+        ("communiqué de presse", Kind::PressRelease),
+        ("communiqué", Kind::PressRelease),
+        ("cp", Kind::PressRelease),
+        ("comunicado de prensa", Kind::PressRelease),
+        ("comunicado", Kind::PressRelease),
+        ("nota de prensa", Kind::PressRelease),
+        ("statement", Kind::Statement),
+    ];
+    for (p, kind) in PREFIXES {
+        let Some(rest) = lower.strip_prefix(p) else {
+            continue;
+        };
+        for sep in [" – ", " — ", " - ", " / ", " : ", ": ", " | "] {
+            if rest.starts_with(sep) {
+                let h = t.get(p.len() + sep.len()..)?.trim();
+                if h.split_whitespace().count() >= 3 {
+                    return Some((h.to_string(), kind));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `9701st Meeting (AM)`, `Séance du matin`: a meeting number line.
@@ -434,6 +514,54 @@ mod tests {
                 NaiveDate::from_ymd_opt(2016, 4, 28).unwrap()
             ))
         );
+        for (line, date) in [
+            (
+                "Prensa regional SSF, 18 de diciembre de 2026",
+                (2026, 12, 18),
+            ),
+            (
+                "03/14/2026 | Press release | Distributed by Public on 03/14/2026 17:42",
+                (2026, 3, 14),
+            ),
+        ] {
+            assert_eq!(
+                classify(line),
+                NaiveDate::from_ymd_opt(date.0, date.1, date.2).map(HeadLine::Date),
+                "{line}"
+            );
+        }
+        assert_eq!(classify("Brussels, 31 October 2015"), None);
+        assert_eq!(
+            classify("Catégorie : Communiqué de presse"),
+            Some(HeadLine::Kind(Kind::PressRelease))
+        );
+        for furniture in [
+            "UNOG - United Nations Office at Geneva",
+            "ONUG - Office des Nations Unies à Genève",
+        ] {
+            assert_eq!(
+                classify(furniture),
+                Some(HeadLine::Furniture),
+                "{furniture}"
+            );
+        }
+        assert_eq!(classify("ACME - A new plant opens in Ohio"), None);
+        assert_eq!(
+            genre_prefix("Release – Pinfall Corp. Completes Sale-Leaseback"),
+            Some((
+                "Pinfall Corp. Completes Sale-Leaseback".into(),
+                Kind::PressRelease
+            ))
+        );
+        assert_eq!(
+            genre_prefix("CP / La banque Sorel visée par un contentieux"),
+            Some((
+                "La banque Sorel visée par un contentieux".into(),
+                Kind::PressRelease
+            ))
+        );
+        assert_eq!(genre_prefix("Releases of new data show growth"), None);
+        assert_eq!(genre_prefix("Statement: short"), None);
         assert_eq!(
             genre_suffix("X calls for Y (Press Release)"),
             Some(("X calls for Y".into(), Kind::PressRelease))

@@ -45,7 +45,8 @@
 //!
 //! # Review before it becomes a release
 //! [`ImportReport::parts`] lists every part of the input in reading order:
-//! its text, its input lines (plain text and Markdown), what it became
+//! its text, its input lines (for HTML, the lines of the markup where its
+//! text starts and ends), what it became
 //! ([`PartRole`]), how sure the importer is, the release field it went to, and
 //! for quotes the speaker. The writer's corrections ("this paragraph is a
 //! quote by …", "this line is the dateline") go back in as [`Override`]s to

@@ -203,6 +203,13 @@ const VERBS: &[(&str, &str)] = &[
     ("ajoute", "fr"),
     ("souligne", "fr"),
     ("explique", "fr"),
+    ("affirme", "fr"),
+    ("indique", "fr"),
+    ("précise", "fr"),
+    ("estime", "fr"),
+    ("rappelle", "fr"),
+    ("poursuit", "fr"),
+    ("conclut", "fr"),
     ("selon", "fr"),
     ("dijo", "es"),
     ("afirmó", "es"),
@@ -222,6 +229,19 @@ const VERBS: &[(&str, &str)] = &[
     ("comentó", "es"),
     ("expresó", "es"),
     ("remarcó", "es"),
+    ("afirma", "es"),
+    ("declara", "es"),
+    ("dice", "es"),
+    ("señala", "es"),
+    ("explica", "es"),
+    ("asegura", "es"),
+    ("añade", "es"),
+    ("agrega", "es"),
+    ("indica", "es"),
+    ("destaca", "es"),
+    ("subraya", "es"),
+    ("sostiene", "es"),
+    ("comenta", "es"),
     ("según", "es"),
 ];
 /// The verbs the model prints.
@@ -241,7 +261,7 @@ const NAME_PARTICLES: [&str; 14] = [
 ];
 
 /// Words that open a title written before a name (`Mayor Jane Doe`).
-const TITLE_WORDS: &[&str] = &[
+pub const TITLE_WORDS: &[&str] = &[
     "Mayor",
     "Judge",
     "County",
@@ -282,6 +302,8 @@ const TITLE_WORDS: &[&str] = &[
     "Rapporteur",
     "Head",
     "Officer",
+    "CEO",
+    "Founder",
 ];
 
 /// Whether `s` reads as a person's name: one to five capitalised words.
@@ -334,7 +356,11 @@ fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool)
 
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
-        let body = n.strip_suffix(':')?.trim_end();
+        // `NAME said: “…”`, and `NAME, TITLE, said, “…”` (a comma after the verb).
+        let (body, colon) = match n.strip_suffix(':') {
+            Some(b) => (b.trim_end(), true),
+            None => (n.strip_suffix(',')?.trim_end(), false),
+        };
         for (verb, lang) in VERBS.iter().copied() {
             if BEFORE_ONLY.contains(&verb) {
                 continue;
@@ -363,6 +389,9 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             ));
         }
         // A label: `Dr. Amara Okoye, Director of Primary Care:`.
+        if !colon {
+            return None;
+        }
         let (name, title, _) = split_name_title(body)?;
         if !name.contains(' ') || body.split_whitespace().count() > 20 {
             return None;
@@ -410,7 +439,9 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .strip_prefix(verb)
             .and_then(|r| r.strip_prefix(' '))
         {
-            let (name, title, reworded) = split_name_title(rest)?;
+            let (name, title, reworded) = split_name_title(rest)
+                .or_else(|| without_circumstance(rest).and_then(split_name_title))
+                .map(|(n, t, r)| (n, t, r || split_name_title(rest).is_none()))?;
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
                 (_, Some(t)) => (Attribution::SaidNameTitle, full(name, Some(t))),
@@ -488,6 +519,29 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             (true, None) => (Attribution::SurnameSaid, surname(name)),
         };
         return Some(attr(form, mention, lang, reworded || reworded_verb));
+    }
+    None
+}
+
+/// Words that open a phrase of place, time or occasion after a speaker's
+/// name (`declaró Ana Ruiz en su intervención`, `said Tom Lee at the launch`).
+const CIRCUMSTANCES: [&str; 14] = [
+    "en", "in", "at", "during", "durante", "lors", "dans", "à", "au", "on", "before", "ante",
+    "tras", "after",
+];
+
+/// `NAME, TITLE en su intervención` → `NAME, TITLE`: the words before a
+/// phrase of place, time or occasion, when there is one.
+fn without_circumstance(s: &str) -> Option<&str> {
+    let mut at = 0;
+    for w in s.split(' ') {
+        if at > 0 && CIRCUMSTANCES.contains(&w) {
+            return s
+                .get(..at)
+                .map(|p| p.trim_end().trim_end_matches(','))
+                .filter(|p| !p.is_empty());
+        }
+        at += w.len() + 1;
     }
     None
 }
@@ -710,5 +764,50 @@ mod tests {
         }
         assert_eq!(parse("“A,” said the company in a statement."), None);
         assert_eq!(parse("No quotes here."), None);
+    }
+
+    #[test]
+    fn present_tense_comma_lead_ins_and_circumstances() {
+        let who = |s: &str| {
+            let p = parse(s).unwrap_or_else(|| panic!("not a quote: {s}"));
+            let a = p
+                .lead_in
+                .or_else(|| p.segments[0].1.clone())
+                .unwrap_or_else(|| panic!("no attribution: {s}"));
+            a.mention.name.or(a.mention.surname).unwrap_or_default()
+        };
+        for (text, name) in [
+            (
+                "“A”, afirma Joan Miralles, director general de SSF.",
+                "Joan Miralles",
+            ),
+            (
+                "“A”, dice Felipe Arancibia, vicepresidente de AutoMercado.",
+                "Felipe Arancibia",
+            ),
+            (
+                "« A », affirme Hélène Garnier, présidente.",
+                "Hélène Garnier",
+            ),
+            (
+                "“A”, declaró Lucía Ferrán en su intervención.",
+                "Lucía Ferrán",
+            ),
+            ("\"A,\" said Tom Lee at the launch.", "Tom Lee"),
+            (
+                "Gordon Reyes, Chairman, Founder and CEO of Pinfall, said, “A.”",
+                "Gordon Reyes",
+            ),
+            (
+                "Priya Castellano, Chief Executive Officer, noted, “A.",
+                "Priya Castellano",
+            ),
+            ("Okafor continued, \"A.\"", "Okafor"),
+        ] {
+            assert_eq!(who(text), name, "{text}");
+        }
+        // A comma after narration is no lead-in; a label needs its colon.
+        assert_eq!(parse("In a statement, the company said, “A.”"), None);
+        assert_eq!(parse("Jane Doe, CEO of Acme, “A.”"), None);
     }
 }

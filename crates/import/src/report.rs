@@ -190,7 +190,9 @@ pub struct Part {
     pub index: usize,
     /// Its text, as read (lines joined).
     pub text: String,
-    /// Where it is in the input, for plain text and Markdown (`None` for HTML).
+    /// Where it is in the input: its lines in plain text and Markdown; in
+    /// HTML, the lines of the markup where its text starts and ends (`None`
+    /// when the text could not be found there, e.g. text made by entities only).
     pub lines: Option<LineRange>,
     /// What it became.
     pub role: PartRole,

@@ -42,6 +42,8 @@ pub fn footnote_start(line: &str) -> Option<(String, String)> {
     let stars = t.chars().take_while(|c| *c == '*').count();
     let marker: String = if (1..=4).contains(&stars) {
         "*".repeat(stars)
+    } else if let Some(n) = bracket_number(t) {
+        n
     } else if let Some(c) = t
         .chars()
         .next()
@@ -56,9 +58,31 @@ pub fn footnote_start(line: &str) -> Option<(String, String)> {
     (first.is_alphanumeric() || first == '“').then(|| (marker, rest.to_string()))
 }
 
-/// The footnote markers used in `text`: runs of one to four `*`, and `†‡§` and superscript digits.
+/// `[1]` … `[99]` at the start of `t`.
+fn bracket_number(t: &str) -> Option<String> {
+    let inner = t.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let digits = inner.get(..close)?;
+    (!digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| format!("[{digits}]"))
+}
+
+/// A heading over footnotes: `Notes`, `Références`, `Notas`.
+pub fn notes_heading(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "notes" | "note" | "notas" | "nota" | "references" | "références" | "referencias"
+    )
+}
+
+/// The footnote markers used in `text`: runs of one to four `*`, `†‡§`,
+/// superscript digits, and numbers in brackets (`[1]`).
 pub fn markers_in(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = text
+        .match_indices('[')
+        .filter_map(|(i, _)| bracket_number(text.get(i..)?))
+        .collect();
     let mut stars = 0;
     for c in text.chars().chain(std::iter::once(' ')) {
         if c == '*' {
@@ -273,6 +297,16 @@ mod tests {
             Some(("**".into(), "Second".into()))
         );
         assert_eq!(footnote_start("* *** *"), None);
+        assert_eq!(
+            footnote_start("[1] Selon le classement publié en 2025."),
+            Some(("[1]".into(), "Selon le classement publié en 2025.".into()))
+        );
+        assert_eq!(footnote_start("[Link] text"), None);
+        assert_eq!(
+            markers_in("la banque la plus polluante [1], mise en demeure [2]."),
+            ["[1]", "[2]"]
+        );
+        assert!(notes_heading("Notes"));
         assert_eq!(
             section("About Acme").map(|s| s.0),
             Some(Section::Boilerplate("About Acme".into()))

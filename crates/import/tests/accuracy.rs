@@ -2,7 +2,8 @@
 //! (the same computation as `cargo run -p dateline-import --example accuracy`);
 //! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
 //! at the target: at least 95 % of fields right and every quote found with its
-//! speaker.
+//! speaker. The second blind set (`tests/blind2`, `… -- blind2`) keeps the
+//! score it reached after its blind first run (see its README).
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -67,6 +68,25 @@ fn blind_set_meets_the_target() {
     );
     assert!(
         s.quotes_right * 100 >= s.quotes_total * 95,
+        "quotes {}/{}",
+        s.quotes_right,
+        s.quotes_total
+    );
+}
+
+#[test]
+fn second_blind_set_keeps_its_score() {
+    let s = accuracy::score(&accuracy::blind2_dir());
+    assert!(s.total >= 15, "only {} fixtures", s.total);
+    let right: usize = s.right.iter().sum();
+    let fields = s.total * accuracy::FIELDS.len();
+    assert!(
+        right * 100 >= fields * 95,
+        "{right}/{fields} fields right; misses: {:#?}",
+        s.misses
+    );
+    assert!(
+        s.quotes_right * 100 >= s.quotes_total * 85,
         "quotes {}/{}",
         s.quotes_right,
         s.quotes_total

@@ -232,3 +232,51 @@ fn rich_inline_text_is_kept_from_markdown_and_html() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn place_alone_between_head_and_lead_with_a_date_line_above() {
+    let r = release("Mar 9, 2026\n\nHarbor Newswire marks forty years of service\n\nHarbor Newswire\n\nPORTLAND\n\nThe modern age of the news release began forty years ago, when the service sent its first release to nine newsrooms.\n\nENDS");
+    let d = r.dateline.expect("a dateline");
+    let places: Vec<&str> = d.places.iter().map(|p| p.city.as_str()).collect();
+    assert_eq!(places, ["Portland"]);
+    assert_eq!(d.date.to_string(), "2026-03-09");
+    assert_eq!(r.headline, "Harbor Newswire marks forty years of service");
+    // A heading in capitals inside the body is no dateline.
+    let r = release("Mar 9, 2026\n\nHarbor Newswire marks forty years\n\nMONTREAL, 9 March 2026 – The service began forty years ago.\n\nHISTORY\n\nThe service sent its first release to nine newsrooms and a telephone line in a small office.");
+    assert_eq!(
+        r.dateline.map(|d| d.places[0].city.clone()).as_deref(),
+        Some("Montreal")
+    );
+}
+
+#[test]
+fn a_press_desk_under_contacts_and_a_heading_after_them() {
+    let r = release("<html><body><main><h1>Town opens a new library today</h1>\n<p>OAKTON, 4 May 2026 – The town opened a library.</p>\n<h2>Contacts</h2>\n<p>Media Relations<br>Town of Oakton<br>613-555-0111<br><a href=\"mailto:media@oakton.example\">media@oakton.example</a></p>\n<h2>Search for related information by keyword</h2>\n<p>Libraries | Oakton | Culture</p>\n</main></body></html>");
+    assert_eq!(r.contacts.len(), 1, "{:?}", r.contacts);
+    assert_eq!(r.contacts[0].name, "Media Relations");
+    assert_eq!(r.contacts[0].email.as_deref(), Some("media@oakton.example"));
+    assert!(r
+        .boilerplate
+        .iter()
+        .any(|b| b.title.contains("Search for related information")));
+}
+
+#[test]
+fn a_forwarded_release_loses_its_mail_wrapper_and_cover_note() {
+    let text = "[town-list] (fwd) NEWS: library opens\n\nkim at lists.example\nMon May 4 09:12:00 CET 2026\n\nSee below, worth a look.\n\n----- Forwarded message from press at oakton.example -----\n\nFrom: press at oakton.example\nDate: Mon, 4 May 2026 08:00:00 +0200\nSubject: NEWS: library opens\n\nHi Kim,\n\nThe town opens its library today; the release is below.\n\nBest regards\nAnna\n\nAnna Berg\nTown of Oakton\n555-0100\n\nTown opens a new library today\n\nOAKTON and ELM RIDGE, 4 May 2026 – The town opened a library that both villages will share.\n\n“We are proud,” said Jane Park, the mayor.\n\nENDS";
+    let out = import(text.as_bytes(), &ImportOptions::default()).unwrap();
+    let r = &out.release;
+    assert_eq!(r.headline, "Town opens a new library today");
+    let places: Vec<&str> = r
+        .dateline
+        .as_ref()
+        .map(|d| d.places.iter().map(|p| p.city.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(places, ["Oakton", "Elm Ridge"]);
+    assert_eq!(speakers(r), ["Jane Park"]);
+    assert!(out
+        .report
+        .dropped
+        .iter()
+        .any(|d| d.text.contains("Hi Kim") && d.reason.contains("cover note")));
+}

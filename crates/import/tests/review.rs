@@ -38,6 +38,28 @@ fn parts_say_what_each_part_became_and_where_it_is() {
 }
 
 #[test]
+fn html_parts_know_the_lines_of_the_markup_they_come_from() {
+    let html = "<html>\n<head><title>Harbour</title></head>\n<body>\n<nav>Home | News</nav>\n<main>\n<h1>Harbour reopens\n after the storm</h1>\n<p>KINGSTON, 3 May 2026 &ndash; The harbour\nreopened today.</p>\n<p>\n  &ldquo;Ships are welcome again,&rdquo; said\n  Ana Reyes, Harbour Master.\n</p>\n<p>ENDS</p>\n</main>\n</body>\n</html>";
+    let out = import(html.as_bytes(), &ImportOptions::default()).unwrap();
+    let parts = &out.report.parts;
+    let lines = |needle: &str| {
+        parts
+            .iter()
+            .find(|p| p.text.contains(needle))
+            .and_then(|p| p.lines)
+            .map(|l| (l.first, l.last))
+    };
+    assert_eq!(role_of(parts, "Harbour reopens"), PartRole::Headline);
+    assert_eq!(lines("Harbour reopens"), Some((6, 7)));
+    assert_eq!(role_of(parts, "KINGSTON"), PartRole::Dateline);
+    assert_eq!(lines("KINGSTON"), Some((8, 9)));
+    assert_eq!(role_of(parts, "Ships are welcome"), PartRole::Quote);
+    assert_eq!(lines("Ships are welcome"), Some((11, 12)));
+    assert_eq!(role_of(parts, "ENDS"), PartRole::EndMark);
+    assert_eq!(lines("ENDS"), Some((14, 14)));
+}
+
+#[test]
 fn overrides_pin_quotes_paragraphs_headline_dateline_and_drops() {
     let first = import(TEXT.as_bytes(), &ImportOptions::default()).unwrap();
     let part = |needle: &str| {

@@ -167,6 +167,16 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             report.drop_text(&tags, "mailing list subject tags");
         }
         h.headline = headline.to_string();
+        if let Some((bare, kind)) = head::genre_prefix(&h.headline) {
+            if let Some(genre) = h.headline.strip_suffix(bare.as_str()) {
+                report.drop_text(
+                    genre,
+                    "genre written before the headline (kept as meta.kind)",
+                );
+            }
+            h.kind = h.kind.or(Some(kind));
+            h.headline = bare;
+        }
     }
     for (_, t) in it {
         if t == h.headline {

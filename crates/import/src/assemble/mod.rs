@@ -73,6 +73,153 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     out
 }
 
+/// How many blocks at the top wrap a forwarded release: everything down to
+/// the forwarding line (`----- Forwarded message -----`), the mail headers
+/// after it, and a cover note (`Hi Dana,` … `Best regards` and the signature
+/// under it). 0 when the input is no forwarded mail.
+fn forwarded_wrapper(blocks: &[SrcBlock]) -> usize {
+    const MARKERS: [&str; 6] = [
+        "forwarded message",
+        "begin forwarded message",
+        "original message",
+        "message transféré",
+        "mensaje reenviado",
+        "mensaje original",
+    ];
+    let is_marker = |l: &str| {
+        let t = l.trim().trim_matches(['-', ' ']).to_lowercase();
+        l.split_whitespace().count() <= 12 && MARKERS.iter().any(|m| t.starts_with(m))
+    };
+    let Some(marker) = blocks
+        .iter()
+        .take(DATELINE_SCAN)
+        .position(|b| b.lines.iter().any(|l| is_marker(l)))
+    else {
+        return 0;
+    };
+    let mut end = marker + 1;
+    // The headers of the forwarded mail.
+    let header = |l: &str| {
+        let lower = l.to_lowercase();
+        [
+            "from:",
+            "date:",
+            "to:",
+            "cc:",
+            "subject:",
+            "sent:",
+            "reply-to:",
+            "objet :",
+            "de :",
+            "asunto:",
+        ]
+        .iter()
+        .any(|h| lower.starts_with(h))
+            || matches!(head::classify(l), Some(HeadLine::Furniture))
+    };
+    while blocks
+        .get(end)
+        .is_some_and(|b| b.lines.iter().all(|l| header(l)))
+    {
+        end += 1;
+    }
+    const GREETINGS: [&str; 8] = [
+        "hi ",
+        "hello ",
+        "dear ",
+        "bonjour",
+        "hola",
+        "estimad",
+        "good morning",
+        "good afternoon",
+    ];
+    const SIGNOFFS: [&str; 12] = [
+        "best regards",
+        "kind regards",
+        "regards",
+        "best",
+        "thanks",
+        "thank you",
+        "many thanks",
+        "cheers",
+        "sincerely",
+        "cordialement",
+        "bien à vous",
+        "saludos",
+    ];
+    let greets = blocks
+        .get(end)
+        .and_then(|b| b.lines.first())
+        .is_some_and(|l| {
+            let lower = l.to_lowercase();
+            GREETINGS.iter().any(|g| lower.starts_with(g)) && l.split_whitespace().count() <= 6
+        });
+    if !greets {
+        return end;
+    }
+    let signoff = blocks
+        .iter()
+        .enumerate()
+        .skip(end + 1)
+        .take(8)
+        .find(|(_, b)| {
+            b.lines.first().is_some_and(|l| {
+                let t = l.trim().trim_end_matches([',', '.', '!']).to_lowercase();
+                SIGNOFFS.contains(&t.as_str())
+            })
+        })
+        .map(|(k, _)| k);
+    let Some(signoff) = signoff else {
+        return end;
+    };
+    // The signature: a block of short lines (name, company, address, phone).
+    let signature = blocks.get(signoff + 1).is_some_and(|b| {
+        b.lines.len() <= 6 && b.lines.iter().all(|l| l.split_whitespace().count() <= 6)
+    });
+    signoff + 1 + usize::from(signature)
+}
+
+/// `PORTLAND` alone on its line between the head and the lead: a dateline
+/// whose date is the document's (a date line above, or the one given).
+fn place_alone(blocks: &[SrcBlock], i: usize) -> Option<dateline::Found> {
+    let b = blocks.get(i)?;
+    let line = b.lines.first().filter(|_| b.lines.len() == 1)?;
+    // `ENDS`, `CONTACTS`, `PRESS RELEASE`: marks and labels, not places.
+    if tail::end_mark(line).is_some()
+        || tail::section(line).is_some()
+        || head::classify(line).is_some()
+    {
+        return None;
+    }
+    let places = dateline::place_line(line)?;
+    let lead_follows = blocks.get(i + 1).is_some_and(|n| {
+        n.kind == BlockKind::Para
+            && n.joined().split_whitespace().count() >= 12
+            && n.lines
+                .first()
+                .is_some_and(|l| tail::footnote_start(l).is_none())
+    });
+    // Above it the head only: a few short lines, hardly any sentence.
+    let above = blocks.get(..i)?;
+    let sentences = above
+        .iter()
+        .filter(|b| b.joined().ends_with(['.', '!', '?']))
+        .count();
+    let head_above = i <= 6
+        && sentences <= 1
+        && above
+            .iter()
+            .all(|b| b.joined().split_whitespace().count() <= 30);
+    (lead_follows && head_above).then(|| dateline::Found {
+        places,
+        date: None,
+        style: DatelineStyle::Ap,
+        rest: String::new(),
+        confidence: Confidence::Low,
+        written: line.clone(),
+    })
+}
+
 fn first_text(b: &SrcBlock) -> String {
     if b.wrapped {
         b.joined()
@@ -101,10 +248,9 @@ pub fn assemble(
         .map(|b| Part {
             index: b.part,
             text: b.joined(),
-            lines: b.first_line.map(|first| LineRange {
-                first,
-                last: first + b.lines.len().saturating_sub(1),
-            }),
+            lines: b
+                .line_range()
+                .map(|(first, last)| LineRange { first, last }),
             role: PartRole::Paragraph,
             confidence: Confidence::Low,
             field: None,
@@ -117,6 +263,21 @@ pub fn assemble(
         report.part(b.part, PartRole::Furniture, Confidence::High, None);
     }
     blocks.retain(|b| !pins.dropped.contains(&b.part));
+    // A release forwarded by mail: the list's lines, the forwarding header
+    // and the sender's cover note stand above it.
+    let forwarded = forwarded_wrapper(&blocks);
+    for b in blocks.iter().take(forwarded) {
+        report.drop_text(&b.joined(), "forwarded mail and its cover note");
+        report.part(b.part, PartRole::Furniture, Confidence::Medium, None);
+    }
+    if forwarded > 0 {
+        blocks.drain(..forwarded);
+        report.found(
+            "headline",
+            Confidence::Medium,
+            "a forwarded mail: its header and cover note were left out",
+        );
+    }
 
     // The dateline, and with it the end of the head.
     let mut found: Option<(usize, dateline::Found)> = None;
@@ -151,7 +312,7 @@ pub fn assemble(
         if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
             continue;
         }
-        if let Some(f) = dateline::find(&first_text(b)) {
+        if let Some(f) = dateline::find(&first_text(b)).or_else(|| place_alone(&blocks, i)) {
             if f.style == DatelineStyle::EuCommission && (b.lines.len() > 1 && b.wrapped) {
                 continue;
             }
@@ -879,6 +1040,17 @@ fn body_bounds(region: &[SrcBlock]) -> (EndMark, usize, usize) {
                 || (matches!(sec, Section::Contacts) && rest.is_some() && b.lines.len() == 1)
         });
         if i > 0 && (footnote || section.is_some()) {
+            // `Notes` alone over the footnotes belongs to them.
+            let i = if footnote
+                && i >= 2
+                && region
+                    .get(i - 1)
+                    .is_some_and(|p| p.lines.len() == 1 && tail::notes_heading(&p.lines[0]))
+            {
+                i - 1
+            } else {
+                i
+            };
             let strong = match section {
                 Some((Section::Contacts, _)) => true,
                 Some((Section::Boilerplate(t), _)) => {

@@ -36,10 +36,18 @@ pub(super) fn read_tail(
 ) {
     let mut state = State::Footnotes;
     let mut pending: Vec<(String, String)> = Vec::new();
-    for (b, continued) in blocks {
+    for (k, (b, continued)) in blocks.iter().enumerate() {
         let first = b.lines.first().map(String::as_str).unwrap_or("");
         if b.lines.len() == 1 && tail::end_mark(first).is_some() {
             // The end mark, met after the boilerplate (recorded already).
+            continue;
+        }
+        if matches!(state, State::Footnotes | State::None)
+            && b.lines.len() == 1
+            && tail::notes_heading(first)
+        {
+            report.drop_text(first, "footnotes heading");
+            report.part(b.part, PartRole::Footnote, Confidence::Medium, None);
             continue;
         }
         if matches!(state, State::Footnotes | State::None) && tail::footnote_start(first).is_some()
@@ -64,8 +72,35 @@ pub(super) fn read_tail(
             continue;
         }
         let mut lines: Vec<String> = b.lines.clone();
-        if let Some((sec, remainder)) =
-            tail::section(first).filter(|_| b.kind != BlockKind::ListItem)
+        // Under a contacts heading, `Media Relations` over a phone and an
+        // email is the desk to call, not another heading.
+        let lines_follow =
+            b.lines.len() > 1 || blocks.get(k + 1).is_some_and(|(_, continues)| *continues);
+        let desk = matches!(&state, State::Contacts(acc) if acc.is_empty())
+            && lines_follow
+            && matches!(tail::section(first), Some((Section::Contacts, None)));
+        // A heading that is no tail section ends the contacts: what follows
+        // is another part of the page (kept as an untitled note).
+        if matches!(b.kind, BlockKind::Heading(_))
+            && matches!(&state, State::Contacts(acc) if !acc.is_empty())
+            && tail::section(first).is_none()
+        {
+            finish(&mut state, t, report);
+            t.boilerplate.push(Boilerplate {
+                title: md(first),
+                paragraphs: Vec::new(),
+            });
+            report.unsure(
+                &format!("boilerplate[{}]", t.boilerplate.len() - 1),
+                "a heading after the contacts; kept as an untitled note",
+            );
+            state = State::Boilerplate;
+            mark(report, b.part, &state, t);
+            continue;
+        }
+        if let Some((sec, remainder)) = tail::section(first)
+            .filter(|_| b.kind != BlockKind::ListItem)
+            .filter(|_| !desk)
         {
             finish(&mut state, t, report);
             lines.remove(0);

@@ -53,6 +53,148 @@ const BLOCKS: [&str; 31] = [
 /// Nesting depth beyond which an element's text is taken flat.
 const MAX_DEPTH: usize = 200;
 
+/// Finds where the text of the page is in the markup, to tell the input
+/// lines of each block: the text's ASCII letters and digits are looked up,
+/// in reading order, among the markup's letters and digits outside tags,
+/// comments, scripts, styles and character references.
+struct Locator {
+    /// The letters and digits of the markup's text.
+    skel: Vec<u8>,
+    /// The input line (1-based) of each of them.
+    line_of: Vec<usize>,
+    /// Where the next text is looked for.
+    cursor: usize,
+    /// Letters and digits the lookups may still compare against, so that
+    /// text that is not found (made of character references) cannot make
+    /// the reading quadratic; past it, blocks have no input lines.
+    budget: usize,
+}
+
+/// Letters and digits a text lookup needs to find its place.
+const PROBE: usize = 24;
+
+impl Locator {
+    fn new(html: &str) -> Locator {
+        let b = html.as_bytes();
+        let (mut skel, mut line_of) = (Vec::new(), Vec::new());
+        let (mut i, mut line) = (0, 1);
+        while let Some(&c) = b.get(i) {
+            let skip = match c {
+                b'<' => markup_len(b.get(i..).unwrap_or(&[])),
+                b'&' => reference_len(b.get(i..).unwrap_or(&[])),
+                _ => 0,
+            };
+            if skip > 0 {
+                let end = (i + skip).min(b.len());
+                line += b
+                    .get(i..end)
+                    .map_or(0, |s| s.iter().filter(|c| **c == b'\n').count());
+                i = end;
+                continue;
+            }
+            if c == b'\n' {
+                line += 1;
+            } else if c.is_ascii_alphanumeric() {
+                skel.push(c);
+                line_of.push(line);
+            }
+            i += 1;
+        }
+        let budget = skel.len().saturating_mul(8).saturating_add(1 << 20);
+        Locator {
+            skel,
+            line_of,
+            cursor: 0,
+            budget,
+        }
+    }
+
+    /// The input lines where `text` starts and ends, looked for from the end
+    /// of the text found last (then from the top).
+    fn locate(&mut self, text: &str) -> Option<(usize, usize)> {
+        let key: Vec<u8> = text.bytes().filter(u8::is_ascii_alphanumeric).collect();
+        let probe = key.get(..key.len().min(PROBE))?;
+        if probe.is_empty() {
+            return None;
+        }
+        let mut budget = self.budget;
+        let mut find = |from: usize| {
+            let hay = self.skel.get(from..)?;
+            let found = hay
+                .windows(probe.len())
+                .take(budget)
+                .position(|w| w == probe);
+            budget = budget.saturating_sub(found.map_or(hay.len(), |p| p + 1));
+            found.map(|p| p + from)
+        };
+        let at = find(self.cursor).or_else(|| find(0));
+        self.budget = budget;
+        let at = at?;
+        let end = (at + key.len() - 1).min(self.skel.len().saturating_sub(1));
+        self.cursor = end + 1;
+        Some((*self.line_of.get(at)?, *self.line_of.get(end)?))
+    }
+}
+
+/// The length of the tag, comment, script or style starting `b` (at a `<`);
+/// 0 when the `<` is text.
+fn markup_len(b: &[u8]) -> usize {
+    let lower = |n: usize| {
+        b.get(..n)
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let find = |from: usize, pat: &[u8]| {
+        b.get(from..)?
+            .windows(pat.len())
+            .position(|w| w.eq_ignore_ascii_case(pat))
+            .map(|p| p + from)
+    };
+    if b.starts_with(b"<!--") {
+        return find(4, b"-->").map_or(b.len(), |e| e + 3);
+    }
+    for (open, close) in [(&b"<script"[..], &b"</script"[..]), (b"<style", b"</style")] {
+        if lower(open.len()) == open {
+            return match find(open.len(), close) {
+                Some(e) => find(e, b">").map_or(b.len(), |g| g + 1),
+                None => b.len(),
+            };
+        }
+    }
+    if !b
+        .get(1)
+        .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?'))
+    {
+        return 0;
+    }
+    let mut quote = None;
+    for (k, c) in b.iter().enumerate().skip(1) {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(*c),
+            (Some(q), _) if *c == q => quote = None,
+            (None, b'>') => return k + 1,
+            _ => {}
+        }
+    }
+    b.len()
+}
+
+/// The length of the character reference starting `b` (at a `&`), as in
+/// `&amp;` or `&#233;`; 0 when the `&` is text.
+fn reference_len(b: &[u8]) -> usize {
+    let name = b
+        .iter()
+        .skip(1)
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#')
+        .count();
+    if name > 0 && b.get(name + 1) == Some(&b';') {
+        name + 2
+    } else {
+        0
+    }
+}
+
 struct Reader {
     out: Source,
     kind: BlockKind,
@@ -60,34 +202,57 @@ struct Reader {
     line: Line,
     wrapped: bool,
     pre: usize,
+    loc: Locator,
+    /// The input lines of the line being read, as far as found.
+    span: Option<(usize, usize)>,
+    /// The input lines of each line in `lines`.
+    spans: Vec<Option<(usize, usize)>>,
+    /// Press-contact boxes outside the article, read after it, by their
+    /// text (a box repeated on the page is read once).
+    boxes: Vec<String>,
 }
 
 impl Reader {
     fn end_line(&mut self) {
         let l = std::mem::take(&mut self.line);
+        let span = self.span.take();
         if !l.is_blank() {
             self.lines.push((l.plain, l.rich));
+            self.spans.push(span);
         }
     }
 
     fn flush(&mut self) {
         self.end_line();
         let lines = std::mem::take(&mut self.lines);
+        let spans = std::mem::take(&mut self.spans);
         if !lines.is_empty() {
             self.out
                 .blocks
-                .push(SrcBlock::new_rich(self.kind, lines, self.wrapped));
+                .push(SrcBlock::new_rich(self.kind, lines, self.wrapped).with_spans(spans));
         }
         self.kind = BlockKind::Para;
         self.wrapped = true;
     }
 
+    /// Notes where `t`, about to be read, is in the markup.
+    fn locate(&mut self, t: &str) {
+        if let Some((first, last)) = self.loc.locate(t) {
+            self.span = Some(match self.span {
+                Some((f, l)) => (f.min(first), l.max(last)),
+                None => (first, last),
+            });
+        }
+    }
+
     fn text(&mut self, t: &str) {
         if self.pre > 0 {
+            let span = self.span;
             let mut first = true;
             for part in t.split('\n') {
                 if !first {
                     self.end_line();
+                    self.span = span;
                 }
                 first = false;
                 self.line.text(part);
@@ -117,6 +282,11 @@ impl Reader {
             let within = el.ancestors().any(|a| a.id() == root.id());
             if !inside && !within {
                 let text = collapse(&el.text().collect::<Vec<_>>().join(" "));
+                // A press-contact box beside the article: read after it (once).
+                if press_box(el) && !self.boxes.contains(&text) {
+                    self.boxes.push(text);
+                    return;
+                }
                 if !text.is_empty() {
                     self.out
                         .dropped
@@ -184,7 +354,10 @@ impl Reader {
         } else {
             for child in el.children() {
                 match child.value() {
-                    Node::Text(t) => self.text(t),
+                    Node::Text(t) => {
+                        self.locate(t);
+                        self.text(t);
+                    }
                     Node::Element(_) => {
                         if let Some(c) = ElementRef::wrap(child) {
                             self.walk(c, depth + 1, root);
@@ -224,6 +397,26 @@ impl Reader {
             self.flush();
         }
     }
+}
+
+/// An element outside the article that holds the press contacts: a heading
+/// naming them (`Contact presse`, `Media contacts`) and an email address.
+fn press_box(el: ElementRef<'_>) -> bool {
+    let Ok(headings) = Selector::parse("h2, h3, h4, h5, h6, strong") else {
+        return false;
+    };
+    el.select(&headings).any(|h| {
+        let t = collapse(&h.text().collect::<String>());
+        matches!(
+            crate::tail::section(&t),
+            Some((crate::tail::Section::Contacts, None))
+        )
+    }) && el.text().any(|t| t.contains('@'))
+        && el
+            .text()
+            .map(|t| t.split_whitespace().count())
+            .sum::<usize>()
+            <= 120
 }
 
 fn collapse(s: &str) -> String {
@@ -297,6 +490,10 @@ fn strip_tags(text: &str) -> Source {
     }
     out.push_str(text.get(i..).unwrap_or(""));
     let mut src = super::text::read(&out);
+    // Lines of the stripped text are not lines of the input.
+    for b in &mut src.blocks {
+        b.first_line = None;
+    }
     src.dropped.push((
         "deeply nested markup".to_string(),
         "HTML too deeply nested, read as text",
@@ -317,6 +514,10 @@ pub fn read(text: &str) -> Source {
         line: Line::default(),
         wrapped: true,
         pre: 0,
+        loc: Locator::new(text),
+        span: None,
+        spans: Vec::new(),
+        boxes: Vec::new(),
     };
     let root = first(&doc, "main")
         .or_else(|| first(&doc, "[role=main]"))
@@ -327,7 +528,9 @@ pub fn read(text: &str) -> Source {
             first(&doc, "h1").is_some_and(|h| h.ancestors().any(|a| a.id() == root.id()));
         if let Some(h1) = first(&doc, "h1").filter(|_| !h1_inside) {
             r.kind = BlockKind::Heading(1);
-            r.text(&h1.text().collect::<String>());
+            let t = h1.text().collect::<String>();
+            r.locate(&t);
+            r.text(&t);
             r.flush();
         }
     }
@@ -337,6 +540,16 @@ pub fn read(text: &str) -> Source {
     });
     r.walk(body, 0, root);
     r.flush();
+    for text in std::mem::take(&mut r.boxes) {
+        let el = body
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|e| press_box(*e) && collapse(&e.text().collect::<Vec<_>>().join(" ")) == text);
+        if let Some(el) = el {
+            r.walk(el, 1, None);
+            r.flush();
+        }
+    }
     if h1_outside {
         // The h1 was read first; drop its second reading from the furniture list.
         if let Some(h1) = first(&doc, "h1") {
@@ -381,6 +594,62 @@ mod tests {
         assert_eq!(texts, ["Title", "Body text."]);
         let dropped: Vec<&str> = s.dropped.iter().map(|d| d.0.as_str()).collect();
         assert_eq!(dropped, ["Site name", "Copyright"]);
+    }
+
+    #[test]
+    fn blocks_know_their_input_lines() {
+        let html = "<html>\n<head><title>Page title</title>\n<style>p { color: red }</style></head>\n<body>\n<h1>Acme opens\n  a plant</h1>\n<!-- a comment with Acme opens a plant -->\n<p class=\"lead\">GENEVA (14 May 2026) &ndash;\nAcme opened a plant <b>today</b>.</p>\n<p>Tom &amp; Jerry said it was &#233;asy.</p>\n<ul>\n<li>One</li>\n<li>Two<br>\nthree</li>\n</ul>\n</body>\n</html>";
+        let s = read(html);
+        let got: Vec<(String, Option<(usize, usize)>)> = s
+            .blocks
+            .iter()
+            .map(|b| (b.joined(), b.line_range()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Acme opens a plant".to_string(), Some((5, 6))),
+                (
+                    "GENEVA (14 May 2026) – Acme opened a plant today.".to_string(),
+                    Some((8, 9))
+                ),
+                ("Tom & Jerry said it was éasy.".to_string(), Some((10, 10))),
+                ("One".to_string(), Some((12, 12))),
+                ("Two three".to_string(), Some((13, 14))),
+            ]
+        );
+        // Text made of character references is not found, and each miss
+        // spends the lookup budget, which bounds the work.
+        let mut loc = Locator::new("<p>Plain words here</p>\n<p>&#65;&#66;</p>");
+        let before = loc.budget;
+        assert_eq!(loc.locate("AB"), None);
+        assert!(loc.budget < before);
+        loc.budget = 0;
+        assert_eq!(loc.locate("Plain words"), None);
+        // A block's lines keep their own spans when the block is cut up.
+        assert_eq!(s.blocks[4].slice(1..2).line_range(), Some((14, 14)));
+        assert_eq!(s.blocks[4].first_line, Some(13));
+    }
+
+    #[test]
+    fn a_press_contact_box_beside_the_article_is_read_once_after_it() {
+        let box_html = "<aside><h3>Press room</h3><h4>Press contact</h4><p>+33 1 55 50 10 00</p><p>presse@org.example</p></aside>";
+        let s = read(&format!(
+            "<body><nav>Home</nav>{box_html}<main><h1>Title</h1><p>Body text.</p></main>{box_html}<aside><h4>Follow us</h4><p>Newsletter</p></aside></body>"
+        ));
+        let texts: Vec<String> = s.blocks.iter().map(|b| b.joined()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Title",
+                "Body text.",
+                "Press room",
+                "Press contact",
+                "+33 1 55 50 10 00",
+                "presse@org.example"
+            ]
+        );
+        assert!(s.dropped.iter().any(|d| d.0.contains("Follow us")));
     }
 
     #[test]

@@ -51,8 +51,18 @@ impl Reader {
     }
 }
 
-/// Reads Markdown.
+/// Reads Markdown (front matter first, when the file has some).
 pub fn read(text: &str) -> Source {
+    if let Some((blocks, dropped, rest)) = super::front_matter(text) {
+        let mut src = read_markdown(&rest);
+        src.blocks.splice(0..0, blocks);
+        src.dropped.splice(0..0, dropped);
+        return src;
+    }
+    read_markdown(text)
+}
+
+fn read_markdown(text: &str) -> Source {
     let mut r = Reader {
         out: Source::default(),
         kind: BlockKind::Para,

@@ -33,8 +33,12 @@ pub struct SrcBlock {
     /// empty when the source has no inline markup to keep (plain text).
     pub rich: Vec<String>,
     /// The input line (1-based) of the first line, when the format tells
-    /// (plain text and Markdown; not HTML).
+    /// (plain text and Markdown; for HTML see `spans`).
     pub first_line: Option<usize>,
+    /// For HTML, one entry per line: the input lines (1-based, inclusive)
+    /// where that line's text starts and ends in the markup, when found.
+    /// Empty for plain text and Markdown, whose lines are `first_line` on.
+    pub spans: Vec<Option<(usize, usize)>>,
     /// The number of the part this block is (see `ImportReport::parts`),
     /// given once the blocks are final.
     pub part: usize,
@@ -53,6 +57,7 @@ impl SrcBlock {
             wrapped,
             rich: Vec::new(),
             first_line: None,
+            spans: Vec::new(),
             part: 0,
         }
     }
@@ -66,6 +71,7 @@ impl SrcBlock {
             wrapped: self.wrapped,
             rich: self.rich.get(range.clone()).unwrap_or(&[]).to_vec(),
             first_line: self.first_line.map(|f| f + range.start),
+            spans: self.spans.get(range).unwrap_or(&[]).to_vec(),
             part: self.part,
         }
     }
@@ -89,8 +95,29 @@ impl SrcBlock {
             wrapped,
             rich,
             first_line: None,
+            spans: Vec::new(),
             part: 0,
         }
+    }
+
+    /// The same block with the input line spans of its lines (HTML).
+    pub fn with_spans(mut self, spans: Vec<Option<(usize, usize)>>) -> SrcBlock {
+        if spans.len() == self.lines.len() {
+            self.first_line = spans.iter().flatten().map(|s| s.0).next();
+            self.spans = spans;
+        }
+        self
+    }
+
+    /// The input lines (first, last) the block covers, when known.
+    pub fn line_range(&self) -> Option<(usize, usize)> {
+        if self.spans.is_empty() {
+            let first = self.first_line?;
+            return Some((first, first + self.lines.len().saturating_sub(1)));
+        }
+        let first = self.spans.iter().flatten().map(|s| s.0).min()?;
+        let last = self.spans.iter().flatten().map(|s| s.1).max()?;
+        Some((first, last))
     }
 
     /// The rich lines joined like [`SrcBlock::joined`]; `None` without rich lines.
@@ -197,4 +224,93 @@ pub fn safe_url(url: &str) -> bool {
         && !u
             .chars()
             .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+}
+
+/// What [`front_matter`] reads: its blocks, the text it dropped (with the
+/// reason), and the input with the front matter blanked.
+pub type FrontMatter = (Vec<SrcBlock>, Vec<(String, &'static str)>, String);
+
+/// Front matter at the top of a file (`---` YAML or `+++` TOML, as static
+/// site generators keep releases): the title as the headline, the subtitle,
+/// and the city and date as a dateline line, each a block at the line it
+/// was written on; the other keys are dropped. Returns those blocks, what was
+/// dropped, and the text with the front matter blanked (lines kept, so the
+/// rest keeps its line numbers).
+pub fn front_matter(text: &str) -> Option<FrontMatter> {
+    let fence = ["---", "+++"]
+        .into_iter()
+        .find(|f| text.lines().next().is_some_and(|l| trim_line(l) == *f))?;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let end = lines
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(80)
+        .find(|(_, l)| trim_line(l) == fence || (fence == "---" && trim_line(l) == "..."))
+        .map(|(i, _)| i)?;
+    let mut fields: Vec<(String, String, usize)> = Vec::new();
+    for (n, l) in lines.iter().enumerate().take(end).skip(1) {
+        let Some((k, v)) = l.split_once(if fence == "+++" { '=' } else { ':' }) else {
+            continue;
+        };
+        let key = k.trim().to_ascii_lowercase();
+        let value = v.trim().trim_matches(['"', '\'']).trim().to_string();
+        if key.is_empty() || key.contains(' ') {
+            return None;
+        }
+        fields.push((key, value, n + 1));
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    let get = |keys: &[&str]| {
+        fields
+            .iter()
+            .find(|(k, v, _)| keys.contains(&k.as_str()) && !v.is_empty())
+            .map(|(_, v, n)| (v.clone(), *n))
+    };
+    let mut blocks = Vec::new();
+    let mut used = Vec::new();
+    if let Some((title, n)) = get(&["title", "headline"]) {
+        blocks.push(SrcBlock::new(BlockKind::Heading(1), vec![title], false).at_line(Some(n)));
+        used.push(n);
+    }
+    if let Some((sub, n)) = get(&["subtitle", "subheadline", "subhead"]) {
+        blocks.push(SrcBlock::new(BlockKind::Heading(2), vec![sub], false).at_line(Some(n)));
+        used.push(n);
+    }
+    let date = get(&["date", "publishdate", "published"]).and_then(|(d, n)| {
+        // `2026-03-16T15:31:26+01:00` → `2026-03-16`.
+        let day = d
+            .get(..10)
+            .filter(|d| crate::dates::parse_date(d).is_some())?;
+        Some((day.to_string(), n))
+    });
+    if let Some((day, n)) = date {
+        let line = match get(&["city", "location", "place", "dateline"]) {
+            Some((city, m)) => {
+                used.push(m);
+                format!("{city}, {day}")
+            }
+            None => day,
+        };
+        blocks.push(SrcBlock::new(BlockKind::Para, vec![line], false).at_line(Some(n)));
+        used.push(n);
+    }
+    if blocks.is_empty() {
+        return None;
+    }
+    let mut dropped = vec![(lines.first()?.trim().to_string(), "front matter")];
+    for (k, v, n) in &fields {
+        if !used.contains(n) {
+            dropped.push((format!("{k}: {v}"), "front matter"));
+        }
+    }
+    let rest: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if i <= end { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some((blocks, dropped, rest))
 }

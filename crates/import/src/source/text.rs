@@ -7,8 +7,18 @@ use super::{BlockKind, Source, SrcBlock};
 /// Longest line (in characters) still taken as part of a hard-wrapped paragraph.
 const WRAP_WIDTH: usize = 100;
 
-/// Reads plain text.
+/// Reads plain text (front matter first, when the file has some).
 pub fn read(text: &str) -> Source {
+    if let Some((blocks, dropped, rest)) = super::front_matter(text) {
+        let mut src = read_text(&rest);
+        src.blocks.splice(0..0, blocks);
+        src.dropped.splice(0..0, dropped);
+        return src;
+    }
+    read_text(text)
+}
+
+fn read_text(text: &str) -> Source {
     let mut blocks = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     let mut start = 1;
@@ -53,6 +63,29 @@ mod tests {
         assert_eq!(
             read("a well-\nknown fact -\nyes").blocks[0].joined(),
             "a well-known fact - yes"
+        );
+        let fm = read("+++\ncity = \"Valdemora\"\ndate = \"2026-03-16T15:31:26+01:00\"\ndraft = false\ntitle = \"Prices climb past the mark\"\n+++\nPrices rose in February.\n");
+        let got: Vec<(String, Option<usize>)> = fm
+            .blocks
+            .iter()
+            .map(|b| (b.joined(), b.first_line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Prices climb past the mark".to_string(), Some(5)),
+                ("Valdemora, 2026-03-16".to_string(), Some(3)),
+                ("Prices rose in February.".to_string(), Some(7)),
+            ]
+        );
+        assert_eq!(fm.blocks[0].kind, BlockKind::Heading(1));
+        assert!(fm.dropped.iter().any(|d| d.0 == "draft: false"));
+        let yaml = read("---\ntitle: Acme opens a plant\n---\nBody.");
+        assert_eq!(yaml.blocks[0].joined(), "Acme opens a plant");
+        // A rule at the top with no keys under it is not front matter.
+        assert_eq!(
+            read("---\nJust text\n---\n").blocks[0].lines,
+            ["---", "Just text", "---"]
         );
         let long = "a ".repeat(80);
         let s = read(&format!("{long}\n{long}"));
