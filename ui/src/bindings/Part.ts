@@ -19,7 +19,9 @@ index: number,
  */
 text: string, 
 /**
- * Where it is in the input, for plain text and Markdown (`None` for HTML).
+ * Where it is in the input: its lines in plain text and Markdown; in
+ * HTML, the lines of the markup where its text starts and ends (`None`
+ * when the text could not be found there, e.g. text made by entities only).
  */
 lines: LineRange | null, 
 /**
