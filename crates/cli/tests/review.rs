@@ -244,7 +244,7 @@ fn review_request_comment_suggest_accept_approve_release() {
         "draft → in-review: ready",
         "review requested from Ed Itor by 2025-06-01",
         "comment on headline: Name the country?",
-        "suggestion on body[3]",
+        "suggestion on quote 1:",
         "accepted as revision 2",
         "Ed Itor approved the release as editor",
         "exported as packet-html to",
