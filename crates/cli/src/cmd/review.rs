@@ -12,6 +12,7 @@ use clap::{Args, Subcommand};
 use dateline_review::{
     audit, ApproveTarget, ReviewService, ReviewStatus, Role, TextRange, Verdict, Via,
 };
+use dateline_store::Store;
 
 use crate::Ctx;
 
