@@ -177,15 +177,6 @@ fn block_html(e: &BlockDiff, blocks: &[BlockDiff]) -> String {
     }
 }
 
-/// A language tag safe in an attribute (letters, digits and hyphens).
-fn lang_attr(lang: &dateline_core::Language) -> String {
-    lang.as_str()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .take(35)
-        .collect()
-}
-
 /// The redline of `a` → `b` as a standalone HTML document (no script).
 pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
     let mut body = String::new();
@@ -207,7 +198,7 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
     } else {
         format!(
             "Earlier headline: “<span lang=\"{}\">{}</span>”. ",
-            esc(&lang_attr(&a.meta.language)),
+            dateline_export::page::lang_attr(a.meta.language.as_str()),
             esc(a.headline.trim())
         )
     };

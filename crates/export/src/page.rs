@@ -72,15 +72,19 @@ pub struct Shell<'a> {
     pub body: &'a str,
 }
 
+/// A language tag as a `lang` attribute's value: letters, digits and hyphens
+/// only (at most 35), so that any tag, even a half-typed one, is safe to write.
+pub fn lang_attr(tag: &str) -> String {
+    tag.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(35)
+        .collect()
+}
+
 /// The standalone document every Dateline HTML output shares (exports, preview,
 /// redline): doctype, language, charset, the [`CSP`], viewport, title and styles.
 pub fn shell(s: &Shell<'_>) -> String {
-    let lang: String = s
-        .lang
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .take(35)
-        .collect();
+    let lang = lang_attr(s.lang);
     let mut out = String::with_capacity(s.body.len() + s.css.len() + 2048);
     out.push_str("<!DOCTYPE html>\n");
     out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(&lang)));
