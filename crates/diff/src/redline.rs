@@ -5,6 +5,13 @@
 //! white printout), moved blocks marked at both ends and linked to each other.
 //! The body is passed through the export sanitizer; the page shell, with its
 //! inline stylesheet and no script, is fixed here.
+//!
+//! A screen reader hears what the eye sees: each deletion and insertion is
+//! announced ("[deleted: urges] [inserted: calls for]") by visually hidden text,
+//! so the two words never run together; the field groups (Footnotes, People,
+//! Actions…) are headings; and the interface's English words are marked
+//! `lang="en"` so that inside a French release they are not read with French
+//! pronunciation. The document's own language is the release's.
 
 use dateline_core::Release;
 use dateline_export::sanitize::sanitize_fragment;
@@ -26,8 +33,9 @@ mark{background:none;color:inherit;font-weight:bold;border-bottom:1px dotted #00
 .moved-away del{text-decoration-style:double}\
 .move-note{font-family:sans-serif;font-size:.8em;font-style:italic;margin:0}\
 .trivial{outline:1px dotted #888}\
-.field-label{font-family:sans-serif;font-size:.75em;color:#444;text-transform:uppercase;margin-bottom:0}\
+.field-label{font-family:sans-serif;font-size:.75em;font-weight:normal;color:#444;text-transform:uppercase;margin:1.5em 0 0}\
 h2.headline{font-size:1.4em}\
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:pre}\
 @media print{ins,del{background:none;color:#000}}";
 
 /// Escapes text for HTML, turning line breaks into `<br>`.
@@ -66,6 +74,28 @@ fn char_side(o: &WordOp, keep: OpKind) -> Option<String> {
     Some(s)
 }
 
+/// What a screen reader says before a deletion (the text itself is struck through).
+const DELETED: &str = "<span class=\"vh\" lang=\"en\"> [deleted: </span>";
+/// What a screen reader says before an insertion (the text itself is underlined).
+const INSERTED: &str = "<span class=\"vh\" lang=\"en\"> [inserted: </span>";
+/// Closes a spoken deletion or insertion, so that what follows is a new word.
+const END: &str = "<span class=\"vh\">] </span>";
+
+/// `<del>` around `html`, announced as a deletion.
+fn del(attrs: &str, html: &str) -> String {
+    format!("<del{attrs}>{DELETED}{html}{END}</del>")
+}
+
+/// `<ins>` around `html`, announced as an insertion.
+fn ins(attrs: &str, html: &str) -> String {
+    format!("<ins{attrs}>{INSERTED}{html}{END}</ins>")
+}
+
+/// Interface text (English) inside a release that may be in another language.
+fn en(html: &str) -> String {
+    format!("<span lang=\"en\">{html}</span>")
+}
+
 /// The inline HTML of word ops.
 pub fn ops_html(d: &WordDiff) -> String {
     let mut s = String::new();
@@ -77,12 +107,13 @@ pub fn ops_html(d: &WordDiff) -> String {
         let t = title_attr(o);
         match o.kind {
             OpKind::Equal => s.push_str(&esc(&o.old)),
-            OpKind::Delete => s.push_str(&format!("<del{t}>{}</del>", esc(&o.old))),
-            OpKind::Insert => s.push_str(&format!("<ins{t}>{}</ins>", esc(&o.new))),
+            OpKind::Delete => s.push_str(&del(t, &esc(&o.old))),
+            OpKind::Insert => s.push_str(&ins(t, &esc(&o.new))),
             OpKind::Replace => {
                 let old = char_side(o, OpKind::Delete).unwrap_or_else(|| esc(&o.old));
                 let new = char_side(o, OpKind::Insert).unwrap_or_else(|| esc(&o.new));
-                s.push_str(&format!("<del{t}>{old}</del><ins{t}>{new}</ins>"));
+                s.push_str(&del(t, &old));
+                s.push_str(&ins(t, &new));
             }
         }
     }
@@ -93,8 +124,8 @@ pub fn ops_html(d: &WordDiff) -> String {
 fn field_html(f: &FieldDiff) -> String {
     match (f.status, &f.diff) {
         (FieldStatus::Changed, Some(d)) => ops_html(d),
-        (FieldStatus::Added, _) => format!("<ins>{}</ins>", esc(f.new.as_deref().unwrap_or(""))),
-        (FieldStatus::Removed, _) => format!("<del>{}</del>", esc(f.old.as_deref().unwrap_or(""))),
+        (FieldStatus::Added, _) => ins("", &esc(f.new.as_deref().unwrap_or(""))),
+        (FieldStatus::Removed, _) => del("", &esc(f.old.as_deref().unwrap_or(""))),
         _ => esc(f.new.as_deref().or(f.old.as_deref()).unwrap_or("")),
     }
 }
@@ -117,8 +148,8 @@ fn block_html(e: &BlockDiff, blocks: &[BlockDiff]) -> String {
                 text(&e.new)
             ),
         },
-        BlockStatus::Inserted => format!("<p class=\"inserted\"><ins>{}</ins></p>", text(&e.new)),
-        BlockStatus::Deleted => format!("<p class=\"deleted\"><del>{}</del></p>", text(&e.old)),
+        BlockStatus::Inserted => format!("<p class=\"inserted\">{}</p>", ins("", &text(&e.new))),
+        BlockStatus::Deleted => format!("<p class=\"deleted\">{}</p>", del("", &text(&e.old))),
         BlockStatus::Moved => {
             let body = match &e.diff {
                 Some(d) => ops_html(d),
@@ -126,7 +157,7 @@ fn block_html(e: &BlockDiff, blocks: &[BlockDiff]) -> String {
             };
             let from = e.old_index.map(|i| i + 1).unwrap_or(0);
             format!(
-                "<div class=\"moved\" id=\"moved-to-{n}\"><p class=\"move-note\">⇄ {name} moved here from block {from} \
+                "<div class=\"moved\" id=\"moved-to-{n}\"><p class=\"move-note\" lang=\"en\">⇄ {name} moved here from block {from} \
                  (<a href=\"#moved-from-{n}\">see where it was</a>){edited}</p><p>{body}</p></div>",
                 n = e.entry,
                 name = esc(&e.name),
@@ -137,9 +168,9 @@ fn block_html(e: &BlockDiff, blocks: &[BlockDiff]) -> String {
             let to = partner_pos(|p| p.new_index);
             let partner = e.partner.unwrap_or(e.entry);
             format!(
-                "<div class=\"moved-away\" id=\"moved-from-{partner}\"><p class=\"move-note\">⇄ {name} moved from here to block {to} \
-                 (<a href=\"#moved-to-{partner}\">see where it went</a>)</p><p><del>{}</del></p></div>",
-                text(&e.old),
+                "<div class=\"moved-away\" id=\"moved-from-{partner}\"><p class=\"move-note\" lang=\"en\">⇄ {name} moved from here to block {to} \
+                 (<a href=\"#moved-to-{partner}\">see where it went</a>)</p><p>{}</p></div>",
+                del("", &text(&e.old)),
                 name = esc(&e.name),
             )
         }
@@ -149,7 +180,8 @@ fn block_html(e: &BlockDiff, blocks: &[BlockDiff]) -> String {
 /// The redline of `a` → `b` as a standalone HTML document (no script).
 pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
     let mut body = String::new();
-    body.push_str("<header class=\"summary\"><h1>Redline</h1>");
+    // The summary is interface text: English, whatever the release's language.
+    body.push_str("<header class=\"summary\" lang=\"en\"><h1>Redline</h1>");
     body.push_str(&format!(
         "<p class=\"summary-line\">{}</p>",
         esc(&c.summary)
@@ -164,7 +196,11 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
     let from = if a.headline.trim() == b.headline.trim() {
         String::new()
     } else {
-        format!("Earlier headline: “{}”. ", esc(a.headline.trim()))
+        format!(
+            "Earlier headline: “<span lang=\"{}\">{}</span>”. ",
+            dateline_export::page::lang_attr(a.meta.language.as_str()),
+            esc(a.headline.trim())
+        )
     };
     body.push_str(&format!(
         "<p class=\"legend\">{from}<ins>Inserted</ins> · <del>deleted</del> · ⇄ moved</p></header>"
@@ -216,7 +252,9 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
         if items.is_empty() {
             continue;
         }
-        body.push_str(&format!("<section><p class=\"field-label\">{title}</p>"));
+        body.push_str(&format!(
+            "<section><h2 class=\"field-label\" lang=\"en\">{title}</h2>"
+        ));
         for f in items {
             body.push_str(&format!("<p>{}</p>", field_html(f)));
         }
@@ -232,9 +270,10 @@ pub fn redline_html(a: &Release, b: &Release, c: &Comparison) -> String {
         })
         .collect();
     if !meta.is_empty() {
-        body.push_str("<section><p class=\"field-label\">Metadata</p><ul>");
+        body.push_str("<section><h2 class=\"field-label\" lang=\"en\">Metadata</h2><ul>");
         for f in meta {
-            body.push_str(&format!("<li>{}: {}</li>", esc(&f.name), field_html(f)));
+            let name = en(&format!("{}:", esc(&f.name)));
+            body.push_str(&format!("<li>{name} {}</li>", field_html(f)));
         }
         body.push_str("</ul></section>");
     }

@@ -313,7 +313,13 @@ fn redline_html_has_summary_marks_and_no_script() {
     assert!(!html.to_lowercase().contains("<script"));
     assert!(!has_event_handler(&html), "no event handlers");
     assert!(html.contains(&c.summary));
-    assert!(html.contains("<del>eight</del><ins>seven</ins>"), "{html}");
+    assert!(
+        html.contains(
+            "<del><span class=\"vh\" lang=\"en\"> [deleted: </span>eight<span class=\"vh\">] </span></del>\
+             <ins><span class=\"vh\" lang=\"en\"> [inserted: </span>seven<span class=\"vh\">] </span></ins>"
+        ),
+        "{html}"
+    );
     // Both ends of the move are marked and linked.
     let to = c
         .blocks
@@ -327,6 +333,80 @@ fn redline_html_has_summary_marks_and_no_script() {
     // Underline and strike, not colour alone.
     assert!(html.contains("text-decoration:underline"));
     assert!(html.contains("text-decoration:line-through"));
+}
+
+/// The text of `html` with every tag removed (what is left for the ear).
+fn spoken(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn redline_speaks_its_changes_apart() {
+    // The issue's case: "calls for" became "urges", read as "calls forurges".
+    let (a, b) = (seed(), fixture("headline-typo"));
+    let c = compare(&a, &b, &CompareOptions::default());
+    let html = dateline_diff::redline_html(&a, &b, &c);
+    let text = spoken(&html);
+    assert!(
+        text.contains("UN expert  [deleted: calls for]  [inserted: urges]  release"),
+        "{text}"
+    );
+    assert!(!text.contains("forurges"));
+    // The hidden words are clipped, not removed, and survive the sanitizer.
+    assert!(html.contains(".vh{position:absolute"));
+    assert!(html.contains("<span class=\"vh\" lang=\"en\"> [deleted: </span>"));
+}
+
+#[test]
+fn redline_groups_are_headings_and_interface_text_is_english() {
+    let corporate = || {
+        let json = include_str!("../../../examples/corporate-lumen-rapport.json");
+        dateline_core::from_json(json).expect("corporate example parses")
+    };
+    let a = corporate();
+    let mut b = corporate();
+    b.footnotes[0].text.push_str(" Depuis 2021.");
+    b.people[0].title = "directrice générale".into();
+    b.actions.title = Some("Suivez-nous".into());
+    let c = compare(&a, &b, &CompareOptions::default());
+    let html = dateline_diff::redline_html(&a, &b, &c);
+    // The document is in the release's language; the interface's words are English.
+    assert!(html.contains("<html lang=\"fr-CH\">"));
+    assert!(html.contains("<header class=\"summary\" lang=\"en\"><h1>Redline</h1>"));
+    // Headings in order: the redline, the headline, then each group of fields.
+    let headings: Vec<&str> = html
+        .match_indices("<h")
+        .filter_map(|(i, _)| html.get(i..i + 3))
+        .filter(|h| h[2..].chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    // Headline, Footnotes, People, Boilerplate, Media contacts, Actions.
+    assert_eq!(
+        headings,
+        ["<h1", "<h2", "<h2", "<h2", "<h2", "<h2", "<h2"],
+        "{html}"
+    );
+    let footnotes = html
+        .find("<h2 class=\"field-label\" lang=\"en\">Footnotes</h2>")
+        .expect("Footnotes heading");
+    let people = html
+        .find("<h2 class=\"field-label\" lang=\"en\">People</h2>")
+        .expect("People heading");
+    let actions = html
+        .find("<h2 class=\"field-label\" lang=\"en\">Actions</h2>")
+        .expect("Actions heading");
+    assert!(footnotes < people && people < actions);
+    assert!(!html.contains("<p class=\"field-label\""));
+    assert!(html.contains("<span class=\"vh\" lang=\"en\"> [inserted: </span>"));
 }
 
 #[test]

@@ -1,11 +1,14 @@
-//! The release as semantic HTML: the `<article>` that the preview, the HTML and
+//! The release as semantic HTML: the markup that the preview, the HTML and
 //! print exports and the ninjs body all share.
 //!
-//! Structure is visible in the markup: a `<header>` with the release line and
-//! `<h1>`, the dateline as `<time>`, quotes as `<figure>`/`<blockquote>` with
-//! the attributions in `<cite>`, footnotes linked both ways, the end mark, and a
-//! `<footer>` with boilerplate, contacts and the actions as links. Every piece of
-//! text goes through [`crate::inline`] (escaped); the result is then sanitized.
+//! Structure is visible in the markup and to assistive technology: a
+//! `<header>` landmark with the release line and `<h1>`, a `<main>` landmark
+//! with the dateline as `<time>`, quotes as `<figure>`/`<blockquote>` with the
+//! attributions in `<cite>` and the end mark, and a `<footer>` landmark with
+//! the footnotes (linked both ways, each link named: "Footnote 1", "Back to
+//! reference 1", in the release's language), boilerplate, contacts and the
+//! actions as a named `<nav>`. Every piece of text goes through
+//! [`crate::inline`] (escaped); the result is then sanitized.
 
 use dateline_core::dateline;
 use dateline_core::model::{ActionItem, Block, Contact, Footnote, Person, Release};
@@ -14,12 +17,14 @@ use dateline_core::style::HouseStyle;
 use dateline_core::text::{contacts_heading, footnote_lead, person_label, release_line};
 
 use crate::inline::{escape, escape_into, inline_html, safe_url, FootnoteRefs};
+use crate::labels::A11yLabels;
 
 /// The parts of the article, each an HTML fragment (not yet sanitized).
 pub(crate) struct Parts {
     /// `<header>…</header>`.
     pub header: String,
-    /// `<section class="body">…</section>`: dateline, blocks and end mark.
+    /// `<section class="body">…</section>`: dateline, blocks and end mark
+    /// (what goes into `<main>`).
     pub body: String,
     /// `<footer>…</footer>` (empty when the release has nothing after the end mark).
     pub footer: String,
@@ -28,10 +33,11 @@ pub(crate) struct Parts {
 /// Renders the article parts of `r`.
 pub(crate) fn parts(r: &Release) -> Parts {
     let style = r.style.style();
-    let mut refs = FootnoteRefs::new(r.footnotes.iter().map(|f| f.marker.as_str()));
+    let labels = A11yLabels::new(&r.meta.language);
+    let mut refs = FootnoteRefs::new(r.footnotes.iter().map(|f| f.marker.as_str()), labels);
     let header = header(r, &style);
     let body = body(r, &style, &mut refs);
-    let footer = footer(r, &refs);
+    let footer = footer(r, &refs, labels);
     Parts {
         header,
         body,
@@ -46,15 +52,20 @@ pub fn body_fragment(r: &Release) -> String {
     format!("{}{}", p.body, p.footer)
 }
 
-/// The whole `<article>` of `r` (escaped, not yet sanitized: see [`crate::sanitize`]).
-pub fn article(r: &Release) -> String {
+/// The whole release as the inside of `<body>` (escaped, not yet sanitized:
+/// see [`crate::sanitize`]): `<header>`, `<main>` and `<footer>` side by side in
+/// one `<div class="release">`, so that all three are landmarks (inside an
+/// `<article>` a header or footer is not) and no text lies outside one.
+pub fn release_body(r: &Release) -> String {
     let p = parts(r);
     let mut out = String::with_capacity(p.header.len() + p.body.len() + p.footer.len() + 64);
-    out.push_str("<article class=\"release\">\n");
+    out.push_str("<div class=\"release\">\n");
     out.push_str(&p.header);
+    out.push_str("<main>\n");
     out.push_str(&p.body);
+    out.push_str("</main>\n");
     out.push_str(&p.footer);
-    out.push_str("</article>\n");
+    out.push_str("</div>\n");
     out
 }
 
@@ -200,13 +211,17 @@ fn pieces_html(out: &mut String, pieces: &[QuotePiece], refs: &mut FootnoteRefs)
     }
 }
 
-fn footer(r: &Release, refs: &FootnoteRefs) -> String {
+fn footer(r: &Release, refs: &FootnoteRefs, labels: A11yLabels) -> String {
     let lang = &r.meta.language;
     let mut out = String::new();
     if !r.footnotes.is_empty() {
-        out.push_str("<section class=\"footnotes\" aria-label=\"Footnotes\">\n");
+        out.push_str("<section class=\"footnotes\" aria-label=\"");
+        escape_into(&mut out, labels.footnotes());
+        out.push_str("\">\n");
         for (i, f) in r.footnotes.iter().enumerate() {
-            footnote_html(&mut out, f, i + 1, refs.is_referenced(i + 1), &r.people);
+            let n = i + 1;
+            let back = refs.is_referenced(n).then(|| labels.back_to_reference(n));
+            footnote_html(&mut out, f, n, back.as_deref(), &r.people);
         }
         out.push_str("</section>\n");
     }
@@ -232,13 +247,10 @@ fn footer(r: &Release, refs: &FootnoteRefs) -> String {
     }
     let title = r.actions.title.as_deref().filter(|t| !t.is_empty());
     if title.is_some() || !r.actions.items.is_empty() {
-        out.push_str("<nav class=\"actions\"");
-        if let Some(t) = title {
-            out.push_str(" aria-label=\"");
-            escape_into(&mut out, t);
-            out.push('"');
-        }
-        out.push_str(">\n");
+        // Every navigation landmark is named: by its title, or as "Links".
+        out.push_str("<nav class=\"actions\" aria-label=\"");
+        escape_into(&mut out, title.unwrap_or(labels.links()));
+        out.push_str("\">\n");
         if let Some(t) = title {
             out.push_str("<h2>");
             escape_into(&mut out, t);
@@ -282,10 +294,15 @@ fn footer(r: &Release, refs: &FootnoteRefs) -> String {
     format!("<footer>\n{out}</footer>\n")
 }
 
-fn footnote_html(out: &mut String, f: &Footnote, n: usize, referenced: bool, people: &[Person]) {
+/// Footnote `n`; its marker links back to the text when `back` (the link's name) is given.
+fn footnote_html(out: &mut String, f: &Footnote, n: usize, back: Option<&str>, people: &[Person]) {
     out.push_str(&format!("<p class=\"footnote\" id=\"fn-{n}\">"));
-    if referenced {
-        out.push_str(&format!("<a class=\"backref\" href=\"#fnref-{n}\">"));
+    if let Some(name) = back {
+        out.push_str(&format!(
+            "<a class=\"backref\" href=\"#fnref-{n}\" aria-label=\""
+        ));
+        escape_into(out, name);
+        out.push_str("\">");
         escape_into(out, &f.marker);
         out.push_str("</a>");
     } else {

@@ -10,6 +10,8 @@ use dateline_core::markdown::parse_inline;
 use dateline_core::validate::check_url;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use crate::labels::A11yLabels;
+
 /// Appends `s` to `out` with the five HTML-special characters escaped.
 pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
@@ -55,12 +57,15 @@ pub struct FootnoteRefs {
     markers: Vec<(String, usize)>,
     /// Footnote numbers whose first reference (with its `id`) has been written.
     placed: Vec<usize>,
+    /// The links' accessible names ("Footnote 1"): a screen reader would say only "star".
+    labels: A11yLabels,
 }
 
 impl FootnoteRefs {
     /// Markers made only of symbols (`*`, `**`, `†`) are linked; a marker with
     /// letters or digits would match ordinary words and numbers, so it is not.
-    pub fn new<'a>(markers: impl Iterator<Item = &'a str>) -> FootnoteRefs {
+    /// The links are named in the language of `labels`.
+    pub fn new<'a>(markers: impl Iterator<Item = &'a str>, labels: A11yLabels) -> FootnoteRefs {
         let mut list: Vec<(String, usize)> = markers
             .enumerate()
             .filter(|(_, m)| {
@@ -72,6 +77,7 @@ impl FootnoteRefs {
         FootnoteRefs {
             markers: list,
             placed: Vec::new(),
+            labels,
         }
     }
 
@@ -115,7 +121,9 @@ impl FootnoteRefs {
                     out.push_str(&n.to_string());
                     out.push('"');
                 }
-                out.push('>');
+                out.push_str(" aria-label=\"");
+                escape_into(out, &self.labels.footnote(n));
+                out.push_str("\">");
                 escape_into(out, marker);
                 out.push_str("</a>");
                 last = i + len;
@@ -266,7 +274,7 @@ mod tests {
 
     #[test]
     fn footnote_markers_link_once_with_id() {
-        let mut refs = FootnoteRefs::new(["*", "**"].into_iter());
+        let mut refs = FootnoteRefs::new(["*", "**"].into_iter(), A11yLabels::default());
         let mut out = String::new();
         inline_html(
             &mut out,
@@ -275,16 +283,16 @@ mod tests {
         );
         assert_eq!(
             out,
-            "An expert<a class=\"fnref\" href=\"#fn-1\" id=\"fnref-1\">*</a> and another\
-             <a class=\"fnref\" href=\"#fn-2\" id=\"fnref-2\">**</a> and 5 * 3, expert\
-             <a class=\"fnref\" href=\"#fn-1\">*</a> again"
+            "An expert<a class=\"fnref\" href=\"#fn-1\" id=\"fnref-1\" aria-label=\"Footnote 1\">*</a> \
+             and another<a class=\"fnref\" href=\"#fn-2\" id=\"fnref-2\" aria-label=\"Footnote 2\">**</a> \
+             and 5 * 3, expert<a class=\"fnref\" href=\"#fn-1\" aria-label=\"Footnote 1\">*</a> again"
         );
         assert!(refs.is_referenced(1) && refs.is_referenced(2));
     }
 
     #[test]
     fn alphanumeric_markers_are_not_linked() {
-        let mut refs = FootnoteRefs::new(["1"].into_iter());
+        let mut refs = FootnoteRefs::new(["1"].into_iter(), A11yLabels::default());
         let mut out = String::new();
         inline_html(&mut out, "In 2021 there were 1", Some(&mut refs));
         assert_eq!(out, "In 2021 there were 1");

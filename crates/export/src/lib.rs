@@ -1,7 +1,7 @@
 //! `dateline-export`: every export of a release from one renderer.
 //!
 //! The app's preview, the HTML and print exports, the ninjs body and the
-//! redline all come from the same article markup ([`html`]), so what the
+//! redline all come from the same release markup ([`html`]), so what the
 //! officer sees is exactly what is sent. Every HTML output is escaped field by
 //! field and then passes the [`sanitize`] allow-list; documents carry a
 //! Content-Security-Policy that forbids script and every remote load.
@@ -15,6 +15,7 @@ pub mod format;
 pub mod html;
 pub mod inline;
 pub mod jsonld;
+pub mod labels;
 pub mod markdown;
 pub mod ninjs;
 pub mod page;

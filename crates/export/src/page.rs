@@ -1,5 +1,6 @@
 //! The standalone HTML document: `<head>` with a strict Content-Security-Policy,
-//! the inline stylesheet and the JSON-LD, and the sanitized article as `<body>`.
+//! the language and title of the release, the inline stylesheet and the
+//! JSON-LD, and the sanitized release (header, main, footer) as `<body>`.
 
 use dateline_core::markdown::to_plain;
 use dateline_core::Release;
@@ -24,8 +25,8 @@ pub const CSP: &str =
 
 /// The complete HTML document of `r`.
 pub fn document(r: &Release, page: Page) -> String {
-    let article = sanitize::sanitize_fragment(&html::article(r));
-    let title = escape(&to_plain(r.headline.trim()));
+    let article = sanitize::sanitize_fragment(&html::release_body(r));
+    let title = escape(&document_title(r));
     let mut css = theme::screen_css(r.style);
     if let Page::Print(paper) = page {
         let org = r.meta.organisation.trim();
@@ -71,15 +72,19 @@ pub struct Shell<'a> {
     pub body: &'a str,
 }
 
+/// A language tag as a `lang` attribute's value: letters, digits and hyphens
+/// only (at most 35), so that any tag, even a half-typed one, is safe to write.
+pub fn lang_attr(tag: &str) -> String {
+    tag.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(35)
+        .collect()
+}
+
 /// The standalone document every Dateline HTML output shares (exports, preview,
 /// redline): doctype, language, charset, the [`CSP`], viewport, title and styles.
 pub fn shell(s: &Shell<'_>) -> String {
-    let lang: String = s
-        .lang
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .take(35)
-        .collect();
+    let lang = lang_attr(s.lang);
     let mut out = String::with_capacity(s.body.len() + s.css.len() + 2048);
     out.push_str("<!DOCTYPE html>\n");
     out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(&lang)));
@@ -102,6 +107,17 @@ pub fn shell(s: &Shell<'_>) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The document's title: the headline as plain text, or for a draft without
+/// one the kind of release in its language ("Press release"), never empty.
+fn document_title(r: &Release) -> String {
+    let headline = to_plain(r.headline.trim());
+    if headline.trim().is_empty() {
+        r.meta.kind.genre(&r.meta.language).to_string()
+    } else {
+        headline
+    }
 }
 
 fn style_class(id: dateline_core::style::HouseStyleId) -> &'static str {

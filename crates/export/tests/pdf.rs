@@ -43,11 +43,7 @@ fn print_to_pdf(html: &Path, pdf: &Path, profile: &Path) {
 }
 
 fn pdf_pages(pdf: &Path) -> (u32, String) {
-    let info = Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils) runs");
-    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let info = pdf_info(pdf);
     let pages = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -59,6 +55,24 @@ fn pdf_pages(pdf: &Path) -> (u32, String) {
         .unwrap_or("")
         .to_string();
     (pages, size)
+}
+
+/// What `pdfinfo` says about `pdf`.
+fn pdf_info(pdf: &Path) -> String {
+    let info = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) runs");
+    String::from_utf8_lossy(&info.stdout).into_owned()
+}
+
+/// The value of `field` in `pdfinfo`'s answer.
+fn info_field(info: &str, field: &str) -> String {
+    info.lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }
 
 fn pdf_text(pdf: &Path) -> String {
@@ -120,6 +134,16 @@ fn print_export_makes_a_good_pdf() {
                 "{stem}: running footer missing"
             );
             assert!(pages <= 3, "{stem}: {pages} pages");
+            // The document's title is the headline, and Chromium tags the PDF
+            // (structure from the HTML: H1, H2, P, lists, links). WebKitGTK, the
+            // app's print path on Linux, does not tag its PDFs.
+            let info = pdf_info(&pdf);
+            assert_eq!(
+                info_field(&info, "Title"),
+                dateline_core::markdown::to_plain(r.headline.trim()),
+                "{stem}"
+            );
+            assert_eq!(info_field(&info, "Tagged"), "yes", "{stem}");
             if name == "seed" && paper == Paper::A4 {
                 assert!(pages <= 2, "seed on A4 takes {pages} pages");
                 assert!(text.contains("ENDS"));

@@ -155,7 +155,11 @@ mod tests {
         .expect("html");
         let page = std::fs::read_to_string(&html).expect("written");
         assert!(page.contains("1 change in 1 field: quote 2"));
-        assert!(page.contains("<del>exacerbated</del><ins>compounded</ins>"));
+        // Struck and underlined for the eye, announced for a screen reader.
+        assert!(
+            page.contains("[deleted: </span>exacerbated<span class=\"vh\">] </span></del><ins>")
+        );
+        assert!(page.contains("[inserted: </span>compounded<span class=\"vh\">] </span></ins>"));
         let json = dir.path().join("c.json");
         run(
             &ctx,
