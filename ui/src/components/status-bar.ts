@@ -24,7 +24,7 @@ function sentence(s: SyncStatus): string {
 export function statusBar(): { el: HTMLElement; show(s: SyncStatus): void; destroy(): void } {
   const text = h("span", { testid: "sync-state-text" });
   const btn = h("button", { type: "button", class: "btn subtle small", testid: "sync-now", onClick: () => void sync() }, "Sync now");
-  const el = h("footer", { class: "statusbar", testid: "sync-status", role: "status", "aria-live": "polite" }, h("span", { class: "sync-dot", "aria-hidden": "true" }), text, btn);
+  const el = h("footer", { class: "statusbar", testid: "sync-status" }, h("span", { class: "sync-dot", "aria-hidden": "true" }), h("span", { role: "status" }, text), btn);
   const show = (s: SyncStatus) => {
     el.dataset.state = s.state;
     replace(text, sentence(s));
