@@ -14,8 +14,13 @@ fn the_seed_passes_the_un_profile_with_no_error() {
         .filter(|f| f.severity == Severity::Error)
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    // What remains is pinned, so a new false alarm on the seed shows up here.
-    let ids: Vec<&str> = findings.iter().map(|f| f.check.as_str()).collect();
+    // What remains is pinned, so a new false alarm on the seed shows up here
+    // (the optional grammar engine's suggestions are pinned in tests/grammar.rs).
+    let ids: Vec<&str> = findings
+        .iter()
+        .map(|f| f.check.as_str())
+        .filter(|id| !id.starts_with("grammar."))
+        .collect();
     assert_eq!(ids, vec!["closing.contact"], "{findings:#?}");
 }
 
