@@ -37,7 +37,11 @@ fn findings_come_in_reading_order_and_serialize_in_camel_case() {
     let mut r = seed();
     r.headline.push('.');
     r.end_mark = dateline_core::EndMark::None;
-    let f = run(&r, &profile("unOhchr"));
+    // Without the optional grammar engine's findings (it also speaks about the headline).
+    let f: Vec<_> = run(&r, &profile("unOhchr"))
+        .into_iter()
+        .filter(|f| !f.check.starts_with("grammar."))
+        .collect();
     let paths: Vec<&str> = f.iter().map(|f| f.path.as_str()).collect();
     let head = paths
         .iter()
