@@ -1,7 +1,8 @@
 //! Lint speed: the seed (target ≤ 2 ms) and a generated 20,000-word release
 //! (target ≤ 50 ms), under the UN profile, with and without a Vale style.
 //!
-//! `cargo bench -p dateline-checks --bench lint`
+//! `cargo bench -p dateline-checks --bench lint`; with `--features grammar`,
+//! also `lint_grammar`: the seed through the English grammar engine.
 
 use std::hint::black_box;
 
@@ -72,5 +73,34 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// The English grammar engine on the seed, warm (the engine is built before
+/// timing starts; the cold cost is in `examples/grammar_cost.rs`).
+/// `cargo bench -p dateline-checks --features grammar --bench lint -- lint_grammar`
+#[cfg(feature = "grammar")]
+fn lint_grammar(c: &mut Criterion) {
+    let seed = dateline_core::from_json(SEED).expect("seed");
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 5, 14).expect("date");
+    let linter = Linter::new(Profile::for_style(seed.style)).with_today(today);
+    linter.run(&seed);
+    let mut g = c.benchmark_group("lint_grammar");
+    g.bench_function("seed", |b| b.iter(|| linter.run(black_box(&seed))));
+    // Lint as you type: one paragraph changed, the rest cached by harper.
+    let mut edited = seed.clone();
+    let mut n = 0u32;
+    g.bench_function("seed, one paragraph edited", |b| {
+        b.iter(|| {
+            n += 1;
+            edited.body[0] = Block::Paragraph {
+                text: format!("The expert spoke {n} times today about the case."),
+            };
+            linter.run(black_box(&edited))
+        })
+    });
+    g.finish();
+}
+
+#[cfg(feature = "grammar")]
+criterion_group!(benches, bench, lint_grammar);
+#[cfg(not(feature = "grammar"))]
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -2,6 +2,7 @@
 //!
 //! Ids never change once shipped (scripts and profiles refer to them); a
 //! profile's `[severity]` table overrides the default or turns a check off.
+//! The `grammar.*` checks are listed only in builds with the `grammar` feature.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -229,6 +230,135 @@ pub const CHECKS: &[CheckInfo] = &[
         "typography.es-inverted",
         W,
         "Spanish: questions and exclamations open with ¿ and ¡.",
+    ),
+    // The English grammar engine (the `grammar` feature): one id per kind of
+    // problem it reports, so a profile can turn off a kind (`grammar.spelling`
+    // when the platform's spellchecker already underlines) or all of them.
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.agreement",
+        S,
+        "English (grammar feature): Words agree in number and person (they was → they were).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.boundary-error",
+        S,
+        "English (grammar feature): Words joined or split at the right place (each and everyone → each and every one).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.capitalization",
+        S,
+        "English (grammar feature): Capital letters where English needs them (sentence starts, proper nouns).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.eggcorn",
+        S,
+        "English (grammar feature): A sound-alike phrase that makes a new sense (on mass → en masse).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.enhancement",
+        S,
+        "English (grammar feature): A change that makes a sentence clearer or stronger.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.formatting",
+        S,
+        "English (grammar feature): Spacing and formatting around words and punctuation.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.grammar",
+        S,
+        "English (grammar feature): Grammar beyond agreement (an test → a test).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.malapropism",
+        S,
+        "English (grammar feature): A sound-alike word with another meaning (eluded to → alluded to).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.miscellaneous",
+        S,
+        "English (grammar feature): Other writing problems the grammar engine finds.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.nonstandard",
+        S,
+        "English (grammar feature): Nonstandard forms (irregardless).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.punctuation",
+        S,
+        "English (grammar feature): Punctuation, including hyphens in compound adjectives.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.readability",
+        S,
+        "English (grammar feature): Sentences long or convoluted enough to slow a reader.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.redundancy",
+        S,
+        "English (grammar feature): Words that repeat a meaning already expressed (free gift).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.regionalism",
+        S,
+        "English (grammar feature): A spelling or word of another variety of English than the release's.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.repetition",
+        S,
+        "English (grammar feature): A word repeated by mistake.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.spelling",
+        S,
+        "English (grammar feature): A word not in the dictionary (the release's own names never count).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.style",
+        S,
+        "English (grammar feature): One of several correct forms is preferred for clarity (min → minimum).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.typo",
+        S,
+        "English (grammar feature): A slip of the fingers (can be seem → can be seen).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.usage",
+        S,
+        "English (grammar feature): Conventional usage and collocations (on accident → by accident).",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.word-choice",
+        S,
+        "English (grammar feature): A better word or phrase for the context.",
+    ),
+    #[cfg(feature = "grammar")]
+    c(
+        "grammar.word-order",
+        S,
+        "English (grammar feature): Words in an unnatural order (no longer I → I no longer).",
     ),
 ];
 

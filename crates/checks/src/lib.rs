@@ -21,6 +21,11 @@
 //! - [`catalog`]: every check id with its default severity;
 //! - [`vale`]: Vale style folders, run per field;
 //! - [`fix`]: applying a finding's fix to a release.
+//!
+//! With the `grammar` feature (off by default), English releases are also
+//! checked by harper-core, an offline grammar and style engine: findings
+//! `grammar.<kind>` (`grammar.spelling`, `grammar.agreement`, …), suggestions
+//! by default, with a fix where harper offers exactly one.
 
 pub mod catalog;
 mod error;
@@ -78,6 +83,9 @@ impl Report {
 /// A profile made ready to run (word lists compiled once), with optional Vale
 /// styles. Build one per profile and reuse it: lint-as-you-type calls
 /// [`Linter::run`] on every change. It is `Send + Sync`, so a worker thread can own it.
+///
+/// With the `grammar` feature it also runs the English grammar engine, built
+/// on the first English release linted and shared by every linter of the process.
 #[derive(Debug, Clone)]
 pub struct Linter {
     profile: Profile,

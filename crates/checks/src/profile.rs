@@ -27,7 +27,7 @@ pub struct Profile {
     /// A built-in profile this one starts from (only meaningful in files).
     #[serde(default)]
     pub extends: Option<String>,
-    /// Severity per check id; `"off"` turns a check off.
+    /// Severity per check id, or per family (`grammar`); `"off"` turns checks off.
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,
     /// Headline rules.
@@ -45,6 +45,9 @@ pub struct Profile {
     /// Banned words and jargon.
     #[serde(default)]
     pub words: WordRules,
+    /// The optional English grammar checks (the crate's `grammar` feature).
+    #[serde(default)]
+    pub grammar: GrammarRules,
 }
 
 /// A severity, or off.
@@ -184,6 +187,49 @@ pub struct WordRules {
     pub jargon: BTreeMap<String, String>,
 }
 
+/// The English grammar and style checks (run only when the crate is built
+/// with its `grammar` feature; a profile sets them either way, so one file
+/// serves both builds).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
+pub struct GrammarRules {
+    /// The spelling checked when the release's language tag names no region
+    /// (`en`); `en-GB`, `en-US` and the like choose for themselves.
+    pub dialect: EnglishDialect,
+}
+
+/// A variety of English, for spelling and usage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EnglishDialect {
+    /// color, organize (en-US).
+    #[default]
+    American,
+    /// colour, organise (en-GB; also used for en-IE, en-NZ, en-ZA).
+    British,
+    /// colour, organize (en-CA).
+    Canadian,
+    /// colour, organise (en-AU).
+    Australian,
+    /// en-IN.
+    Indian,
+}
+
+impl EnglishDialect {
+    /// The variety a language tag names by its region subtag (`en-GB`), if any.
+    pub fn of_region(tag: &str) -> Option<EnglishDialect> {
+        let region = tag.split(['-', '_']).nth(1)?.to_ascii_uppercase();
+        Some(match region.as_str() {
+            "US" => EnglishDialect::American,
+            "GB" | "UK" | "IE" | "NZ" | "ZA" => EnglishDialect::British,
+            "CA" => EnglishDialect::Canadian,
+            "AU" => EnglishDialect::Australian,
+            "IN" => EnglishDialect::Indian,
+            _ => return None,
+        })
+    }
+}
+
 /// Id and name of a profile, for a menu.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -282,12 +328,17 @@ impl Profile {
             numbers: NumberRules::default(),
             closing: ClosingRules::default(),
             words: WordRules::default(),
+            grammar: GrammarRules::default(),
         }
     }
 
     /// The severity of check `id` under this profile, or `None` when it is off.
+    /// A key naming a family (`grammar`, the part of an id before its first
+    /// dot) sets every check of the family that has no key of its own.
     pub fn severity_of(&self, id: &str) -> Option<Severity> {
-        match self.severity.get(id) {
+        let family = id.split('.').next().unwrap_or(id);
+        let level = self.severity.get(id).or_else(|| self.severity.get(family));
+        match level {
             Some(Level::Off) => None,
             Some(Level::Suggestion) => Some(Severity::Suggestion),
             Some(Level::Warning) => Some(Severity::Warning),
@@ -334,7 +385,10 @@ mod tests {
             assert_eq!(p.id, id);
             for key in p.severity.keys() {
                 assert!(
-                    crate::catalog::check(key).is_some(),
+                    crate::catalog::check(key).is_some()
+                        || crate::CHECKS
+                            .iter()
+                            .any(|c| c.id.split('.').next() == Some(key.as_str())),
                     "{id}: unknown check {key}"
                 );
             }
@@ -354,6 +408,17 @@ mod tests {
         assert_eq!(p.headline.case, wire.headline.case);
         assert_eq!(p.dates, wire.dates);
         assert_eq!(p.severity_of("style.exclamation"), None);
+    }
+
+    #[test]
+    fn a_family_key_sets_its_checks_unless_one_has_its_own() {
+        let p = Profile::from_toml(
+            "id = \"x\"\n[severity]\nstyle = \"off\"\n\"style.jargon\" = \"error\"\n",
+        )
+        .expect("profile");
+        assert_eq!(p.severity_of("style.exclamation"), None);
+        assert_eq!(p.severity_of("style.jargon"), Some(Severity::Error));
+        assert_eq!(p.severity_of("headline.length"), Some(Severity::Warning));
     }
 
     #[test]

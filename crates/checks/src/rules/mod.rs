@@ -16,6 +16,8 @@ mod closing;
 mod dateline;
 mod embargo;
 mod footnotes;
+#[cfg(feature = "grammar")]
+pub(crate) mod grammar;
 mod headline;
 mod quotes;
 pub(crate) mod style;
@@ -156,6 +158,8 @@ pub(crate) fn run_all(cx: &Cx, sink: &mut Sink) {
     closing::check(cx, sink);
     style::check(cx, sink);
     typography::check(cx, sink);
+    #[cfg(feature = "grammar")]
+    grammar::check(cx, sink);
 }
 
 /// `word` with its first letter in the case of `like`'s first letter.
