@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use dateline_store::Store;
 use dateline_review::{
     audit, ApproveTarget, ReviewService, ReviewStatus, Role, TextRange, Verdict, Via,
 };
