@@ -75,9 +75,13 @@ pub fn packet(r: &Release, revision: u32, n: u32) -> Result<Packet, ReviewError>
         "<aside class=\"packet\" style=\"border:1px solid #999;padding:0.5em 1em;margin:1em 0\"><p>{}</p></aside>\n",
         escape(&intro)
     );
-    let html = match page.find("<article") {
+    // The request opens the page's main landmark, above the release.
+    let at = page
+        .find("<main")
+        .and_then(|m| page[m..].find('>').map(|end| m + end + 1));
+    let html = match at {
         Some(at) => format!("{}{note}{}", &page[..at], &page[at..]),
-        None => page,
+        None => format!("{note}{page}"),
     };
     let body = dateline_export::text::render_plain(&ctx);
     let text = format!("{intro}\n\n---\n\n{}\n---\n", body.trim_end());
