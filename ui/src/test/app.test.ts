@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../app";
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import { createApp } from "../app";
-import { handle, resetMock } from "../lib/mock";
-import { allByTestId, byTestId, flush, type, until } from "./helpers";
+import { handle } from "../lib/mock";
+import { allByTestId, byTestId, flush, type, until, mockShell, type Call } from "./helpers";
 
-let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+const calls: Call[] = [];
 const apps: App[] = [];
 function start(mount: HTMLElement): App {
   const app = createApp(mount);
@@ -13,15 +13,7 @@ function start(mount: HTMLElement): App {
   return app;
 }
 
-beforeEach(() => {
-  resetMock();
-  calls = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
-    return handle(cmd, a);
-  });
-});
+beforeEach(() => mockShell(calls));
 afterEach(() => {
   apps.splice(0).forEach((a) => a.destroy());
   document.querySelectorAll("dialog").forEach((d) => d.remove());

@@ -1,3 +1,5 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { handle, resetMock } from "../lib/mock";
 // Helpers for the DOM tests: find by testid, type into inputs, wait for promises.
 
 export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T {
@@ -29,4 +31,21 @@ export async function until(check: () => boolean, ms = 10000): Promise<void> {
     if (Date.now() > end) throw new Error("timed out");
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** One IPC call the UI made. */
+export interface Call {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+/** Resets the in-memory shell and answers IPC with it, recording every call into `calls`. */
+export function mockShell(calls: Call[]): void {
+  resetMock();
+  calls.length = 0;
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    return handle(cmd, a);
+  });
 }

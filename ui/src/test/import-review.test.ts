@@ -1,19 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { handle, resetMock } from "../lib/mock";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import { libraryView } from "../views/library";
-import { allByTestId, byTestId, type, until } from "./helpers";
+import { allByTestId, byTestId, type, until, mockShell, type Call } from "./helpers";
 
-let calls: { cmd: string; args: Record<string, unknown> }[] = [];
-beforeEach(() => {
-  resetMock();
-  calls = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
-    return handle(cmd, a);
-  });
-});
+const calls: Call[] = [];
+beforeEach(() => mockShell(calls));
 afterEach(() => {
   document.querySelectorAll("dialog").forEach((d) => d.remove());
   clearMocks();

@@ -1,23 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import type { App } from "../app";
 import { createApp } from "../app";
 import { reviewPath, selectionOf } from "../editor/review-marks";
-import { handle, resetMock } from "../lib/mock";
-import { allByTestId, byTestId, type, until } from "./helpers";
+import { allByTestId, byTestId, type, until, mockShell, type Call } from "./helpers";
 
-let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+const calls: Call[] = [];
 let app: App | null = null;
 
-beforeEach(() => {
-  resetMock();
-  calls = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
-    return handle(cmd, a);
-  });
-});
+beforeEach(() => mockShell(calls));
 afterEach(() => {
   app?.destroy();
   app = null;
