@@ -387,6 +387,56 @@ fn pasted_text_is_imported_as_a_new_release() {
 }
 
 #[test]
+fn file_import_reads_the_chosen_file_in_rust() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let md = dir.path().join("Night crossings.md");
+    std::fs::write(
+        &md,
+        "# Harbor ferries add night crossings\n\nThe service *will* run.\n",
+    )
+    .expect("write");
+    let mut state = store_state(&dir.path().join("t.db"));
+    state.import_file = Some(md.clone());
+    let h = harness(state);
+    let f: Value = h.ok("open_import_file", json!({}));
+    assert_eq!(f["name"], "Night crossings.md");
+    assert_eq!(f["format"], "markdown");
+    assert!(f["text"]
+        .as_str()
+        .expect("text")
+        .starts_with("# Harbor ferries"));
+
+    // UTF-16 with a byte-order mark is decoded; the extension decides nothing it cannot know.
+    let utf16 = dir.path().join("note.doc");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "Ferries at night".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).expect("write");
+    let f = dateline_app::commands::import::read_import_file(&utf16).expect("decoded");
+    assert_eq!((f.text.as_str(), f.format), ("Ferries at night", None));
+
+    // Too large, binary, empty and missing files are refused with their own codes.
+    let code = |p: &Path| {
+        dateline_app::commands::import::read_import_file(p)
+            .expect_err("refused")
+            .code
+            .as_str()
+            .to_string()
+    };
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "word ".repeat(600_000)).expect("write");
+    assert_eq!(code(&big), "too_large");
+    let binary = dir.path().join("image.html");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0xFF, 0xD8, 0, 1]).expect("write");
+    assert_ne!(code(&binary), "too_large");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").expect("write");
+    assert_eq!(code(&empty), "empty");
+    assert_eq!(code(&dir.path().join("gone.txt")), "io");
+}
+
+#[test]
 fn offline_the_app_keeps_working_and_says_what_waits_to_be_sent() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("w.db");

@@ -66,7 +66,7 @@ pub fn import_text(text: &str) -> ApiResult<()> {
 }
 
 /// `1.5 MB`, `820 KB`, `12 bytes`.
-fn human_size(bytes: usize) -> String {
+pub fn human_size(bytes: usize) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     } else if bytes >= 1024 {

@@ -9,6 +9,7 @@
 //! through the platform webview.
 
 pub mod blocking;
+pub mod close;
 pub mod commands;
 pub mod contract;
 pub mod destination;
@@ -64,6 +65,11 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::workspace::start_background(handle.clone());
             Ok(())
         })
-        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
+        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                close::on_close_requested(window, api);
+            }
+        });
     with_commands(builder).run(tauri::generate_context!())
 }

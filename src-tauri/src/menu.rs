@@ -1,11 +1,12 @@
-//! Native menus. Help → Open Log Folder is handled here; the other items emit `menu://…` events that the UI listens to (see
+//! Native menus. Help → Open Log Folder and File → Quit are handled here; the
+//! other items emit `menu://…` events that the UI listens to (see
 //! `src-tauri/COMMANDS.md`); the UI does the work, so the menu and the
-//! toolbar can never disagree. Only New (Ctrl/Cmd+N), Save Revision (Ctrl/Cmd+S)
-//! and Export (Ctrl/Cmd+E) have accelerators: others would shadow the text
-//! editor's own keys (Ctrl+D, Ctrl+H, …).
+//! toolbar can never disagree. Only New (Ctrl/Cmd+N), Save Revision (Ctrl/Cmd+S),
+//! Export (Ctrl/Cmd+E) and Quit (Ctrl/Cmd+Q) have accelerators: others would
+//! shadow the text editor's own keys (Ctrl+D, Ctrl+H, …).
 
-use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// Menu item ids and the event each emits.
 const EVENTS: &[(&str, &str)] = &[
@@ -26,6 +27,10 @@ pub fn event_ids() -> Vec<&'static str> {
 
 /// The item of the Help menu handled in Rust: it opens the log folder.
 const OPEN_LOG_FOLDER: &str = "open-log-folder";
+
+/// File → Quit, handled in Rust: it closes the window the same way its close
+/// button does, so unsaved edits are saved first (`crate::close`).
+const QUIT: &str = "quit";
 
 /// The app menu: File, Edit, View, Help.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
@@ -49,7 +54,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("export", "Export…", Some("CmdOrCtrl+E"))?)
         .item(&item("export-pdf", "Export PDF…", None)?)
         .separator()
-        .item(&PredefinedMenuItem::quit(app, Some("Quit"))?)
+        .item(&item(QUIT, "Quit", Some("CmdOrCtrl+Q"))?)
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
         .undo()
@@ -79,6 +84,19 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
     if id == OPEN_LOG_FOLDER {
         crate::logging::open_folder(app);
+        return;
+    }
+    if id == QUIT {
+        // As the window's close button: the UI saves first (`crate::close`).
+        match app.get_webview_window("main") {
+            Some(w) => {
+                if let Err(e) = w.close() {
+                    tracing::warn!("closing the window failed: {e}");
+                    app.exit(0);
+                }
+            }
+            None => app.exit(0),
+        }
         return;
     }
     if let Some((_, event)) = EVENTS.iter().find(|(item, _)| *item == id) {

@@ -36,6 +36,12 @@ pub struct AppState {
     linters: Mutex<HashMap<HouseStyleId, Arc<Linter>>>,
     /// `DATELINE_EXPORT_DIR`: exports go there without a dialog (e2e tests).
     pub export_dir: Option<PathBuf>,
+    /// `DATELINE_IMPORT_FILE`: File → Import reads this file without a dialog (e2e tests).
+    pub import_file: Option<PathBuf>,
+    /// Set once the UI has saved what it had: the window may close now.
+    pub may_close: std::sync::atomic::AtomicBool,
+    /// Set when the UI answered the last close request (closing, or asking the user first).
+    pub close_answered: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -78,6 +84,11 @@ impl AppState {
             export_dir: std::env::var_os("DATELINE_EXPORT_DIR")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            import_file: std::env::var_os("DATELINE_IMPORT_FILE")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+            may_close: std::sync::atomic::AtomicBool::new(false),
+            close_answered: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

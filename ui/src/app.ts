@@ -1,10 +1,11 @@
 // The application shell: switches between the library and an open release, wires keyboard
 // shortcuts and native menu events, and saves the working copy when the window goes away.
 
+import { confirmDialog } from "./components/dialog";
 import { showError } from "./components/notify";
 import { showShortcuts } from "./components/shortcuts";
 import { statusBar } from "./components/status-bar";
-import { api, onMenu, type MenuEvent } from "./lib/api";
+import { api, onCloseRequested, onMenu, toApiError, type MenuEvent } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import type { EditorView, Tab } from "./views/editor";
 import { libraryView } from "./views/library";
@@ -79,7 +80,8 @@ export function createApp(mount: HTMLElement): App {
         void editor?.exportAs("pdf");
         break;
       case "import":
-        if (!editor) (root.querySelector('[data-testid="library-import"]') as HTMLElement | null)?.click();
+        if (editor) void showLibrary().then(() => library?.importFile());
+        else void library?.importFile();
         break;
       case "library":
         void showLibrary();
@@ -137,6 +139,27 @@ export function createApp(mount: HTMLElement): App {
   window.addEventListener("beforeunload", flush);
   document.addEventListener("visibilitychange", onVisibility);
 
+  // The window's close (button, File → Quit) waits for the edits to be stored, then goes ahead.
+  let closing = false;
+  const unlistenClose = onCloseRequested(() => {
+    if (closing) return;
+    closing = true;
+    void closeAfterSaving().finally(() => (closing = false));
+  });
+  const closeAfterSaving = async () => {
+    const saver = editor?.autosaver;
+    if (saver) await saver.flush().catch(() => undefined);
+    if (saver?.state !== "error") return api.closeWindow(true);
+    // The last edits could not be stored: the user decides, the window stays open meanwhile.
+    await api.closeWindow(false);
+    const close = await confirmDialog(
+      "Your last edits could not be saved",
+      `${toApiError(saver.lastError).sentence} Close Dateline anyway and lose them? Cancel keeps the window open to try again.`,
+      "Close without saving",
+    );
+    if (close) await api.closeWindow(true);
+  };
+
   const unlistenMenu = onMenu(onCommand);
   void api.startupError().then(
     (e) => {
@@ -153,6 +176,7 @@ export function createApp(mount: HTMLElement): App {
     window.removeEventListener("pagehide", flush);
     window.removeEventListener("beforeunload", flush);
     void unlistenMenu.then((u) => u());
+    void unlistenClose.then((u) => u());
     status.destroy();
     editor?.autosaver.dispose();
   };

@@ -1,14 +1,17 @@
 //! Import: pasted or dropped text (plain, Markdown, HTML) becomes a stored release.
 
-use dateline_core::Release;
+use std::path::Path;
+
+use dateline_core::{ErrorCode, Release};
 use dateline_import::{ImportOptions, ImportReport, Override, SourceFormat};
 use serde::Serialize;
 use tauri::Runtime;
+use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 use super::Cx;
 use crate::blocking;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::input;
 
 /// What `import_release` returns: the new release's id and what the importer found.
@@ -76,4 +79,82 @@ pub async fn import_release<R: Runtime>(
         })
     })
     .await
+}
+
+/// A file chosen for import: its name, its text and the format its extension says.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportFile {
+    /// The file's name, without its folder (shown in the review screen).
+    pub name: String,
+    /// Its text (UTF-8, or UTF-16 with a byte-order mark, decoded).
+    pub text: String,
+    /// The format its extension says, or `null` to let the importer guess from the text.
+    pub format: Option<SourceFormat>,
+}
+
+/// The importer's source format for a file name, or `None` to let it guess from the content.
+pub fn format_of(name: &str) -> Option<SourceFormat> {
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" => Some(SourceFormat::Text),
+        "md" | "markdown" => Some(SourceFormat::Markdown),
+        "html" | "htm" => Some(SourceFormat::Html),
+        _ => None,
+    }
+}
+
+/// Reads the file at `path` for import: refuses what is too large before reading it all,
+/// and decodes it as the importer does (clear errors for binary or mis-encoded files).
+pub fn read_import_file(path: &Path) -> ApiResult<ImportFile> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let io = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("cannot read {name}: {e}"));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > input::MAX_IMPORT_BYTES as u64 {
+        return Err(ApiError::new(
+            ErrorCode::TooLarge,
+            format!(
+                "{name} is too large to be a press release ({}, at most {})",
+                input::human_size(size as usize),
+                input::human_size(input::MAX_IMPORT_BYTES)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = dateline_import::decode::decode(&bytes)?;
+    input::import_text(&text)?;
+    Ok(ImportFile {
+        format: format_of(&name),
+        name,
+        text,
+    })
+}
+
+pub async fn open_import_file<R: Runtime>(cx: &Cx<R>) -> ApiResult<Option<ImportFile>> {
+    let picked = match &cx.state().import_file {
+        Some(path) => Some(path.clone()),
+        None => {
+            let builder = cx
+                .app
+                .dialog()
+                .file()
+                .set_title("Import a release")
+                .add_filter("Press releases", &["txt", "md", "markdown", "html", "htm"]);
+            // The dialog waits for the user on the blocking pool, never on the event loop.
+            match blocking::run(move || Ok(builder.blocking_pick_file())).await? {
+                None => None,
+                Some(p) => Some(p.into_path().map_err(|e| {
+                    ApiError::new(ErrorCode::Io, format!("that file cannot be read: {e}"))
+                })?),
+            }
+        }
+    };
+    match picked {
+        None => Ok(None),
+        Some(path) => blocking::run(move || read_import_file(&path).map(Some)).await,
+    }
 }

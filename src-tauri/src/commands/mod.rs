@@ -18,6 +18,7 @@ pub mod render;
 pub mod review;
 pub mod revisions;
 pub mod spell;
+pub mod window;
 pub mod workspace;
 
 use std::future::Future;
@@ -40,7 +41,7 @@ use crate::state::AppState;
 use dateline_checks::{Fix as LintFix, Report as LintReport};
 use dateline_review::anchor::TextRange;
 use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, Verdict, Via};
-use import::{ImportPreview, ImportResult};
+use import::{ImportFile, ImportPreview, ImportResult};
 use review::{AuditFormat, ReviewPanel, Timeline, WorkspaceSettings};
 use spell::SpellSetup;
 use workspace::SyncStatus;

@@ -16,6 +16,8 @@ commands! {
     library::undelete_release(id: ReleaseId) -> ();
     /// Why the database could not be opened at startup (`null` when it was).
     library::startup_error() -> Option<ApiError>;
+    /// Answers a close of the window (`app://close-requested`) once the edits are saved: `proceed` closes it, else it stays open.
+    window::close_window(proceed: bool) -> ();
     /// Opens `id` for editing: its unsaved edits if any, else its latest revision.
     revisions::open_release(id: ReleaseId) -> OpenRelease;
     /// Autosaves the working copy of `id` (not validated: drafts may be incomplete).
@@ -48,6 +50,8 @@ commands! {
     import::preview_import(text: String, from: Option<SourceFormat>, overrides: Vec<Override>) -> ImportPreview;
     /// Imports `text` (format `from`, guessed when `null`) with the writer's `overrides` as a new release.
     import::import_release(text: String, from: Option<SourceFormat>, overrides: Vec<Override>) -> ImportResult;
+    /// Asks for a file to import in the native open dialog and reads it (`null` if cancelled); nothing is stored yet.
+    import::open_import_file() -> Option<ImportFile>;
     /// The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks.
     review::review_state(id: ReleaseId) -> ReviewPanel;
     /// Moves `id` to state `to` through the rules and gates; an admin may override with a reason.

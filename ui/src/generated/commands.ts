@@ -8,6 +8,7 @@ import type { Comparison } from "../bindings/Comparison";
 import type { Dateline } from "../bindings/Dateline";
 import type { Format } from "../bindings/Format";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
+import type { ImportFile } from "../bindings/ImportFile";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportResult } from "../bindings/ImportResult";
 import type { Language } from "../bindings/Language";
@@ -49,6 +50,8 @@ export interface Commands {
   undeleteRelease(id: ReleaseId): Promise<null>;
   /** Why the database could not be opened at startup (`null` when it was). */
   startupError(): Promise<ApiError | null>;
+  /** Answers a close of the window (`app://close-requested`) once the edits are saved: `proceed` closes it, else it stays open. */
+  closeWindow(proceed: boolean): Promise<null>;
   /** Opens `id` for editing: its unsaved edits if any, else its latest revision. */
   openRelease(id: ReleaseId): Promise<OpenRelease>;
   /** Autosaves the working copy of `id` (not validated: drafts may be incomplete). */
@@ -81,6 +84,8 @@ export interface Commands {
   previewImport(text: string, from: SourceFormat | null, overrides: Array<Override>): Promise<ImportPreview>;
   /** Imports `text` (format `from`, guessed when `null`) with the writer's `overrides` as a new release. */
   importRelease(text: string, from: SourceFormat | null, overrides: Array<Override>): Promise<ImportResult>;
+  /** Asks for a file to import in the native open dialog and reads it (`null` if cancelled); nothing is stored yet. */
+  openImportFile(): Promise<ImportFile | null>;
   /** The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks. */
   reviewState(id: ReleaseId): Promise<ReviewPanel>;
   /** Moves `id` to state `to` through the rules and gates; an admin may override with a reason. */
@@ -141,6 +146,7 @@ export const COMMAND_TABLE = {
   deleteRelease: ["delete_release", ["id"]],
   undeleteRelease: ["undelete_release", ["id"]],
   startupError: ["startup_error", []],
+  closeWindow: ["close_window", ["proceed"]],
   openRelease: ["open_release", ["id"]],
   saveWorkingCopy: ["save_working_copy", ["id", "release"]],
   discardWorkingCopy: ["discard_working_copy", ["id"]],
@@ -157,6 +163,7 @@ export const COMMAND_TABLE = {
   exportRedline: ["export_redline", ["id", "from", "to"]],
   previewImport: ["preview_import", ["text", "from", "overrides"]],
   importRelease: ["import_release", ["text", "from", "overrides"]],
+  openImportFile: ["open_import_file", []],
   reviewState: ["review_state", ["id"]],
   changeState: ["change_state", ["id", "to", "note", "overrideReason"]],
   requestReview: ["request_review", ["id", "reviewers", "role", "due", "note"]],

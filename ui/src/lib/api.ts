@@ -163,3 +163,16 @@ export async function onSyncStatus(handler: (status: SyncStatus) => void): Promi
     return () => {};
   }
 }
+
+/**
+ * Subscribes to the window being asked to close (its close button, File → Quit): the shell holds
+ * the close until `api.closeWindow()` is called, or a few seconds have passed.
+ */
+export async function onCloseRequested(handler: () => void): Promise<() => void> {
+  await ready;
+  try {
+    return await listen("app://close-requested", () => handler());
+  } catch {
+    return () => {};
+  }
+}

@@ -276,6 +276,13 @@ export const mockCommands: Commands = {
     release.headline = chunks[0] ?? "";
     return { release, report: { format: "text", recognised: [], unsure: [], dropped: [], parts } } as unknown as Awaited<ReturnType<Commands["previewImport"]>>;
   },
+  async openImportFile() {
+    // The native dialog lives in Rust; the mock hands over a small text file.
+    return { name: "ferries.txt", text: "Ferries add night crossings\n\nThe service will run after midnight.", format: "text" };
+  },
+  async closeWindow() {
+    return null;
+  },
   async importRelease() {
     return { id: put(template("unOhchr"), "Imported"), report: { format: "text", recognised: [], unsure: [{ field: "dateline", confidence: "low", note: "The dateline date was guessed" }], dropped: [], parts: [] } } as unknown as ImportResult;
   },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../app";
 import { clearMocks } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import { createApp } from "../app";
 import { handle } from "../lib/mock";
 import { allByTestId, byTestId, flush, type, until, mockShell, type Call } from "./helpers";
@@ -14,8 +15,10 @@ function start(mount: HTMLElement): App {
 }
 
 beforeEach(() => mockShell(calls));
-afterEach(() => {
+afterEach(async () => {
   apps.splice(0).forEach((a) => a.destroy());
+  // Unsubscribing is asynchronous: let it finish while the mocked event system is still there.
+  await flush();
   document.querySelectorAll("dialog").forEach((d) => d.remove());
   clearMocks();
 });
@@ -97,5 +100,44 @@ describe("saving an invalid release", () => {
     expect(byTestId(document.body, "error-banner").dataset.code).toBe("invalid_release");
     expect(byTestId(mount, "problem-list").hidden).toBe(false);
     expect(allByTestId(mount, "problem").map((p) => p.dataset.path)).toEqual(["headline"]);
+  });
+});
+
+describe("closing the window", () => {
+  const openFirst = async (mount: HTMLElement) => {
+    start(mount);
+    await until(() => allByTestId(mount, "release-row").length === 4);
+    allByTestId(mount, "release-row")[0]!.click();
+    await until(() => mount.querySelector('[data-testid="editor-view"]') !== null);
+  };
+
+  it("saves the last keystrokes before the window goes", async () => {
+    mockShell(calls, { events: true });
+    const mount = document.createElement("div");
+    document.body.replaceChildren(mount);
+    await openFirst(mount);
+    type(byTestId<HTMLTextAreaElement>(mount, "field-headline"), "Typed just before closing");
+    await emit("app://close-requested");
+    await until(() => calls.some((c) => c.cmd === "close_window"));
+    const save = calls.findIndex((c) => c.cmd === "save_working_copy" && (c.args.release as { headline: string }).headline === "Typed just before closing");
+    const close = calls.findIndex((c) => c.cmd === "close_window");
+    expect(save).toBeGreaterThanOrEqual(0);
+    expect(save).toBeLessThan(close);
+    expect(calls[close]!.args).toEqual({ proceed: true });
+  });
+
+  it("keeps the window open and asks when the last edits cannot be saved", async () => {
+    mockShell(calls, { events: true, fail: { save_working_copy: { code: "disk_full", message: "no space left on device" } } });
+    const mount = document.createElement("div");
+    document.body.replaceChildren(mount);
+    await openFirst(mount);
+    type(byTestId<HTMLTextAreaElement>(mount, "field-headline"), "Cannot be stored");
+    await emit("app://close-requested");
+    await until(() => document.querySelector('[data-testid="confirm-dialog"]') !== null);
+    expect(calls.filter((c) => c.cmd === "close_window").map((c) => c.args)).toEqual([{ proceed: false }]);
+    expect(document.querySelector('[data-testid="confirm-dialog"]')!.textContent).toContain("The disk is full.");
+    byTestId(document.body, "confirm-ok").click();
+    await until(() => calls.filter((c) => c.cmd === "close_window").length === 2);
+    expect(calls.filter((c) => c.cmd === "close_window").at(-1)!.args).toEqual({ proceed: true });
   });
 });

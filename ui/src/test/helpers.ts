@@ -39,13 +39,22 @@ export interface Call {
   args: Record<string, unknown>;
 }
 
-/** Resets the in-memory shell and answers IPC with it, recording every call into `calls`. */
-export function mockShell(calls: Call[]): void {
+/**
+ * Resets the in-memory shell and answers IPC with it, recording every call into `calls`.
+ * `fail` makes the named commands reject (as Rust would with that error); with `events`,
+ * `emit` from `@tauri-apps/api/event` reaches the UI's listeners.
+ */
+export function mockShell(calls: Call[], options: { events?: boolean; fail?: Record<string, { code: string; message: string }> } = {}): void {
   resetMock();
   calls.length = 0;
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
-    return handle(cmd, a);
-  });
+  mockIPC(
+    (cmd, args) => {
+      const a = (args ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: a });
+      const failure = options.fail?.[cmd];
+      if (failure) return Promise.reject(failure);
+      return handle(cmd, a);
+    },
+    { shouldMockEvents: options.events ?? false },
+  );
 }

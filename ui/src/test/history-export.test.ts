@@ -3,7 +3,6 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { exportMenu, type ExportChoice } from "../components/export-menu";
 import { handle, resetMock } from "../lib/mock";
 import { historyView } from "../views/history";
-import { importFormat } from "../views/library";
 import { allByTestId, byTestId, flush } from "./helpers";
 
 beforeEach(() => {
@@ -46,11 +45,3 @@ describe("export menu", () => {
   });
 });
 
-describe("import", () => {
-  it("tells the importer the format from the file name, or lets it guess", () => {
-    expect(importFormat("release.TXT")).toBe("text");
-    expect(importFormat("a.md")).toBe("markdown");
-    expect(importFormat("page.htm")).toBe("html");
-    expect(importFormat("noext")).toBeNull();
-  });
-});

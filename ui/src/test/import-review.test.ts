@@ -36,3 +36,17 @@ describe("pasting a release shows what was recognised before anything is saved",
     expect(calls.find((c) => c.cmd === "import_release")?.args).toMatchObject({ overrides: [{ type: "drop", part: 1 }] });
   });
 });
+
+describe("importing a file", () => {
+  it("asks Rust for the file (no file input in the page) and reviews its text", async () => {
+    const open = vi.fn();
+    const lib = libraryView({ open });
+    document.body.replaceChildren(lib.el);
+    expect(lib.el.querySelector('input[type="file"]')).toBeNull();
+    byTestId(lib.el, "library-import").click();
+    await until(() => allByTestId(document.body, "import-part").length === 2);
+    expect(calls.find((c) => c.cmd === "preview_import")?.args).toMatchObject({ text: "Ferries add night crossings\n\nThe service will run after midnight.", from: "text" });
+    byTestId(document.body, "import-accept").click();
+    await until(() => open.mock.calls.length === 1);
+  });
+});

@@ -22,15 +22,6 @@ const SCOPES: [Scope, string][] = [
   ["mine", "Mine"],
 ];
 
-/** The importer's source format for a file name, or null to let it guess from the content. */
-export function importFormat(name: string): SourceFormat | null {
-  const ext = name.split(".").pop()?.toLowerCase() ?? "";
-  if (ext === "txt") return "text";
-  if (ext === "md" || ext === "markdown") return "markdown";
-  if (ext === "html" || ext === "htm") return "html";
-  return null;
-}
-
 export interface LibraryHooks {
   open(id: string): void;
 }
@@ -41,7 +32,13 @@ const TEMPLATE_HINT: Record<HouseStyleId, string> = {
   corporate: "Classic dateline, -ENDS-, About section",
 };
 
-export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): Promise<void>; openNewMenu(): void; focusSearch(): void } {
+export function libraryView(hooks: LibraryHooks): {
+  el: HTMLElement;
+  refresh(): Promise<void>;
+  openNewMenu(): void;
+  focusSearch(): void;
+  importFile(): Promise<void>;
+} {
   let trash = false;
   let query = "";
   let scope: Scope = "all";
@@ -146,23 +143,15 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
     newBtn.setAttribute("aria-expanded", "false");
   };
 
-  const importInput = h("input", {
-    type: "file",
-    accept: ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html",
-    hidden: true,
-    onChange: async () => {
-      const file = importInput.files?.[0];
-      if (!file) return;
-      try {
-        const text = await file.text();
-        await review(text, importFormat(file.name), file.name);
-      } catch (err) {
-        showError(err, `${file.name} could not be imported`);
-      } finally {
-        importInput.value = "";
-      }
-    },
-  });
+  /** File → Import and the Import… button: Rust asks for the file and reads it; then the review. */
+  const importFile = async () => {
+    try {
+      const file = await api.openImportFile();
+      if (file) await review(file.text, file.format, file.name);
+    } catch (err) {
+      showError(err, "The file could not be imported");
+    }
+  };
 
   /** The review screen, then the editor on the imported release. */
   const review = async (text: string, format: SourceFormat | null, name: string) => {
@@ -283,11 +272,10 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
       heading,
       search,
       h("div", { class: "menu-wrap" }, newBtn, menu),
-      h("button", { type: "button", class: "btn subtle", testid: "library-import", onClick: () => importInput.click() }, "Import…"),
+      h("button", { type: "button", class: "btn subtle", testid: "library-import", onClick: () => void importFile() }, "Import…"),
       h("button", { type: "button", class: "btn subtle", testid: "library-paste", onClick: () => void paste() }, "Paste…"),
       trashBtn,
       h("button", { type: "button", class: "btn subtle", testid: "open-settings", onClick: () => void settingsDialog().then(() => { me = ""; void refresh(); }) }, "Settings"),
-      importInput,
     ),
     scopeBar,
     list,
@@ -299,5 +287,5 @@ export function libraryView(hooks: LibraryHooks): { el: HTMLElement; refresh(): 
   };
   document.addEventListener("click", outside);
   void refresh();
-  return { el, refresh, openNewMenu: showMenu, focusSearch: () => search.focus() };
+  return { el, refresh, openNewMenu: showMenu, focusSearch: () => search.focus(), importFile };
 }
