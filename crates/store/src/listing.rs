@@ -1,11 +1,12 @@
 //! What the release list shows and searches: a summary and the full text.
 //!
 //! Both are derived from the latest revision, so a list or a search reads one
-//! small row per release instead of its blobs. The summary is rewritten by
-//! every save (same transaction); the full text, several kilobytes, only by the
-//! next search ([`refresh_search`]), so a save does not pay for it. They are an
-//! index, not history: [`backfill`] builds the summaries of releases stored
-//! under schema version 1, once, when the database is migrated.
+//! small row per release instead of its blobs. Both are rewritten by every save
+//! (same transaction), so the first search of a large library does not have to
+//! index it first; [`refresh_search`] still brings rows of databases written
+//! before that up to date. They are an index, not history: [`backfill`] builds
+//! the summaries of releases stored under schema version 1, once, when the
+//! database is migrated.
 
 use dateline_core::{ActionItem, Block, Release};
 use rusqlite::{params, Connection, TransactionBehavior};
@@ -37,6 +38,18 @@ pub fn write(
         r.meta.organisation,
         enum_name(&r.style),
     ])?;
+    write_search(conn, rel, head, r)
+}
+
+/// Writes the search row of release `rel` from its latest revision `head`.
+fn write_search(conn: &Connection, rel: i64, head: i64, r: &Release) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO search (release, text) VALUES (?1, ?2)
+         ON CONFLICT (release) DO UPDATE SET text = ?2",
+    )?
+    .execute(params![rel, full_text(r)])?;
+    conn.prepare_cached("UPDATE listing SET searched = ?2 WHERE release = ?1")?
+        .execute(params![rel, head])?;
     Ok(())
 }
 
@@ -66,16 +79,7 @@ pub fn refresh_search(conn: &mut Connection, path: &str) -> Result<(), StoreErro
         .map_err(sq)?;
     for (rel, head, manifest) in stale {
         let release = crate::blobs::read_release(&tx, &manifest, path)?;
-        tx.prepare_cached(
-            "INSERT INTO search (release, text) VALUES (?1, ?2)
-             ON CONFLICT (release) DO UPDATE SET text = ?2",
-        )
-        .and_then(|mut s| s.execute(params![rel, full_text(&release)]))
-        .and_then(|_| {
-            tx.prepare_cached("UPDATE listing SET searched = ?2 WHERE release = ?1")?
-                .execute(params![rel, head])
-        })
-        .map_err(sq)?;
+        write_search(&tx, rel, head, &release)?;
     }
     tx.commit().map_err(sq)
 }

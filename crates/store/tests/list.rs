@@ -76,6 +76,15 @@ fn search_matches_headline_and_full_text_ignoring_case() {
     assert_eq!(hits("mary lawlor").len(), 1, "people");
     assert!(hits("no such words anywhere").is_empty());
     assert_eq!(hits("  ").len(), 2, "a blank query lists everything");
+    // Queries shorter than the index's trigrams scan the text instead.
+    assert_eq!(hits("öl"), [b.as_str()], "two characters");
+    assert_eq!(hits("ö").len(), 1, "one character");
+    // Whatever the query holds is text to find, never index syntax.
+    assert!(hits("\"khakimova").is_empty(), "an unmatched quote");
+    assert!(hits("khakimova OR other").is_empty(), "OR is a word");
+    assert!(hits("kha*").is_empty(), "a star is a character");
+    assert!(hits("NEAR(supreme court)").is_empty());
+    assert_eq!(hits("court of"), [a.as_str()], "a phrase across words");
 
     // Search follows the latest revision only.
     s.save(&b, &r, &by("ana", None)).expect("save");

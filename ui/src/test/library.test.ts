@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { ReleaseSummary } from "../lib/types";
 import { libraryView } from "../views/library";
+import { CHUNK, releaseRows } from "../views/library-rows";
 import { allByTestId, byTestId, flush, type } from "./helpers";
 
 const rows: ReleaseSummary[] = [
@@ -107,5 +108,31 @@ describe("library", () => {
     byTestId(document.body, "confirm-ok").click();
     await flush();
     expect(calls.find((c) => c.cmd === "delete_release")?.args).toEqual({ id: "a" });
+  });
+});
+
+describe("a large library", () => {
+  it("draws the first rows only, and the next ones when the arrow keys reach the end", () => {
+    const many: ReleaseSummary[] = Array.from({ length: 150 }, (_, i) => ({ ...rows[0]!, id: `r${i}`, headline: `Release ${i}` }));
+    const list = document.createElement("div");
+    list.setAttribute("role", "list");
+    list.append(...releaseRows(many, false, { open: () => {}, remove: () => {}, act: () => {} }));
+    document.body.replaceChildren(list);
+    let drawn = allByTestId(list, "release-row");
+    expect(drawn).toHaveLength(CHUNK);
+    expect(drawn[0]!.getAttribute("aria-setsize")).toBe("150");
+    expect(byTestId(list, "library-more").textContent).toBe(`${150 - CHUNK} more…`);
+
+    const last = drawn.at(-1)!;
+    last.focus();
+    last.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    drawn = allByTestId(list, "release-row");
+    expect(drawn).toHaveLength(2 * CHUNK);
+    expect(document.activeElement).toBe(drawn[CHUNK]);
+    expect(drawn[CHUNK]!.getAttribute("aria-posinset")).toBe(String(CHUNK + 1));
+
+    drawn.at(-1)!.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    expect(allByTestId(list, "release-row")).toHaveLength(150);
+    expect(byTestId(list, "library-more").hidden).toBe(true);
   });
 });

@@ -30,7 +30,14 @@ function action(label: string, testid: string, cls: string, run: () => void, tit
   );
 }
 
-/** The header row and one row per release. */
+/** Rows drawn at first, and then each time the reader reaches the end of what is drawn. */
+export const CHUNK = 60;
+
+/**
+ * The header row and the rows of `rows`, drawn in chunks: a library of 10,000 releases draws 60
+ * rows at start; the next ones are drawn when the list's end scrolls into view or the arrow keys
+ * reach it. Each row tells assistive technology its position in the whole list.
+ */
 export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActions, reviews: Map<string, ReleaseReview> = new Map()): HTMLElement[] {
   const head = h(
     "div",
@@ -41,56 +48,80 @@ export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActio
     h("span", null, "Last edit"),
     h("span", null, ""),
   );
-  return [
-    head,
-    ...rows.map((r) => {
-      const open = () => {
-        if (!trash) on.open(r.id);
-      };
-      const actions = trash
-        ? [action("Restore", "release-restore", "btn", () => on.act("restore", r))]
-        : [
-            action("Duplicate", "release-duplicate", "btn subtle", () => on.act("duplicate", r), "Duplicate"),
-            action("Delete", "release-delete", "btn subtle danger", () => on.remove(r), "Move to the trash"),
-          ];
-      const details = [r.organisation, r.hasWorkingCopy ? "unsaved edits" : "", `${r.revisions} revision${r.revisions === 1 ? "" : "s"}`]
-        .filter(Boolean)
-        .join(" · ");
-      return h(
-        "div",
-        {
-          class: `lib-row${trash ? " in-trash" : ""}`,
-          role: "listitem",
-          testid: "release-row",
-          "data-id": r.id,
-          tabindex: "0",
-          "aria-label": r.headline || "Untitled release",
-          onClick: open,
-          onKeydown: (e: KeyboardEvent) => {
-            if (e.target !== e.currentTarget) return;
-            if (e.key === "Enter") open();
-            else if (e.key === "Delete" && !trash) on.remove(r);
-            else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-              e.preventDefault();
-              const row = e.currentTarget as HTMLElement;
-              const next = (e.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
-              if (next?.dataset.testid === "release-row") next.focus();
-            }
-          },
+  let drawn = 0;
+  const more = h("div", { class: "lib-more muted small", testid: "library-more", "aria-hidden": "true" });
+  const drawMore = (): HTMLElement | null => {
+    const first = drawn;
+    const next = rows.slice(first, first + CHUNK).map((r, i) => row(r, first + i));
+    drawn += next.length;
+    more.before(...next);
+    more.textContent = drawn < rows.length ? `${rows.length - drawn} more…` : "";
+    more.hidden = drawn >= rows.length;
+    if (drawn >= rows.length) observer?.disconnect();
+    return next[0] ?? null;
+  };
+  const observer =
+    typeof IntersectionObserver === "function"
+      ? new IntersectionObserver((entries) => {
+          if (entries.some((e) => e.isIntersecting) && more.isConnected) drawMore();
+        }, { rootMargin: "600px" })
+      : null;
+  const row = (r: ReleaseSummary, index: number): HTMLElement => {
+    const open = () => {
+      if (!trash) on.open(r.id);
+    };
+    const actions = trash
+      ? [action("Restore", "release-restore", "btn", () => on.act("restore", r))]
+      : [
+          action("Duplicate", "release-duplicate", "btn subtle", () => on.act("duplicate", r), "Duplicate"),
+          action("Delete", "release-delete", "btn subtle danger", () => on.remove(r), "Move to the trash"),
+        ];
+    const details = [r.organisation, r.hasWorkingCopy ? "unsaved edits" : "", `${r.revisions} revision${r.revisions === 1 ? "" : "s"}`]
+      .filter(Boolean)
+      .join(" · ");
+    return h(
+      "div",
+      {
+        class: `lib-row${trash ? " in-trash" : ""}`,
+        role: "listitem",
+        testid: "release-row",
+        "data-id": r.id,
+        tabindex: "0",
+        "aria-posinset": String(index + 1),
+        "aria-setsize": String(rows.length),
+        "aria-label": r.headline || "Untitled release",
+        onClick: open,
+        onKeydown: (e: KeyboardEvent) => {
+          if (e.target !== e.currentTarget) return;
+          if (e.key === "Enter") open();
+          else if (e.key === "Delete" && !trash) on.remove(r);
+          else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            e.preventDefault();
+            const here = e.currentTarget as HTMLElement;
+            let next = (e.key === "ArrowDown" ? here.nextElementSibling : here.previousElementSibling) as HTMLElement | null;
+            if (next === more && !more.hidden) next = drawMore();
+            if (next?.dataset.testid === "release-row") next.focus();
+          }
         },
-        h(
-          "span",
-          { class: "lib-headline" },
-          h("span", { class: "lib-title", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release")),
-          h("span", { class: "muted small org" }, details),
-        ),
-        statusCell(reviews.get(r.id)),
-        h("span", { class: "lang", testid: "release-language" }, r.language),
-        h("span", { class: "muted", testid: "release-updated" }, formatTime(r.updated)),
-        h("span", { class: "lib-actions" }, actions),
-      );
-    }),
-  ];
+      },
+      h(
+        "span",
+        { class: "lib-headline" },
+        h("span", { class: "lib-title", testid: "release-headline" }, r.headline || h("em", { class: "muted" }, "Untitled release")),
+        h("span", { class: "muted small org" }, details),
+      ),
+      statusCell(reviews.get(r.id)),
+      h("span", { class: "lang", testid: "release-language" }, r.language),
+      h("span", { class: "muted", testid: "release-updated" }, formatTime(r.updated)),
+      h("span", { class: "lib-actions" }, actions),
+    );
+  };
+  // The first chunk is drawn once `more` has a parent to be inserted before.
+  const frame = document.createDocumentFragment();
+  frame.append(head, more);
+  drawMore();
+  observer?.observe(more);
+  return Array.from(frame.children) as HTMLElement[];
 }
 
 /** The review state of a row, and a flag when the person is asked to review it. */

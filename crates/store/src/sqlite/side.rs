@@ -36,36 +36,51 @@ impl SqliteStore {
                 crate::listing::refresh_search(&mut inner.conn, &self.shown)?;
             }
         }
-        let rows: Vec<(i64, bool, bool, Result<ReleaseSummary, StoreError>)> = inner
+        // With a query of three characters or more, the trigram index finds the
+        // matching releases; shorter ones scan the text. Releases whose search row
+        // is out of date (read-only stores only) come along and are checked below.
+        let matching = match query.as_deref().map(|q| q.chars().count()) {
+            None => "1",
+            Some(n) if n >= 3 => {
+                "(l.searched < l.head OR r.id IN
+                    (SELECT rowid FROM search_index WHERE search_index MATCH ?3))"
+            }
+            Some(_) => {
+                "(l.searched < l.head OR EXISTS (SELECT 1 FROM search s
+                    WHERE s.release = r.id AND instr(s.text, ?2) > 0))"
+            }
+        };
+        // The FTS5 query is the whole text as one phrase (quotes doubled).
+        let phrase = query
+            .as_deref()
+            .map(|q| format!("\"{}\"", q.replace('"', "\"\"")));
+        let args: Vec<&dyn rusqlite::ToSql> = match (&query, &phrase) {
+            (Some(q), Some(p)) if q.chars().count() >= 3 => vec![&f.deleted, q, p],
+            (Some(q), _) => vec![&f.deleted, q],
+            _ => vec![&f.deleted],
+        };
+        let sql = format!(
+            "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
+                    r.created, l.updated, l.head, r.deleted,
+                    EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id),
+                    r.id, l.searched < l.head
+               FROM releases r JOIN listing l ON l.release = r.id
+              WHERE r.deleted = ?1 AND {matching}
+              ORDER BY l.updated DESC, r.id DESC"
+        );
+        let rows: Vec<(i64, bool, Result<ReleaseSummary, StoreError>)> = inner
             .conn
-            .prepare_cached(
-                "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
-                        r.created, l.updated, l.head, r.deleted,
-                        EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id),
-                        r.id, l.searched < l.head,
-                        ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM search s
-                            WHERE s.release = r.id AND instr(s.text, ?2) > 0)
-                 FROM releases r JOIN listing l ON l.release = r.id
-                 WHERE r.deleted = ?1
-                 ORDER BY l.updated DESC, r.id DESC",
-            )
+            .prepare_cached(&sql)
             .and_then(|mut s| {
-                s.query_map(params![f.deleted, query], |r| {
-                    Ok((r.get(11)?, r.get(12)?, r.get(13)?, self.summary(r)?))
+                s.query_map(args.as_slice(), |r| {
+                    Ok((r.get(11)?, r.get(12)?, self.summary(r)?))
                 })?
                 .collect()
             })
             .map_err(|e| self.sq(e))?;
         rows.into_iter()
-            .filter(|(rel, stale, hit, _)| {
-                query.is_none()
-                    || if *stale && self.read_only {
-                        stale_hits.contains(rel)
-                    } else {
-                        *hit
-                    }
-            })
-            .map(|(_, _, _, summary)| summary)
+            .filter(|(rel, stale, _)| query.is_none() || !*stale || stale_hits.contains(rel))
+            .map(|(_, _, summary)| summary)
             .collect()
     }
 
