@@ -517,8 +517,14 @@ fn forced_quote(para: &str, speaker: String, text: &dyn Fn(&str) -> String) -> Q
 /// People known only by surname get the full name the text gives them
 /// (`Dana Whitfield has been named …` for `Whitfield said`).
 pub fn complete_names(people: &mut People, texts: &[&str]) {
-    for p in people.list.iter_mut().filter(|p| !p.name.contains(' ')) {
-        let surname = p.name.clone();
+    let taken: Vec<String> = people.list.iter().map(|p| p.name.clone()).collect();
+    for p in people.list.iter_mut() {
+        // A lone surname, or an honorific and a surname (`Minister Lyle said`).
+        let surname = match p.name.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [s] => s.to_string(),
+            [h, s] if honorific(h) => s.to_string(),
+            _ => continue,
+        };
         'texts: for t in texts {
             let words: Vec<&str> = t.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
@@ -536,18 +542,62 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                 };
                 if !quote::name_ok(first)
                     || NOT_NAMES.contains(first)
+                    || honorific(first)
                     || first.ends_with(['.', ',', ':'])
                 {
                     continue;
                 }
                 let full = format!("{first} {bare}");
-                if quote::name_ok(&full) {
+                if quote::name_ok(&full) && !taken.contains(&full) {
                     p.name = full;
                     break 'texts;
                 }
             }
         }
     }
+}
+
+/// Words written before a surname in place of a first name: `Minister Lyle`,
+/// `Senator Holt`, `the Hon Gareth Lyle`.
+fn honorific(word: &str) -> bool {
+    const HONORIFICS: [&str; 34] = [
+        "minister",
+        "senator",
+        "sen",
+        "commissioner",
+        "president",
+        "ambassador",
+        "governor",
+        "gov",
+        "mayor",
+        "professor",
+        "prof",
+        "judge",
+        "councillor",
+        "councilor",
+        "premier",
+        "representative",
+        "rep",
+        "dr",
+        "mr",
+        "ms",
+        "mrs",
+        "hon",
+        "sir",
+        "dame",
+        "chancellor",
+        "secretary",
+        "ministre",
+        "ministra",
+        "ministro",
+        "senador",
+        "senadora",
+        "alcalde",
+        "alcaldesa",
+        "sénateur",
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    HONORIFICS.contains(&w.as_str())
 }
 
 fn mentions(group: &[QuotePara]) -> Vec<&quote::Attr> {
