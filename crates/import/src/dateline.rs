@@ -670,6 +670,20 @@ pub fn place_line(text: &str) -> Option<Vec<Place>> {
     places(t, true)
 }
 
+/// `Geneva, Switzerland` or `La Moncloa, Madrid` on its own line beside a
+/// date line: a city and its region or country, in any case.
+pub fn place_region_line(text: &str) -> Option<Vec<Place>> {
+    let t = text.trim().trim_end_matches('.');
+    let words = t.split_whitespace().count();
+    if t.matches(',').count() != 1
+        || !(2..=5).contains(&words)
+        || t.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    places(t, false).filter(|p| p.len() == 1 && p[0].region.is_some())
+}
+
 fn found(
     places: Vec<Place>,
     date: Option<PartialDate>,

@@ -308,7 +308,26 @@ pub fn assemble(
     } else {
         DATELINE_SCAN
     };
-    for (i, b) in blocks.iter().enumerate().take(scan).skip(1) {
+    // `Geneva, Switzerland` over `24 February 2026` over the headline: place
+    // and date on lines of their own above it, only page furniture higher up.
+    if pins.dateline.is_none() {
+        if let Some((k, f)) = place_then_date_above(&blocks) {
+            report.part(
+                blocks[k].part,
+                PartRole::Dateline,
+                Confidence::Medium,
+                Some("dateline".into()),
+            );
+            blocks.remove(k);
+            found = Some((k, f));
+        }
+    }
+    for (i, b) in blocks
+        .iter()
+        .enumerate()
+        .take(if found.is_some() { 0 } else { scan })
+        .skip(1)
+    {
         if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
             continue;
         }
@@ -352,7 +371,19 @@ pub fn assemble(
                 .and_then(|p| blocks.get(p))
                 .filter(|b| b.lines.len() == 1)
                 .and_then(|b| b.lines.first())
-                .and_then(|l| dateline::place_line(l));
+                .and_then(|l| dateline::place_line(l).or_else(|| dateline::place_region_line(l)));
+            // `24.2.2026`, share links, then `La Moncloa, Madrid`: the place under the date.
+            let place_below = match place {
+                Some(_) => None,
+                None => blocks
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .take(8)
+                    .find(|(_, b)| b.kind != BlockKind::ListItem)
+                    .filter(|(_, b)| b.lines.len() == 1)
+                    .and_then(|(k, b)| Some((k, dateline::place_region_line(b.lines.first()?)?))),
+            };
             let date = blocks
                 .get(i)
                 .and_then(|b| b.lines.first())
@@ -396,6 +427,36 @@ pub fn assemble(
                     if let Some((at, _)) = found.as_mut() {
                         *at -= 1;
                     }
+                }
+                (None, Some(d)) if place_below.is_some() => {
+                    let Some((k, places)) = place_below else {
+                        unreachable!()
+                    };
+                    let written = format!("{} {}", blocks[i].joined(), blocks[k].joined());
+                    found = Some((
+                        i,
+                        dateline::Found {
+                            places,
+                            date: Some(crate::dates::PartialDate {
+                                day: d.day(),
+                                month: d.month(),
+                                year: Some(d.year()),
+                                order: crate::dates::DateOrder::DayFirst,
+                                language: None,
+                            }),
+                            style: DatelineStyle::EuCommission,
+                            rest: String::new(),
+                            confidence: Confidence::Medium,
+                            written,
+                        },
+                    ));
+                    report.part(
+                        blocks[k].part,
+                        PartRole::Dateline,
+                        Confidence::Medium,
+                        Some("dateline".into()),
+                    );
+                    blocks.remove(k);
                 }
                 _ => date_line_at = Some(i),
             }
@@ -827,6 +888,61 @@ pub fn assemble(
 /// Whether the dateline found at `i` stands above the headline: alone on its
 /// line, with nothing above it that could be a headline, and a short block
 /// after it.
+/// A place line and a date line, in that order, at the top of the page with a
+/// headline right under them: (index of the place line, the dateline).
+fn place_then_date_above(blocks: &[SrcBlock]) -> Option<(usize, dateline::Found)> {
+    let one = |b: &SrcBlock| (b.lines.len() == 1).then(|| b.lines[0].clone());
+    for k in 0..blocks.len().min(6) {
+        let above_is_furniture = blocks.iter().take(k).all(|b| {
+            b.kind == BlockKind::ListItem
+                || b.lines
+                    .iter()
+                    .all(|l| head::classify(l).is_some() || l.split_whitespace().count() < 3)
+        });
+        if !above_is_furniture {
+            return None;
+        }
+        let Some(place_text) = blocks.get(k).and_then(one) else {
+            continue;
+        };
+        let Some(places) =
+            dateline::place_region_line(&place_text).or_else(|| dateline::place_line(&place_text))
+        else {
+            continue;
+        };
+        let Some(Some(HeadLine::Date(d))) =
+            blocks.get(k + 1).and_then(one).map(|l| head::classify(&l))
+        else {
+            continue;
+        };
+        let headline_after = blocks.get(k + 2).is_some_and(|b| {
+            let words = b.joined().split_whitespace().count();
+            (3..=40).contains(&words) && !b.joined().ends_with(['.', ':'])
+        });
+        if !headline_after {
+            return None;
+        }
+        return Some((
+            k,
+            dateline::Found {
+                places,
+                date: Some(crate::dates::PartialDate {
+                    day: d.day(),
+                    month: d.month(),
+                    year: Some(d.year()),
+                    order: crate::dates::DateOrder::DayFirst,
+                    language: None,
+                }),
+                style: DatelineStyle::EuCommission,
+                rest: String::new(),
+                confidence: Confidence::Medium,
+                written: format!("{place_text} {}", blocks[k + 1].joined()),
+            },
+        ));
+    }
+    None
+}
+
 fn dateline_above_headline(blocks: &[SrcBlock], i: usize, f: &dateline::Found) -> bool {
     let nothing_above = blocks.iter().take(i).all(|b| {
         b.lines
