@@ -199,6 +199,10 @@ const VERBS: &[(&str, &str)] = &[
     ("a rappelé", "fr"),
     ("a insisté", "fr"),
     ("a commenté", "fr"),
+    ("a réagi", "fr"),
+    ("a témoigné", "fr"),
+    ("a lancé", "fr"),
+    ("réagit", "fr"),
     ("déclare", "fr"),
     ("ajoute", "fr"),
     ("souligne", "fr"),
@@ -243,6 +247,19 @@ const VERBS: &[(&str, &str)] = &[
     ("sostiene", "es"),
     ("comenta", "es"),
     ("según", "es"),
+    // Spain writes the perfect: `ha indicado`, `ha señalado`.
+    ("ha indicado", "es"),
+    ("ha señalado", "es"),
+    ("ha afirmado", "es"),
+    ("ha explicado", "es"),
+    ("ha dicho", "es"),
+    ("ha declarado", "es"),
+    ("ha añadido", "es"),
+    ("ha asegurado", "es"),
+    ("ha destacado", "es"),
+    ("ha subrayado", "es"),
+    ("ha manifestado", "es"),
+    ("ha advertido", "es"),
 ];
 /// The verbs the model prints.
 const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
@@ -809,5 +826,29 @@ mod tests {
         // A comma after narration is no lead-in; a label needs its colon.
         assert_eq!(parse("In a statement, the company said, “A.”"), None);
         assert_eq!(parse("Jane Doe, CEO of Acme, “A.”"), None);
+    }
+
+    #[test]
+    fn reaction_and_spanish_perfect_verbs() {
+        let who = |s: &str| {
+            let p = parse(s).unwrap_or_else(|| panic!("not a quote: {s}"));
+            let a = p.segments[0]
+                .1
+                .clone()
+                .unwrap_or_else(|| panic!("no attribution: {s}"));
+            a.mention.name.or(a.mention.surname).unwrap_or_default()
+        };
+        assert_eq!(
+            who("« Nous sommes très touchés », a réagi Chloé Marin."),
+            "Chloé Marin"
+        );
+        assert_eq!(
+            who("\"Hay que actuar ya\", ha señalado la directora de Agua Viva, Marta Gil, durante la presentación."),
+            "Marta Gil"
+        );
+        assert_eq!(
+            who("“Seguimos trabajando”, ha explicado Pablo Roda, portavoz de la red."),
+            "Pablo Roda"
+        );
     }
 }
