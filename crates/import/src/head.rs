@@ -118,6 +118,26 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if reference(t) || meeting(&lower) || mail_sender(t) || organisation(t) {
         return Some(HeadLine::Furniture);
     }
+    // `JCE Montpellier – 24 août 2026`: an issuer (an acronym and a name) and a date.
+    for sep in [" – ", " — ", " - "] {
+        let Some((label, date)) = t.split_once(sep) else {
+            continue;
+        };
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let acronym = words
+            .iter()
+            .any(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '&'));
+        let mixed = words.iter().any(|w| w.chars().any(char::is_lowercase));
+        if (2..=3).contains(&words.len())
+            && acronym
+            && mixed
+            && !label.chars().any(|c| c.is_ascii_digit())
+        {
+            if let Some(d) = parse_date_line(date) {
+                return Some(HeadLine::Date(d));
+            }
+        }
+    }
     // `Prensa regional SSF, 18 de diciembre de 2026`: a label and a date.
     if let Some((label, date)) = t.rsplit_once(", ").and_then(|(l, d)| {
         let words = l.split_whitespace().count();
@@ -609,6 +629,12 @@ mod tests {
                 NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()
             ))
         );
+        assert_eq!(
+            classify("CCI Lyon – 3 juin 2026"),
+            Some(HeadLine::Date(NaiveDate::from_ymd_opt(2026, 6, 3).unwrap()))
+        );
+        // A long label before the date is a headline's.
+        assert_eq!(classify("Open day at the CCI museum – 3 juin 2026"), None);
         // A headline that starts with a source is still a headline.
         assert_eq!(
             classify("Source of the river polluted by mine waste, inquiry finds."),
