@@ -678,6 +678,22 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         })?;
         return Some((n, t, true));
     }
+    // `Keystone Advisory’s Transaction Associate Haden Buckley`: an
+    // organisation's title before the name; the name is the last two words.
+    if title.is_none() {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(k) = words
+            .iter()
+            .position(|w| w.ends_with("’s") || w.ends_with("'s"))
+            .filter(|k| words.len() >= k + 4)
+        {
+            let (pre, who) = words.split_at(words.len() - 2);
+            let who = who.join(" ");
+            if name_ok(&who) && pre.len() > k + 1 {
+                return Some((who, Some(pre.join(" ")), true));
+            }
+        }
+    }
     if name_ok(name) {
         // `County Judge Maria Alvarez`, `NLT Vice President Ana Ortiz`: the
         // words up to the last title word are a title, not the name.
@@ -826,6 +842,20 @@ mod tests {
         // A comma after narration is no lead-in; a label needs its colon.
         assert_eq!(parse("In a statement, the company said, “A.”"), None);
         assert_eq!(parse("Jane Doe, CEO of Acme, “A.”"), None);
+    }
+
+    #[test]
+    fn possessive_organisation_title_before_the_name() {
+        let p = parse(
+            "Redfern Capital’s Managing Partner Tomas Greer commented, “It was a fair price.”",
+        )
+        .expect("a quote");
+        let a = p.lead_in.expect("a lead-in");
+        assert_eq!(a.mention.name.as_deref(), Some("Tomas Greer"));
+        assert_eq!(
+            a.mention.title.as_deref(),
+            Some("Redfern Capital’s Managing Partner")
+        );
     }
 
     #[test]
