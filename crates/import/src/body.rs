@@ -270,6 +270,50 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
     })
 }
 
+/// A paragraph that says whose words follow: `This is a summary of what was
+/// said by spokesperson Jane Doe – to whom quoted text may be attributed – …`
+/// (their quoted paragraphs), or `The statement below is attributable to the
+/// President, Jane Doe.` (all that follows): the speaker, and whether the
+/// whole statement is theirs.
+fn attributed_speaker(para: &str) -> Option<(Mention, bool)> {
+    let lower = para.to_lowercase();
+    let (who, all) = if let Some(end) = lower.find("to whom quoted text may be attributed") {
+        let start = ["what was said by ", "said by "]
+            .iter()
+            .find_map(|p| lower.find(p).map(|i| i + p.len()))
+            .filter(|s| *s < end)?;
+        (para.get(start..end)?, false)
+    } else {
+        let start = [
+            "is attributable to ",
+            "est attribuable à ",
+            "est attribuable au ",
+            "es atribuible a ",
+            "es atribuible al ",
+            "son atribuibles a ",
+            "son atribuibles al ",
+        ]
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+        (para.get(start..)?, true)
+    };
+    let who = who
+        .trim()
+        .trim_end_matches(['.', ',', '–', '—', '-', ' '])
+        .trim();
+    let (name, title, _) = quote::split_name_title(who)?;
+    name.contains(' ').then(|| {
+        (
+            Mention {
+                name: Some(name),
+                title,
+                ..Mention::default()
+            },
+            all,
+        )
+    })
+}
+
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
 /// title before the name; the name is the capitalised words after the last
 /// title word.
@@ -291,6 +335,7 @@ fn title_then_name(who: &str) -> Option<(String, Option<String>)> {
 pub fn build(
     items: Vec<Placed>,
     headline: &str,
+    deck: &[String],
     rich: &HashMap<String, String>,
     forced: &HashMap<usize, Forced>,
     people: &mut People,
@@ -325,6 +370,19 @@ pub fn build(
     let mut prev_speaker: Option<usize> = None;
     // The speaker a statement introduced, until a quote uses them.
     let mut pending: Option<Mention> = statement_speaker(headline);
+    // The speaker a statement is attributed to as a whole (`The statement below
+    // is attributable to …`): their unquoted paragraphs that follow are theirs.
+    let mut whole: Option<Mention> = None;
+    // A deck line under the headline may say it: `La déclaration ci-dessous est
+    // attribuable à la présidente, Jane Doe.`
+    for line in deck {
+        if let Some((m, all)) = attributed_speaker(line) {
+            if all {
+                whole = Some(m.clone());
+            }
+            pending = Some(m);
+        }
+    }
     let mut i = 0;
     while i < items.len() {
         let Some(item) = items.get(i) else { break };
@@ -389,6 +447,64 @@ pub fn build(
                     pending = None;
                     i += 1;
                     continue;
+                }
+                let unquoted = |t: &str| !t.contains(['“', '”', '"', '«', '»', '„']);
+                if let Some(m) = whole
+                    .take()
+                    .filter(|_| force(i).is_none() && unquoted(para))
+                {
+                    let mut j = i;
+                    let mut paragraphs = Vec::new();
+                    while let Some(Item::Para(t)) = items.get(j) {
+                        if force(j).is_some() || !unquoted(t) {
+                            break;
+                        }
+                        paragraphs.push(QuoteParagraph {
+                            lead_in: None,
+                            segments: vec![QuoteSegment {
+                                text: text(t),
+                                attribution: None,
+                            }],
+                        });
+                        j += 1;
+                    }
+                    let trial = people.clone();
+                    let found = trial.find(&m);
+                    if trial.compatible(found, &m) && trial.list.len() < MAX_PEOPLE {
+                        *people = trial;
+                        let idx = people.apply(&m);
+                        let id = people
+                            .list
+                            .get(idx)
+                            .map(|p| p.id.clone())
+                            .unwrap_or_default();
+                        report.found(
+                            &format!("body[{}]", out.len()),
+                            Confidence::Medium,
+                            format!(
+                                "a statement attributed to {}, without quotation marks",
+                                m.name.as_deref().unwrap_or("?")
+                            ),
+                        );
+                        mark(
+                            report,
+                            i,
+                            j,
+                            out.len(),
+                            PartRole::Quote,
+                            Confidence::Medium,
+                            Some(id.clone()),
+                        );
+                        out.push(Block::Quote(Quote {
+                            speaker: id,
+                            paragraphs,
+                        }));
+                        prev_speaker = Some(idx);
+                        people.last = Some(idx);
+                        pending = None;
+                        i = j;
+                        continue;
+                    }
                 }
                 let parsed = match force(i) {
                     Some(Forced::Paragraph) => None,
@@ -469,6 +585,12 @@ pub fn build(
                 let introduces =
                     para.ends_with(':') || para.to_lowercase().contains(" the following statement");
                 if let Some(m) = introduces.then(|| statement_speaker(para)).flatten() {
+                    pending = Some(m);
+                }
+                if let Some((m, all)) = attributed_speaker(para) {
+                    if all {
+                        whole = Some(m.clone());
+                    }
                     pending = Some(m);
                 }
             }
@@ -806,6 +928,7 @@ mod tests {
         let body = build(
             its,
             "",
+            &[],
             &HashMap::new(),
             &HashMap::new(),
             &mut people,

@@ -645,6 +645,7 @@ pub fn assemble(
     let body = body::build(
         items,
         &head.headline,
+        &head.subheadline,
         &rich,
         &pins.body,
         &mut people,
