@@ -37,6 +37,7 @@ pub fn find(text: &str) -> Option<Found> {
     let text = text.trim();
     let mut f = styles(text)
         .or_else(|| place_org_dash(text))
+        .or_else(|| place_day_agency(text))
         .or_else(|| date_place_punto(text))
         .or_else(|| {
             // A distributor's name inside the dateline (`/APO Group/`,
@@ -238,6 +239,36 @@ fn place_org_dash(text: &str) -> Option<Found> {
     }
     let places = places(place, false)?;
     let rest = after_dash(text.get(close + 1..)?)?;
+    Some(found(
+        places,
+        None,
+        DatelineStyle::Ap,
+        rest,
+        Confidence::Medium,
+    ))
+}
+
+/// `MADRID, 21 (AGENCIA)`: a Spanish agency's dateline, the day alone and the
+/// agency in brackets; the month and year are the document's.
+fn place_day_agency(text: &str) -> Option<Found> {
+    let open = text.find(" (").filter(|i| *i < 50)?;
+    let close = open + text.get(open..)?.find(')')?;
+    let agency = text.get(open + 2..close)?;
+    let caps = agency.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !agency.chars().any(char::is_lowercase);
+    if !(caps || wire_name(agency)) {
+        return None;
+    }
+    let (place, day) = text.get(..open)?.rsplit_once(", ")?;
+    let day_ok = (1..=2).contains(&day.len())
+        && day.chars().all(|c| c.is_ascii_digit())
+        && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    if !day_ok {
+        return None;
+    }
+    let places = places(place.trim(), true)?;
+    let after = text.get(close + 1..)?;
+    let rest = after_dash(after).unwrap_or(after.trim_start());
     Some(found(
         places,
         None,
@@ -1213,6 +1244,13 @@ mod tests {
             assert_eq!(got.1, Some(date), "{text}");
             assert_eq!(got.3, rest, "{text}");
         }
+        // A Spanish agency's day-only dateline: the date is the document's.
+        let got = f("BILBAO, 14 (AGENCIA NORTE) - El ayuntamiento");
+        assert_eq!(
+            (got.0.as_str(), got.1, got.3.as_str()),
+            ("Bilbao", None, "El ayuntamiento")
+        );
+        assert!(find("Bilbao, 14 (ver anexo) el ayuntamiento").is_none());
         // A place and the issuer's acronym, no date.
         let got = f("Lausanne (FIRH) – Les secours");
         assert_eq!(
