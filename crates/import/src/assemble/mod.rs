@@ -48,6 +48,7 @@ fn special(line: &str, early: bool, wrapped: bool) -> bool {
 /// marks, section headings and, near the top, release lines and datelines.
 fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     let mut out = Vec::with_capacity(blocks.len());
+    let blocks: Vec<SrcBlock> = blocks.into_iter().flat_map(split_contact_aside).collect();
     for (n, b) in blocks.into_iter().enumerate() {
         if b.lines.len() < 2 || b.kind != BlockKind::Para {
             out.push(b);
@@ -177,6 +178,64 @@ fn forwarded_wrapper(blocks: &[SrcBlock]) -> usize {
         b.lines.len() <= 6 && b.lines.iter().all(|l| l.split_whitespace().count() <= 6)
     });
     signoff + 1 + usize::from(signature)
+}
+
+/// Openers of the contacts set in brackets at the end of a paragraph.
+const CONTACT_ASIDES: [&str; 5] = [
+    "(For more information:",
+    "(For more information contact:",
+    "(Pour plus d'informations :",
+    "(Pour plus d’informations :",
+    "(Para más información:",
+];
+
+/// `… by October. (For more information: Jane Roe – Tel.: …; John Doe – Tel.: …)`:
+/// the contacts in brackets at the end of a paragraph become a line of their
+/// own after it, where the tail reads them.
+fn split_contact_aside(mut b: SrcBlock) -> Vec<SrcBlock> {
+    let cut = |line: &str| -> Option<(String, String)> {
+        let t = line.trim_end();
+        let inner = t.strip_suffix(')')?;
+        let i = CONTACT_ASIDES.iter().filter_map(|o| inner.rfind(o)).max()?;
+        let aside = inner.get(i + 1..)?.trim().to_string();
+        // The brackets close only at the end: no other `(` inside the aside
+        // without its `)`.
+        if aside.matches('(').count() != aside.matches(')').count() {
+            return None;
+        }
+        Some((inner.get(..i)?.trim_end().to_string(), aside))
+    };
+    if b.kind != BlockKind::Para {
+        return vec![b];
+    }
+    let Some((before, aside)) = b.lines.last().and_then(|l| cut(l)) else {
+        return vec![b];
+    };
+    let last = b.lines.len() - 1;
+    let at = b.first_line.map(|f| f + last);
+    let mut aside_block = SrcBlock::new(BlockKind::Para, vec![aside], false).at_line(at);
+    if let Some(span) = b.spans.get(last).copied() {
+        aside_block.spans = vec![span];
+    }
+    if before.is_empty() {
+        b.lines.pop();
+        if b.rich.len() > last {
+            b.rich.pop();
+        }
+        if b.spans.len() > last {
+            b.spans.pop();
+        }
+    } else {
+        b.lines[last] = before.clone();
+        if let Some(r) = b.rich.get_mut(last) {
+            *r = cut(r).map(|(rb, _)| rb).unwrap_or_else(|| md(&before));
+        }
+    }
+    if b.lines.is_empty() {
+        vec![aside_block]
+    } else {
+        vec![b, aside_block]
+    }
 }
 
 /// `PORTLAND` alone on its line between the head and the lead: a dateline
