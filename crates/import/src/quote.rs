@@ -34,6 +34,10 @@ pub fn split(text: &str) -> Vec<Piece> {
                     prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–' | ':'));
                 let opens = matches!(c, '“' | '«' | '„')
                     || (c == '"' && after_space)
+                    // `stating,"We are …`: tight against a comma, before a capital.
+                    || (c == '"'
+                        && prev == Some(',')
+                        && next.is_some_and(char::is_uppercase))
                     || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     out.push(Piece::Narration(std::mem::take(&mut buf)));
@@ -405,10 +409,51 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 reworded || !PRINTED.contains(&verb),
             ));
         }
-        // A label: `Dr. Amara Okoye, Director of Primary Care:`.
+        // `Jane Doe, CEO of Acme, welcomed the ruling, saying,` or `…, expresses
+        // his enthusiasm stating,`: a participle ends a clause about the speaker.
         if !colon {
-            return None;
+            const PARTICIPLES: [&str; 6] = [
+                "saying",
+                "stating",
+                "adding",
+                "noting",
+                "explaining",
+                "commenting",
+            ];
+            let clause = PARTICIPLES.iter().find_map(|p| {
+                let b = body.strip_suffix(p)?;
+                b.ends_with([' ', ','])
+                    .then_some(b.trim_end_matches([' ', ',']))
+            })?;
+            let parts: Vec<&str> = clause.split(", ").map(str::trim).collect();
+            let (name, title) = match parts.as_slice() {
+                [first, ..] if name_ok(first) && first.contains(' ') => {
+                    let title = (parts.len() >= 3)
+                        .then(|| parts[1])
+                        .filter(|t| t.chars().next().is_some_and(char::is_uppercase));
+                    (first.to_string(), title.map(str::to_string))
+                }
+                _ => {
+                    // `Jane Doe welcomed the ruling`: the name, then what they did.
+                    let words: Vec<&str> = parts.first()?.split_whitespace().collect();
+                    let name = [3, 2].iter().find_map(|n| {
+                        let w = words.get(..*n)?;
+                        let rest = words.get(*n)?;
+                        let name = w.join(" ");
+                        (name_ok(&name) && rest.chars().next().is_some_and(char::is_lowercase))
+                            .then_some(name)
+                    })?;
+                    (name, None)
+                }
+            };
+            return Some(attr(
+                Attribution::NameSaidColon,
+                full(name, title),
+                "en",
+                true,
+            ));
         }
+        // A label: `Dr. Amara Okoye, Director of Primary Care:`.
         let (name, title, _) = split_name_title(body)?;
         if !name.contains(' ') || body.split_whitespace().count() > 20 {
             return None;
@@ -842,6 +887,34 @@ mod tests {
         // A comma after narration is no lead-in; a label needs its colon.
         assert_eq!(parse("In a statement, the company said, “A.”"), None);
         assert_eq!(parse("Jane Doe, CEO of Acme, “A.”"), None);
+    }
+
+    #[test]
+    fn participle_lead_ins() {
+        let lead = |s: &str| {
+            let p = parse(s).unwrap_or_else(|| panic!("not a quote: {s}"));
+            let a = p.lead_in.unwrap_or_else(|| panic!("no lead-in: {s}"));
+            (a.mention.name.unwrap_or_default(), a.mention.title)
+        };
+        assert_eq!(
+            lead("Ruth Adeyemi, Chair of Harbour Trust, welcomed the decision, saying, “This is a good day.”"),
+            ("Ruth Adeyemi".to_string(), Some("Chair of Harbour Trust".to_string()))
+        );
+        assert_eq!(
+            lead(
+                "Tom Okafor, Director of Sales, expresses his thanks stating,\"We are grateful.\""
+            ),
+            (
+                "Tom Okafor".to_string(),
+                Some("Director of Sales".to_string())
+            )
+        );
+        assert_eq!(
+            lead("Lena Fischer welcomed the vote, adding, “It was overdue.”"),
+            ("Lena Fischer".to_string(), None)
+        );
+        // No name before the clause: no attribution.
+        assert!(parse("The board welcomed the vote, saying, “It was overdue.”").is_none());
     }
 
     #[test]
