@@ -284,6 +284,20 @@ fn attributed_speaker(para: &str) -> Option<(Mention, bool)> {
             .filter(|s| *s < end)?;
         (para.get(start..end)?, false)
     } else {
+        // Only a statement attributed as such, not a cause (`the rise is attributable to …`).
+        const STATEMENT: [&str; 8] = [
+            "statement",
+            "déclaration",
+            "declaración",
+            "following",
+            "below",
+            "ci-dessous",
+            "suivante",
+            "siguiente",
+        ];
+        if !STATEMENT.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
         let start = [
             "is attributable to ",
             "est attribuable à ",
@@ -943,5 +957,23 @@ mod tests {
             Block::Quote(q) => assert_eq!(q.paragraphs.len(), 2),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn statements_attributed_to_one_person() {
+        let who = |s: &str| attributed_speaker(s).map(|(m, all)| (m.name.unwrap_or_default(), all));
+        assert_eq!(
+            who("The statement below is attributable to the Chair of the Board, Nadia Rahman."),
+            Some(("Nadia Rahman".to_string(), true))
+        );
+        assert_eq!(
+            who("This is a summary of what was said by spokesperson Omar Haddad – to whom quoted text may be attributed – at today’s briefing."),
+            Some(("Omar Haddad".to_string(), false))
+        );
+        // A cause, not a speaker.
+        assert_eq!(
+            who("The fall in prices is attributable to President Jane Doe."),
+            None
+        );
     }
 }

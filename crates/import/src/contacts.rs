@@ -336,7 +336,7 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
 /// `In Geneva`, `À Dakar`, `En Bogotá`: a place the contact is in.
 fn location(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
-    matches!(words.first(), Some(&("In" | "À" | "A" | "En" | "Au")))
+    matches!(words.first(), Some(&("In" | "À" | "En" | "Au")))
         && (2..=4).contains(&words.len())
         && words[1..]
             .iter()

@@ -146,7 +146,12 @@ fn marker_span(head: &str) -> Option<(usize, usize)> {
     for sep in [" - ", " – ", " — "] {
         let mut at = 0;
         for (k, seg) in head.split(sep).enumerate().take(4) {
-            if k > 0 && seg.split_whitespace().count() <= 5 && wire_name(seg) {
+            // Only a wire's name here: `Jane Doe - Press officer - 4 May` is a signature.
+            if k > 0
+                && seg.split_whitespace().count() <= 5
+                && wire_name(seg)
+                && seg.to_lowercase().contains("wire")
+            {
                 return Some((at, at + seg.len()));
             }
             at += seg.len() + sep.len();
@@ -239,6 +244,10 @@ fn place_org_dash(text: &str) -> Option<Found> {
     }
     let places = places(place, false)?;
     let rest = after_dash(text.get(close + 1..)?)?;
+    // The lead follows: `Background (FAQ) – see below` is no dateline.
+    if rest.split_whitespace().count() < 6 {
+        return None;
+    }
     Some(found(
         places,
         None,
@@ -1252,15 +1261,21 @@ mod tests {
         );
         assert!(find("Bilbao, 14 (ver anexo) el ayuntamiento").is_none());
         // A place and the issuer's acronym, no date.
-        let got = f("Lausanne (FIRH) – Les secours");
+        let got = f("Lausanne (FIRH) – Les secours restent mobilisés dans la vallée.");
         assert_eq!(
             (got.0.as_str(), got.1, got.3.as_str()),
-            ("Lausanne", None, "Les secours")
+            (
+                "Lausanne",
+                None,
+                "Les secours restent mobilisés dans la vallée."
+            )
         );
         // Names between slashes that are places, and words in brackets that
         // name no distributor, are no marker.
         assert_eq!(f("GENEVA/NEW YORK, 5 May 2026 – The").0, "Geneva/New York");
         assert!(find("The group (Forest Friends) said on Monday that it would appeal.").is_none());
         assert!(find("Members (all 40 of them) – met in the hall").is_none());
+        assert!(find("Background (FAQ) – see below").is_none());
+        assert!(find("Jane Doe - Press officer - 4 May 2026 - with thanks").is_none());
     }
 }
