@@ -3,7 +3,7 @@
 //!
 //! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
 //! prints the table for `FOLDER` (default: the tuning corpus; `blind`,
-//! `blind2` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
+//! `blind2`, `blind3` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
 //! runs the same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
@@ -255,13 +255,21 @@ pub fn blind2_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind2")
 }
 
-/// `blind`, `blind2` and `corpus` name this crate's folders; anything else is a path.
+/// The third blind directory of this crate: fixtures written from the
+/// structure of real releases after the second blind set had been tuned on.
+#[allow(dead_code)]
+pub fn blind3_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind3")
+}
+
+/// `blind`, `blind2`, `blind3` and `corpus` name this crate's folders; anything else is a path.
 #[allow(dead_code)]
 fn folder(arg: Option<String>) -> PathBuf {
     match arg.as_deref() {
         None | Some("corpus") => corpus_dir(),
         Some("blind") => blind_dir(),
         Some("blind2") => blind2_dir(),
+        Some("blind3") => blind3_dir(),
         Some(p) => PathBuf::from(p),
     }
 }

@@ -270,6 +270,64 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
     })
 }
 
+/// A paragraph that says whose words follow: `This is a summary of what was
+/// said by spokesperson Jane Doe – to whom quoted text may be attributed – …`
+/// (their quoted paragraphs), or `The statement below is attributable to the
+/// President, Jane Doe.` (all that follows): the speaker, and whether the
+/// whole statement is theirs.
+fn attributed_speaker(para: &str) -> Option<(Mention, bool)> {
+    let lower = para.to_lowercase();
+    let (who, all) = if let Some(end) = lower.find("to whom quoted text may be attributed") {
+        let start = ["what was said by ", "said by "]
+            .iter()
+            .find_map(|p| lower.find(p).map(|i| i + p.len()))
+            .filter(|s| *s < end)?;
+        (para.get(start..end)?, false)
+    } else {
+        // Only a statement attributed as such, not a cause (`the rise is attributable to …`).
+        const STATEMENT: [&str; 8] = [
+            "statement",
+            "déclaration",
+            "declaración",
+            "following",
+            "below",
+            "ci-dessous",
+            "suivante",
+            "siguiente",
+        ];
+        if !STATEMENT.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        let start = [
+            "is attributable to ",
+            "est attribuable à ",
+            "est attribuable au ",
+            "es atribuible a ",
+            "es atribuible al ",
+            "son atribuibles a ",
+            "son atribuibles al ",
+        ]
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+        (para.get(start..)?, true)
+    };
+    let who = who
+        .trim()
+        .trim_end_matches(['.', ',', '–', '—', '-', ' '])
+        .trim();
+    let (name, title, _) = quote::split_name_title(who)?;
+    name.contains(' ').then(|| {
+        (
+            Mention {
+                name: Some(name),
+                title,
+                ..Mention::default()
+            },
+            all,
+        )
+    })
+}
+
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
 /// title before the name; the name is the capitalised words after the last
 /// title word.
@@ -291,6 +349,7 @@ fn title_then_name(who: &str) -> Option<(String, Option<String>)> {
 pub fn build(
     items: Vec<Placed>,
     headline: &str,
+    deck: &[String],
     rich: &HashMap<String, String>,
     forced: &HashMap<usize, Forced>,
     people: &mut People,
@@ -325,6 +384,19 @@ pub fn build(
     let mut prev_speaker: Option<usize> = None;
     // The speaker a statement introduced, until a quote uses them.
     let mut pending: Option<Mention> = statement_speaker(headline);
+    // The speaker a statement is attributed to as a whole (`The statement below
+    // is attributable to …`): their unquoted paragraphs that follow are theirs.
+    let mut whole: Option<Mention> = None;
+    // A deck line under the headline may say it: `La déclaration ci-dessous est
+    // attribuable à la présidente, Jane Doe.`
+    for line in deck {
+        if let Some((m, all)) = attributed_speaker(line) {
+            if all {
+                whole = Some(m.clone());
+            }
+            pending = Some(m);
+        }
+    }
     let mut i = 0;
     while i < items.len() {
         let Some(item) = items.get(i) else { break };
@@ -389,6 +461,64 @@ pub fn build(
                     pending = None;
                     i += 1;
                     continue;
+                }
+                let unquoted = |t: &str| !t.contains(['“', '”', '"', '«', '»', '„']);
+                if let Some(m) = whole
+                    .take()
+                    .filter(|_| force(i).is_none() && unquoted(para))
+                {
+                    let mut j = i;
+                    let mut paragraphs = Vec::new();
+                    while let Some(Item::Para(t)) = items.get(j) {
+                        if force(j).is_some() || !unquoted(t) {
+                            break;
+                        }
+                        paragraphs.push(QuoteParagraph {
+                            lead_in: None,
+                            segments: vec![QuoteSegment {
+                                text: text(t),
+                                attribution: None,
+                            }],
+                        });
+                        j += 1;
+                    }
+                    let trial = people.clone();
+                    let found = trial.find(&m);
+                    if trial.compatible(found, &m) && trial.list.len() < MAX_PEOPLE {
+                        *people = trial;
+                        let idx = people.apply(&m);
+                        let id = people
+                            .list
+                            .get(idx)
+                            .map(|p| p.id.clone())
+                            .unwrap_or_default();
+                        report.found(
+                            &format!("body[{}]", out.len()),
+                            Confidence::Medium,
+                            format!(
+                                "a statement attributed to {}, without quotation marks",
+                                m.name.as_deref().unwrap_or("?")
+                            ),
+                        );
+                        mark(
+                            report,
+                            i,
+                            j,
+                            out.len(),
+                            PartRole::Quote,
+                            Confidence::Medium,
+                            Some(id.clone()),
+                        );
+                        out.push(Block::Quote(Quote {
+                            speaker: id,
+                            paragraphs,
+                        }));
+                        prev_speaker = Some(idx);
+                        people.last = Some(idx);
+                        pending = None;
+                        i = j;
+                        continue;
+                    }
                 }
                 let parsed = match force(i) {
                     Some(Forced::Paragraph) => None,
@@ -471,6 +601,12 @@ pub fn build(
                 if let Some(m) = introduces.then(|| statement_speaker(para)).flatten() {
                     pending = Some(m);
                 }
+                if let Some((m, all)) = attributed_speaker(para) {
+                    if all {
+                        whole = Some(m.clone());
+                    }
+                    pending = Some(m);
+                }
             }
         }
         i += 1;
@@ -517,8 +653,14 @@ fn forced_quote(para: &str, speaker: String, text: &dyn Fn(&str) -> String) -> Q
 /// People known only by surname get the full name the text gives them
 /// (`Dana Whitfield has been named …` for `Whitfield said`).
 pub fn complete_names(people: &mut People, texts: &[&str]) {
-    for p in people.list.iter_mut().filter(|p| !p.name.contains(' ')) {
-        let surname = p.name.clone();
+    let taken: Vec<String> = people.list.iter().map(|p| p.name.clone()).collect();
+    for p in people.list.iter_mut() {
+        // A lone surname, or an honorific and a surname (`Minister Lyle said`).
+        let surname = match p.name.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [s] => s.to_string(),
+            [h, s] if honorific(h) => s.to_string(),
+            _ => continue,
+        };
         'texts: for t in texts {
             let words: Vec<&str> = t.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
@@ -536,18 +678,62 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                 };
                 if !quote::name_ok(first)
                     || NOT_NAMES.contains(first)
+                    || honorific(first)
                     || first.ends_with(['.', ',', ':'])
                 {
                     continue;
                 }
                 let full = format!("{first} {bare}");
-                if quote::name_ok(&full) {
+                if quote::name_ok(&full) && !taken.contains(&full) {
                     p.name = full;
                     break 'texts;
                 }
             }
         }
     }
+}
+
+/// Words written before a surname in place of a first name: `Minister Lyle`,
+/// `Senator Holt`, `the Hon Gareth Lyle`.
+fn honorific(word: &str) -> bool {
+    const HONORIFICS: [&str; 34] = [
+        "minister",
+        "senator",
+        "sen",
+        "commissioner",
+        "president",
+        "ambassador",
+        "governor",
+        "gov",
+        "mayor",
+        "professor",
+        "prof",
+        "judge",
+        "councillor",
+        "councilor",
+        "premier",
+        "representative",
+        "rep",
+        "dr",
+        "mr",
+        "ms",
+        "mrs",
+        "hon",
+        "sir",
+        "dame",
+        "chancellor",
+        "secretary",
+        "ministre",
+        "ministra",
+        "ministro",
+        "senador",
+        "senadora",
+        "alcalde",
+        "alcaldesa",
+        "sénateur",
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    HONORIFICS.contains(&w.as_str())
 }
 
 fn mentions(group: &[QuotePara]) -> Vec<&quote::Attr> {
@@ -756,6 +942,7 @@ mod tests {
         let body = build(
             its,
             "",
+            &[],
             &HashMap::new(),
             &HashMap::new(),
             &mut people,
@@ -770,5 +957,23 @@ mod tests {
             Block::Quote(q) => assert_eq!(q.paragraphs.len(), 2),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn statements_attributed_to_one_person() {
+        let who = |s: &str| attributed_speaker(s).map(|(m, all)| (m.name.unwrap_or_default(), all));
+        assert_eq!(
+            who("The statement below is attributable to the Chair of the Board, Nadia Rahman."),
+            Some(("Nadia Rahman".to_string(), true))
+        );
+        assert_eq!(
+            who("This is a summary of what was said by spokesperson Omar Haddad – to whom quoted text may be attributed – at today’s briefing."),
+            Some(("Omar Haddad".to_string(), false))
+        );
+        // A cause, not a speaker.
+        assert_eq!(
+            who("The fall in prices is attributable to President Jane Doe."),
+            None
+        );
     }
 }

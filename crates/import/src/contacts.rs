@@ -175,12 +175,19 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         !c.name.is_empty() || c.email.is_some() || c.phone.is_some() || c.role.is_some()
     };
     let mut pending_break = false;
+    let mut ruled = false;
     for raw in flatten_columns(lines) {
         if raw.trim().is_empty() {
             pending_break = true;
             continue;
         }
         let t = raw.trim();
+        // A rule (`---`) ends the contacts: what follows is the page's, not theirs.
+        if ruled || (t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_'))) {
+            ruled = true;
+            leftovers.push(t.to_string());
+            continue;
+        }
         let mut probe = t.to_string();
         if t.split_whitespace().count() > 8
             && take_emails(&mut probe).is_empty()
@@ -239,6 +246,21 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                 if part.is_empty() {
                     continue;
                 }
+                // `In Geneva, Boris Kessler, …`: where the contact sits, not a name.
+                // `Contact Orla: …`: a label naming whose contact follows.
+                let label_of = part.to_lowercase().starts_with("contact")
+                    && part.split_whitespace().count() <= 4;
+                if one_line && (location(&part) || label_of) {
+                    dropped.push(part);
+                    continue;
+                }
+                // `Simon Vink - Managing Director`: a name and a title joined by a hyphen.
+                let (part, titled) = match part.split_once(" - ") {
+                    Some((n, r)) if name_ok(n.trim()) && n.trim().contains(' ') => {
+                        (n.trim().to_string(), Some(r.trim().to_string()))
+                    }
+                    _ => (part, None),
+                };
                 let has_reach = cur.email.is_some() || cur.phone.is_some();
                 let head = part.split(", ").next().unwrap_or(&part);
                 let named = name_ok(head) && head.contains(' ');
@@ -267,7 +289,7 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                                 cur.role = Some(desk).filter(|d| !d.is_empty());
                             } else {
                                 cur.name = name;
-                                if let Some(a) = about {
+                                if let Some(a) = about.or(titled) {
                                     cur.role = Some(a);
                                 }
                             }
@@ -309,6 +331,16 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         out.push(cur);
     }
     (out, leftovers)
+}
+
+/// `In Geneva`, `À Dakar`, `En Bogotá`: a place the contact is in.
+fn location(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    matches!(words.first(), Some(&("In" | "À" | "En" | "Au")))
+        && (2..=4).contains(&words.len())
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A name at the start of a sentence part: `Tom Reed in the press office on`
@@ -445,5 +477,33 @@ mod tests {
         assert_eq!(c[0].email.as_deref(), Some("jane@acme.com"));
         assert_eq!(c[1].name, "John Roe");
         assert_eq!(c[1].role.as_deref(), Some("Roe Partners"));
+    }
+
+    #[test]
+    fn places_titles_and_rules() {
+        let mut d = Vec::new();
+        let (c, _) = parse(
+            &lines("In Nairobi, Ruth Wanjiku, wanjiku@agency.example, +254 700 555 010"),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name, "Ruth Wanjiku");
+        assert_eq!(c[0].email.as_deref(), Some("wanjiku@agency.example"));
+        assert!(d.contains(&"In Nairobi".to_string()));
+        let (c, _) = parse(
+            &lines("Contact Orla: Pieter Smit - Head of Sales: sales@orla.example"),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name, "Pieter Smit");
+        assert_eq!(c[0].role.as_deref(), Some("Head of Sales"));
+        let (c, left) = parse(
+            &lines(
+                "Ana Ruiz\nana@fund.example\n---\nOriginal Press Release\nPickup - news.example",
+            ),
+            &mut d,
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(left.len(), 3, "{left:?}");
     }
 }

@@ -35,7 +35,39 @@ const SCAN: usize = 240;
 /// Looks for a dateline at the start of `text`.
 pub fn find(text: &str) -> Option<Found> {
     let text = text.trim();
-    let mut f = wire(text)
+    let mut f = styles(text)
+        .or_else(|| place_org_dash(text))
+        .or_else(|| place_day_agency(text))
+        .or_else(|| date_place_punto(text))
+        .or_else(|| {
+            // A distributor's name inside the dateline (`/APO Group/`,
+            // `(NOTICIAS NEWSWIRE)`, `/ PR Karma /`, `[Wire](url)`) and a
+            // time after the date: read without them.
+            let plain = strip_time(&unwired(text)?);
+            let mut f = styles(&plain).or_else(|| date_place_punto(&plain))?;
+            f.confidence = Confidence::Medium;
+            Some(f)
+        })?;
+    // `… — (NOTICIAS NEWSWIRE) — The …`: the distributor's name starts the rest.
+    if let Some((0, end)) = marker_span(&f.rest).filter(|(s, _)| *s == 0) {
+        let dashes = |c: char| matches!(c, '-' | '–' | '—' | ' ' | '\u{a0}');
+        f.rest = f
+            .rest
+            .get(end..)
+            .unwrap_or("")
+            .trim_start_matches(dashes)
+            .to_string();
+    }
+    f.written = text
+        .strip_suffix(f.rest.as_str())
+        .unwrap_or(text)
+        .trim()
+        .to_string();
+    Some(f)
+}
+
+fn styles(text: &str) -> Option<Found> {
+    wire(text)
         .or_else(|| ohchr(text))
         .or_else(|| comma_dash(text))
         .or_else(|| place_dash_date(text))
@@ -43,13 +75,242 @@ pub fn find(text: &str) -> Option<Found> {
         .or_else(|| comma_no_dash(text))
         .or_else(|| date_first(text))
         .or_else(|| date_dash(text))
-        .or_else(|| place_only(text))?;
-    f.written = text
-        .strip_suffix(f.rest.as_str())
-        .unwrap_or(text)
-        .trim()
-        .to_string();
-    Some(f)
+        .or_else(|| place_only(text))
+}
+
+/// Words that name a distributor, not a place or a date.
+const WIRE_WORDS: [&str; 14] = [
+    "wire", "press", "news", "group", "karma", "release", "media", "agenc", "prensa", "presse",
+    ".ai", ".com", "apo", "noticias",
+];
+
+fn wire_name(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let t = l.trim();
+    !t.is_empty()
+        && t.chars().count() <= 45
+        && t.chars().any(char::is_alphabetic)
+        && !t.contains("http")
+        && WIRE_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// `text` with a distributor's name taken out of its dateline, or `None` when
+/// the head of `text` names none. Before a date the name gives way to a comma
+/// (`HUDSON, FL / PR Karma / June 28` → `HUDSON, FL, June 28`), elsewhere to a
+/// dash; a name and date set before the dateline go with it
+/// (`(NewMediaWire) - September 03, 2026 - DALLAS, …`).
+fn unwired(text: &str) -> Option<String> {
+    let head = text.get(..SCAN.min(text.len())).unwrap_or(text);
+    let (start, end) = marker_span(head)?;
+    let dashes = |c: char| matches!(c, '-' | '–' | '—' | ' ' | '\u{a0}' | '|');
+    let before = text.get(..start)?.trim_end_matches(dashes);
+    let mut after = text.get(end..)?.trim_start_matches(dashes);
+    if before.is_empty() {
+        let (i, sep) = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|s| after.find(s).filter(|i| *i < 40).map(|i| (i, *s)))
+            .min_by_key(|(i, _)| *i)?;
+        parse_date(after.get(..i)?)?;
+        return Some(after.get(i + sep.len()..)?.trim_start().to_string());
+    }
+    let dated = {
+        let cut = after
+            .find([' ', '\u{a0}'])
+            .map(|_| strip_time(after))
+            .unwrap_or_else(|| after.to_string());
+        let first = [" - ", " – ", " — ", " -- "]
+            .iter()
+            .filter_map(|s| cut.find(s))
+            .min()
+            .unwrap_or(cut.len());
+        cut.get(..first).and_then(parse_date).is_some()
+    };
+    if dated {
+        after = after.trim_start();
+        return Some(format!("{before}, {after}"));
+    }
+    Some(format!("{before} – {after}").trim().to_string())
+}
+
+/// Where a distributor's name stands in `head`: `/Name/`, `(Name)` or a
+/// Markdown link `[Name](url)`.
+fn marker_span(head: &str) -> Option<(usize, usize)> {
+    if let Some(open) = head.find('[') {
+        let close = open + head.get(open..)?.find("](")?;
+        let end = close + head.get(close..)?.find(')')? + 1;
+        if wire_name(head.get(open + 1..close)?) {
+            return Some((open, end));
+        }
+    }
+    // `NEW YORK, US - Media OutReach Newswire - 24 July 2026 - …`: a name between dashes.
+    for sep in [" - ", " – ", " — "] {
+        let mut at = 0;
+        for (k, seg) in head.split(sep).enumerate().take(4) {
+            // Only a wire's name here: `Jane Doe - Press officer - 4 May` is a signature.
+            if k > 0
+                && seg.split_whitespace().count() <= 5
+                && wire_name(seg)
+                && seg.to_lowercase().contains("wire")
+            {
+                return Some((at, at + seg.len()));
+            }
+            at += seg.len() + sep.len();
+        }
+    }
+    for (open, close) in [('/', '/'), ('(', ')')] {
+        let mut from = 0;
+        while let Some(i) = head.get(from..)?.find(open).map(|i| from + i) {
+            let Some(j) = head.get(i + 1..)?.find(close).map(|j| i + 1 + j) else {
+                break;
+            };
+            if wire_name(head.get(i + 1..j)?) {
+                return Some((i, j + 1));
+            }
+            from = i + 1;
+        }
+    }
+    None
+}
+
+/// `text` without a time written after the date of its dateline:
+/// `June 28, 2026 10:45`, `Nov 23, 2026 @ 2:32 PM America/Phoenix —`.
+fn strip_time(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    for (i, w) in words.iter().enumerate().take(30) {
+        let t = w.trim_end_matches(',');
+        let clock = t.split_once(':').is_some_and(|(h, m)| {
+            !h.is_empty()
+                && h.len() <= 2
+                && h.chars().all(|c| c.is_ascii_digit())
+                && m.len() >= 2
+                && m.chars().take(2).all(|c| c.is_ascii_digit())
+        });
+        if !clock {
+            continue;
+        }
+        let mut from = i;
+        if i > 0 && matches!(words[i - 1], "@" | "at" | "à" | "a" | "las") {
+            from -= 1;
+        }
+        // Only after a year: `2026 10:45`.
+        let year_before = from > 0
+            && words[from - 1]
+                .trim_end_matches(',')
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count()
+                == 4;
+        if !year_before {
+            return text.to_string();
+        }
+        let mut to = i + 1;
+        while to < words.len() && to < i + 3 {
+            let n = words[to].trim_end_matches(',');
+            let zone = matches!(
+                n.to_lowercase().as_str(),
+                "am" | "pm" | "a.m." | "p.m." | "h"
+            ) || (n.contains('/') && n.chars().next().is_some_and(char::is_uppercase))
+                || (n.len() <= 5
+                    && n.len() >= 2
+                    && n.chars()
+                        .all(|c| c.is_ascii_uppercase() || matches!(c, '(' | ')')));
+            if !zone {
+                break;
+            }
+            to += 1;
+        }
+        let mut out: Vec<&str> = words[..from].to_vec();
+        out.extend_from_slice(&words[to..]);
+        return out.join(" ");
+    }
+    text.to_string()
+}
+
+/// `Genève (CIAH) – …`: a place, the issuing organisation's acronym in
+/// brackets and a dash, no date (the date is the document's).
+fn place_org_dash(text: &str) -> Option<Found> {
+    let open = text.find(" (").filter(|i| *i < 40)?;
+    let close = open + text.get(open..)?.find(')')?;
+    let org = text.get(open + 2..close)?;
+    let acronym = (2..=10).contains(&org.chars().count())
+        && org.chars().all(|c| c.is_uppercase() || c == '&')
+        && org.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    if !acronym {
+        return None;
+    }
+    let place = text.get(..open)?.trim();
+    if place.split_whitespace().count() > 3 {
+        return None;
+    }
+    let places = places(place, false)?;
+    let rest = after_dash(text.get(close + 1..)?)?;
+    // The lead follows: `Background (FAQ) – see below` is no dateline.
+    if rest.split_whitespace().count() < 6 {
+        return None;
+    }
+    Some(found(
+        places,
+        None,
+        DatelineStyle::Ap,
+        rest,
+        Confidence::Medium,
+    ))
+}
+
+/// `MADRID, 21 (AGENCIA)`: a Spanish agency's dateline, the day alone and the
+/// agency in brackets; the month and year are the document's.
+fn place_day_agency(text: &str) -> Option<Found> {
+    let open = text.find(" (").filter(|i| *i < 50)?;
+    let close = open + text.get(open..)?.find(')')?;
+    let agency = text.get(open + 2..close)?;
+    let caps = agency.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !agency.chars().any(char::is_lowercase);
+    if !(caps || wire_name(agency)) {
+        return None;
+    }
+    let (place, day) = text.get(..open)?.rsplit_once(", ")?;
+    let day_ok = (1..=2).contains(&day.len())
+        && day.chars().all(|c| c.is_ascii_digit())
+        && day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    if !day_ok {
+        return None;
+    }
+    let places = places(place.trim(), true)?;
+    let after = text.get(close + 1..)?;
+    let rest = after_dash(after).unwrap_or(after.trim_start());
+    Some(found(
+        places,
+        None,
+        DatelineStyle::Ap,
+        rest,
+        Confidence::Medium,
+    ))
+}
+
+/// `12 de diciembre de 2026.- Madrid .- La Academia …`: the date first, then
+/// the place, each closed by `.-`.
+fn date_place_punto(text: &str) -> Option<Found> {
+    const PUNTO: [&str; 3] = [".-", ".–", ".—"];
+    let (i, sep) = PUNTO
+        .iter()
+        .filter_map(|s| text.find(s).filter(|i| *i < 60).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)?;
+    let date = parse_date(text.get(..i)?)?;
+    date.year?;
+    let after = text.get(i + sep.len()..)?;
+    let (j, sep2) = PUNTO
+        .iter()
+        .filter_map(|s| after.find(s).filter(|j| *j < 50).map(|j| (j, *s)))
+        .min_by_key(|(j, _)| *j)?;
+    let places = places(after.get(..j)?.trim(), false)?;
+    let rest = after.get(j + sep2.len()..)?;
+    Some(found(
+        places,
+        Some(date),
+        DatelineStyle::UnClassic,
+        rest,
+        Confidence::Medium,
+    ))
 }
 
 /// After a dateline: a dash (`--`, `—`, `–`, `-`) and the lead. `None` when no dash.
@@ -447,6 +708,20 @@ pub fn place_line(text: &str) -> Option<Vec<Place>> {
         return None;
     }
     places(t, true)
+}
+
+/// `Geneva, Switzerland` or `La Moncloa, Madrid` on its own line beside a
+/// date line: a city and its region or country, in any case.
+pub fn place_region_line(text: &str) -> Option<Vec<Place>> {
+    let t = text.trim().trim_end_matches('.');
+    let words = t.split_whitespace().count();
+    if t.matches(',').count() != 1
+        || !(2..=5).contains(&words)
+        || t.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    places(t, false).filter(|p| p.len() == 1 && p[0].region.is_some())
 }
 
 fn found(
@@ -912,5 +1187,95 @@ mod tests {
         ] {
             assert_eq!(find(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn distributor_names_and_times_inside_the_dateline() {
+        let cases = [
+            (
+                "NAIROBI, Kenya, June 2, 2026/APO Group/ --",
+                "Nairobi, Kenya",
+                (Some(2026), 6, 2),
+                "",
+            ),
+            (
+                "OSLO and BERGEN, May 4, 2026 /EIN Presswire/ -- The fund",
+                "Oslo/Bergen",
+                (Some(2026), 5, 4),
+                "The fund",
+            ),
+            (
+                "DENVER, CO — May 5, 2026 — (PR NEWSWIRE HUB) — The city",
+                "Denver, CO",
+                (Some(2026), 5, 5),
+                "The city",
+            ),
+            (
+                "TULSA, OK / Press Karma / May 6, 2026 09:15",
+                "Tulsa, OK",
+                (Some(2026), 5, 6),
+                "",
+            ),
+            (
+                "Boise, ID (Wirely.ai) Friday May 8, 2026 @ 9:05 AM America/Boise — A new",
+                "Boise, ID",
+                (Some(2026), 5, 8),
+                "A new",
+            ),
+            (
+                "(CityNewsWire) - May 09, 2026 - RENO, May 9, 2026 — The clinic",
+                "Reno",
+                (Some(2026), 5, 9),
+                "The clinic",
+            ),
+            (
+                "LIMA, Peru - [Andes Media Newswire](https://wire.example/) - 10 May 2026 - Visitors",
+                "Lima, Peru",
+                (Some(2026), 5, 10),
+                "Visitors",
+            ),
+            (
+                "LIMA, Peru - Andes Media Newswire - 10 May 2026 - Visitors",
+                "Lima, Peru",
+                (Some(2026), 5, 10),
+                "Visitors",
+            ),
+            (
+                "3 de mayo de 2026.- Sevilla .- La fundación",
+                "Sevilla",
+                (Some(2026), 5, 3),
+                "La fundación",
+            ),
+        ];
+        for (text, places, date, rest) in cases {
+            let got = f(text);
+            assert_eq!(got.0, places, "{text}");
+            assert_eq!(got.1, Some(date), "{text}");
+            assert_eq!(got.3, rest, "{text}");
+        }
+        // A Spanish agency's day-only dateline: the date is the document's.
+        let got = f("BILBAO, 14 (AGENCIA NORTE) - El ayuntamiento");
+        assert_eq!(
+            (got.0.as_str(), got.1, got.3.as_str()),
+            ("Bilbao", None, "El ayuntamiento")
+        );
+        assert!(find("Bilbao, 14 (ver anexo) el ayuntamiento").is_none());
+        // A place and the issuer's acronym, no date.
+        let got = f("Lausanne (FIRH) – Les secours restent mobilisés dans la vallée.");
+        assert_eq!(
+            (got.0.as_str(), got.1, got.3.as_str()),
+            (
+                "Lausanne",
+                None,
+                "Les secours restent mobilisés dans la vallée."
+            )
+        );
+        // Names between slashes that are places, and words in brackets that
+        // name no distributor, are no marker.
+        assert_eq!(f("GENEVA/NEW YORK, 5 May 2026 – The").0, "Geneva/New York");
+        assert!(find("The group (Forest Friends) said on Monday that it would appeal.").is_none());
+        assert!(find("Members (all 40 of them) – met in the hall").is_none());
+        assert!(find("Background (FAQ) – see below").is_none());
+        assert!(find("Jane Doe - Press officer - 4 May 2026 - with thanks").is_none());
     }
 }

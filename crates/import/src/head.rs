@@ -57,11 +57,19 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if MAIL_HEADERS.iter().any(|h| lower.starts_with(h)) {
         return Some(HeadLine::Furniture);
     }
+    // `Source: World Health Office (WHO) |`: a distributor's source line.
+    const SOURCE: [&str; 4] = ["source:", "source :", "fuente:", "fuente :"];
+    if SOURCE.iter().any(|h| lower.starts_with(h))
+        && t.split_whitespace().count() <= 12
+        && !t.ends_with('.')
+    {
+        return Some(HeadLine::Furniture);
+    }
     let kind = match bare {
         "press release" | "communiqué de presse" | "comunicado de prensa" => {
             Some(Kind::PressRelease)
         }
-        "news release" | "news" => Some(Kind::NewsRelease),
+        "news release" | "news" | "daily news" => Some(Kind::NewsRelease),
         "media advisory" | "note to correspondents" | "avis aux médias" => {
             Some(Kind::MediaAdvisory)
         }
@@ -72,6 +80,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Kind(k));
     }
     let date_text = [
+        "daily news",
         "dateline",
         "published",
         "posted",
@@ -85,6 +94,9 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
     .map(|r| r.trim_start_matches([':', ' ', 'o', 'n']).trim())
     .unwrap_or(t);
+    // `Daily News 12 / 07 / 2026`: a numeric date spaced out.
+    let spaced = date_text.replace(" / ", "/");
+    let date_text = spaced.as_str();
     if let Some(d) = parse_date(date_text)
         .and_then(|d| d.year.and_then(|y| d.with_year(y)))
         .or_else(|| parse_date_line(date_text))
@@ -105,6 +117,26 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     }
     if reference(t) || meeting(&lower) || mail_sender(t) || organisation(t) {
         return Some(HeadLine::Furniture);
+    }
+    // `JCE Montpellier – 24 août 2026`: an issuer (an acronym and a name) and a date.
+    for sep in [" – ", " — ", " - "] {
+        let Some((label, date)) = t.split_once(sep) else {
+            continue;
+        };
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let acronym = words
+            .iter()
+            .any(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '&'));
+        let mixed = words.iter().any(|w| w.chars().any(char::is_lowercase));
+        if (2..=3).contains(&words.len())
+            && acronym
+            && mixed
+            && !label.chars().any(|c| c.is_ascii_digit())
+        {
+            if let Some(d) = parse_date_line(date) {
+                return Some(HeadLine::Date(d));
+            }
+        }
     }
     // `Prensa regional SSF, 18 de diciembre de 2026`: a label and a date.
     if let Some((label, date)) = t.rsplit_once(", ").and_then(|(l, d)| {
@@ -131,6 +163,15 @@ pub fn classify(line: &str) -> Option<HeadLine> {
                 Some(HeadLine::Kind(k)) => return Some(HeadLine::Kind(k)),
                 Some(HeadLine::Furniture) => return Some(HeadLine::Furniture),
                 _ => {}
+            }
+            // `Valmérie : Communiqué de presse – Collectif X`: a blog's title
+            // line, a label, a genre and the issuer.
+            let genre_first = [" - ", " – ", " — "].iter().find_map(|sep| {
+                let (genre, issuer) = value.trim().split_once(sep)?;
+                (issuer.split_whitespace().count() <= 5).then_some(genre)
+            });
+            if genre_first.is_some_and(|g| matches!(classify(g), Some(HeadLine::Kind(_)))) {
+                return Some(HeadLine::Furniture);
             }
         }
     }
@@ -565,6 +606,39 @@ mod tests {
         assert_eq!(
             genre_suffix("X calls for Y (Press Release)"),
             Some(("X calls for Y".into(), Kind::PressRelease))
+        );
+    }
+
+    #[test]
+    fn source_lines_blog_titles_and_digest_labels() {
+        assert_eq!(
+            classify("Source: Regional Health Office (RHO) |"),
+            Some(HeadLine::Furniture)
+        );
+        assert_eq!(
+            classify("Océanie : Communiqué de presse – Réseau Littoral"),
+            Some(HeadLine::Furniture)
+        );
+        assert_eq!(
+            classify("Harbour Council – Daily News"),
+            Some(HeadLine::Kind(Kind::NewsRelease))
+        );
+        assert_eq!(
+            classify("Daily News 03 / 11 / 2026"),
+            Some(HeadLine::Date(
+                NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()
+            ))
+        );
+        assert_eq!(
+            classify("CCI Lyon – 3 juin 2026"),
+            Some(HeadLine::Date(NaiveDate::from_ymd_opt(2026, 6, 3).unwrap()))
+        );
+        // A long label before the date is a headline's.
+        assert_eq!(classify("Open day at the CCI museum – 3 juin 2026"), None);
+        // A headline that starts with a source is still a headline.
+        assert_eq!(
+            classify("Source of the river polluted by mine waste, inquiry finds."),
+            None
         );
     }
 }

@@ -34,6 +34,10 @@ pub fn split(text: &str) -> Vec<Piece> {
                     prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '—' | '–' | ':'));
                 let opens = matches!(c, '“' | '«' | '„')
                     || (c == '"' && after_space)
+                    // `stating,"We are …`: tight against a comma, before a capital.
+                    || (c == '"'
+                        && prev == Some(',')
+                        && next.is_some_and(char::is_uppercase))
                     || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     out.push(Piece::Narration(std::mem::take(&mut buf)));
@@ -199,6 +203,10 @@ const VERBS: &[(&str, &str)] = &[
     ("a rappelé", "fr"),
     ("a insisté", "fr"),
     ("a commenté", "fr"),
+    ("a réagi", "fr"),
+    ("a témoigné", "fr"),
+    ("a lancé", "fr"),
+    ("réagit", "fr"),
     ("déclare", "fr"),
     ("ajoute", "fr"),
     ("souligne", "fr"),
@@ -243,6 +251,19 @@ const VERBS: &[(&str, &str)] = &[
     ("sostiene", "es"),
     ("comenta", "es"),
     ("según", "es"),
+    // Spain writes the perfect: `ha indicado`, `ha señalado`.
+    ("ha indicado", "es"),
+    ("ha señalado", "es"),
+    ("ha afirmado", "es"),
+    ("ha explicado", "es"),
+    ("ha dicho", "es"),
+    ("ha declarado", "es"),
+    ("ha añadido", "es"),
+    ("ha asegurado", "es"),
+    ("ha destacado", "es"),
+    ("ha subrayado", "es"),
+    ("ha manifestado", "es"),
+    ("ha advertido", "es"),
 ];
 /// The verbs the model prints.
 const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
@@ -388,10 +409,51 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 reworded || !PRINTED.contains(&verb),
             ));
         }
-        // A label: `Dr. Amara Okoye, Director of Primary Care:`.
+        // `Jane Doe, CEO of Acme, welcomed the ruling, saying,` or `…, expresses
+        // his enthusiasm stating,`: a participle ends a clause about the speaker.
         if !colon {
-            return None;
+            const PARTICIPLES: [&str; 6] = [
+                "saying",
+                "stating",
+                "adding",
+                "noting",
+                "explaining",
+                "commenting",
+            ];
+            let clause = PARTICIPLES.iter().find_map(|p| {
+                let b = body.strip_suffix(p)?;
+                b.ends_with([' ', ','])
+                    .then_some(b.trim_end_matches([' ', ',']))
+            })?;
+            let parts: Vec<&str> = clause.split(", ").map(str::trim).collect();
+            let (name, title) = match parts.as_slice() {
+                [first, ..] if name_ok(first) && first.contains(' ') => {
+                    let title = (parts.len() >= 3)
+                        .then(|| parts[1])
+                        .filter(|t| t.chars().next().is_some_and(char::is_uppercase));
+                    (first.to_string(), title.map(str::to_string))
+                }
+                _ => {
+                    // `Jane Doe welcomed the ruling`: the name, then what they did.
+                    let words: Vec<&str> = parts.first()?.split_whitespace().collect();
+                    let name = [3, 2].iter().find_map(|n| {
+                        let w = words.get(..*n)?;
+                        let rest = words.get(*n)?;
+                        let name = w.join(" ");
+                        (name_ok(&name) && rest.chars().next().is_some_and(char::is_lowercase))
+                            .then_some(name)
+                    })?;
+                    (name, None)
+                }
+            };
+            return Some(attr(
+                Attribution::NameSaidColon,
+                full(name, title),
+                "en",
+                true,
+            ));
         }
+        // A label: `Dr. Amara Okoye, Director of Primary Care:`.
         let (name, title, _) = split_name_title(body)?;
         if !name.contains(' ') || body.split_whitespace().count() > 20 {
             return None;
@@ -661,6 +723,22 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         })?;
         return Some((n, t, true));
     }
+    // `Keystone Advisory’s Transaction Associate Haden Buckley`: an
+    // organisation's title before the name; the name is the last two words.
+    if title.is_none() {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(k) = words
+            .iter()
+            .position(|w| w.ends_with("’s") || w.ends_with("'s"))
+            .filter(|k| words.len() >= k + 4)
+        {
+            let (pre, who) = words.split_at(words.len() - 2);
+            let who = who.join(" ");
+            if name_ok(&who) && pre.len() > k + 1 {
+                return Some((who, Some(pre.join(" ")), true));
+            }
+        }
+    }
     if name_ok(name) {
         // `County Judge Maria Alvarez`, `NLT Vice President Ana Ortiz`: the
         // words up to the last title word are a title, not the name.
@@ -809,5 +887,71 @@ mod tests {
         // A comma after narration is no lead-in; a label needs its colon.
         assert_eq!(parse("In a statement, the company said, “A.”"), None);
         assert_eq!(parse("Jane Doe, CEO of Acme, “A.”"), None);
+    }
+
+    #[test]
+    fn participle_lead_ins() {
+        let lead = |s: &str| {
+            let p = parse(s).unwrap_or_else(|| panic!("not a quote: {s}"));
+            let a = p.lead_in.unwrap_or_else(|| panic!("no lead-in: {s}"));
+            (a.mention.name.unwrap_or_default(), a.mention.title)
+        };
+        assert_eq!(
+            lead("Ruth Adeyemi, Chair of Harbour Trust, welcomed the decision, saying, “This is a good day.”"),
+            ("Ruth Adeyemi".to_string(), Some("Chair of Harbour Trust".to_string()))
+        );
+        assert_eq!(
+            lead(
+                "Tom Okafor, Director of Sales, expresses his thanks stating,\"We are grateful.\""
+            ),
+            (
+                "Tom Okafor".to_string(),
+                Some("Director of Sales".to_string())
+            )
+        );
+        assert_eq!(
+            lead("Lena Fischer welcomed the vote, adding, “It was overdue.”"),
+            ("Lena Fischer".to_string(), None)
+        );
+        // No name before the clause: no attribution.
+        assert!(parse("The board welcomed the vote, saying, “It was overdue.”").is_none());
+    }
+
+    #[test]
+    fn possessive_organisation_title_before_the_name() {
+        let p = parse(
+            "Redfern Capital’s Managing Partner Tomas Greer commented, “It was a fair price.”",
+        )
+        .expect("a quote");
+        let a = p.lead_in.expect("a lead-in");
+        assert_eq!(a.mention.name.as_deref(), Some("Tomas Greer"));
+        assert_eq!(
+            a.mention.title.as_deref(),
+            Some("Redfern Capital’s Managing Partner")
+        );
+    }
+
+    #[test]
+    fn reaction_and_spanish_perfect_verbs() {
+        let who = |s: &str| {
+            let p = parse(s).unwrap_or_else(|| panic!("not a quote: {s}"));
+            let a = p.segments[0]
+                .1
+                .clone()
+                .unwrap_or_else(|| panic!("no attribution: {s}"));
+            a.mention.name.or(a.mention.surname).unwrap_or_default()
+        };
+        assert_eq!(
+            who("« Nous sommes très touchés », a réagi Chloé Marin."),
+            "Chloé Marin"
+        );
+        assert_eq!(
+            who("\"Hay que actuar ya\", ha señalado la directora de Agua Viva, Marta Gil, durante la presentación."),
+            "Marta Gil"
+        );
+        assert_eq!(
+            who("“Seguimos trabajando”, ha explicado Pablo Roda, portavoz de la red."),
+            "Pablo Roda"
+        );
     }
 }

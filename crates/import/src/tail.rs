@@ -42,7 +42,7 @@ pub fn footnote_start(line: &str) -> Option<(String, String)> {
     let stars = t.chars().take_while(|c| *c == '*').count();
     let marker: String = if (1..=4).contains(&stars) {
         "*".repeat(stars)
-    } else if let Some(n) = bracket_number(t) {
+    } else if let Some(n) = bracket_number(t).or_else(|| paren_number(t)) {
         n
     } else if let Some(c) = t
         .chars()
@@ -67,6 +67,15 @@ fn bracket_number(t: &str) -> Option<String> {
         .then(|| format!("[{digits}]"))
 }
 
+/// `(1)` … `(99)` at the start of `t`, as French releases mark their notes.
+fn paren_number(t: &str) -> Option<String> {
+    let inner = t.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let digits = inner.get(..close)?;
+    (!digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| format!("({digits})"))
+}
+
 /// A heading over footnotes: `Notes`, `Références`, `Notas`.
 pub fn notes_heading(line: &str) -> bool {
     let t = line.trim().trim_end_matches(':').trim().to_lowercase();
@@ -83,6 +92,12 @@ pub fn markers_in(text: &str) -> Vec<String> {
         .match_indices('[')
         .filter_map(|(i, _)| bracket_number(text.get(i..)?))
         .collect();
+    // `(1)` set against the word or figure it notes (`manifestants (1).`).
+    out.extend(
+        text.match_indices('(')
+            .filter(|(i, _)| *i > 0)
+            .filter_map(|(i, _)| paren_number(text.get(i..)?)),
+    );
     let mut stars = 0;
     for c in text.chars().chain(std::iter::once(' ')) {
         if c == '*' {
@@ -302,6 +317,15 @@ mod tests {
             Some(("[1]".into(), "Selon le classement publié en 2025.".into()))
         );
         assert_eq!(footnote_start("[Link] text"), None);
+        assert_eq!(
+            footnote_start("(2) Discours prononcé le 3 mai."),
+            Some(("(2)".into(), "Discours prononcé le 3 mai.".into()))
+        );
+        assert_eq!(footnote_start("(a) first point"), None);
+        assert_eq!(
+            markers_in("tirent sur la foule (1). Puis (2)."),
+            ["(1)", "(2)"]
+        );
         assert_eq!(
             markers_in("la banque la plus polluante [1], mise en demeure [2]."),
             ["[1]", "[2]"]

@@ -2,8 +2,9 @@
 //! (the same computation as `cargo run -p dateline-import --example accuracy`);
 //! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
 //! at the target: at least 95 % of fields right and every quote found with its
-//! speaker. The second blind set (`tests/blind2`, `… -- blind2`) keeps the
-//! score it reached after its blind first run (see its README).
+//! speaker. The second and third blind sets (`tests/blind2`, `tests/blind3`,
+//! `… -- blind2`, `… -- blind3`) keep the scores they reached after their
+//! blind first runs (see their READMEs).
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -90,5 +91,25 @@ fn second_blind_set_keeps_its_score() {
         "quotes {}/{}",
         s.quotes_right,
         s.quotes_total
+    );
+}
+
+#[test]
+fn third_blind_set_keeps_its_score() {
+    // First, blind run: 151/189 fields (79.9 %), quotes 19/30; after the fixes
+    // 187/189 and 30/30 (see its README).
+    let s = accuracy::score(&accuracy::blind3_dir());
+    assert!(s.total >= 20, "only {} fixtures", s.total);
+    let right: usize = s.right.iter().sum();
+    let fields = s.total * accuracy::FIELDS.len();
+    assert!(
+        right * 100 >= fields * 98,
+        "{right}/{fields} fields right; misses: {:#?}",
+        s.misses
+    );
+    assert_eq!(
+        s.quotes_right, s.quotes_total,
+        "every quote found with its speaker; misses: {:#?}",
+        s.misses
     );
 }

@@ -48,6 +48,7 @@ fn special(line: &str, early: bool, wrapped: bool) -> bool {
 /// marks, section headings and, near the top, release lines and datelines.
 fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     let mut out = Vec::with_capacity(blocks.len());
+    let blocks: Vec<SrcBlock> = blocks.into_iter().flat_map(split_contact_aside).collect();
     for (n, b) in blocks.into_iter().enumerate() {
         if b.lines.len() < 2 || b.kind != BlockKind::Para {
             out.push(b);
@@ -179,6 +180,64 @@ fn forwarded_wrapper(blocks: &[SrcBlock]) -> usize {
     signoff + 1 + usize::from(signature)
 }
 
+/// Openers of the contacts set in brackets at the end of a paragraph.
+const CONTACT_ASIDES: [&str; 5] = [
+    "(For more information:",
+    "(For more information contact:",
+    "(Pour plus d'informations :",
+    "(Pour plus d’informations :",
+    "(Para más información:",
+];
+
+/// `… by October. (For more information: Jane Roe – Tel.: …; John Doe – Tel.: …)`:
+/// the contacts in brackets at the end of a paragraph become a line of their
+/// own after it, where the tail reads them.
+fn split_contact_aside(mut b: SrcBlock) -> Vec<SrcBlock> {
+    let cut = |line: &str| -> Option<(String, String)> {
+        let t = line.trim_end();
+        let inner = t.strip_suffix(')')?;
+        let i = CONTACT_ASIDES.iter().filter_map(|o| inner.rfind(o)).max()?;
+        let aside = inner.get(i + 1..)?.trim().to_string();
+        // The brackets close only at the end: no other `(` inside the aside
+        // without its `)`.
+        if aside.matches('(').count() != aside.matches(')').count() {
+            return None;
+        }
+        Some((inner.get(..i)?.trim_end().to_string(), aside))
+    };
+    if b.kind != BlockKind::Para {
+        return vec![b];
+    }
+    let Some((before, aside)) = b.lines.last().and_then(|l| cut(l)) else {
+        return vec![b];
+    };
+    let last = b.lines.len() - 1;
+    let at = b.first_line.map(|f| f + last);
+    let mut aside_block = SrcBlock::new(BlockKind::Para, vec![aside], false).at_line(at);
+    if let Some(span) = b.spans.get(last).copied() {
+        aside_block.spans = vec![span];
+    }
+    if before.is_empty() {
+        b.lines.pop();
+        if b.rich.len() > last {
+            b.rich.pop();
+        }
+        if b.spans.len() > last {
+            b.spans.pop();
+        }
+    } else {
+        b.lines[last] = before.clone();
+        if let Some(r) = b.rich.get_mut(last) {
+            *r = cut(r).map(|(rb, _)| rb).unwrap_or_else(|| md(&before));
+        }
+    }
+    if b.lines.is_empty() {
+        vec![aside_block]
+    } else {
+        vec![b, aside_block]
+    }
+}
+
 /// `PORTLAND` alone on its line between the head and the lead: a dateline
 /// whose date is the document's (a date line above, or the one given).
 fn place_alone(blocks: &[SrcBlock], i: usize) -> Option<dateline::Found> {
@@ -308,7 +367,26 @@ pub fn assemble(
     } else {
         DATELINE_SCAN
     };
-    for (i, b) in blocks.iter().enumerate().take(scan).skip(1) {
+    // `Geneva, Switzerland` over `24 February 2026` over the headline: place
+    // and date on lines of their own above it, only page furniture higher up.
+    if pins.dateline.is_none() {
+        if let Some((k, f)) = place_then_date_above(&blocks) {
+            report.part(
+                blocks[k].part,
+                PartRole::Dateline,
+                Confidence::Medium,
+                Some("dateline".into()),
+            );
+            blocks.remove(k);
+            found = Some((k, f));
+        }
+    }
+    for (i, b) in blocks
+        .iter()
+        .enumerate()
+        .take(if found.is_some() { 0 } else { scan })
+        .skip(1)
+    {
         if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
             continue;
         }
@@ -352,7 +430,19 @@ pub fn assemble(
                 .and_then(|p| blocks.get(p))
                 .filter(|b| b.lines.len() == 1)
                 .and_then(|b| b.lines.first())
-                .and_then(|l| dateline::place_line(l));
+                .and_then(|l| dateline::place_line(l).or_else(|| dateline::place_region_line(l)));
+            // `24.2.2026`, share links, then `La Moncloa, Madrid`: the place under the date.
+            let place_below = match place {
+                Some(_) => None,
+                None => blocks
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .take(8)
+                    .find(|(_, b)| b.kind != BlockKind::ListItem)
+                    .filter(|(_, b)| b.lines.len() == 1)
+                    .and_then(|(k, b)| Some((k, dateline::place_region_line(b.lines.first()?)?))),
+            };
             let date = blocks
                 .get(i)
                 .and_then(|b| b.lines.first())
@@ -396,6 +486,36 @@ pub fn assemble(
                     if let Some((at, _)) = found.as_mut() {
                         *at -= 1;
                     }
+                }
+                (None, Some(d)) if place_below.is_some() => {
+                    let Some((k, places)) = place_below else {
+                        unreachable!()
+                    };
+                    let written = format!("{} {}", blocks[i].joined(), blocks[k].joined());
+                    found = Some((
+                        i,
+                        dateline::Found {
+                            places,
+                            date: Some(crate::dates::PartialDate {
+                                day: d.day(),
+                                month: d.month(),
+                                year: Some(d.year()),
+                                order: crate::dates::DateOrder::DayFirst,
+                                language: None,
+                            }),
+                            style: DatelineStyle::EuCommission,
+                            rest: String::new(),
+                            confidence: Confidence::Medium,
+                            written,
+                        },
+                    ));
+                    report.part(
+                        blocks[k].part,
+                        PartRole::Dateline,
+                        Confidence::Medium,
+                        Some("dateline".into()),
+                    );
+                    blocks.remove(k);
                 }
                 _ => date_line_at = Some(i),
             }
@@ -584,6 +704,7 @@ pub fn assemble(
     let body = body::build(
         items,
         &head.headline,
+        &head.subheadline,
         &rich,
         &pins.body,
         &mut people,
@@ -827,6 +948,61 @@ pub fn assemble(
 /// Whether the dateline found at `i` stands above the headline: alone on its
 /// line, with nothing above it that could be a headline, and a short block
 /// after it.
+/// A place line and a date line, in that order, at the top of the page with a
+/// headline right under them: (index of the place line, the dateline).
+fn place_then_date_above(blocks: &[SrcBlock]) -> Option<(usize, dateline::Found)> {
+    let one = |b: &SrcBlock| (b.lines.len() == 1).then(|| b.lines[0].clone());
+    for k in 0..blocks.len().min(6) {
+        let above_is_furniture = blocks.iter().take(k).all(|b| {
+            b.kind == BlockKind::ListItem
+                || b.lines
+                    .iter()
+                    .all(|l| head::classify(l).is_some() || l.split_whitespace().count() < 3)
+        });
+        if !above_is_furniture {
+            return None;
+        }
+        let Some(place_text) = blocks.get(k).and_then(one) else {
+            continue;
+        };
+        let Some(places) =
+            dateline::place_region_line(&place_text).or_else(|| dateline::place_line(&place_text))
+        else {
+            continue;
+        };
+        let Some(Some(HeadLine::Date(d))) =
+            blocks.get(k + 1).and_then(one).map(|l| head::classify(&l))
+        else {
+            continue;
+        };
+        let headline_after = blocks.get(k + 2).is_some_and(|b| {
+            let words = b.joined().split_whitespace().count();
+            (3..=40).contains(&words) && !b.joined().ends_with(['.', ':'])
+        });
+        if !headline_after {
+            return None;
+        }
+        return Some((
+            k,
+            dateline::Found {
+                places,
+                date: Some(crate::dates::PartialDate {
+                    day: d.day(),
+                    month: d.month(),
+                    year: Some(d.year()),
+                    order: crate::dates::DateOrder::DayFirst,
+                    language: None,
+                }),
+                style: DatelineStyle::EuCommission,
+                rest: String::new(),
+                confidence: Confidence::Medium,
+                written: format!("{place_text} {}", blocks[k + 1].joined()),
+            },
+        ));
+    }
+    None
+}
+
 fn dateline_above_headline(blocks: &[SrcBlock], i: usize, f: &dateline::Found) -> bool {
     let nothing_above = blocks.iter().take(i).all(|b| {
         b.lines
