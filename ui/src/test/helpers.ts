@@ -39,13 +39,20 @@ export interface Call {
   args: Record<string, unknown>;
 }
 
-/** Resets the in-memory shell and answers IPC with it, recording every call into `calls`. */
-export function mockShell(calls: Call[]): void {
+/**
+ * Resets the in-memory shell and answers IPC with it, recording every call into `calls`. With
+ * `events`, the shell's events are mocked too: a test sends them with `emit` from
+ * `@tauri-apps/api/event` (event plumbing calls are not recorded).
+ */
+export function mockShell(calls: Call[], options: { events?: boolean } = {}): void {
   resetMock();
   calls.length = 0;
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
-    return handle(cmd, a);
-  });
+  mockIPC(
+    (cmd, args) => {
+      const a = (args ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: a });
+      return handle(cmd, a);
+    },
+    { shouldMockEvents: options.events ?? false },
+  );
 }
