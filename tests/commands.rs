@@ -477,3 +477,51 @@ fn offline_the_app_keeps_working_and_says_what_waits_to_be_sent() {
     let s: Value = h.ok("sign_out", json!({}));
     assert_eq!(s["state"], "signedOut", "{s}");
 }
+
+#[test]
+fn presence_is_a_courtesy_that_never_gets_in_the_way() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("w.db");
+    let h = harness(AppState::open(&db));
+    let id: String = h.ok("create_release", json!({ "style": "wire" }));
+
+    // Signed out: nobody else is anywhere, and saying so is no error.
+    let none: Vec<Value> = h.ok(
+        "presence_heartbeat",
+        json!({ "release": id, "editing": true }),
+    );
+    assert!(none.is_empty());
+    let none: Vec<Value> = h.ok("workspace_presence", json!({}));
+    assert!(none.is_empty());
+    let _: Value = h.ok("presence_leave", json!({ "release": id }));
+
+    // A release id that is not one is refused before anything is sent.
+    for bad in ["'; DROP TABLE presence; --", "../../etc/passwd", ""] {
+        assert_eq!(
+            h.err_code(
+                "presence_heartbeat",
+                json!({ "release": bad, "editing": false })
+            ),
+            "invalid_input",
+            "{bad:?}"
+        );
+        assert_eq!(
+            h.err_code("release_presence", json!({ "release": bad })),
+            "invalid_input"
+        );
+    }
+
+    // Signed in, the server unreachable: still nobody, still no error.
+    let store = dateline_store::SqliteStore::open(&db).expect("store");
+    store
+        .set_sync_setting("url", Some("http://127.0.0.1:9"))
+        .expect("url");
+    store.set_sync_setting("token", Some("t")).expect("token");
+    let none: Vec<Value> = h.ok(
+        "presence_heartbeat",
+        json!({ "release": id, "editing": false }),
+    );
+    assert!(none.is_empty());
+    let none: Vec<Value> = h.ok("release_presence", json!({ "release": id }));
+    assert!(none.is_empty());
+}

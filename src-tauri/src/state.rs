@@ -266,4 +266,7 @@ pub struct SyncProgress {
     pub failure: Option<(ApiError, bool)>,
     /// A round is running.
     pub running: bool,
+    /// A round was asked for while one ran (a live event): the running round
+    /// goes once more, so nothing announced is left unpulled.
+    pub again: bool,
 }

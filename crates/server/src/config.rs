@@ -23,6 +23,10 @@ pub struct Config {
     pub login_window: Duration,
     /// Database connections per instance (`DATELINE_DB_POOL`, default 16).
     pub pool_size: usize,
+    /// How long a presence heartbeat lasts (`DATELINE_PRESENCE_TTL_SECS`,
+    /// default 45): the app renews every 15 s, so a closed laptop drops out
+    /// within this time.
+    pub presence_ttl: Duration,
 }
 
 /// A setting that cannot be used.
@@ -65,6 +69,9 @@ impl Config {
             login_failures: parse("DATELINE_LOGIN_FAILURES", "5", "a number")?,
             login_window: Duration::from_secs(15 * 60),
             pool_size: parse("DATELINE_DB_POOL", "16", "a number of connections")?,
+            presence_ttl: Duration::from_secs(
+                parse::<u64>("DATELINE_PRESENCE_TTL_SECS", "45", "a number of seconds")?.max(1),
+            ),
         })
     }
 }

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use axum::extract::State;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use dateline_sync::wire::Event;
+use dateline_sync::wire::{Event, PresenceEvent};
 use futures_util::{Stream, StreamExt};
 use serde::Deserialize;
 use tokio::sync::broadcast;
@@ -34,6 +34,13 @@ pub enum Notice {
         /// The record's ids.
         event: Event,
     },
+    /// Who has a release open changed (see [`crate::presence`]).
+    Presence {
+        /// The workspace's row id.
+        workspace: i64,
+        /// The release.
+        release: uuid::Uuid,
+    },
     /// Notices may have been missed: every subscriber should pull.
     Resync,
 }
@@ -44,6 +51,29 @@ struct Payload {
     w: i64,
     #[serde(flatten)]
     event: Event,
+}
+
+/// The NOTIFY payload of a presence change ([`crate::presence::notice`]).
+#[derive(Deserialize)]
+struct PresencePayload {
+    w: i64,
+    presence: uuid::Uuid,
+}
+
+/// What a NOTIFY payload says, if it is one of ours.
+fn notice(payload: &str) -> Option<Notice> {
+    if let Ok(p) = serde_json::from_str::<Payload>(payload) {
+        return Some(Notice::Record {
+            workspace: p.w,
+            event: p.event,
+        });
+    }
+    serde_json::from_str::<PresencePayload>(payload)
+        .ok()
+        .map(|p| Notice::Presence {
+            workspace: p.w,
+            release: p.presence,
+        })
 }
 
 /// Starts listening; returns once the first `LISTEN` is in place (so events of
@@ -89,11 +119,8 @@ async fn connect(
         while let Some(msg) = messages.next().await {
             match msg {
                 Ok(AsyncMessage::Notification(n)) => {
-                    if let Ok(p) = serde_json::from_str::<Payload>(n.payload()) {
-                        let _ = tx.send(Notice::Record {
-                            workspace: p.w,
-                            event: p.event,
-                        });
+                    if let Some(notice) = notice(n.payload()) {
+                        let _ = tx.send(notice);
                     }
                 }
                 Ok(_) => {}
@@ -109,8 +136,9 @@ async fn connect(
 }
 
 /// `GET /v1/events`: server-sent events for the user's workspace: `ready`
-/// once subscribed, `record` (an [`Event`] as JSON) per new record, and
-/// `resync` when notices may have been missed.
+/// once subscribed, `record` (an [`Event`] as JSON) per new record,
+/// `presence` (a [`PresenceEvent`] as JSON) when who has a release open
+/// changed, and `resync` when notices may have been missed.
 pub async fn events(
     State(st): State<AppState>,
     s: Session,
@@ -127,7 +155,16 @@ pub async fn events(
             }) if w == workspace => Some(Ok(SseEvent::default()
                 .event("record")
                 .data(serde_json::to_string(&event).unwrap_or_default()))),
-            Ok(Notice::Record { .. }) => None,
+            Ok(Notice::Presence {
+                workspace: w,
+                release,
+            }) if w == workspace => Some(Ok(SseEvent::default().event("presence").data(
+                serde_json::to_string(&PresenceEvent {
+                    release_id: release,
+                })
+                .unwrap_or_default(),
+            ))),
+            Ok(Notice::Record { .. } | Notice::Presence { .. }) => None,
             // A slow subscriber that fell behind is told to pull instead.
             Ok(Notice::Resync) | Err(_) => Some(Ok(SseEvent::default().event("resync").data(""))),
         }

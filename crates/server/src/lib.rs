@@ -14,6 +14,7 @@
 //! - [`limit`]: per-client request rate limiting (per instance);
 //! - [`records`], [`blobs`]: the sync endpoints;
 //! - [`events`]: PostgreSQL LISTEN/NOTIFY fanned out as server-sent events;
+//! - [`presence`]: who has a release open, viewing or editing;
 //! - [`routes`]: the HTTP surface.
 
 pub mod accounts;
@@ -24,6 +25,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod limit;
+pub mod presence;
 pub mod records;
 pub mod routes;
 

@@ -2,10 +2,11 @@
 
 use std::io::Read;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
-use dateline_server::{accounts, db, events, routes, Config};
+use dateline_server::{accounts, db, events, presence, routes, Config};
 use dateline_sync::wire::Role;
 
 /// The Dateline team workspace server (PostgreSQL from DATELINE_DATABASE_URL).
@@ -122,6 +123,10 @@ async fn run(cli: Cli, mut config: Config) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("cannot listen on {}", config.listen))?;
             let addr = listener.local_addr()?;
+            presence::start_sweeper(
+                pool.clone(),
+                (config.presence_ttl / 3).clamp(Duration::from_millis(500), Duration::from_secs(5)),
+            );
             let app = routes::router(routes::AppState::new(pool, config, tx));
             // Tests and scripts read this line to learn the port.
             println!("dateline-server listening on http://{addr}");

@@ -8,6 +8,7 @@
 //! | `GET /v1/releases/{id}/records` | one release's records |
 //! | `POST /v1/blobs/missing`, `PUT /v1/blobs/{hash}`, `GET /v1/blobs/{hash}` | content blocks |
 //! | `GET /v1/events` | server-sent events |
+//! | `POST /v1/presence`, `GET /v1/presence`, `GET /v1/releases/{id}/presence` | who has a release open |
 //!
 //! Anything else, a body over the limit, malformed JSON or a panic in a
 //! handler becomes a `{code, message}` refusal, never a dropped connection.
@@ -27,7 +28,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::events::Notice;
 use crate::limit::Limiter;
-use crate::{auth, blobs, events, records, ApiError, Config};
+use crate::{auth, blobs, events, presence, records, ApiError, Config};
 
 /// The largest request body accepted (JSON or blob): 4 MiB.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -80,6 +81,14 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/blobs/missing", post(blobs::missing))
         .route("/v1/blobs/{hash}", put(blobs::put).get(blobs::get))
         .route("/v1/events", get(events::events))
+        .route(
+            "/v1/presence",
+            post(presence::heartbeat).get(presence::workspace_presence),
+        )
+        .route(
+            "/v1/releases/{id}/presence",
+            get(presence::release_presence),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

@@ -12,7 +12,8 @@ use reqwest::blocking::{Client as Http, RequestBuilder, Response};
 
 use crate::wire::{
     blob_hash, ErrorBody, Event, LoginRequest, LoginResponse, Me, MissingRequest, MissingResponse,
-    PullResponse, PushRequest, PushResponse, Record, StoredRecord,
+    PresenceEntry, PresenceEvent, PresenceMode, PresenceRequest, PullResponse, PushRequest,
+    PushResponse, Record, StoredRecord,
 };
 
 /// What can go wrong talking to the server.
@@ -248,6 +249,40 @@ impl Client {
         Self::answer(rb.send().map_err(transport)?)
     }
 
+    /// Says the user has `release` open (`Some(mode)`) or closed it (`None`);
+    /// answers with who has it open now (the user included). Repeat about
+    /// every 15 seconds while it stays open: an entry not renewed lapses.
+    pub fn presence_heartbeat(
+        &self,
+        release: uuid::Uuid,
+        mode: Option<PresenceMode>,
+    ) -> Result<Vec<PresenceEntry>, SyncError> {
+        let rb = self.authed(self.http.post(format!("{}/v1/presence", self.base)))?;
+        Self::answer(
+            rb.json(&PresenceRequest {
+                release_id: release,
+                mode,
+            })
+            .send()
+            .map_err(transport)?,
+        )
+    }
+
+    /// Who has `release` open.
+    pub fn release_presence(&self, release: &str) -> Result<Vec<PresenceEntry>, SyncError> {
+        let rb = self.authed(
+            self.http
+                .get(format!("{}/v1/releases/{release}/presence", self.base)),
+        )?;
+        Self::answer(rb.send().map_err(transport)?)
+    }
+
+    /// Every open release of the workspace, with who has it open.
+    pub fn workspace_presence(&self) -> Result<Vec<PresenceEntry>, SyncError> {
+        let rb = self.authed(self.http.get(format!("{}/v1/presence", self.base)))?;
+        Self::answer(rb.send().map_err(transport)?)
+    }
+
     /// Subscribes to live events; returns once the server has confirmed the
     /// subscription (its `ready` event), so nothing pushed afterwards is missed.
     pub fn events(&self) -> Result<Events, SyncError> {
@@ -274,6 +309,8 @@ impl Client {
 pub enum Live {
     /// A colleague's (or one's own) new record.
     Record(Event),
+    /// Who has a release open changed: ask [`Client::release_presence`].
+    Presence(PresenceEvent),
     /// Notices may have been missed: pull.
     Resync,
 }
@@ -293,6 +330,11 @@ impl Events {
                     let e = serde_json::from_str(&data)
                         .map_err(|e| SyncError::Protocol(e.to_string()))?;
                     return Ok(Some(Live::Record(e)));
+                }
+                "presence" => {
+                    let e = serde_json::from_str(&data)
+                        .map_err(|e| SyncError::Protocol(e.to_string()))?;
+                    return Ok(Some(Live::Presence(e)));
                 }
                 "resync" => return Ok(Some(Live::Resync)),
                 _ => {}

@@ -271,6 +271,60 @@ pub struct Event {
     pub kind: RecordKind,
 }
 
+/// What someone does with a release they have open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PresenceMode {
+    /// Has it open.
+    Viewing,
+    /// Has unsaved edits in it.
+    Editing,
+}
+
+impl PresenceMode {
+    /// The mode's name as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PresenceMode::Viewing => "viewing",
+            PresenceMode::Editing => "editing",
+        }
+    }
+}
+
+/// `POST /v1/presence`: a heartbeat for one open release, or (with `mode`
+/// absent) word that the user closed it. An entry not renewed expires.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceRequest {
+    /// The release the user has open.
+    pub release_id: Uuid,
+    /// Viewing or editing; `None` when the user closed the release.
+    #[serde(default)]
+    pub mode: Option<PresenceMode>,
+}
+
+/// One person who has a release open (`GET /v1/releases/{id}/presence`,
+/// `GET /v1/presence`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresenceEntry {
+    /// The release.
+    pub release_id: Uuid,
+    /// The user name.
+    pub user: String,
+    /// Viewing or editing.
+    pub mode: PresenceMode,
+    /// When the entry lapses unless renewed.
+    pub expires: DateTime<Utc>,
+}
+
+/// A live notification (server-sent event `presence`): who is where changed
+/// for this release; ask `GET /v1/releases/{id}/presence` for the people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresenceEvent {
+    /// The release whose presence changed.
+    pub release_id: Uuid,
+}
+
 /// Every refusal: a stable code to branch on and a sentence for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {

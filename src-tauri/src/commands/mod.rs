@@ -44,7 +44,7 @@ use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, V
 use import::{ImportFile, ImportPreview, ImportResult};
 use review::{AuditFormat, ReviewPanel, Timeline, WorkspaceSettings};
 use spell::SpellSetup;
-use workspace::SyncStatus;
+use workspace::{Presence, SyncStatus};
 
 /// What every command gets besides its arguments: the app, its state and store.
 pub struct Cx<R: Runtime> {

@@ -102,4 +102,12 @@ commands! {
     workspace::sign_out() -> SyncStatus;
     /// Sends what waits and pulls colleagues' revisions now.
     workspace::sync_now() -> SyncStatus;
+    /// Says you have `release` open (editing: with unsaved edits); repeat about every 15 s. Returns who else has it open (nobody when signed out or offline).
+    workspace::presence_heartbeat(release: String, editing: bool) -> Vec<Presence>;
+    /// Says you closed `release`.
+    workspace::presence_leave(release: String) -> ();
+    /// Who else has `release` open.
+    workspace::release_presence(release: String) -> Vec<Presence>;
+    /// Every release others have open, with who (the library's markers).
+    workspace::workspace_presence() -> Vec<Presence>;
 }

@@ -17,6 +17,7 @@ import type { LintReport } from "../bindings/LintReport";
 import type { OpenRelease } from "../bindings/OpenRelease";
 import type { Override } from "../bindings/Override";
 import type { Packet } from "../bindings/Packet";
+import type { Presence } from "../bindings/Presence";
 import type { Problem } from "../bindings/Problem";
 import type { Release } from "../bindings/Release";
 import type { ReleaseId } from "../bindings/ReleaseId";
@@ -136,6 +137,14 @@ export interface Commands {
   signOut(): Promise<SyncStatus>;
   /** Sends what waits and pulls colleagues' revisions now. */
   syncNow(): Promise<SyncStatus>;
+  /** Says you have `release` open (editing: with unsaved edits); repeat about every 15 s. Returns who else has it open (nobody when signed out or offline). */
+  presenceHeartbeat(release: string, editing: boolean): Promise<Array<Presence>>;
+  /** Says you closed `release`. */
+  presenceLeave(release: string): Promise<null>;
+  /** Who else has `release` open. */
+  releasePresence(release: string): Promise<Array<Presence>>;
+  /** Every release others have open, with who (the library's markers). */
+  workspacePresence(): Promise<Array<Presence>>;
 }
 
 /** The IPC name and the argument names (camelCase, as sent) of each method. */
@@ -189,6 +198,10 @@ export const COMMAND_TABLE = {
   signIn: ["sign_in", ["url", "user", "password"]],
   signOut: ["sign_out", []],
   syncNow: ["sync_now", []],
+  presenceHeartbeat: ["presence_heartbeat", ["release", "editing"]],
+  presenceLeave: ["presence_leave", ["release"]],
+  releasePresence: ["release_presence", ["release"]],
+  workspacePresence: ["workspace_presence", []],
 } as const satisfies Record<keyof Commands, readonly [string, readonly string[]]>;
 
 /** A function that sends one command over IPC (Tauri's `invoke`). */

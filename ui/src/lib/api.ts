@@ -5,6 +5,8 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { PresenceChanged } from "../bindings/PresenceChanged";
+import type { SyncChanged } from "../bindings/SyncChanged";
 import type { SyncStatus } from "../bindings/SyncStatus";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Problem } from "../bindings/Problem";
@@ -172,6 +174,29 @@ export async function onCloseRequested(handler: () => void): Promise<() => void>
   await ready;
   try {
     return await listen("app://close-requested", () => handler());
+  } catch {
+    return () => {};
+  }
+}
+
+/**
+ * Subscribes to live pulls: colleagues' records arrived for `releases` (or, with `all`, for any
+ * release); resolves to an unsubscribe.
+ */
+export async function onSyncChanged(handler: (changed: SyncChanged) => void): Promise<() => void> {
+  await ready;
+  try {
+    return await listen<SyncChanged>("sync://changed", (e) => handler(e.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/** Subscribes to presence changes (who has a release open); resolves to an unsubscribe. */
+export async function onPresenceChanged(handler: (changed: PresenceChanged) => void): Promise<() => void> {
+  await ready;
+  try {
+    return await listen<PresenceChanged>("presence://changed", (e) => handler(e.payload));
   } catch {
     return () => {};
   }

@@ -7,6 +7,7 @@ import seedRev2 from "../test/seed-rev2.json";
 import seedCompare from "../test/seed-compare.json";
 import type { Block } from "../bindings/Block";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
+import type { Presence } from "../bindings/Presence";
 import type { Release } from "../bindings/Release";
 import { dispatchCommand, type Commands } from "../generated/commands";
 import { mockReview, resetMockReview } from "./mock-review";
@@ -21,6 +22,24 @@ interface Stored {
 }
 
 const db = new Map<string, Stored>();
+/** Others who have releases open (no team server in the mock: tests set them). */
+let presence: Presence[] = [];
+
+/** Sets who else has which release open, as the server would report it. */
+export function setMockPresence(people: Presence[]): void {
+  presence = clone(people);
+}
+
+/** Appends a revision by someone else, as a sync pull would; returns its number. */
+export function mockColleagueRevision(id: string, author: string, headline: string): number {
+  const s = get(id);
+  const last = s.revisions[s.revisions.length - 1]!;
+  const release = clone(last.release);
+  release.headline = headline;
+  const number = last.info.number + 1;
+  s.revisions.push({ info: { number, author, created: new Date().toISOString(), message: null, name: null, restoredFrom: null }, release });
+  return number;
+}
 let nextId = 1;
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const fail = (code: string, message: string) => ({ code, message, problems: [] });
@@ -45,6 +64,7 @@ function template(style: HouseStyleId): Release {
 /** Resets the mock store with the seed and a few more releases. */
 export function resetMock(): void {
   db.clear();
+  presence = [];
   resetMockReview();
   nextId = 1;
   const base = clone(seed) as unknown as Release;
@@ -264,6 +284,18 @@ export const mockCommands: Commands = {
   },
   async syncNow() {
     return { state: "signedOut", url: null, user: null, toSend: 0, lastSync: null, message: null };
+  },
+  async presenceHeartbeat(release) {
+    return clone(presence.filter((p) => p.release === release));
+  },
+  async presenceLeave() {
+    return null;
+  },
+  async releasePresence(release) {
+    return clone(presence.filter((p) => p.release === release));
+  },
+  async workspacePresence() {
+    return clone(presence);
   },
   async setSpelling() {
     return { dictionaries: [], names: [] };

@@ -115,11 +115,11 @@ export function renderComparison(c: Comparison, mode: CompareMode): HTMLElement 
   );
 }
 
-export function compareView(id: string, latestRevision: number): { el: HTMLElement; run(): Promise<void> } {
+export function compareView(id: string, latestRevision: number, pair?: [string, string]): { el: HTMLElement; run(): Promise<void> } {
   let mode: CompareMode = "side";
   let comparison: Comparison | null = null;
   let active = -1;
-  const [defFrom, defTo] = defaultPair(latestRevision);
+  const [defFrom, defTo] = pair ?? defaultPair(latestRevision);
   const options: [string, string][] = [
     ["working", "Working copy (unsaved edits)"],
     ...Array.from({ length: latestRevision }, (_, k): [string, string] => {

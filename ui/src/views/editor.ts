@@ -1,5 +1,8 @@
-// An open release: toolbar (back, autosave indicator, tabs, save revision, export), and the
-// Edit tab (form + live preview), History tab and Compare tab.
+// An open release: toolbar (back, autosave indicator, who else is here, tabs, save revision,
+// export), and the Edit tab (form + live preview), History tab and Compare tab. Signed in to a
+// team server, the editor sends a presence heartbeat (viewing, or editing while there are unsaved
+// edits) and follows colleagues' revisions as they arrive: shown at once when there is nothing
+// unsaved here, else announced with an offer to compare.
 
 import type { Release } from "../bindings/Release";
 import { confirmDialog, saveRevisionDialog } from "../components/dialog";
@@ -9,7 +12,8 @@ import { previewPane, structuredCloneSafe } from "../components/preview";
 import { saveIndicator } from "../components/save-indicator";
 import { MOD } from "../components/shortcuts";
 import type { EditorCtx } from "../editor/ctx";
-import { api } from "../lib/api";
+import { api, onPresenceChanged, onSyncChanged } from "../lib/api";
+import { presenceLine, revisionNotice } from "../components/presence";
 import { Autosaver } from "../lib/autosave";
 import { ReleaseDoc } from "../lib/doc";
 import { debounce, h, replace } from "../lib/dom";
@@ -27,6 +31,8 @@ import { checksPanel } from "../editor/checks";
 import type { LintFix } from "../bindings/LintFix";
 
 export type Tab = "edit" | "history" | "compare";
+/** How often the open release's presence is renewed (the server forgets it after ~45 s). */
+export const HEARTBEAT_MS = 15_000;
 /** What the column beside the form shows; kept while the app runs. */
 type Side = "preview" | "review";
 let sideChoice: Side = "preview";
@@ -111,8 +117,28 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   // Unsaved edits: kept as the working copy until saved as a revision or discarded.
   let hasEdits = opened.fromWorkingCopy;
   let discarded = false;
+  let closed = false;
+  // Presence: who else has this release open; renewed every HEARTBEAT_MS and whenever this
+  // editor starts or stops having unsaved edits.
+  const presence = presenceLine();
+  let beatEditing: boolean | null = null;
+  const beat = () => {
+    if (closed) return;
+    beatEditing = hasEdits;
+    void api.presenceHeartbeat(id, hasEdits).then((people) => {
+      if (!closed) presence.show(people);
+    }, () => {});
+  };
+  const beatTimer = setInterval(beat, HEARTBEAT_MS);
+  const offPresence = onPresenceChanged((c) => {
+    if (closed || c.release !== id) return;
+    void api.releasePresence(id).then((people) => {
+      if (!closed) presence.show(people);
+    }, () => {});
+  });
   doc.onChange((r) => {
     hasEdits = true;
+    if (beatEditing === false) beat();
     discardBtn.disabled = false;
     autosaver.touch();
     preview.update(r);
@@ -223,12 +249,46 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       if (tab === "history") {
         replace(content, historyView(id, { onRestored: reload }).el);
       } else {
-        replace(content, compareView(id, latestRevision).el);
+        replace(content, compareView(id, latestRevision, comparePair).el);
+        comparePair = undefined;
       }
     });
   };
 
   const reload = () => hooks.reopen("history");
+
+  // Colleagues' revisions, as the live sync pulls them.
+  let seenRevision = latestRevision;
+  let comparePair: [string, string] | undefined;
+  const notice = revisionNotice({
+    compare: () => {
+      comparePair = [`rev:${seenRevision}`, "working"];
+      showTab("compare");
+      tabs.compare.focus();
+    },
+    dismiss: () => tabs[current].focus(),
+  });
+  const pulled = async () => {
+    const revs = await api.history(id);
+    if (closed) return;
+    void review.refresh();
+    const newest = revs[0];
+    if (!newest || newest.number <= seenRevision) return;
+    seenRevision = newest.number;
+    if (!hasEdits) {
+      // Nothing unsaved here: the colleague's revision becomes the shown text.
+      toast(`${newest.author || "A colleague"} saved revision ${newest.number}`);
+      hooks.reopen(current);
+      return;
+    }
+    latestRevision = newest.number;
+    notice.show(newest.author, newest.number);
+    if (current === "history") showTab("history");
+  };
+  const offChanged = onSyncChanged((c) => {
+    if (closed || !(c.all || c.releases.includes(id))) return;
+    void pulled().catch(() => {});
+  });
 
   const saveRevision = async () => {
     // Ctrl+S can arrive twice (the page's key handler and the native menu's accelerator).
@@ -240,7 +300,10 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       await autosaver.flush();
       const rev = await api.saveRevision(id, structuredCloneSafe(doc.release), note.message ?? null, note.name ?? null);
       latestRevision = rev;
+      seenRevision = Math.max(seenRevision, rev);
       hasEdits = false;
+      notice.clear();
+      beat();
       discardBtn.disabled = true;
       banner?.remove();
       clearError();
@@ -299,6 +362,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     h("button", { type: "button", class: "btn subtle", testid: "back-to-library", onClick: () => hooks.back(), title: `Back to the library (${MOD}+L)` }, "← Library"),
     title,
     indicator.el,
+    presence.el,
     statusBtn,
     h("div", { class: "tabs", role: "tablist", "aria-label": "Release views" }, tabs.edit, tabs.history, tabs.compare),
     h("div", { class: "toolbar-end" },
@@ -307,7 +371,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       menu.el,
     ),
   );
-  const el = h("div", { class: "editor-view", testid: "editor-view", "data-id": id }, toolbar, banner, content);
+  const el = h("div", { class: "editor-view", testid: "editor-view", "data-id": id }, toolbar, banner, notice.el, content);
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   toolbar.querySelector(".tabs")?.addEventListener("keydown", (e) => {
     const k = (e as KeyboardEvent).key;
@@ -324,6 +388,7 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
   void api.validateRelease(doc.release).then(form.setProblems, () => {});
   void linter.now(structuredCloneSafe(doc.release));
   spelling();
+  beat();
 
   const view: EditorView = {
     el,
@@ -336,6 +401,13 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     exportAs,
     openExportMenu: () => menu.open(),
     close: async () => {
+      if (!closed) {
+        closed = true;
+        clearInterval(beatTimer);
+        void offPresence.then((off) => off());
+        void offChanged.then((off) => off());
+        void api.presenceLeave(id).catch(() => {});
+      }
       if (!discarded) await autosaver.flush();
       autosaver.dispose();
     },

@@ -3,6 +3,8 @@
 // the trash, arrows move between rows.
 
 import { h } from "../lib/dom";
+import type { Presence } from "../bindings/Presence";
+import { presenceMarker, presenceSentence } from "../components/presence";
 import type { ReleaseReview } from "../bindings/ReleaseReview";
 import { formatTime, labelOf, REVIEW_STATUSES } from "../lib/labels";
 import type { ReleaseSummary } from "../lib/types";
@@ -134,4 +136,19 @@ function statusCell(review: ReleaseReview | undefined): HTMLElement {
     review.waitingForMe ? h("span", { class: "badge warn", testid: "waiting-for-me" }, "asks you") : null,
     review.myApprovalStale ? h("span", { class: "badge warn", testid: "my-approval-stale", title: "The text changed after you approved it" }, "your approval is stale") : null,
   );
+}
+
+/**
+ * Marks the rows others have open (a small badge, and the row's accessible name says who), in
+ * place: focus and scrolling stay where they are.
+ */
+export function markPresence(list: ParentNode, byRelease: Map<string, Presence[]>): void {
+  for (const row of Array.from(list.querySelectorAll<HTMLElement>('[data-testid="release-row"]'))) {
+    row.querySelector('[data-testid="release-presence"]')?.remove();
+    const people = byRelease.get(row.dataset.id ?? "");
+    const title = row.querySelector(".lib-title")?.textContent || "Untitled release";
+    const marker = presenceMarker(people);
+    if (marker) row.querySelector(".lib-title")?.after(marker);
+    row.setAttribute("aria-label", marker && people ? `${title} (${presenceSentence(people)})` : title);
+  }
 }

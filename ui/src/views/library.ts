@@ -5,13 +5,14 @@ import type { HouseStyleId } from "../bindings/HouseStyleId";
 import { confirmDialog, formDialog } from "../components/dialog";
 import { importReview } from "./import-review";
 import { showError, showNote, toast } from "../components/notify";
-import { api } from "../lib/api";
+import { api, onPresenceChanged, onSyncChanged } from "../lib/api";
+import type { Presence } from "../bindings/Presence";
 import { debounce, h, replace } from "../lib/dom";
 import { HOUSE_STYLES } from "../lib/labels";
 import type { SourceFormat } from "../bindings/SourceFormat";
 import type { ReleaseSummary } from "../lib/types";
 import type { ReleaseReview } from "../bindings/ReleaseReview";
-import { releaseRows } from "./library-rows";
+import { markPresence, releaseRows } from "./library-rows";
 import { settingsDialog } from "./settings";
 
 /** Which releases the library lists. */
@@ -56,6 +57,18 @@ export function libraryView(hooks: LibraryHooks): {
     },
   });
 
+  // Who has which release open (others only); markers are updated in place.
+  let present = new Map<string, Presence[]>();
+  let presenceSeq = 0;
+  const loadPresence = async () => {
+    const mine = ++presenceSeq;
+    const all = await api.workspacePresence().catch(() => [] as Presence[]);
+    if (mine !== presenceSeq) return;
+    present = new Map();
+    for (const p of all) present.set(p.release, [...(present.get(p.release) ?? []), p]);
+    if (!trash) markPresence(list, present);
+  };
+
   // Searches answered after a newer one are dropped.
   let seq = 0;
   const refresh = async () => {
@@ -74,6 +87,8 @@ export function libraryView(hooks: LibraryHooks): {
       scopeButtons.waiting.textContent = waiting > 0 ? `Waiting for me (${waiting})` : "Waiting for me";
       const shown = trash || scope === "all" ? rows : rows.filter((r) => (scope === "waiting" ? byId.get(r.id)?.waitingForMe : byId.get(r.id)?.writer === me));
       draw(shown, byId);
+      if (!trash) markPresence(list, present);
+      void loadPresence();
     } catch (err) {
       if (mine === seq) showError(err, "The library could not be loaded");
     }
@@ -286,6 +301,20 @@ export function libraryView(hooks: LibraryHooks): {
     else if (!menu.hidden && !el.querySelector(".menu-wrap")?.contains(e.target as Node)) hideMenu();
   };
   document.addEventListener("click", outside);
+  // Live: colleagues' new releases and revisions, and who has what open. The subscriptions end
+  // at the first event after the library left the page.
+  const offChanged = onSyncChanged(() => {
+    if (!el.isConnected) return void offChanged.then((off) => off());
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-testid="release-row"]')?.dataset.id;
+    void refresh().then(() => {
+      if (focused) list.querySelector<HTMLElement>(`[data-testid="release-row"][data-id="${focused}"]`)?.focus();
+    });
+  });
+  const presenceLater = debounce(() => void loadPresence(), 200);
+  const offPresence = onPresenceChanged(() => {
+    if (!el.isConnected) return void offPresence.then((off) => off());
+    presenceLater();
+  });
   void refresh();
   return { el, refresh, openNewMenu: showMenu, focusSearch: () => search.focus(), importFile };
 }
