@@ -288,7 +288,8 @@ mod tests {
             Some(rev)
         );
 
-        s.review_mark_sent(&[on.id.clone()]).expect("mark");
+        s.review_mark_sent(std::slice::from_ref(&on.id))
+            .expect("mark");
         s.review_mark_refused(&RefusedRecord {
             id: setting.id.clone(),
             code: "forbidden".into(),
