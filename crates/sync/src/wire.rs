@@ -431,6 +431,68 @@ mod tests {
     }
 
     #[test]
+    fn review_kinds_round_trip_and_old_kinds_stay_valid() {
+        let entries = [
+            "comment",
+            "suggestion",
+            "approval",
+            "transition",
+            "reviewRequest",
+            "reviewAnswer",
+            "commentStatus",
+            "suggestionDecision",
+            "export",
+            "roles",
+            "rules",
+        ];
+        for e in entries {
+            let k = RecordKind::for_review(e).expect(e);
+            assert_eq!(k.review_kind(), Some(e));
+            assert_eq!(k.as_str().parse::<RecordKind>(), Ok(k));
+        }
+        assert_eq!(
+            RecordKind::for_review("profile"),
+            None,
+            "profiles stay local"
+        );
+        for old in ["revision", "state", "audit"] {
+            let k: RecordKind = old.parse().expect(old);
+            assert_eq!(k.review_kind(), None);
+        }
+        assert!(RecordKind::Transition.review_only() && !RecordKind::Comment.review_only());
+        assert!(RecordKind::Rules.workspace_wide() && !RecordKind::Approval.workspace_wide());
+    }
+
+    #[test]
+    fn a_review_body_is_recognised_only_in_its_shape() {
+        let ok = r#"{"id":"0190a0a0-0000-7000-8000-000000000001","release_id":"0190a0a0-0000-7000-8000-000000000002","kind":"comment","author":"a","created":"2025-05-14T10:00:00Z","body":{"review":1,"entry":{"text":"x"}}}"#;
+        let r: Record = serde_json::from_str(ok).expect("record");
+        assert_eq!(ReviewBody::of(&r).map(|b| b.on), Some(None));
+        let legacy: Record =
+            serde_json::from_str(&ok.replace(r#""review":1,"#, "")).expect("record");
+        assert_eq!(ReviewBody::of(&legacy), None);
+        let extra: Record =
+            serde_json::from_str(&ok.replace(r#""review":1,"#, r#""review":1,"x":2,"#))
+                .expect("record");
+        assert_eq!(ReviewBody::of(&extra), None);
+        let revision: Record =
+            serde_json::from_str(&ok.replace("comment", "revision")).expect("record");
+        assert_eq!(ReviewBody::of(&revision), None);
+    }
+
+    #[test]
+    fn the_workspace_settings_id_is_the_same_everywhere_and_differs_by_workspace() {
+        assert_eq!(
+            workspace_release_id("geneva"),
+            workspace_release_id("geneva")
+        );
+        assert_ne!(
+            workspace_release_id("geneva"),
+            workspace_release_id("nairobi")
+        );
+    }
+
+    #[test]
     fn blob_hashes_are_64_lower_case_hex_digits() {
         let h = blob_hash(b"GENEVA");
         assert!(is_blob_hash(&h));
