@@ -155,7 +155,8 @@ pub async fn push(
     }
 
     let before = approved.clone();
-    let mut review = crate::review::Review::load(&tx, &s, &release_ids).await?;
+    let new: Vec<&Record> = fresh.iter().map(|(r, _, _)| *r).collect();
+    let mut review = crate::review::Review::load(&tx, &s, &release_ids, &new).await?;
     for (r, _, _) in &fresh {
         review.check(&s, r)?;
         let a = approved.entry(r.release_id).or_insert(false);

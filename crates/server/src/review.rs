@@ -87,50 +87,19 @@ fn refusal(r: &Record, s: &Session, e: ReviewError) -> ApiError {
 }
 
 impl Review {
-    /// Loads the workspace's accounts and rules, and the state of `releases`,
-    /// inside the push's transaction (their rows are locked by then).
+    /// Loads the state of `releases` and, when the push carries more than
+    /// revisions (`all`), the workspace's accounts and rules, inside the
+    /// push's transaction (the releases' rows are locked by then).
     pub async fn load(
         tx: &tokio_postgres::Transaction<'_>,
         s: &Session,
         releases: &[Uuid],
+        records: &[&Record],
     ) -> Result<Review, ApiError> {
         let settings = workspace_release_id(&s.workspace);
         let mut workspace = Workspace::default();
-        for row in tx
-            .query(
-                "SELECT name, role FROM users WHERE workspace_id = $1 AND NOT disabled ORDER BY id",
-                &[&s.workspace_id],
-            )
-            .await?
-        {
-            let name: String = row.get(0);
-            let r: String = row.get(1);
-            let Ok(r) = r.parse::<dateline_sync::wire::Role>() else {
-                continue;
-            };
-            workspace.roles.push(RoleAssignment {
-                person: name,
-                roles: match role(r) {
-                    Role::Admin => Role::ALL.to_vec(),
-                    other => vec![other],
-                },
-            });
-        }
-        if let Some(row) = tx
-            .query_opt(
-                "SELECT raw FROM records WHERE release_id = $1 AND kind = 'rules'
-                  ORDER BY seq DESC LIMIT 1",
-                &[&settings],
-            )
-            .await?
-        {
-            let raw: String = row.get(0);
-            let r: Record = serde_json::from_str(&raw).map_err(ApiError::internal)?;
-            if let Some(Entry::Rules(rules)) =
-                ReviewBody::of(&r).and_then(|b| entry_of(&r, &b).ok())
-            {
-                workspace.rules = rules;
-            }
+        if records.iter().any(|r| r.kind != RecordKind::Revision) {
+            workspace = Self::workspace(tx, s, settings).await?;
         }
         let mut states: HashMap<Uuid, ReleaseState> = releases
             .iter()
@@ -168,6 +137,52 @@ impl Review {
             settings,
             releases: states,
         })
+    }
+
+    /// The workspace's accounts (their server roles) and its latest rules.
+    async fn workspace(
+        tx: &tokio_postgres::Transaction<'_>,
+        s: &Session,
+        settings: Uuid,
+    ) -> Result<Workspace, ApiError> {
+        let mut workspace = Workspace::default();
+        for row in tx
+            .query(
+                "SELECT name, role FROM users WHERE workspace_id = $1 AND NOT disabled ORDER BY id",
+                &[&s.workspace_id],
+            )
+            .await?
+        {
+            let name: String = row.get(0);
+            let r: String = row.get(1);
+            let Ok(r) = r.parse::<dateline_sync::wire::Role>() else {
+                continue;
+            };
+            workspace.roles.push(RoleAssignment {
+                person: name,
+                roles: match role(r) {
+                    Role::Admin => Role::ALL.to_vec(),
+                    other => vec![other],
+                },
+            });
+        }
+        if let Some(row) = tx
+            .query_opt(
+                "SELECT raw FROM records WHERE release_id = $1 AND kind = 'rules'
+                  ORDER BY seq DESC LIMIT 1",
+                &[&settings],
+            )
+            .await?
+        {
+            let raw: String = row.get(0);
+            let r: Record = serde_json::from_str(&raw).map_err(ApiError::internal)?;
+            if let Some(Entry::Rules(rules)) =
+                ReviewBody::of(&r).and_then(|b| entry_of(&r, &b).ok())
+            {
+                workspace.rules = rules;
+            }
+        }
+        Ok(workspace)
     }
 
     /// Checks one new record of the push against the rules and the state the
