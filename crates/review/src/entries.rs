@@ -191,6 +191,25 @@ pub enum Entry {
 }
 
 impl Entry {
+    /// Every record kind this version knows, as [`Entry::kind`] names them.
+    pub const KINDS: [&'static str; 12] = [
+        "roles",
+        "profile",
+        "rules",
+        "transition",
+        "reviewRequest",
+        "reviewAnswer",
+        "comment",
+        "commentStatus",
+        "suggestion",
+        "suggestionDecision",
+        "approval",
+        "export",
+    ];
+
+    /// Kinds that stay on this machine (a local profile): never sent to a team server.
+    pub const LOCAL_KINDS: [&'static str; 1] = ["profile"];
+
     /// The record kind (`comment`, `approval`…).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -222,20 +241,7 @@ impl Entry {
     /// The entry in `r`; `Ok(None)` for a kind this version does not know
     /// (written by a newer Dateline: kept, shown in the audit, otherwise ignored).
     pub fn from_record(r: &Record) -> Result<Option<Entry>, ReviewError> {
-        let known = [
-            "roles",
-            "profile",
-            "rules",
-            "transition",
-            "reviewRequest",
-            "reviewAnswer",
-            "comment",
-            "commentStatus",
-            "suggestion",
-            "suggestionDecision",
-            "approval",
-            "export",
-        ];
+        let known = Entry::KINDS;
         if !known.contains(&r.kind.as_str()) {
             return Ok(None);
         }

@@ -11,6 +11,7 @@
 //! - [`fields`]: field paths (`headline`, `body[2]`…), their text;
 //! - [`anchor`]: mapping a field and a text range through later edits;
 //! - [`state`]: the fold of records into a [`ReviewState`], and the gates;
+//! - [`enforce`]: the rules every new record must pass (the app and the server);
 //! - [`workspace`]: roles and rules folded from the workspace's records;
 //! - [`packet`]: one quote in context for the person quoted (HTML and text);
 //! - [`audit`]: the timeline, as CSV and JSON;
@@ -18,6 +19,7 @@
 
 pub mod anchor;
 pub mod audit;
+pub mod enforce;
 pub mod entries;
 pub mod error;
 pub mod fields;

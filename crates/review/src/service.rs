@@ -304,29 +304,15 @@ impl<'s> ReviewService<'s> {
         let state = self.fold(&l, checks)?;
         let rules = &l.workspace.rules;
         let from = state.status;
-        let Some(rule) = rules.rule(from, to) else {
-            let allowed = rules.next(from);
-            return Err(ReviewError::Transition {
-                from: from.to_string(),
-                to: to.to_string(),
-                allowed: if allowed.is_empty() {
-                    "nothing".into()
-                } else {
-                    allowed
-                        .iter()
-                        .map(|s| s.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                },
-            });
-        };
-        l.workspace.require(&self.actor, &rule.roles)?;
-        if to == ReviewStatus::Approved
-            && !rules.writer_may_approve
-            && same_person(&self.actor, &state.writer)
-        {
-            return Err(ReviewError::OwnRelease(self.actor.clone()));
-        }
+        crate::enforce::transition(
+            &crate::enforce::Context {
+                workspace: &l.workspace,
+                status: from,
+                writer: &state.writer,
+            },
+            &self.actor,
+            to,
+        )?;
         let mut overridden = Vec::new();
         let mut reason = None;
         if rules.gated.contains(&to) && !state.blockers.is_empty() {
@@ -725,10 +711,15 @@ impl<'s> ReviewService<'s> {
                                 held: "none of them".into(),
                             })?,
                     };
-                w.require(&self.actor, &[role])?;
-                if !w.rules.writer_may_approve && same_person(&self.actor, &l.writer) {
-                    return Err(ReviewError::OwnRelease(self.actor.clone()));
-                }
+                crate::enforce::release_approval(
+                    &crate::enforce::Context {
+                        workspace: w,
+                        status: ReviewStatus::Draft,
+                        writer: &l.writer,
+                    },
+                    &self.actor,
+                    role,
+                )?;
                 (
                     ApprovalScope::Release { role },
                     self.actor.clone(),

@@ -11,7 +11,8 @@ use tokio_postgres::NoTls;
 /// The migrations, in order; migration N brings the schema to version N.
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
-    include_str!("../migrations/0004_presence.sql"),
+    include_str!("../migrations/0002_review.sql"),
+    include_str!("../migrations/0003_presence.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -13,6 +13,7 @@
 //! - [`accounts`]: what the `user` and `session` subcommands do;
 //! - [`limit`]: per-client request rate limiting (per instance);
 //! - [`records`], [`blobs`]: the sync endpoints;
+//! - [`review`]: the review workflow's rules on pushed records;
 //! - [`events`]: PostgreSQL LISTEN/NOTIFY fanned out as server-sent events;
 //! - [`presence`]: who has a release open, viewing or editing;
 //! - [`routes`]: the HTTP surface.
@@ -27,6 +28,7 @@ pub mod events;
 pub mod limit;
 pub mod presence;
 pub mod records;
+pub mod review;
 pub mod routes;
 
 pub use config::Config;

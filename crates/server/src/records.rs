@@ -14,8 +14,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use dateline_sync::wire::{
-    is_blob_hash, PullResponse, PushRequest, PushResponse, Record, RecordKind, StoredRecord,
-    WorkflowState, MAX_NAME_LEN, MAX_PULL_RECORDS, MAX_PUSH_RECORDS,
+    is_blob_hash, PullResponse, PushRequest, PushResponse, Record, RecordKind, ReviewBody,
+    StoredRecord, WorkflowState, MAX_NAME_LEN, MAX_PULL_RECORDS, MAX_PUSH_RECORDS,
 };
 use tokio_postgres::Row;
 use uuid::Uuid;
@@ -155,7 +155,10 @@ pub async fn push(
     }
 
     let before = approved.clone();
+    let new: Vec<&Record> = fresh.iter().map(|(r, _, _)| *r).collect();
+    let mut review = crate::review::Review::load(&tx, &s, &release_ids, &new).await?;
     for (r, _, _) in &fresh {
+        review.check(&s, r)?;
         let a = approved.entry(r.release_id).or_insert(false);
         *a = apply_rules(&s, r, *a)?;
     }
@@ -263,10 +266,15 @@ fn check_batch(records: &[Record]) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The workflow rules: who may approve and reopen, and no revision of an
-/// approved release. Returns whether the release is approved after `r`.
+/// The workflow rules of the older free-form records: who may approve and
+/// reopen, and no revision of an approved release. Returns whether the release
+/// is approved after `r`. Review entries ([`ReviewBody`]) follow the review
+/// crate's rules instead (see [`crate::review`]).
 fn apply_rules(s: &Session, r: &Record, approved: bool) -> Result<bool, ApiError> {
     let who = format!("{} ({})", s.name, s.role);
+    if ReviewBody::of(r).is_some() {
+        return Ok(approved);
+    }
     match r.kind {
         RecordKind::Approval => {
             if !s.role.may_approve() {

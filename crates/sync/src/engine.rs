@@ -55,16 +55,24 @@ pub struct Report {
     pub pulled: usize,
     /// Colleagues' revisions added to the local history.
     pub applied: usize,
+    /// Local review records (comments, approvals…) the server acknowledged.
+    pub review_pushed: usize,
+    /// Colleagues' review records added to the local store.
+    pub review_applied: usize,
+    /// Local review records the server refused for good, with its reasons.
+    pub refused: Vec<dateline_store::RefusedRecord>,
 }
 
 fn bad_id(s: &str) -> SyncError {
     SyncError::Protocol(format!("“{s}” is not a record id"))
 }
 
-/// Sends the outbox, then pulls everything new. Safe to repeat after any failure.
+/// Sends the outbox (revisions, then review records), then pulls everything
+/// new. Safe to repeat after any failure.
 pub fn sync(store: &SqliteStore, client: &Client) -> Result<Report, SyncError> {
     let mut report = Report::default();
     push_outbox(store, client, &mut report)?;
+    crate::review::push(store, client, &mut report)?;
     pull(store, client, &mut report)?;
     Ok(report)
 }
@@ -156,6 +164,7 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
                 report.applied += 1;
             }
         }
+        crate::review::apply_page(store, &page.records, report)?;
         cursor = page.cursor;
         store.set_sync_setting("cursor", Some(&cursor.to_string()))?;
         store.set_sync_setting("last_sync", Some(&Utc::now().to_rfc3339()))?;

@@ -4,7 +4,8 @@
 //! - `client` (feature `client`, on by default): a blocking HTTP client that
 //!   signs in, uploads missing blobs, pushes records, pulls by cursor and
 //!   listens for live events;
-//! - `engine` (same feature): one sync round between a local store and the server.
+//! - `engine` (same feature): one sync round between a local store and the server;
+//! - `review` (same feature): the review records' part of that round.
 
 pub mod wire;
 
@@ -13,6 +14,9 @@ pub mod client;
 
 #[cfg(feature = "client")]
 pub mod engine;
+
+#[cfg(feature = "client")]
+pub mod review;
 
 #[cfg(feature = "client")]
 pub use client::{Client, Events, Live, SyncError};

@@ -105,6 +105,22 @@ pub enum RecordKind {
     State,
     /// An entry of the audit trail.
     Audit,
+    /// A review state change (a review [`ReviewBody`]).
+    Transition,
+    /// A review request (a review [`ReviewBody`]).
+    ReviewRequest,
+    /// An answer to a review request (a review [`ReviewBody`]).
+    ReviewAnswer,
+    /// A comment thread resolved or reopened (a review [`ReviewBody`]).
+    CommentStatus,
+    /// A suggestion accepted or rejected (a review [`ReviewBody`]).
+    SuggestionDecision,
+    /// An export of a revision, for the audit trail (a review [`ReviewBody`]).
+    Export,
+    /// Workspace: the roles a person holds (a review [`ReviewBody`]).
+    Roles,
+    /// Workspace: the review rules (a review [`ReviewBody`]).
+    Rules,
 }
 
 impl RecordKind {
@@ -117,8 +133,105 @@ impl RecordKind {
             RecordKind::Approval => "approval",
             RecordKind::State => "state",
             RecordKind::Audit => "audit",
+            RecordKind::Transition => "transition",
+            RecordKind::ReviewRequest => "review_request",
+            RecordKind::ReviewAnswer => "review_answer",
+            RecordKind::CommentStatus => "comment_status",
+            RecordKind::SuggestionDecision => "suggestion_decision",
+            RecordKind::Export => "export",
+            RecordKind::Roles => "roles",
+            RecordKind::Rules => "rules",
         }
     }
+
+    /// The kind carrying the review workflow's entries of kind `entry_kind`
+    /// (`comment`, `reviewRequest`…, as `dateline-review` names them).
+    pub fn for_review(entry_kind: &str) -> Option<RecordKind> {
+        Some(match entry_kind {
+            "comment" => RecordKind::Comment,
+            "suggestion" => RecordKind::Suggestion,
+            "approval" => RecordKind::Approval,
+            "transition" => RecordKind::Transition,
+            "reviewRequest" => RecordKind::ReviewRequest,
+            "reviewAnswer" => RecordKind::ReviewAnswer,
+            "commentStatus" => RecordKind::CommentStatus,
+            "suggestionDecision" => RecordKind::SuggestionDecision,
+            "export" => RecordKind::Export,
+            "roles" => RecordKind::Roles,
+            "rules" => RecordKind::Rules,
+            _ => return None,
+        })
+    }
+
+    /// The review entry kind this kind carries, if it carries one.
+    pub fn review_kind(self) -> Option<&'static str> {
+        Some(match self {
+            RecordKind::Comment => "comment",
+            RecordKind::Suggestion => "suggestion",
+            RecordKind::Approval => "approval",
+            RecordKind::Transition => "transition",
+            RecordKind::ReviewRequest => "reviewRequest",
+            RecordKind::ReviewAnswer => "reviewAnswer",
+            RecordKind::CommentStatus => "commentStatus",
+            RecordKind::SuggestionDecision => "suggestionDecision",
+            RecordKind::Export => "export",
+            RecordKind::Roles => "roles",
+            RecordKind::Rules => "rules",
+            RecordKind::Revision | RecordKind::State | RecordKind::Audit => return None,
+        })
+    }
+
+    /// Whether records of this kind must carry a [`ReviewBody`] (the kinds
+    /// added for the review workflow; `comment`, `suggestion` and `approval`
+    /// records may still carry the older free-form bodies).
+    pub fn review_only(self) -> bool {
+        self.review_kind().is_some()
+            && !matches!(
+                self,
+                RecordKind::Comment | RecordKind::Suggestion | RecordKind::Approval
+            )
+    }
+
+    /// Whether records of this kind are workspace-wide (their release id is
+    /// [`workspace_release_id`]).
+    pub fn workspace_wide(self) -> bool {
+        matches!(self, RecordKind::Roles | RecordKind::Rules)
+    }
+}
+
+/// The body of a record carrying a review workflow entry (`dateline-review`'s
+/// `Entry`): the entry's own body, and the global id of the revision it refers
+/// to (revision numbers are local to each machine's history).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewBody {
+    /// Marks the body as a review entry (always `1` for this version).
+    pub review: u32,
+    /// The entry's body, as `dateline-review` serialises it.
+    pub entry: serde_json::Value,
+    /// The record id of the revision the entry refers to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<Uuid>,
+}
+
+impl ReviewBody {
+    /// The review body of a record, if it carries one.
+    pub fn of(r: &Record) -> Option<ReviewBody> {
+        r.kind.review_kind()?;
+        if !r.body.get("review").is_some_and(|v| v == 1) {
+            return None;
+        }
+        serde_json::from_value(r.body.clone()).ok()
+    }
+}
+
+/// The release id under which a workspace's shared settings (roles, rules)
+/// travel: derived from the workspace's name, the same on every machine.
+pub fn workspace_release_id(workspace: &str) -> Uuid {
+    let h = blake3::hash(format!("dateline workspace settings\0{workspace}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&h.as_bytes()[..16]);
+    uuid::Builder::from_custom_bytes(bytes).into_uuid()
 }
 
 impl FromStr for RecordKind {
@@ -369,6 +482,68 @@ mod tests {
         assert!(serde_json::from_str::<Record>(&extra).is_err());
         let kind = ok.replace("comment", "drop_table");
         assert!(serde_json::from_str::<Record>(&kind).is_err());
+    }
+
+    #[test]
+    fn review_kinds_round_trip_and_old_kinds_stay_valid() {
+        let entries = [
+            "comment",
+            "suggestion",
+            "approval",
+            "transition",
+            "reviewRequest",
+            "reviewAnswer",
+            "commentStatus",
+            "suggestionDecision",
+            "export",
+            "roles",
+            "rules",
+        ];
+        for e in entries {
+            let k = RecordKind::for_review(e).expect(e);
+            assert_eq!(k.review_kind(), Some(e));
+            assert_eq!(k.as_str().parse::<RecordKind>(), Ok(k));
+        }
+        assert_eq!(
+            RecordKind::for_review("profile"),
+            None,
+            "profiles stay local"
+        );
+        for old in ["revision", "state", "audit"] {
+            let k: RecordKind = old.parse().expect(old);
+            assert_eq!(k.review_kind(), None);
+        }
+        assert!(RecordKind::Transition.review_only() && !RecordKind::Comment.review_only());
+        assert!(RecordKind::Rules.workspace_wide() && !RecordKind::Approval.workspace_wide());
+    }
+
+    #[test]
+    fn a_review_body_is_recognised_only_in_its_shape() {
+        let ok = r#"{"id":"0190a0a0-0000-7000-8000-000000000001","release_id":"0190a0a0-0000-7000-8000-000000000002","kind":"comment","author":"a","created":"2025-05-14T10:00:00Z","body":{"review":1,"entry":{"text":"x"}}}"#;
+        let r: Record = serde_json::from_str(ok).expect("record");
+        assert_eq!(ReviewBody::of(&r).map(|b| b.on), Some(None));
+        let legacy: Record =
+            serde_json::from_str(&ok.replace(r#""review":1,"#, "")).expect("record");
+        assert_eq!(ReviewBody::of(&legacy), None);
+        let extra: Record =
+            serde_json::from_str(&ok.replace(r#""review":1,"#, r#""review":1,"x":2,"#))
+                .expect("record");
+        assert_eq!(ReviewBody::of(&extra), None);
+        let revision: Record =
+            serde_json::from_str(&ok.replace("comment", "revision")).expect("record");
+        assert_eq!(ReviewBody::of(&revision), None);
+    }
+
+    #[test]
+    fn the_workspace_settings_id_is_the_same_everywhere_and_differs_by_workspace() {
+        assert_eq!(
+            workspace_release_id("geneva"),
+            workspace_release_id("geneva")
+        );
+        assert_ne!(
+            workspace_release_id("geneva"),
+            workspace_release_id("nairobi")
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! A batch is written in one transaction, so a crash keeps all of it or none;
 //! `INSERT OR IGNORE` on the unique id makes a retried batch harmless. The
-//! table's triggers refuse any update or delete.
+//! table's triggers refuse any update or delete. A record the team server
+//! refused for good (see `review_sync`) is kept but no longer read.
 
 use rusqlite::{params, TransactionBehavior};
 
@@ -53,7 +54,9 @@ impl SqliteStore {
     pub(super) fn read_records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
         self.query_records(
             "SELECT id, release_id, kind, author, created, revision, body FROM records
-             WHERE release_id = ?1 AND ?2 = ?2 ORDER BY created, id",
+             WHERE release_id = ?1 AND ?2 = ?2
+               AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
+             ORDER BY created, id",
             release_id,
             "",
         )
@@ -73,7 +76,9 @@ impl SqliteStore {
         let upper = format!("{p}~");
         let mut found = self.query_records(
             "SELECT id, release_id, kind, author, created, revision, body FROM records
-             WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
+             WHERE id >= ?1 AND id < ?2
+               AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
+             ORDER BY id LIMIT 2",
             &p,
             &upper,
         )?;
