@@ -37,6 +37,7 @@ pub mod types;
 
 pub use editing::{load_ref, open_release, OpenRelease, RevRef};
 pub use error::StoreError;
+pub use sqlite::graph::{Choice, OpenConflict, MERGE_AUTHOR};
 pub use sqlite::sync::{OutgoingRevision, RemoteRevision};
 pub use sqlite::SqliteStore;
 pub use types::{ListFilter, Record, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};

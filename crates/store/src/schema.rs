@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_trash_listing_working_copies.sql"),
     include_str!("../migrations/0003_records.sql"),
     include_str!("../migrations/0004_sync.sql"),
+    include_str!("../migrations/0005_revision_graph_conflicts.sql"),
 ];
 
 /// The schema version this binary writes.

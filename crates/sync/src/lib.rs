@@ -4,7 +4,9 @@
 //! - `client` (feature `client`, on by default): a blocking HTTP client that
 //!   signs in, uploads missing blobs, pushes records, pulls by cursor and
 //!   listens for live events;
-//! - `engine` (same feature): one sync round between a local store and the server.
+//! - `engine` (same feature): one sync round between a local store and the server;
+//! - `merge` (same feature): merges of concurrent revisions and the conflicts
+//!   kept for the user (`conflicts`, `resolve`).
 
 pub mod wire;
 
@@ -15,6 +17,11 @@ pub mod client;
 pub mod engine;
 
 #[cfg(feature = "client")]
+pub mod merge;
+
+#[cfg(feature = "client")]
 pub use client::{Client, Events, Live, SyncError};
 #[cfg(feature = "client")]
 pub use engine::{sync, Report};
+#[cfg(feature = "client")]
+pub use merge::{conflicts, resolve, Choice, Conflict, OpenConflict};
