@@ -761,9 +761,9 @@ mod tests {
             .collect();
         let m = merge_all(&base, &sides);
         assert!(m.conflicts.is_empty());
-        for k in 0..3 {
+        for (k, &i) in p.iter().take(3).enumerate() {
             assert_eq!(
-                m.release.body[p[k]],
+                m.release.body[i],
                 Block::Paragraph {
                     text: format!("Paragraph by client {k}.")
                 }

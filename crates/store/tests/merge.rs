@@ -4,6 +4,8 @@
 //! for the server: pushing appends the outbox to it, pulling applies what a
 //! store lacks (as `dateline_sync` does with a real server).
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{by, seed};

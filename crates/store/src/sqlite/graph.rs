@@ -64,6 +64,9 @@ pub enum Choice {
     Edited { text: String },
 }
 
+/// A merge revision as it goes out: its base, record time and parents.
+type MergeRecord = (Option<String>, i64, Vec<String>);
+
 /// One node of a release's revision graph.
 struct Node {
     record_id: String,
@@ -547,7 +550,7 @@ impl SqliteStore {
         &self,
         conn: &Connection,
         record_id: &str,
-    ) -> Result<(Option<(Option<String>, i64, Vec<String>)>, Vec<String>), StoreError> {
+    ) -> Result<(Option<MergeRecord>, Vec<String>), StoreError> {
         let merge: Option<(Option<String>, i64)> = conn
             .query_row(
                 "SELECT base, created FROM sync_graph WHERE record_id = ?1 AND merge = 1",
@@ -813,7 +816,7 @@ impl SqliteStore {
             };
             edits.push((o, *at, value, format!("{} — {said}", c.label)));
         }
-        edits.sort_by(|a, b| b.1.cmp(&a.1));
+        edits.sort_by_key(|e| std::cmp::Reverse(e.1));
         for (o, at, value, _) in &edits {
             let c = &o.conflict;
             match (c.span, at) {
@@ -989,7 +992,7 @@ fn one_attribution(c: &Conflict) -> Option<dateline_core::Attribution> {
             .iter()
             .flat_map(|p| p.segments.iter())
             .filter_map(|s| s.attribution)
-            .last(),
+            .next_back(),
         _ => None,
     }
 }
