@@ -11,11 +11,13 @@
 //! - [`blocks`]: alignment of body blocks, moves included;
 //! - [`fields`]: every field outside the body;
 //! - [`labels`]: semantic labels and the one-line summary;
+//! - [`merge`]: deterministic three-way merge of concurrent revisions, with conflicts;
 //! - [`redline`] and [`terminal`]: the two redline renderings.
 
 pub mod blocks;
 pub mod fields;
 pub mod labels;
+pub mod merge;
 pub mod model;
 pub mod redline;
 pub mod terminal;

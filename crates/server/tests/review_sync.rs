@@ -163,10 +163,19 @@ fn a_comment_made_offline_reaches_the_writer_once_and_the_reply_comes_back() {
         (c.id.as_str(), c.author.as_str(), c.text.as_str()),
         (comment.as_str(), "alice", "Which accord? Name it.")
     );
+    // Alice commented on the merge of the two concurrent revisions; Bob's
+    // history holds the same merge under its own number.
+    let merged = b.log(&id).unwrap()[0].number;
+    assert_ne!(merged, bob_rev);
+    let stored = b.records(&id).unwrap();
+    let rec = stored
+        .iter()
+        .find(|r| r.id == comment)
+        .expect("the comment record");
     assert_eq!(
-        c.revision,
-        Some(bob_rev),
-        "the comment is on Bob's revision, in Bob's numbering"
+        rec.revision,
+        Some(merged),
+        "the comment is on the merged revision, in Bob's numbering"
     );
     assert_eq!(c.anchor.text, "Expert welcomes the accord");
 

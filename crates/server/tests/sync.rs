@@ -102,13 +102,21 @@ fn two_offline_saves_on_the_same_base_are_both_kept_in_every_history() {
         "only the changed headline is uploaded"
     );
     let round_b = sync(&b, &cb).unwrap();
-    assert_eq!((round_b.pushed, round_b.applied), (1, 1));
+    assert_eq!((round_b.pushed, round_b.applied, round_b.merged), (1, 1, 1));
     let round_a = sync(&a, &ca).unwrap();
-    assert_eq!((round_a.pushed, round_a.applied), (0, 1));
+    assert_eq!((round_a.pushed, round_a.applied, round_a.merged), (0, 1, 1));
 
     let (ha, hb) = (contents(&a, &id), contents(&b, &id));
     assert_eq!(ha, hb, "both histories hold the same revisions");
-    assert_eq!(a.log(&id).unwrap().len(), 3);
+    // Both saves and the one merge of them, made the same on both sides.
+    assert_eq!(a.log(&id).unwrap().len(), 4);
+    let merged = a.load(&id, None).unwrap();
+    assert_eq!(merged.headline, ra.headline);
+    assert_eq!(
+        first_paragraph(&merged),
+        "GENEVA – A rewritten lead paragraph."
+    );
+    assert_eq!(merged.body, b.load(&id, None).unwrap().body);
     let seed_para = first_paragraph(&seed);
     assert!(
         ha.contains(&(ra.headline.clone(), seed_para.clone())),
@@ -122,9 +130,12 @@ fn two_offline_saves_on_the_same_base_are_both_kept_in_every_history() {
         "Bruno's edit is kept"
     );
 
-    // Nothing left to do, and nothing is sent twice.
+    // Each sends its merge (the second is a duplicate); then nothing is left
+    // to do, and nothing is stored twice.
+    assert_eq!(sync(&a, &ca).unwrap().pushed, 1);
+    assert_eq!(sync(&b, &cb).unwrap().pushed, 1);
     assert_eq!(sync(&a, &ca).unwrap(), Default::default());
-    assert_eq!(db.scalar("SELECT count(*) FROM records"), "3");
+    assert_eq!(db.scalar("SELECT count(*) FROM records"), "4");
 
     // The server goes away: saving still works, syncing fails and is retried later.
     server.kill9();
@@ -139,5 +150,5 @@ fn two_offline_saves_on_the_same_base_are_both_kept_in_every_history() {
     let cb = signed_in(&server.url, "bruno");
     assert_eq!(sync(&b, &cb).unwrap().applied, 1);
     assert_eq!(b.load(&id, None).unwrap().headline, r3.headline);
-    assert_eq!(db.scalar("SELECT count(*) FROM records"), "4");
+    assert_eq!(db.scalar("SELECT count(*) FROM records"), "5");
 }

@@ -20,6 +20,9 @@
 //! - `listing`: the summary and full text behind [`Store::list`];
 //! - [`editing`]: the editor's use cases over any store (open, either side of a compare);
 //! - `sqlite::records`: append-only [`Record`]s (the review workflow's comments, approvals…).
+//! - [`graph`]: the revision graph of synced revisions, deterministic merge
+//!   revisions over concurrent tips, and the conflicts kept for the user
+//!   ([`SqliteStore::open_conflicts`], [`SqliteStore::resolve_conflicts`]).
 
 use std::path::PathBuf;
 
@@ -37,6 +40,8 @@ pub mod types;
 
 pub use editing::{load_ref, open_release, OpenRelease, RevRef};
 pub use error::StoreError;
+pub use sqlite::graph;
+pub use sqlite::graph::{Choice, OpenConflict, MERGE_AUTHOR};
 pub use sqlite::review_sync::{OutgoingRecord, RefusedRecord};
 pub use sqlite::sync::{OutgoingRevision, RemoteRevision};
 pub use sqlite::SqliteStore;

@@ -98,7 +98,8 @@ pub struct WorkingCopy {
     /// When it was autosaved.
     #[ts(type = "string")]
     pub saved_at: DateTime<Utc>,
-    /// The revision it was based on (the latest when it was autosaved).
+    /// The revision it was based on (the latest when it was first autosaved;
+    /// later autosaves keep it, so a save can merge with revisions pulled since).
     pub base_revision: u32,
 }
 

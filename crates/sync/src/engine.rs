@@ -8,7 +8,7 @@
 //! is marked sent only once acknowledged, and the cursor is saved only after
 //! what it covers has been applied.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Utc;
 use dateline_store::{OutgoingRevision, RemoteRevision, SqliteStore};
@@ -40,6 +40,13 @@ pub struct RevisionBody {
     pub fields: Vec<String>,
     /// Blob hashes of the body blocks, in order.
     pub blocks: Vec<String>,
+    /// For a merge revision, the record ids of the revisions it merges
+    /// (sorted); absent otherwise, the parent being `base`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<Uuid>,
+    /// The merge conflicts this revision settles (`MERGE_RECORD#PATH`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolves: Vec<String>,
 }
 
 /// What a sync round did.
@@ -61,6 +68,8 @@ pub struct Report {
     pub review_applied: usize,
     /// Local review records the server refused for good, with its reasons.
     pub refused: Vec<dateline_store::RefusedRecord>,
+    /// Merge revisions made because a release had several tips.
+    pub merged: usize,
 }
 
 fn bad_id(s: &str) -> SyncError {
@@ -133,6 +142,12 @@ fn to_record<'a>(
         name: rev.name.clone(),
         fields,
         blocks,
+        parents: rev
+            .parents
+            .iter()
+            .map(|p| p.parse().map_err(|_| bad_id(p)))
+            .collect::<Result<_, _>>()?,
+        resolves: rev.resolves.clone(),
     };
     Ok(Record {
         id: rev.record_id.parse().map_err(|_| bad_id(&rev.record_id))?,
@@ -156,14 +171,25 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
     let mut cache: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut touched: BTreeSet<String> = BTreeSet::new();
     loop {
         let page = client.pull(cursor, PULL_PAGE)?;
         report.pulled += page.records.len();
         for r in &page.records {
-            if r.record.kind == RecordKind::Revision && apply(store, client, r, &mut cache)? {
-                report.applied += 1;
+            if r.record.kind != RecordKind::Revision {
+                continue;
+            }
+            if let Some(number) = apply(store, client, r, &mut cache)? {
+                // 0: a merge revision, kept in the revision graph only.
+                if number > 0 {
+                    report.applied += 1;
+                }
+                touched.insert(r.record.release_id.hyphenated().to_string());
             }
         }
+        // Merge first: a colleague's comment may be on the merge of these revisions.
+        report.merged += merge_tips(store, &touched)?;
+        touched.clear();
         crate::review::apply_page(store, &page.records, report)?;
         cursor = page.cursor;
         store.set_sync_setting("cursor", Some(&cursor.to_string()))?;
@@ -174,15 +200,28 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
     }
 }
 
+/// Merges the tips of every release a pull added revisions to: one merge
+/// revision per release with several tips, the same record on every client
+/// (see `dateline_store::graph`); it goes out with the next push.
+pub fn merge_tips(store: &SqliteStore, releases: &BTreeSet<String>) -> Result<usize, SyncError> {
+    let mut merged = 0;
+    for id in releases {
+        if store.sync_merge_tips(id)?.is_some() {
+            merged += 1;
+        }
+    }
+    Ok(merged)
+}
+
 fn apply(
     store: &SqliteStore,
     client: &Client,
     r: &StoredRecord,
     cache: &mut HashMap<String, Vec<u8>>,
-) -> Result<bool, SyncError> {
+) -> Result<Option<u32>, SyncError> {
     let id = r.record.id.hyphenated().to_string();
     if store.sync_knows(&id)? {
-        return Ok(false);
+        return Ok(None);
     }
     let body: RevisionBody = serde_json::from_value(r.record.body.clone())
         .map_err(|e| SyncError::Protocol(format!("revision {id}: {e}")))?;
@@ -194,14 +233,18 @@ fn apply(
         cache.insert(h.clone(), b.clone());
         Ok(b)
     };
+    // A merge revision's content is derived locally from its parents.
+    let derived = body.parents.len() > 1;
     let fields = body
         .fields
         .iter()
+        .filter(|_| !derived)
         .map(&mut fetch)
         .collect::<Result<_, _>>()?;
     let blocks = body
         .blocks
         .iter()
+        .filter(|_| !derived)
         .map(&mut fetch)
         .collect::<Result<_, _>>()?;
     let applied = store.sync_apply(&RemoteRevision {
@@ -213,6 +256,14 @@ fn apply(
         message: body.message,
         fields,
         blocks,
+        created: r.record.created,
+        base: body.base.map(|b| b.hyphenated().to_string()),
+        parents: body
+            .parents
+            .iter()
+            .map(|p| p.hyphenated().to_string())
+            .collect(),
+        resolves: body.resolves,
     })?;
-    Ok(applied.is_some())
+    Ok(applied)
 }

@@ -6,6 +6,8 @@
 //!   listens for live events;
 //! - `engine` (same feature): one sync round between a local store and the server;
 //! - `review` (same feature): the review records' part of that round.
+//! - `merge` (same feature): merges of concurrent revisions and the conflicts
+//!   kept for the user (`conflicts`, `resolve`).
 
 pub mod wire;
 
@@ -15,6 +17,7 @@ pub mod client;
 #[cfg(feature = "client")]
 pub mod engine;
 
+pub mod merge;
 #[cfg(feature = "client")]
 pub mod review;
 
@@ -22,3 +25,5 @@ pub mod review;
 pub use client::{Client, Events, Live, SyncError};
 #[cfg(feature = "client")]
 pub use engine::{sync, Report};
+#[cfg(feature = "client")]
+pub use merge::{conflicts, resolve, Choice, Conflict, OpenConflict};

@@ -14,6 +14,7 @@ release: Release,
  */
 savedAt: string, 
 /**
- * The revision it was based on (the latest when it was autosaved).
+ * The revision it was based on (the latest when it was first autosaved;
+ * later autosaves keep it, so a save can merge with revisions pulled since).
  */
 baseRevision: number, };

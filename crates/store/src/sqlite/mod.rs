@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use dateline_core::Release;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+pub mod graph;
 mod records;
 pub mod review_sync;
 mod side;
@@ -217,6 +218,23 @@ impl SqliteStore {
         restored_from: Option<u32>,
         now: i64,
     ) -> Result<u32, StoreError> {
+        self.append_revision(conn, rel, manifest, r, m, restored_from, now, true)
+    }
+
+    /// [`SqliteStore::append`], keeping the working copy when `clear_working_copy`
+    /// is false (a colleague's revision or a merge must not drop unsaved edits).
+    #[allow(clippy::too_many_arguments)]
+    fn append_revision(
+        &self,
+        conn: &Connection,
+        rel: i64,
+        manifest: &[u8],
+        r: &Release,
+        m: &SaveMeta,
+        restored_from: Option<u32>,
+        now: i64,
+        clear_working_copy: bool,
+    ) -> Result<u32, StoreError> {
         let number = self.head(conn, rel)? + 1;
         let write = || -> Result<(), rusqlite::Error> {
             conn.prepare_cached(
@@ -224,8 +242,10 @@ impl SqliteStore {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![rel, number, now, m.author, m.message, m.name, restored_from, manifest])?;
-            conn.prepare_cached("DELETE FROM working_copies WHERE release = ?1")?
-                .execute([rel])?;
+            if clear_working_copy {
+                conn.prepare_cached("DELETE FROM working_copies WHERE release = ?1")?
+                    .execute([rel])?;
+            }
             Ok(())
         };
         write().map_err(|e| self.sq(e))?;
@@ -262,10 +282,28 @@ impl SqliteStore {
         } else {
             self.row(&tx, uuid)?.id
         };
+        // Unsaved edits begun on an older revision than the latest (a
+        // colleague's revision was pulled meanwhile) are merged with it.
+        let merged = if create {
+            None
+        } else {
+            self.merge_on_save(&tx, uuid, rel, r, m, now)?
+        };
+        let (parts, r, m) = match &merged {
+            Some((release, meta, _)) => (
+                parts::split(release).map_err(|e| StoreError::invalid("", e.to_string()))?,
+                release,
+                meta,
+            ),
+            None => (parts, r, m),
+        };
         let mut pending = Vec::new();
         let manifest =
             blobs::store_parts(&tx, known, &mut pending, &parts).map_err(|e| self.retag(e))?;
         let number = self.append(&tx, rel, &manifest, r, m, None, now)?;
+        if let Some((_, _, conflicts)) = &merged {
+            self.record_save_conflicts(&tx, rel, number, conflicts)?;
+        }
         tx.commit().map_err(|e| self.sq(e))?;
         known.extend(pending);
         Ok(number)

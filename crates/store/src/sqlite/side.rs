@@ -109,7 +109,7 @@ impl SqliteStore {
         tx.prepare_cached(
             "INSERT INTO working_copies (release, saved_at, base_revision, release_json)
              VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (release) DO UPDATE SET saved_at = ?2, base_revision = ?3, release_json = ?4",
+             ON CONFLICT (release) DO UPDATE SET saved_at = ?2, release_json = ?4",
         )
         .and_then(|mut s| s.execute(params![row.id, now, base, json]))
         .map_err(|e| self.sq(e))?;

@@ -37,6 +37,10 @@ pub struct OutgoingRevision {
     pub fields: Vec<Vec<u8>>,
     /// The body blocks as JSON parts, in order.
     pub blocks: Vec<Vec<u8>>,
+    /// For a merge revision, the revisions it merges (sorted); else empty.
+    pub parents: Vec<String>,
+    /// The conflicts it resolves (`MERGE_RECORD#PATH`).
+    pub resolves: Vec<String>,
 }
 
 /// A colleague's revision pulled from the server.
@@ -58,6 +62,14 @@ pub struct RemoteRevision {
     pub fields: Vec<Vec<u8>>,
     /// The body block parts.
     pub blocks: Vec<Vec<u8>>,
+    /// When its author saved it (the record's time).
+    pub created: DateTime<Utc>,
+    /// The record id of the revision it was saved (or merged) on, if any.
+    pub base: Option<String>,
+    /// For a merge revision, the revisions it merges (else empty: the parent is `base`).
+    pub parents: Vec<String>,
+    /// The conflicts it resolves (`MERGE_RECORD#PATH`).
+    pub resolves: Vec<String>,
 }
 
 impl SqliteStore {
@@ -164,7 +176,7 @@ impl SqliteStore {
         {
             let release = crate::blobs::read_release(&tx, &manifest, &self.shown)?;
             let p = parts::split(&release).map_err(|_| self.corrupt())?;
-            out.push(OutgoingRevision {
+            let mut rev = OutgoingRevision {
                 record_id,
                 base,
                 release_id,
@@ -175,7 +187,11 @@ impl SqliteStore {
                 name,
                 fields: p.fields,
                 blocks: p.blocks,
-            });
+                parents: Vec::new(),
+                resolves: Vec::new(),
+            };
+            self.graph_outgoing(&tx, &mut rev)?;
+            out.push(rev);
         }
         tx.commit().map_err(|e| self.sq(e))?;
         Ok(out)
@@ -201,7 +217,8 @@ impl SqliteStore {
         inner
             .conn
             .query_row(
-                "SELECT 1 FROM sync_revisions WHERE record_id = ?1",
+                "SELECT 1 FROM sync_revisions WHERE record_id = ?1
+                 UNION ALL SELECT 1 FROM sync_graph WHERE record_id = ?1 LIMIT 1",
                 [record_id],
                 |_| Ok(()),
             )
@@ -212,10 +229,16 @@ impl SqliteStore {
 
     /// Appends a colleague's revision to the local history (creating the
     /// release under its id if it is new here); returns the local revision
-    /// number, or `None` if this record is already here.
+    /// number, or `None` if this record is already here. A merge revision
+    /// (several parents) is recorded in the revision graph only and gives
+    /// `Some(0)`: [`SqliteStore::sync_merge_tips`] brings the current merge
+    /// into the history.
     pub fn sync_apply(&self, rev: &RemoteRevision) -> Result<Option<u32>, StoreError> {
         if self.sync_knows(&rev.record_id)? {
             return Ok(None);
+        }
+        if rev.parents.len() > 1 {
+            return self.apply_merge_record(rev);
         }
         let release = parts::join(&rev.fields, &rev.blocks).ok_or_else(|| {
             StoreError::invalid(
@@ -230,6 +253,8 @@ impl SqliteStore {
         let m = SaveMeta {
             author: rev.author.clone(),
             message: Some(match &rev.message {
+                // A merge revision says what it merges; it is nobody's numbered revision.
+                Some(msg) if rev.parents.len() > 1 => msg.clone(),
                 Some(msg) => format!("{msg} (revision {} of {})", rev.number, rev.pushed_by),
                 None => format!("revision {} of {}", rev.number, rev.pushed_by),
             }),
@@ -244,7 +269,8 @@ impl SqliteStore {
             .map_err(|e| self.sq(e))?;
         let known_id = tx
             .query_row(
-                "SELECT 1 FROM sync_revisions WHERE record_id = ?1",
+                "SELECT 1 FROM sync_revisions WHERE record_id = ?1
+                 UNION ALL SELECT 1 FROM sync_graph WHERE record_id = ?1 LIMIT 1",
                 [&rev.record_id],
                 |_| Ok(()),
             )
@@ -253,6 +279,7 @@ impl SqliteStore {
         if known_id.is_some() {
             return Ok(None);
         }
+
         let now = super::now_micros();
         let existing: Option<i64> = tx
             .query_row(
@@ -276,15 +303,67 @@ impl SqliteStore {
         let mut pending = Vec::new();
         let manifest =
             crate::blobs::store_parts(&tx, known, &mut pending, &p).map_err(|e| self.retag(e))?;
-        let number = self.append(&tx, rel, &manifest, &release, &m, None, now)?;
+        // A colleague's revision never drops this user's unsaved edits: saving
+        // them later merges them with it (see `graph`).
+        let number = self.append_revision(&tx, rel, &manifest, &release, &m, None, now, false)?;
         tx.execute(
             "INSERT INTO sync_revisions (release, number, record_id, sent, origin)
              VALUES (?1, ?2, ?3, 1, ?4)",
             params![rel, number, rev.record_id, rev.pushed_by],
         )
         .map_err(|e| self.sq(e))?;
+        self.record_pulled(&tx, rel, rev)?;
         tx.commit().map_err(|e| self.sq(e))?;
         known.extend(pending);
         Ok(Some(number))
+    }
+}
+
+impl SqliteStore {
+    /// A merge revision goes out with its parents, its base (the common
+    /// ancestor), its derived time and no author's number, so every client
+    /// sends the same record; any revision lists the conflicts it resolves.
+    fn graph_outgoing(
+        &self,
+        conn: &rusqlite::Connection,
+        rev: &mut OutgoingRevision,
+    ) -> Result<(), StoreError> {
+        let (merge, resolves) = self.outgoing_graph(conn, &rev.record_id)?;
+        if let Some((base, created, parents)) = merge {
+            rev.base = base;
+            rev.created = self.time(created)?;
+            rev.parents = parents;
+            rev.number = 0;
+        }
+        rev.resolves = resolves;
+        Ok(())
+    }
+}
+
+impl SqliteStore {
+    /// A pulled merge revision: into the revision graph only (its content is
+    /// derived from its parents; see `graph::record_pulled`).
+    fn apply_merge_record(&self, rev: &RemoteRevision) -> Result<Option<u32>, StoreError> {
+        let mut guard = self.lock();
+        let tx = guard
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| self.sq(e))?;
+        let known: Option<()> = tx
+            .query_row(
+                "SELECT 1 FROM sync_revisions WHERE record_id = ?1
+                 UNION ALL SELECT 1 FROM sync_graph WHERE record_id = ?1 LIMIT 1",
+                [&rev.record_id],
+                |_| Ok(()),
+            )
+            .optional()
+            .map_err(|e| self.sq(e))?;
+        if known.is_some() {
+            return Ok(None);
+        }
+        let rel = self.row(&tx, &rev.release_id)?.id;
+        self.record_pulled(&tx, rel, rev)?;
+        tx.commit().map_err(|e| self.sq(e))?;
+        Ok(Some(0))
     }
 }
