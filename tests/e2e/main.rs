@@ -16,6 +16,7 @@ mod harness;
 mod import;
 mod keyboard;
 mod measure;
+mod pdf;
 mod review;
 mod survival;
 mod ui;

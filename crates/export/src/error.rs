@@ -15,6 +15,9 @@ pub enum ExportError {
     /// The paper name is not one of [`crate::Paper`].
     #[error("unknown paper “{0}” (try: a4, letter)")]
     UnknownPaper(String),
+    /// A printed PDF could not be read or written (stamping its running footer).
+    #[error("cannot stamp the PDF: {0}")]
+    Pdf(String),
     /// A JSON export could not be serialized.
     #[error("cannot write JSON: {0}")]
     Json(String),
@@ -28,6 +31,7 @@ impl ExportError {
             ExportError::UnknownFormat(_) => ErrorCode::UnknownFormat,
             ExportError::UnknownPaper(_) => ErrorCode::UnknownPaper,
             ExportError::Json(_) => ErrorCode::JsonFailed,
+            ExportError::Pdf(_) => ErrorCode::PdfFailed,
         }
     }
 

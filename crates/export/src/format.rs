@@ -133,6 +133,48 @@ impl Paper {
     }
 }
 
+/// The page margins of the print export in millimetres, shared by the CSS
+/// `@page` rule and by engines that take their margins from a print dialog's
+/// page setup (WebKitGTK): the running footer sits in the bottom one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    /// Top margin.
+    pub top: f64,
+    /// Right margin.
+    pub right: f64,
+    /// Bottom margin (holds the running footer).
+    pub bottom: f64,
+    /// Left margin.
+    pub left: f64,
+}
+
+/// The margins of every printed page.
+pub const PRINT_MARGINS_MM: Margins = Margins {
+    top: 18.0,
+    right: 20.0,
+    bottom: 20.0,
+    left: 20.0,
+};
+
+/// Size of the running footer's text, in points.
+pub const FOOTER_SIZE_PT: f64 = 8.0;
+
+/// Grey level of the running footer's text (`#666`: 0x66 / 0xff).
+pub const FOOTER_GREY: f64 = 0.4;
+
+/// Points per millimetre.
+pub const PT_PER_MM: f64 = 72.0 / 25.4;
+
+impl Paper {
+    /// Width and height of the sheet in PDF points (as Chromium and GTK write them).
+    pub fn size_pt(self) -> (f64, f64) {
+        match self {
+            Paper::A4 => (210.0 * PT_PER_MM, 297.0 * PT_PER_MM),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
 impl FromStr for Paper {
     type Err = ExportError;
 

@@ -1,5 +1,6 @@
-//! Words that exist only for assistive technology: the accessible names of the
-//! footnote links, the footnotes region and the actions' navigation.
+//! Words that exist only for assistive technology (the accessible names of the
+//! footnote links, the footnotes region and the actions' navigation) and the
+//! printed page numbers of the running footer.
 //!
 //! They are part of the release, not of the interface, so they are written in
 //! the release's language (English, French or Spanish, like every other word
@@ -55,6 +56,38 @@ impl A11yLabels {
     }
 }
 
+/// The running footer's page numbers ("Page 2 of 3"), in the release's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLabels(DateLanguage);
+
+impl PageLabels {
+    /// The words in `lang` (English unless it is French or Spanish).
+    pub fn new(lang: &Language) -> PageLabels {
+        PageLabels(lang.words())
+    }
+
+    /// The words around the two numbers: ("Page ", " of ").
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self.0 {
+            DateLanguage::French => ("Page ", " sur "),
+            DateLanguage::Spanish => ("Página ", " de "),
+            DateLanguage::English => ("Page ", " of "),
+        }
+    }
+
+    /// "Page `n` of `total`".
+    pub fn page_of(self, n: usize, total: usize) -> String {
+        let (page, of) = self.words();
+        format!("{page}{n}{of}{total}")
+    }
+}
+
+impl Default for PageLabels {
+    fn default() -> PageLabels {
+        PageLabels(DateLanguage::English)
+    }
+}
+
 impl Default for A11yLabels {
     fn default() -> A11yLabels {
         A11yLabels(DateLanguage::English)
@@ -77,5 +110,14 @@ mod tests {
         assert_eq!(en.footnote(3), "Footnote 3");
         assert_eq!(en.back_to_reference(3), "Back to reference 3");
         assert_eq!(A11yLabels::new(&Language::new("de")), A11yLabels::default());
+    }
+
+    #[test]
+    fn page_numbers_follow_the_release_language() {
+        let page = |tag: &str| PageLabels::new(&Language::new(tag)).page_of(2, 3);
+        assert_eq!(page("en-GB"), "Page 2 of 3");
+        assert_eq!(page("fr"), "Page 2 sur 3");
+        assert_eq!(page("es-ES"), "Página 2 de 3");
+        assert_eq!(page("ru"), "Page 2 of 3");
     }
 }

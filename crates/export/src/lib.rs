@@ -8,7 +8,9 @@
 //!
 //! - [`render`]: a valid release in any [`Format`];
 //! - [`preview_html`]: the HTML export of a release being drafted (no checks);
-//! - [`print_html`]: the print export on a chosen [`Paper`].
+//! - [`print_html`]: the print export on a chosen [`Paper`];
+//! - [`stamp_footer`]: the print export's running footer stamped on a PDF from
+//!   an engine that ignores CSS margin boxes (WebKitGTK).
 
 pub mod error;
 pub mod format;
@@ -20,6 +22,7 @@ pub mod markdown;
 pub mod ninjs;
 pub mod page;
 pub mod sanitize;
+pub mod stamp;
 pub mod text;
 mod theme;
 
@@ -28,6 +31,7 @@ use dateline_core::Release;
 pub use error::ExportError;
 pub use format::{Format, Paper};
 pub use page::Page;
+pub use stamp::{stamp_footer, Footer};
 
 /// Renders a valid release in `format`. A release that breaks the core's rules
 /// is refused with [`ExportError::Invalid`] (exports are what gets sent).

@@ -7,6 +7,7 @@ use dateline_core::Release;
 
 use crate::format::Paper;
 use crate::inline::escape;
+use crate::labels::PageLabels;
 use crate::{html, jsonld, sanitize, theme};
 
 /// Screen document or paged print document.
@@ -29,13 +30,8 @@ pub fn document(r: &Release, page: Page) -> String {
     let title = escape(&document_title(r));
     let mut css = theme::screen_css(r.style);
     if let Page::Print(paper) = page {
-        let org = r.meta.organisation.trim();
-        let label = if org.is_empty() {
-            to_plain(r.headline.trim())
-        } else {
-            org.to_string()
-        };
-        css.push_str(&theme::print_css(paper, &label));
+        let pages = PageLabels::new(&r.meta.language);
+        css.push_str(&theme::print_css(paper, &footer_label(r), pages));
     }
     let class = match page {
         Page::Screen => "screen",
@@ -54,6 +50,17 @@ pub fn document(r: &Release, page: Page) -> String {
         body_class: &body_class,
         body: &article,
     })
+}
+
+/// The left part of the running footer: the organisation, else the headline
+/// as plain text.
+pub fn footer_label(r: &Release) -> String {
+    let org = r.meta.organisation.trim();
+    if org.is_empty() {
+        to_plain(r.headline.trim())
+    } else {
+        org.to_string()
+    }
 }
 
 /// What goes into a standalone document's shell; every text is already HTML.

@@ -5,7 +5,8 @@
 
 use dateline_core::style::HouseStyleId;
 
-use crate::format::Paper;
+use crate::format::{Paper, FOOTER_SIZE_PT, PRINT_MARGINS_MM};
+use crate::labels::PageLabels;
 
 /// The look of one house style.
 struct Theme {
@@ -93,28 +94,57 @@ a.fnref,a.backref{{text-decoration:none;color:inherit}}\n\
 }
 
 /// The extra rules of the print export: the page box, a running footer with
-/// page numbers, and page breaks that never strand a heading, a quote or the
-/// end mark.
-pub(crate) fn print_css(paper: Paper, footer_label: &str) -> String {
+/// the page numbers in the release's language, and page breaks that never
+/// strand a heading, a quote or the end mark.
+///
+/// Chromium honours `break-after: avoid`; WebKit (the app's print engine on
+/// Linux and macOS) does not, but it honours `break-inside: avoid`. So a
+/// heading also carries an invisible block three lines tall below it, taken
+/// back by a negative margin, and may not be split: it then only fits where
+/// the first lines of what follows fit too. The block before the end mark
+/// does the same for the end mark. A quote is one `figure.quote` whose
+/// `blockquote` holds paragraphs with the speaker in a `cite.attribution`:
+/// the quote is kept whole when it fits on a page, each paragraph always,
+/// and a first paragraph without its speaker stays with the next.
+pub(crate) fn print_css(paper: Paper, footer_label: &str, pages: PageLabels) -> String {
+    let m = PRINT_MARGINS_MM;
+    let (page, of) = pages.words();
     format!(
-        "@page{{size:{size};margin:18mm 20mm 20mm 20mm;\
-@bottom-left{{content:\"{label}\";font-size:8pt;color:#666}}\
-@bottom-right{{content:counter(page) \" / \" counter(pages);font-size:8pt;color:#666}}}}\n\
+        "@page{{size:{size};margin:{top}mm {right}mm {bottom}mm {left}mm;\
+@bottom-left{{content:\"{label}\";{footer}}}\
+@bottom-right{{content:\"{page}\" counter(page) \"{of}\" counter(pages);{footer}}}}}\n\
 html{{font-size:10.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n\
 body{{padding:0}}\n\
 .release{{max-width:none;margin:0}}\n\
 h1{{font-size:1.55rem}}\n\
 h1,h2,.release-line,.subheadline{{break-after:avoid;page-break-after:avoid}}\n\
+h2{{break-inside:avoid;page-break-inside:avoid}}\n\
+h2::after{{content:\"\";display:block;height:4em;margin-bottom:-4em}}\n\
 figure.quote,blockquote p,.footnote,.contact,li{{break-inside:avoid;page-break-inside:avoid}}\n\
+blockquote p:first-child:not(:has(cite.attribution)){{break-after:avoid;page-break-after:avoid}}\n\
 p{{orphans:3;widows:3}}\n\
 .end-mark{{break-before:avoid;page-break-before:avoid}}\n\
-.body>:nth-last-child(2){{break-after:avoid;page-break-after:avoid}}\n\
+.body>:has(+.end-mark){{break-after:avoid;page-break-after:avoid;break-inside:avoid;page-break-inside:avoid}}\n\
+.body>:has(+.end-mark)::after{{content:\"\";display:block;height:3.5rem;margin-bottom:-3.5rem}}\n\
 .url{{display:inline;font-size:.85em;color:#555;overflow-wrap:anywhere}}\n\
 a{{color:inherit;text-decoration:none}}\n",
         size = paper.css_size(),
+        top = m.top,
+        right = m.right,
+        bottom = m.bottom,
+        left = m.left,
         label = css_string(footer_label),
+        page = css_string(page),
+        of = css_string(of),
+        footer = format_args!(
+            "font-family:{FOOTER_FONTS};font-size:{FOOTER_SIZE_PT}pt;color:#666"
+        ),
     )
 }
+
+/// The running footer's fonts: Helvetica or a font with its metrics, the
+/// font that is stamped on PDFs from engines without margin boxes.
+const FOOTER_FONTS: &str = "Helvetica,Arial,\"Liberation Sans\",\"Nimbus Sans\",sans-serif";
 
 /// `s` made safe inside a double-quoted CSS string (a footer label from user text).
 fn css_string(s: &str) -> String {

@@ -14,6 +14,8 @@ use std::process::Command;
 
 use common::{example, EXAMPLES};
 use dateline_core::text::headline;
+use dateline_export::format::{PRINT_MARGINS_MM, PT_PER_MM};
+use dateline_export::labels::PageLabels;
 use dateline_export::{print_html, Paper};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -128,11 +130,14 @@ fn print_export_makes_a_good_pdf() {
             );
             let mark = r.end_mark.text().expect("examples have an end mark");
             assert!(text.contains(mark), "{stem}: end mark missing");
-            let nospace: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            assert!(
-                nospace.contains(&format!("1/{pages}")),
-                "{stem}: running footer missing"
-            );
+            for p in 1..=pages {
+                let page = flat(&page_text(&pdf, Some(p)));
+                let number = PageLabels::new(&r.meta.language).page_of(p as usize, pages as usize);
+                assert!(
+                    page.contains(&number),
+                    "{stem}: page {p} lacks its number: {page}"
+                );
+            }
             assert!(pages <= 3, "{stem}: {pages} pages");
             // The document's title is the headline, and Chromium tags the PDF
             // (structure from the HTML: H1, H2, P, lists, links). WebKitGTK, the
@@ -197,5 +202,143 @@ fn the_end_mark_never_starts_a_page_alone() {
     assert!(
         page_counts.first() != page_counts.last(),
         "the lengths must cross a page boundary: {page_counts:?}"
+    );
+}
+
+/// Words of page `page` with their boxes: (word, xMin, yMin, xMax, yMax), y from the top.
+fn words(pdf: &Path, page: u32) -> Vec<(String, f64, f64, f64, f64)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+        let end = start + line[start..].find('"').expect("quote");
+        line[start..end].parse().expect("number")
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let text = l[l.find('>').expect(">") + 1..l.rfind("</word>").expect("end")].to_string();
+            (
+                text,
+                attr(l, "xMin"),
+                attr(l, "yMin"),
+                attr(l, "xMax"),
+                attr(l, "yMax"),
+            )
+        })
+        .collect()
+}
+
+/// Chromium draws the margin boxes where the app's stamp (`dateline_export::stamp`)
+/// writes the footer on WebKitGTK's PDFs: both follow `PRINT_MARGINS_MM`, and
+/// `tests/stamp.rs` checks the stamp against the same numbers.
+#[test]
+fn the_running_footer_sits_in_the_bottom_margin() {
+    if !Path::new(CHROMIUM).exists() {
+        eprintln!("\n\n!!!!!! SKIPPED: {CHROMIUM} is missing, the footer's place was NOT checked !!!!!!\n");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let r = example("seed");
+    for paper in [Paper::A4, Paper::Letter] {
+        let html = tmp.path().join(format!("{paper:?}.html"));
+        let pdf = tmp.path().join(format!("{paper:?}.pdf"));
+        std::fs::write(&html, print_html(&r, paper)).expect("write html");
+        print_to_pdf(&html, &pdf, &tmp.path().join(format!("profile-{paper:?}")));
+        let (w, h) = paper.size_pt();
+        let words = words(&pdf, 1);
+        let bottom = h - PRINT_MARGINS_MM.bottom * PT_PER_MM;
+        let footer: Vec<_> = words.iter().filter(|w| w.2 > bottom).collect();
+        let label = footer
+            .iter()
+            .find(|w| w.0 == "OHCHR")
+            .expect("footer label");
+        let last = footer.last().expect("footer words");
+        assert!(
+            footer.iter().any(|w| w.0 == "Page"),
+            "{paper:?}: {footer:?}"
+        );
+        let left = PRINT_MARGINS_MM.left * PT_PER_MM;
+        let right = w - PRINT_MARGINS_MM.right * PT_PER_MM;
+        assert!(
+            (label.1 - left).abs() < 1.0,
+            "{paper:?}: label at {}",
+            label.1
+        );
+        assert!(
+            (last.3 - right).abs() < 2.0,
+            "{paper:?}: numbers end at {}",
+            last.3
+        );
+        let middle = h - PRINT_MARGINS_MM.bottom * PT_PER_MM / 2.0;
+        let centre = (label.2 + label.4) / 2.0;
+        assert!(
+            (centre - middle).abs() < 2.0,
+            "{paper:?}: centre {centre}, want {middle}"
+        );
+    }
+}
+
+/// A heading is never the last line of a page: one-line paragraphs push a
+/// sub-heading through the foot of page 2 (each length one line further).
+#[test]
+fn a_heading_never_ends_a_page() {
+    if !Path::new(CHROMIUM).exists() {
+        eprintln!("\n\n!!!!!! SKIPPED: {CHROMIUM} is missing, headings were NOT checked !!!!!!\n");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut pages_of_heading = Vec::new();
+    for n in 44..=58 {
+        let mut r = example("seed");
+        let mut body: Vec<_> = (1..=n)
+            .map(|i| dateline_core::Block::Paragraph {
+                text: format!("Paragraph {i} of the release."),
+            })
+            .collect();
+        body.push(dateline_core::Block::Heading {
+            text: "Background of the case".into(),
+        });
+        body.push(dateline_core::Block::Paragraph {
+            text: "The first paragraph under the heading.".into(),
+        });
+        body.push(dateline_core::Block::Paragraph {
+            text: "The second paragraph under the heading.".into(),
+        });
+        r.body = body;
+        let html = tmp.path().join(format!("h-{n}.html"));
+        let pdf = tmp.path().join(format!("h-{n}.pdf"));
+        std::fs::write(&html, print_html(&r, Paper::A4)).expect("write html");
+        print_to_pdf(&html, &pdf, &tmp.path().join(format!("profile-h-{n}")));
+        let (pages, _) = pdf_pages(&pdf);
+        let on = (1..=pages)
+            .find(|p| page_text(&pdf, Some(*p)).contains("Background of the case"))
+            .unwrap_or_else(|| panic!("{n}: no heading"));
+        let text = page_text(&pdf, Some(on));
+        let body_lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("OHCHR"))
+            .collect();
+        let at = body_lines
+            .iter()
+            .position(|l| l.contains("Background of the case"))
+            .expect("heading line");
+        assert!(
+            body_lines
+                .get(at + 1)
+                .is_some_and(|l| l.contains("The first paragraph under the heading.")),
+            "{n} paragraphs: the heading ends page {on}: {body_lines:?}"
+        );
+        pages_of_heading.push(on);
+    }
+    assert!(
+        pages_of_heading.first() != pages_of_heading.last(),
+        "the lengths must push the heading across a page boundary: {pages_of_heading:?}"
     );
 }

@@ -64,7 +64,8 @@ pub async fn export_pdf<R: Runtime>(cx: &Cx<R>, release: Release) -> ApiResult<O
     let Some(path) = destination::choose(&cx.app, &cx.state(), target).await? else {
         return Ok(None);
     };
-    crate::pdf::print_to_pdf(&cx.app, html, path.clone(), paper).await?;
+    let footer = dateline_export::Footer::for_release(&release);
+    crate::pdf::print_to_pdf(&cx.app, html, path.clone(), paper, footer).await?;
     let path = path.display().to_string();
     record(cx, &release, "pdf", &path).await;
     Ok(Some(path))

@@ -4,6 +4,10 @@
 //! loads the print HTML; when loading finishes, a `PrintOperation` prints it
 //! to the output URI as PDF without any dialog. Everything GTK runs on the main
 //! thread; the result comes back over a channel.
+//!
+//! WebKitGTK ignores the CSS `@page` margins and margin boxes: the margins are
+//! set on the page setup instead, and the running footer (label, "Page N of
+//! M") is stamped on the finished PDF by `dateline_export::stamp_footer`.
 
 use dateline_core::ErrorCode;
 use std::path::PathBuf;
@@ -20,6 +24,7 @@ pub async fn print<R: Runtime>(
     html: String,
     out: PathBuf,
     paper: dateline_export::Paper,
+    footer: dateline_export::Footer,
 ) -> ApiResult<()> {
     let paper = match paper {
         dateline_export::Paper::A4 => "iso_a4",
@@ -30,7 +35,27 @@ pub async fn print<R: Runtime>(
         .to_string();
     let (tx, rx) = mpsc::channel::<Result<(), String>>();
     app.run_on_main_thread(move || start(html, uri, paper, tx))?;
-    super::wait(rx).await
+    super::wait(rx).await?;
+    crate::blocking::run(move || {
+        let printed = std::fs::read(&out).map_err(|e| {
+            ApiError::new(
+                ErrorCode::PdfFailed,
+                format!("the PDF was not written to {}: {e}", out.display()),
+            )
+        })?;
+        let stamped = dateline_export::stamp_footer(&printed, &footer)?;
+        // Beside the output, then renamed over it: the file is never half-stamped.
+        let mut part = out.clone().into_os_string();
+        part.push(".part");
+        let part = PathBuf::from(part);
+        let failed = |e: std::io::Error| ApiError::new(ErrorCode::PdfFailed, e.to_string());
+        std::fs::write(&part, stamped).map_err(failed)?;
+        std::fs::rename(&part, &out).map_err(|e| {
+            let _ = std::fs::remove_file(&part);
+            failed(e)
+        })
+    })
+    .await
 }
 
 /// On the GTK main thread: build the offscreen view, load, print on load.
@@ -56,6 +81,11 @@ fn start(html: String, uri: String, paper: &'static str, tx: mpsc::Sender<Result
         settings.set("output-uri", Some(&uri));
         let page = gtk::PageSetup::new();
         page.set_paper_size(&gtk::PaperSize::new(Some(paper)));
+        let m = dateline_export::format::PRINT_MARGINS_MM;
+        page.set_top_margin(m.top, gtk::Unit::Mm);
+        page.set_right_margin(m.right, gtk::Unit::Mm);
+        page.set_bottom_margin(m.bottom, gtk::Unit::Mm);
+        page.set_left_margin(m.left, gtk::Unit::Mm);
         let op = webkit2gtk::PrintOperation::new(view);
         op.set_print_settings(&settings);
         op.set_page_setup(&page);

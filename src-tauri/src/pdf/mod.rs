@@ -24,28 +24,35 @@ mod windows;
 /// How long a print may take before it is reported as failed.
 pub const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// Prints `html` (a standalone page) to a PDF file at `out` on `paper`.
+/// Prints `html` (a standalone page) to a PDF file at `out` on `paper`, with
+/// `footer` as the running footer on every page where the engine does not
+/// draw the page's CSS margin boxes itself (WebKitGTK).
 pub async fn print_to_pdf<R: Runtime>(
     app: &AppHandle<R>,
     html: String,
     out: PathBuf,
     paper: dateline_export::Paper,
+    footer: dateline_export::Footer,
 ) -> ApiResult<()> {
     #[cfg(target_os = "linux")]
-    let result = linux::print(app, html, out.clone(), paper).await;
+    let result = linux::print(app, html, out.clone(), paper, footer).await;
+    // WebView2 is Chromium: since version 131 it draws the @page margin boxes.
     #[cfg(windows)]
     let result = {
-        let _ = paper; // the page's @page rule sets the paper
+        let _ = (paper, footer); // the page's @page rule sets the paper and the footer
         windows::print(app, html, out.clone()).await
     };
+    // WKWebView's createPDF draws the view as one PDF of the page's full height,
+    // not a paged print: there are no pages to number until it prints through
+    // a paged print operation (WebKit draws margin boxes since Safari 18.2).
     #[cfg(target_os = "macos")]
     let result = {
-        let _ = paper; // the page's @page rule sets the paper
+        let _ = (paper, footer); // the page's @page rule sets the paper
         macos::print(app, html, out.clone()).await
     };
     #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
     let result: ApiResult<()> = {
-        let _ = (app, html, paper);
+        let _ = (app, html, paper, footer);
         Err(ApiError::new(
             ErrorCode::PdfFailed,
             "PDF export is not available on this system",
