@@ -18,6 +18,7 @@ pub mod logging;
 pub mod menu;
 pub mod pdf;
 pub mod state;
+pub mod updates;
 
 use tauri::{Builder, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
@@ -65,5 +66,8 @@ pub fn run() -> Result<(), tauri::Error> {
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()));
-    with_commands(builder).run(tauri::generate_context!())
+    let mut context = tauri::generate_context!();
+    // Off (not even registered) unless this build has an update URL and key.
+    let builder = updates::register(builder, &mut context);
+    with_commands(builder).run(context)
 }
