@@ -19,6 +19,7 @@ pub mod logging;
 pub mod menu;
 pub mod pdf;
 pub mod state;
+pub mod updates;
 
 use tauri::{Builder, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
@@ -71,5 +72,8 @@ pub fn run() -> Result<(), tauri::Error> {
                 close::on_close_requested(window, api);
             }
         });
-    with_commands(builder).run(tauri::generate_context!())
+    let mut context = tauri::generate_context!();
+    // Off (not even registered) unless this build has an update URL and key.
+    let builder = updates::register(builder, &mut context);
+    with_commands(builder).run(context)
 }

@@ -101,6 +101,8 @@ macro_rules! commands {
         $(
             $(#[doc = $doc])*
             #[tauri::command]
+            // The table decides how many arguments a command has.
+            #[allow(clippy::too_many_arguments)]
             pub async fn $name<R: Runtime>(app: AppHandle<R>, $($arg: Arg<$ty>),*) -> ApiResult<$ret> {
                 let cx = Cx { app };
                 $( let $arg = $arg.take(stringify!($arg))?; )*

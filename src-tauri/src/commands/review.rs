@@ -341,6 +341,8 @@ pub async fn decide_suggestion<R: Runtime>(
     .await
 }
 
+// One argument per field of the approval the UI sends (the command table's signature).
+#[allow(clippy::too_many_arguments)]
 pub async fn approve<R: Runtime>(
     cx: &Cx<R>,
     id: ReleaseId,
