@@ -40,13 +40,45 @@ pub fn kind_name(b: &Block) -> &'static str {
     }
 }
 
+/// Inline Markdown as plain text ([`to_plain`]), without parsing a text that
+/// has no Markdown in it: one line that starts with a letter or digit, ends
+/// without a space and holds none of the characters that open markup, an
+/// entity or an escape is its own plain text (most paragraphs of a long body).
+fn plain(text: &str) -> String {
+    let inert = text.chars().next().is_some_and(char::is_alphanumeric)
+        && !text.ends_with(char::is_whitespace)
+        && !text.bytes().any(|b| {
+            b < 0x20
+                || matches!(
+                    b,
+                    b'\\'
+                        | b'`'
+                        | b'*'
+                        | b'_'
+                        | b'['
+                        | b']'
+                        | b'<'
+                        | b'>'
+                        | b'!'
+                        | b'&'
+                        | b'~'
+                        | 0x7F
+                )
+        });
+    if inert {
+        text.to_string()
+    } else {
+        to_plain(text)
+    }
+}
+
 /// A block as printed in plain text (a quote with its marks and attributions).
 pub fn block_text(release: &Release, block: &Block) -> String {
     match block {
-        Block::Paragraph { text } | Block::Heading { text } => to_plain(text),
+        Block::Paragraph { text } | Block::Heading { text } => plain(text),
         Block::List { items } => items
             .iter()
-            .map(|i| format!("- {}", to_plain(i)))
+            .map(|i| format!("- {}", plain(i)))
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Quote(q) => {
@@ -457,6 +489,47 @@ impl Key<'_> {
             ids: &self.ids,
             words: &self.seq,
             bag: &self.bag,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut gives exactly what parsing gives, for texts that take it
+    /// and texts that look close to it.
+    #[test]
+    fn plain_text_without_markdown_is_not_parsed() {
+        let texts = [
+            "A UN expert today urged the authorities, again.",
+            "Genève, 14 mai 2025 : l’experte « Khakimova » a dit.",
+            "2025 was a year",
+            "1. first",
+            "1) first",
+            "a\ttab inside",
+            "trailing space ",
+            "trailing nbsp\u{A0}",
+            " leading space",
+            "# heading",
+            "- item",
+            "An expert* today",
+            "a **bold** word",
+            "a_b_c and _emph_",
+            "[link](https://example.org)",
+            "AT&amp;T",
+            "a ~~struck~~ word",
+            "line one\nline two",
+            "tab\u{0B}vertical",
+            "back\\slash",
+            "`code`",
+            "x<y and y>z",
+            "end!",
+            "https://example.org/a_b",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(plain(t), to_plain(t), "{t:?}");
         }
     }
 }
