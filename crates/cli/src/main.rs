@@ -100,9 +100,13 @@ impl Ctx {
 }
 
 /// Logs to `<data dir>/org.dateline.app/logs/dateline-cli.<date>.log` (daily files,
-/// seven kept; `DATELINE_LOG` sets the filter, default `info`). Without a writable
-/// data folder the command runs unlogged. The guard flushes the log when dropped.
+/// seven kept) when `DATELINE_LOG` sets a filter (`debug` logs every command with
+/// its duration). Without it nothing is set up: the command only logs at debug
+/// level, so at the old default (`info`) the log stayed empty while every run paid
+/// for a folder, a file and a writer thread. Without a writable data folder the
+/// command runs unlogged. The guard flushes the log when dropped.
 fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DATELINE_LOG").ok()?;
     let dir = directories::BaseDirs::new()?
         .data_dir()
         .join(dateline_store::APP_IDENTIFIER)
@@ -116,8 +120,6 @@ fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
         .build(&dir)
         .ok()?;
     let (writer, guard) = tracing_appender::non_blocking(files);
-    let filter = tracing_subscriber::EnvFilter::try_from_env("DATELINE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)

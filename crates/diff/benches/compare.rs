@@ -126,6 +126,28 @@ fn main() {
         g.bench_function("git_word_diff", |bch| {
             bch.iter(|| git_word_diff(&case.files))
         });
+        if case.name == "20k_words" {
+            // Where the time goes: the body (block alignment and word diffs),
+            // and for reference the raw word diff of `similar` over the two
+            // whole plain texts.
+            g.bench_function("body alignment only", |bch| {
+                bch.iter(|| {
+                    let mut budget = dateline_diff::words::Budget::new(&opts);
+                    dateline_diff::blocks::align(&case.a, &case.b, &mut budget, &opts)
+                })
+            });
+            let (ta, tb) = (
+                dateline_core::render_text(&case.a),
+                dateline_core::render_text(&case.b),
+            );
+            g.bench_function("similar word diff of the plain texts", |bch| {
+                bch.iter(|| {
+                    similar::TextDiff::from_words(black_box(&ta), black_box(&tb))
+                        .ops()
+                        .len()
+                })
+            });
+        }
         g.finish();
     }
     c.final_summary();

@@ -23,7 +23,7 @@ use crate::model::{BlockDiff, BlockStatus, CompareOptions};
 use crate::tokens::{
     bag_similarity, boundaries, shingle_similarity, token_class, Interner, TokenClass,
 };
-use crate::words::{diff_words, Budget};
+use crate::words::{diff_tokens, diff_words, Budget, Tokens};
 
 /// Blocks at least this alike (share of common words) count as the same block edited.
 const ALIKE: f32 = 0.5;
@@ -40,13 +40,45 @@ pub fn kind_name(b: &Block) -> &'static str {
     }
 }
 
+/// Inline Markdown as plain text ([`to_plain`]), without parsing a text that
+/// has no Markdown in it: one line that starts with a letter or digit, ends
+/// without a space and holds none of the characters that open markup, an
+/// entity or an escape is its own plain text (most paragraphs of a long body).
+fn plain(text: &str) -> String {
+    let inert = text.chars().next().is_some_and(char::is_alphanumeric)
+        && !text.ends_with(char::is_whitespace)
+        && !text.bytes().any(|b| {
+            b < 0x20
+                || matches!(
+                    b,
+                    b'\\'
+                        | b'`'
+                        | b'*'
+                        | b'_'
+                        | b'['
+                        | b']'
+                        | b'<'
+                        | b'>'
+                        | b'!'
+                        | b'&'
+                        | b'~'
+                        | 0x7F
+                )
+        });
+    if inert {
+        text.to_string()
+    } else {
+        to_plain(text)
+    }
+}
+
 /// A block as printed in plain text (a quote with its marks and attributions).
 pub fn block_text(release: &Release, block: &Block) -> String {
     match block {
-        Block::Paragraph { text } | Block::Heading { text } => to_plain(text),
+        Block::Paragraph { text } | Block::Heading { text } => plain(text),
         Block::List { items } => items
             .iter()
-            .map(|i| format!("- {}", to_plain(i)))
+            .map(|i| format!("- {}", plain(i)))
             .collect::<Vec<_>>()
             .join("\n"),
         Block::Quote(q) => {
@@ -89,6 +121,9 @@ struct Key<'c> {
     bag: Vec<u32>,
     /// The word ids in order (for the shingle check of whole bodies).
     seq: Vec<u32>,
+    /// Token boundaries and the ids of every token, kept for the word diff.
+    bounds: Vec<usize>,
+    ids: Vec<u32>,
     fuzzy_left: &'c Cell<u32>,
 }
 
@@ -129,12 +164,15 @@ fn keys<'a, 'c>(
             let mut h = FxHasher::default();
             t.hash(&mut h);
             let bounds = boundaries(t);
-            let seq: Vec<u32> = bounds
-                .windows(2)
-                .filter_map(|w| t.get(w[0]..w[1]))
-                .filter(|tok| token_class(tok) == TokenClass::Word)
-                .map(|tok| interner.id(tok))
-                .collect();
+            let mut ids = Vec::with_capacity(bounds.len());
+            let mut seq = Vec::with_capacity(bounds.len() / 2);
+            for tok in bounds.windows(2).filter_map(|w| t.get(w[0]..w[1])) {
+                let id = interner.id(tok);
+                ids.push(id);
+                if token_class(tok) == TokenClass::Word {
+                    seq.push(id);
+                }
+            }
             let mut bag = seq.clone();
             bag.sort_unstable();
             Key {
@@ -148,6 +186,8 @@ fn keys<'a, 'c>(
                 seq,
                 hash: h.finish(),
                 bag,
+                bounds,
+                ids,
                 fuzzy_left,
             }
         })
@@ -273,7 +313,7 @@ pub fn align(
                     bt.get(j),
                 );
                 if !same {
-                    fill_diff(&mut d, budget, opts);
+                    fill_diff(&mut d, ak.get(oi), bk.get(j), budget, opts);
                 }
                 push(&mut out, d);
                 i = i.max(oi + 1);
@@ -288,7 +328,7 @@ pub fn align(
                     at.get(oi),
                     bt.get(j),
                 );
-                fill_diff(&mut d, budget, opts);
+                fill_diff(&mut d, ak.get(oi), bk.get(j), budget, opts);
                 new_entry.insert(j, out.len() as u32);
                 push(&mut out, d);
             }
@@ -419,11 +459,77 @@ fn entry(
     }
 }
 
-fn fill_diff(d: &mut BlockDiff, budget: &mut Budget, opts: &CompareOptions) {
+fn fill_diff(
+    d: &mut BlockDiff,
+    ok: Option<&Key>,
+    nk: Option<&Key>,
+    budget: &mut Budget,
+    opts: &CompareOptions,
+) {
     if let (Some(o), Some(n)) = (&d.old, &d.new) {
         if o != n {
-            d.diff = Some(diff_words(o, n, budget, opts));
+            let diff = match (ok, nk) {
+                // The alignment has cut both blocks already; their texts are
+                // `d.old` and `d.new`.
+                (Some(ok), Some(nk)) if !budget.expired() => {
+                    diff_tokens(o, &ok.tokens(), n, &nk.tokens(), budget, opts)
+                }
+                _ => diff_words(o, n, budget, opts),
+            };
+            d.diff = Some(diff);
             d.edited = true;
+        }
+    }
+}
+
+impl Key<'_> {
+    fn tokens(&self) -> Tokens<'_> {
+        Tokens {
+            bounds: &self.bounds,
+            ids: &self.ids,
+            words: &self.seq,
+            bag: &self.bag,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut gives exactly what parsing gives, for texts that take it
+    /// and texts that look close to it.
+    #[test]
+    fn plain_text_without_markdown_is_not_parsed() {
+        let texts = [
+            "A UN expert today urged the authorities, again.",
+            "Genève, 14 mai 2025 : l’experte « Khakimova » a dit.",
+            "2025 was a year",
+            "1. first",
+            "1) first",
+            "a\ttab inside",
+            "trailing space ",
+            "trailing nbsp\u{A0}",
+            " leading space",
+            "# heading",
+            "- item",
+            "An expert* today",
+            "a **bold** word",
+            "a_b_c and _emph_",
+            "[link](https://example.org)",
+            "AT&amp;T",
+            "a ~~struck~~ word",
+            "line one\nline two",
+            "tab\u{0B}vertical",
+            "back\\slash",
+            "`code`",
+            "x<y and y>z",
+            "end!",
+            "https://example.org/a_b",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(plain(t), to_plain(t), "{t:?}");
         }
     }
 }

@@ -67,22 +67,63 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
     let mut interner = Interner::with_capacity((ob.len() + nb.len()) / 2);
     let oi = interner.ids(old, &ob);
     let ni = interner.ids(new, &nb);
-    let (mut ow, mut nw) = (word_ids(old, &ob, &oi), word_ids(new, &nb, &ni));
-    if ow.len() > MIN_WORDS_FOR_SHINGLES && nw.len() > MIN_WORDS_FOR_SHINGLES {
-        let s = shingle_similarity(&ow, &nw);
+    let (ow, nw) = (word_ids(old, &ob, &oi), word_ids(new, &nb, &ni));
+    let (mut obag, mut nbag) = (ow.clone(), nw.clone());
+    obag.sort_unstable();
+    nbag.sort_unstable();
+    let o = Tokens {
+        bounds: &ob,
+        ids: &oi,
+        words: &ow,
+        bag: &obag,
+    };
+    let n = Tokens {
+        bounds: &nb,
+        ids: &ni,
+        words: &nw,
+        bag: &nbag,
+    };
+    diff_tokens(old, &o, new, &n, budget, opts)
+}
+
+/// A text already cut into tokens, with ids from an interner shared by both
+/// sides of the diff (see [`crate::tokens`]).
+pub struct Tokens<'t> {
+    /// Token boundaries ([`boundaries`]).
+    pub bounds: &'t [usize],
+    /// Id of every token.
+    pub ids: &'t [u32],
+    /// Ids of the word tokens, in order.
+    pub words: &'t [u32],
+    /// `words` sorted (for [`bag_similarity`]).
+    pub bag: &'t [u32],
+}
+
+/// [`diff_words`] of two different texts whose tokens are known (the body
+/// alignment has cut every block already).
+pub fn diff_tokens(
+    old: &str,
+    o: &Tokens<'_>,
+    new: &str,
+    n: &Tokens<'_>,
+    budget: &mut Budget,
+    opts: &CompareOptions,
+) -> WordDiff {
+    let (ob, oi, nb, ni) = (o.bounds, o.ids, n.bounds, n.ids);
+    if o.words.len() > MIN_WORDS_FOR_SHINGLES && n.words.len() > MIN_WORDS_FOR_SHINGLES {
+        let s = shingle_similarity(o.words, n.words);
         if s < REPLACE_BELOW {
             return replaced(old, new, s, opts);
         }
     }
-    ow.sort_unstable();
-    nw.sort_unstable();
+    let (ow, nw) = (o.bag, n.bag);
     let big = ow.len() > MIN_WORDS_FOR_REPLACE && nw.len() > MIN_WORDS_FOR_REPLACE;
-    if big && bag_similarity(&ow, &nw) < REPLACE_BELOW {
-        return replaced(old, new, bag_similarity(&ow, &nw), opts);
+    if big && bag_similarity(ow, nw) < REPLACE_BELOW {
+        return replaced(old, new, bag_similarity(ow, nw), opts);
     }
 
     let raw =
-        similar::capture_diff_slices_deadline(Algorithm::Myers, &oi, &ni, Some(budget.deadline));
+        similar::capture_diff_slices_deadline(Algorithm::Myers, oi, ni, Some(budget.deadline));
     if budget.expired() {
         budget.degraded = true;
         return replaced(old, new, 0.0, opts);
@@ -90,11 +131,11 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
     let Some(spans) = contiguous(&raw, oi.len(), ni.len()) else {
         return replaced(old, new, 0.0, opts);
     };
-    let similarity = word_similarity(old, &ob, &spans, ow.len() + nw.len());
+    let similarity = word_similarity(old, ob, &spans, ow.len() + nw.len());
     if big && similarity < REPLACE_BELOW {
         return replaced(old, new, similarity, opts);
     }
-    let spans = merge(old, &ob, &spans);
+    let spans = merge(old, ob, &spans);
     let ops = spans
         .into_iter()
         .filter_map(|(tag, o, n)| {
@@ -258,32 +299,77 @@ pub fn classify(old: &str, new: &str) -> Option<Trivial> {
 }
 
 /// Character ops inside a replaced word, when the two words are alike.
+///
+/// The same result as `similar::TextDiff::from_chars` (Myers over the
+/// characters, detail only when its ratio is at least 0.5), without its
+/// per-character string slices, and skipped early when the two words cannot
+/// reach that ratio (too few characters in common).
 fn char_detail(old: &str, new: &str) -> Option<Vec<CharOp>> {
-    let short =
-        |s: &str| s.chars().count() <= MAX_CHAR_DETAIL && !s.chars().any(char::is_whitespace);
-    if !short(old) || !short(new) {
+    let mut oc: [char; MAX_CHAR_DETAIL] = ['\0'; MAX_CHAR_DETAIL];
+    let mut nc: [char; MAX_CHAR_DETAIL] = ['\0'; MAX_CHAR_DETAIL];
+    let fill = |s: &str, buf: &mut [char; MAX_CHAR_DETAIL]| -> Option<usize> {
+        let mut n = 0;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                return None;
+            }
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+        Some(n)
+    };
+    let (Some(lo), Some(ln)) = (fill(old, &mut oc), fill(new, &mut nc)) else {
+        return None;
+    };
+    let (oc, nc) = (&oc[..lo], &nc[..ln]);
+    // Equal characters of any diff are at most the characters the two words
+    // share (as multisets): below half, the ratio is below 0.5 whatever the diff.
+    if 4 * common_chars(oc, nc) < lo + ln {
         return None;
     }
-    let d = similar::TextDiff::from_chars(old, new);
-    if d.ratio() < 0.5 {
+    let ops = similar::capture_diff_slices(Algorithm::Myers, oc, nc);
+    if similar::get_diff_ratio(&ops, lo, ln) < 0.5 {
         return None;
     }
     let mut out: Vec<CharOp> = Vec::new();
-    for c in d.iter_all_changes() {
-        let kind = match c.tag() {
-            similar::ChangeTag::Equal => OpKind::Equal,
-            similar::ChangeTag::Delete => OpKind::Delete,
-            similar::ChangeTag::Insert => OpKind::Insert,
-        };
-        match out.last_mut() {
-            Some(last) if last.kind == kind => last.text.push_str(c.value()),
-            _ => out.push(CharOp {
-                kind,
-                text: c.value().to_string(),
-            }),
+    let mut push = |kind: OpKind, chars: &[char]| {
+        for &c in chars {
+            match out.last_mut() {
+                Some(last) if last.kind == kind => last.text.push(c),
+                _ => out.push(CharOp {
+                    kind,
+                    text: c.to_string(),
+                }),
+            }
+        }
+    };
+    for d in &ops {
+        let (tag, or, nr) = d.as_tag_tuple();
+        let (o, n) = (oc.get(or).unwrap_or(&[]), nc.get(nr).unwrap_or(&[]));
+        match tag {
+            DiffTag::Equal => push(OpKind::Equal, o),
+            DiffTag::Delete => push(OpKind::Delete, o),
+            DiffTag::Insert => push(OpKind::Insert, n),
+            DiffTag::Replace => {
+                push(OpKind::Delete, o);
+                push(OpKind::Insert, n);
+            }
         }
     }
     Some(out)
+}
+
+/// Size of the multiset intersection of two short character sequences.
+fn common_chars(a: &[char], b: &[char]) -> usize {
+    let mut used = [false; MAX_CHAR_DETAIL];
+    let mut common = 0;
+    for c in a {
+        if let Some(k) = (0..b.len().min(MAX_CHAR_DETAIL)).find(|&k| b[k] == *c && !used[k]) {
+            used[k] = true;
+            common += 1;
+        }
+    }
+    common
 }
 
 /// The whole text replaced (or purely inserted / deleted).
@@ -373,6 +459,71 @@ mod tests {
         assert!(!d.whitespace_only);
         let d = diff("a b", "a c");
         assert!(!d.quote_style_only && !d.whitespace_only);
+    }
+
+    /// The hand-rolled character detail is what `similar`'s character diff gives.
+    #[test]
+    fn char_detail_matches_similar_text_diff() {
+        fn reference(old: &str, new: &str) -> Option<Vec<CharOp>> {
+            let d = similar::TextDiff::from_chars(old, new);
+            if d.ratio() < 0.5 {
+                return None;
+            }
+            let mut out: Vec<CharOp> = Vec::new();
+            for c in d.iter_all_changes() {
+                let kind = match c.tag() {
+                    similar::ChangeTag::Equal => OpKind::Equal,
+                    similar::ChangeTag::Delete => OpKind::Delete,
+                    similar::ChangeTag::Insert => OpKind::Insert,
+                };
+                match out.last_mut() {
+                    Some(last) if last.kind == kind => last.text.push_str(c.value()),
+                    _ => out.push(CharOp {
+                        kind,
+                        text: c.value().to_string(),
+                    }),
+                }
+            }
+            Some(out)
+        }
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "Khakimova",
+            "Khakimowa",
+            "Khakimova’s",
+            "trial",
+            "trials",
+            "tiral",
+            "Genève",
+            "Geneva",
+            "kalomi",
+            "kaloru",
+            "mikalo",
+            "aaaa",
+            "aaab",
+            "abab",
+            "baba",
+            "2025",
+            "2026",
+            "rapporteur",
+            "rapporteurs",
+            "x",
+        ];
+        let mut checked = 0;
+        for a in words {
+            for b in words {
+                assert_eq!(char_detail(a, b), reference(a, b), "{a:?} → {b:?}");
+                checked += usize::from(char_detail(a, b).is_some());
+            }
+        }
+        assert!(
+            checked > words.len(),
+            "most pairs are too different: {checked}"
+        );
     }
 
     #[test]

@@ -61,6 +61,14 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("20k-words");
     g.sample_size(20);
     g.bench_function("html", |b| b.iter(|| preview_html(black_box(&long))));
+    // The two halves of the HTML export: writing the markup, and the sanitizer.
+    let markup = dateline_export::html::release_body(&long);
+    g.bench_function("html: markup only", |b| {
+        b.iter(|| dateline_export::html::release_body(black_box(&long)))
+    });
+    g.bench_function("html: sanitizer only", |b| {
+        b.iter(|| dateline_export::sanitize::sanitize_fragment(black_box(&markup)))
+    });
     for f in [Format::Text, Format::Markdown, Format::Print, Format::Ninjs] {
         g.bench_function(f.name(), |b| {
             b.iter(|| render_unchecked(black_box(&long), f))

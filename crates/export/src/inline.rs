@@ -96,6 +96,12 @@ impl FootnoteRefs {
         let mut prev: Option<char> = None;
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
+            // A marker starts with one of its own characters: any other
+            // character is text (the common case, checked first).
+            if !self.is_marker_char(c) {
+                prev = Some(c);
+                continue;
+            }
             let after_word = prev.is_some_and(|p| !p.is_whitespace() && !self.is_marker_char(p));
             let mut matched = None;
             if after_word {
@@ -139,7 +145,10 @@ impl FootnoteRefs {
     }
 
     fn is_marker_char(&self, c: char) -> bool {
-        self.markers.iter().any(|(m, _)| m.contains(c))
+        // Markers hold neither letters, digits nor spaces (see `new`).
+        !c.is_alphanumeric()
+            && !c.is_whitespace()
+            && self.markers.iter().any(|(m, _)| m.contains(c))
     }
 }
 

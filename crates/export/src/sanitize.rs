@@ -5,6 +5,7 @@
 //! mailto links into a preview, an export or a redline.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Elements allowed in a document body.
 pub const TAGS: &[&str] = &[
@@ -67,25 +68,33 @@ fn fragment_only(url: &str) -> Option<std::borrow::Cow<'_, str>> {
         .then_some(std::borrow::Cow::Borrowed(url))
 }
 
+/// The allow-list, built once: every preview, export and redline goes through it.
+fn builder() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let tags: HashSet<&str> = TAGS.iter().copied().collect();
+        let generic: HashSet<&str> = GENERIC_ATTRS.iter().copied().collect();
+        let mut tag_attrs: HashMap<&str, HashSet<&str>> = HashMap::new();
+        tag_attrs.insert("a", ["href"].into_iter().collect());
+        tag_attrs.insert("time", ["datetime"].into_iter().collect());
+        tag_attrs.insert("td", ["colspan", "rowspan"].into_iter().collect());
+        tag_attrs.insert("th", ["colspan", "rowspan", "scope"].into_iter().collect());
+        tag_attrs.insert("ol", ["start"].into_iter().collect());
+        let mut builder = ammonia::Builder::empty();
+        builder
+            .tags(tags)
+            .generic_attributes(generic)
+            .tag_attributes(tag_attrs)
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            // Relative URLs are only in-page links (footnotes and back-links).
+            .url_relative(ammonia::UrlRelative::Custom(Box::new(fragment_only)))
+            .link_rel(Some("noopener noreferrer"))
+            .strip_comments(true);
+        builder
+    })
+}
+
 /// Sanitizes an HTML fragment (the inside of `<body>`).
 pub fn sanitize_fragment(html: &str) -> String {
-    let tags: HashSet<&str> = TAGS.iter().copied().collect();
-    let generic: HashSet<&str> = GENERIC_ATTRS.iter().copied().collect();
-    let mut tag_attrs: HashMap<&str, HashSet<&str>> = HashMap::new();
-    tag_attrs.insert("a", ["href"].into_iter().collect());
-    tag_attrs.insert("time", ["datetime"].into_iter().collect());
-    tag_attrs.insert("td", ["colspan", "rowspan"].into_iter().collect());
-    tag_attrs.insert("th", ["colspan", "rowspan", "scope"].into_iter().collect());
-    tag_attrs.insert("ol", ["start"].into_iter().collect());
-    let mut builder = ammonia::Builder::empty();
-    builder
-        .tags(tags)
-        .generic_attributes(generic)
-        .tag_attributes(tag_attrs)
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        // Relative URLs are only in-page links (footnotes and back-links).
-        .url_relative(ammonia::UrlRelative::Custom(Box::new(fragment_only)))
-        .link_rel(Some("noopener noreferrer"))
-        .strip_comments(true);
-    builder.clean(html).to_string()
+    builder().clean(html).to_string()
 }
