@@ -20,6 +20,9 @@ use crate::wire::{blob_hash, Record, RecordKind, StoredRecord};
 
 /// Revisions sent per push.
 const PUSH_BATCH: usize = 200;
+/// Blob bytes carried inside one push (base64 makes them a third larger; the
+/// server takes request bodies up to 4 MiB).
+const INLINE_BUDGET: usize = 2 * 1024 * 1024;
 /// Records asked for per pull.
 const PULL_PAGE: u32 = 500;
 
@@ -86,14 +89,23 @@ pub fn push_outbox(
             records.push(to_record(rev, &mut blobs)?);
         }
         let hashes: Vec<String> = blobs.keys().cloned().collect();
+        // Missing blocks travel inside the push (one request, one
+        // transaction) up to a budget; any beyond it are uploaded first.
+        let mut inline: Vec<&[u8]> = Vec::new();
+        let mut inline_bytes = 0;
         for h in client.missing_blobs(&hashes)? {
             if let Some(bytes) = blobs.get(&h) {
-                client.put_blob(bytes)?;
+                if inline_bytes + bytes.len() <= INLINE_BUDGET {
+                    inline_bytes += bytes.len();
+                    inline.push(bytes);
+                } else {
+                    client.put_blob(bytes)?;
+                }
                 report.uploaded_blobs += 1;
                 report.uploaded_bytes += bytes.len();
             }
         }
-        client.push(&records)?;
+        client.push_with_blobs(&records, &inline)?;
         let ids: Vec<String> = out.iter().map(|r| r.record_id.clone()).collect();
         store.sync_mark_sent(&ids)?;
         report.pushed += ids.len();
