@@ -163,6 +163,7 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
     loop {
         let page = client.pull(cursor, PULL_PAGE)?;
         report.pulled += page.records.len();
+        prefetch(store, client, &page.records, &mut cache)?;
         for r in &page.records {
             if r.record.kind == RecordKind::Revision && apply(store, client, r, &mut cache)? {
                 report.applied += 1;
@@ -175,6 +176,33 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
             return Ok(());
         }
     }
+}
+
+/// Fetches, in bulk, the blocks of a page's new revisions that are not cached.
+fn prefetch(
+    store: &SqliteStore,
+    client: &Client,
+    records: &[StoredRecord],
+    cache: &mut HashMap<String, Vec<u8>>,
+) -> Result<(), SyncError> {
+    let mut want: Vec<String> = Vec::new();
+    let mut asked = std::collections::HashSet::new();
+    for r in records {
+        if r.record.kind != RecordKind::Revision
+            || store.sync_knows(&r.record.id.hyphenated().to_string())?
+        {
+            continue;
+        }
+        for h in &r.record.blobs {
+            if !cache.contains_key(h) && asked.insert(h.as_str()) {
+                want.push(h.clone());
+            }
+        }
+    }
+    if !want.is_empty() {
+        cache.extend(client.get_blobs(&want)?);
+    }
+    Ok(())
 }
 
 fn apply(
