@@ -48,7 +48,14 @@ fn code<T: std::fmt::Debug>(r: Result<T, SyncError>) -> String {
 fn pull_all(c: &Client) -> Vec<dateline_sync::wire::StoredRecord> {
     let (mut all, mut cursor) = (Vec::new(), 0);
     loop {
-        let page = c.pull(cursor, 97).unwrap();
+        // Small pages of a large workspace can outrun the request rate limit.
+        let page = match c.pull(cursor, 97) {
+            Err(e) if e.code() == Some("rate_limited") => {
+                thread::sleep(Duration::from_millis(200));
+                continue;
+            }
+            other => other.unwrap(),
+        };
         all.extend(page.records);
         cursor = page.cursor;
         if !page.more {
