@@ -85,7 +85,10 @@ fn four_first_opens_of_a_missing_file_all_succeed() {
             files_with(dir.path(), ".backup").is_empty(),
             "round {round}"
         );
-        assert_eq!(pragma(&db, "user_version"), 4);
+        assert_eq!(
+            pragma(&db, "user_version"),
+            dateline_store::SqliteStore::schema_version()
+        );
     }
 }
 
@@ -111,7 +114,10 @@ fn four_upgrades_of_a_schema_1_database_all_succeed_and_back_up_once() {
             1,
             "the copy is the old file"
         );
-        assert_eq!(pragma(&db, "user_version"), 4);
+        assert_eq!(
+            pragma(&db, "user_version"),
+            dateline_store::SqliteStore::schema_version()
+        );
         // The upgraded database works for every command.
         let id = common::ok(&common::dateline(&db, &["new", SEED_JSON]));
         assert_eq!(id.trim().len(), 36);

@@ -1,16 +1,21 @@
 //! Save load over loopback: 50 simulated clients × 200 saves each against a
 //! real server and a real PostgreSQL (started here, as in the tests).
 //!
-//! A save is what the app does: upload the one changed block the server lacks,
-//! then push the revision record naming it. Reported: p50/p99/max from the
-//! start of a save to its acknowledgement, and to the moment a second client,
+//! A save is what the app does when it knows which block changed: one push
+//! carrying the revision record and the changed block inline
+//! (`LOAD_LEGACY=1`: the older three steps — ask which hashes are missing,
+//! upload the block, push the record). Reported: p50/p99/max from the start of
+//! a save to its acknowledgement, and to the moment a second client,
 //! subscribed to live events through another server instance, hears of it;
-//! throughput; the server's CPU time and peak memory.
+//! throughput; the writing instance's and PostgreSQL's CPU time and peak memory.
 //!
 //! `cargo bench -p dateline-server --bench load` (bounded: 10,000 saves, and
-//! it gives up after 10 minutes). `LOAD_CLIENTS` and `LOAD_SAVES` change the size;
-//! `LOAD_PACE_MS` makes each client wait that long between saves (by default
-//! they save back to back, which measures saturation, not a working office).
+//! it gives up after 10 minutes). `LOAD_CLIENTS` and `LOAD_SAVES` change the size.
+//! By default clients save back to back (a closed loop: saturation, not a
+//! working office). `LOAD_PACE_MS=1000` paces each client to one save about
+//! every second: each starts at a random moment within the first second and
+//! waits between 0.5 and 1.5 × the pace (uniformly random) after each save,
+//! so clients are not in lock-step.
 
 #![allow(clippy::unwrap_used)]
 
@@ -65,11 +70,66 @@ fn usage(pid: u32) -> Option<(f64, f64)> {
     Some((ticks / 100.0, hwm_kb / 1024.0))
 }
 
+/// A small deterministic generator (xorshift64*) for the pacing jitter.
+struct Jitter(u64);
+
+impl Jitter {
+    fn new(seed: u64) -> Self {
+        Jitter(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// CPU seconds of the PostgreSQL cluster (postmaster and its children) and
+/// the sum of their resident memory now, in MiB.
+fn pg_usage(postmaster: u32) -> (f64, f64) {
+    let (mut cpu, mut rss) = (0.0, 0.0);
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return (0.0, 0.0);
+    };
+    for e in dir.flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        let Some((_, after)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let f: Vec<&str> = after.split_whitespace().collect();
+        let ppid: u32 = f.get(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+        if pid != postmaster && ppid != postmaster {
+            continue;
+        }
+        let t = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+        cpu += (t(11) + t(12)) / 100.0;
+        rss += t(21) * 4096.0 / (1024.0 * 1024.0);
+    }
+    (cpu, rss)
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
 fn main() {
     let Some(db) = common::db() else { return };
     let clients = env_or("LOAD_CLIENTS", 50);
     let saves = env_or("LOAD_SAVES", 200);
     let pace = Duration::from_millis(env_or("LOAD_PACE_MS", 0) as u64);
+    let legacy = std::env::var_os("LOAD_LEGACY").is_some();
+    let postmaster = db.cluster.postmaster_pid();
+    println!("load average before: {}", load_average());
     for i in 0..clients {
         db.add_user(&format!("writer{i}"), "writer", "office", PW);
     }
@@ -78,6 +138,7 @@ fn main() {
     let a = db.server_with(&env);
     let b = db.server_with(&env);
     let before = usage(a.pid()).unwrap_or_default();
+    let pg_before = pg_usage(postmaster);
 
     // The second client hears of every record through the other instance.
     let heard: Arc<Mutex<HashMap<Uuid, Instant>>> = Arc::default();
@@ -121,7 +182,11 @@ fn main() {
             .map(|(i, c)| {
                 s.spawn(move || {
                     let release = Uuid::now_v7();
+                    let mut jitter = Jitter::new(i as u64 + 1);
                     let mut out = Vec::with_capacity(saves);
+                    if !pace.is_zero() {
+                        thread::sleep(pace.mul_f64(jitter.unit()));
+                    }
                     for n in 0..saves {
                         if Instant::now() > deadline {
                             break;
@@ -130,13 +195,6 @@ fn main() {
                             format!("Paragraph edited by writer {i}, save {n}.").into_bytes();
                         let t0 = Instant::now();
                         let hash = blob_hash(&block);
-                        if !c
-                            .missing_blobs(std::slice::from_ref(&hash))
-                            .unwrap()
-                            .is_empty()
-                        {
-                            c.put_blob(&block).unwrap();
-                        }
                         let r = Record {
                             id: Uuid::now_v7(),
                             release_id: release,
@@ -145,11 +203,25 @@ fn main() {
                             created: Utc::now(),
                             revision: Some(n as u32 + 1),
                             body: serde_json::json!({ "number": n + 1, "blocks": [hash] }),
-                            blobs: vec![hash],
+                            blobs: vec![hash.clone()],
                         };
-                        c.push(std::slice::from_ref(&r)).unwrap();
+                        if legacy {
+                            if !c
+                                .missing_blobs(std::slice::from_ref(&hash))
+                                .unwrap()
+                                .is_empty()
+                            {
+                                c.put_blob(&block).unwrap();
+                            }
+                            c.push(std::slice::from_ref(&r)).unwrap();
+                        } else {
+                            c.push_with_blobs(std::slice::from_ref(&r), &[&block])
+                                .unwrap();
+                        }
                         out.push((r.id, t0, t0.elapsed()));
-                        thread::sleep(pace);
+                        if !pace.is_zero() {
+                            thread::sleep(pace.mul_f64(0.5 + jitter.unit()));
+                        }
                     }
                     out
                 })
@@ -159,6 +231,8 @@ fn main() {
     });
     let elapsed = started.elapsed();
     let after = usage(a.pid()).unwrap_or_default();
+    let pg_after = pg_usage(postmaster);
+    let load_after = load_average();
     let _ = done_rx.recv_timeout(Duration::from_secs(30));
 
     let heard = heard.lock().unwrap();
@@ -173,8 +247,17 @@ fn main() {
     acked.sort();
     visible.sort();
     println!(
-        "save load: {clients} clients × {saves} saves, {} ms apart, over loopback (2 server instances, 1 PostgreSQL)",
-        pace.as_millis()
+        "save load: {clients} clients × {saves} saves, {}, {} over loopback (2 server instances, 1 PostgreSQL)",
+        if pace.is_zero() {
+            "back to back (closed loop)".to_string()
+        } else {
+            format!("paced about {} ms apart with jitter", pace.as_millis())
+        },
+        if legacy {
+            "3 requests a save (missing, put, push)"
+        } else {
+            "1 request a save (push with the block inline)"
+        },
     );
     println!(
         "  saves acknowledged: {} in {:.1} s ({:.0} saves/s)",
@@ -202,4 +285,11 @@ fn main() {
         100.0 * (after.0 - before.0) / elapsed.as_secs_f64(),
         after.1
     );
+    println!(
+        "  PostgreSQL: {:.1} s CPU ({:.0}% of one core), resident now {:.0} MiB (sum over its processes, shared memory counted in each)",
+        pg_after.0 - pg_before.0,
+        100.0 * (pg_after.0 - pg_before.0) / elapsed.as_secs_f64(),
+        pg_after.1
+    );
+    println!("  load average after: {load_after}");
 }

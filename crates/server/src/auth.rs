@@ -123,16 +123,17 @@ impl FromRequestParts<AppState> for Session {
         })?;
         let hash = token_hash(token);
         let db = st.pool.get().await?;
-        let row = db
-            .query_opt(
+        let q = db
+            .prepare_cached(
                 "SELECT u.id, u.name, u.role, u.workspace_id, w.name, s.revoked,
                         s.expires <= now(), u.disabled
                    FROM sessions s JOIN users u ON u.id = s.user_id
                    JOIN workspaces w ON w.id = u.workspace_id
                   WHERE s.token_hash = $1",
-                &[&hash],
             )
             .await?;
+        let row = db.query_opt(&q, &[&hash]).await?;
+        drop(db);
         let Some(row) = row else {
             return Err(ApiError::unauthorized(
                 "unauthorized",

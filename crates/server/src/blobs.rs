@@ -13,7 +13,8 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use dateline_sync::wire::{
-    blob_hash, is_blob_hash, MissingRequest, MissingResponse, MAX_BLOB_QUERY,
+    blob_hash, is_blob_hash, BlobBatchRequest, BlobBatchResponse, InlineBlob, MissingRequest,
+    MissingResponse, MAX_BLOB_BATCH, MAX_BLOB_BATCH_BYTES, MAX_BLOB_QUERY,
 };
 
 use crate::auth::Session;
@@ -45,11 +46,11 @@ pub async fn missing(
         checked(h)?;
     }
     let db = st.pool.get().await?;
+    let q = db
+        .prepare_cached("SELECT hash FROM blobs WHERE workspace_id = $1 AND hash = ANY($2)")
+        .await?;
     let have: HashSet<String> = db
-        .query(
-            "SELECT hash FROM blobs WHERE workspace_id = $1 AND hash = ANY($2)",
-            &[&s.workspace_id, &req.hashes],
-        )
+        .query(&q, &[&s.workspace_id, &req.hashes])
         .await?
         .iter()
         .map(|r| r.get(0))
@@ -112,4 +113,65 @@ pub async fn get(
         [(header::CONTENT_TYPE, "application/octet-stream")],
         Bytes::from(data),
     ))
+}
+
+/// `POST /v1/blobs/batch`: many blobs in one answer (base64), up to
+/// [`MAX_BLOB_BATCH_BYTES`] of content; the rest are named in `later`.
+pub async fn batch(
+    State(st): State<AppState>,
+    s: Session,
+    Body(req): Body<BlobBatchRequest>,
+) -> Result<Json<BlobBatchResponse>, ApiError> {
+    if req.hashes.len() > MAX_BLOB_BATCH {
+        return Err(ApiError::bad_request(format!(
+            "ask for at most {MAX_BLOB_BATCH} blobs at a time"
+        )));
+    }
+    for h in &req.hashes {
+        checked(h)?;
+    }
+    let mut wanted = req.hashes;
+    let mut seen = HashSet::new();
+    wanted.retain(|h| seen.insert(h.clone()));
+    let db = st.pool.get().await?;
+    // Sizes first, so an answer never holds more than the budget in memory.
+    let q = db
+        .prepare_cached(
+            "SELECT hash, length(data) FROM blobs WHERE workspace_id = $1 AND hash = ANY($2)",
+        )
+        .await?;
+    let sizes: std::collections::HashMap<String, i32> = db
+        .query(&q, &[&s.workspace_id, &wanted])
+        .await?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let mut res = BlobBatchResponse::default();
+    let mut take = Vec::new();
+    let mut budget = 0usize;
+    for h in wanted {
+        match sizes.get(&h) {
+            None => res.missing.push(h),
+            Some(n) => {
+                let n = usize::try_from(*n).unwrap_or(usize::MAX);
+                // Always at least one blob per answer, whatever its size.
+                if take.is_empty() || budget.saturating_add(n) <= MAX_BLOB_BATCH_BYTES {
+                    budget = budget.saturating_add(n);
+                    take.push(h);
+                } else {
+                    res.later.push(h);
+                }
+            }
+        }
+    }
+    if !take.is_empty() {
+        let q = db
+            .prepare_cached("SELECT data FROM blobs WHERE workspace_id = $1 AND hash = ANY($2)")
+            .await?;
+        for row in db.query(&q, &[&s.workspace_id, &take]).await? {
+            let data: Vec<u8> = row.get(0);
+            res.blobs.push(InlineBlob::new(&data));
+        }
+    }
+    Ok(Json(res))
 }

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_review.sql"),
     include_str!("../migrations/0003_presence.sql"),
+    include_str!("../migrations/0004_concurrent_positions.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -1,21 +1,28 @@
 //! Pushing and pulling append-only records.
 //!
-//! A push is one transaction that first locks its workspace's row: positions
-//! (`seq`) are handed out and committed in order, so a client pulling "after
-//! cursor N" never skips a record that commits later with a smaller number.
-//! Records already stored under the same id (a retried push) are counted as
-//! duplicates, provided their content is the same; anything refused refuses
-//! the whole batch. The workflow rules are checked here, against the state the
-//! stored records leave each release in.
+//! A push is one transaction. Its records' positions (`seq`) are its
+//! transaction id shifted left by 16 bits plus their index in the push, known
+//! without taking any workspace-wide lock, so pushes run side by side. A pull
+//! hands out only records below the oldest transaction still running (see
+//! [`pull`]), so a client pulling "after cursor N" never skips a record that
+//! commits later with a smaller number. Records already stored under the same
+//! id (a retried push) are counted as duplicates, provided their content is
+//! the same; anything refused refuses the whole batch. The workflow rules are
+//! checked here, against the state the stored records leave each release in
+//! (each release's row is locked, so two pushes to one release take turns).
+//!
+//! A push may carry its new content blocks inline; they are stored in the same
+//! transaction, so a save is one request.
 
 use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
 
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use dateline_sync::wire::{
     is_blob_hash, PullResponse, PushRequest, PushResponse, Record, RecordKind, ReviewBody,
-    StoredRecord, WorkflowState, MAX_NAME_LEN, MAX_PULL_RECORDS, MAX_PUSH_RECORDS,
+    StoredRecord, WorkflowState, MAX_BLOB_QUERY, MAX_NAME_LEN, MAX_PULL_RECORDS, MAX_PUSH_RECORDS,
 };
 use tokio_postgres::Row;
 use uuid::Uuid;
@@ -27,6 +34,9 @@ use crate::ApiError;
 /// The NOTIFY channel every instance listens on.
 pub const CHANNEL: &str = "dateline";
 
+/// Bits below a transaction's id in a position: room for one push's records.
+const SEQ_SHIFT: u32 = 16;
+
 /// `POST /v1/records`: stores the batch, all of it or none.
 pub async fn push(
     State(st): State<AppState>,
@@ -34,6 +44,23 @@ pub async fn push(
     Body(req): Body<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
     check_batch(&req.records)?;
+    if req.blobs.len() > MAX_BLOB_QUERY {
+        return Err(ApiError::bad_request(format!(
+            "a push carries at most {MAX_BLOB_QUERY} blobs"
+        )));
+    }
+    let mut inline_hash = Vec::with_capacity(req.blobs.len());
+    let mut inline_data = Vec::with_capacity(req.blobs.len());
+    for b in &req.blobs {
+        let bytes = b.bytes().ok_or_else(|| {
+            let shown: String = b.hash.chars().take(80).collect();
+            ApiError::bad_request(format!(
+                "inline blob “{shown}”: the data is not base64 of content hashing to that name (blake3)"
+            ))
+        })?;
+        inline_hash.push(b.hash.clone());
+        inline_data.push(bytes);
+    }
     let raws: Vec<String> = req
         .records
         .iter()
@@ -46,29 +73,27 @@ pub async fn push(
         .collect();
     let mut db = st.pool.get().await?;
     let tx = db.transaction().await?;
-    let mut seq: i64 = tx
-        .query_one(
-            "SELECT seq FROM workspaces WHERE id = $1 FOR UPDATE",
-            &[&s.workspace_id],
-        )
-        .await?
-        .get(0);
 
     // Retried records: the same id must carry the same content, in this workspace.
     let ids: Vec<Uuid> = req.records.iter().map(|r| r.id).collect();
-    let stored: HashMap<Uuid, (i64, Vec<u8>)> = tx
-        .query(
-            "SELECT id, workspace_id, content_hash FROM records WHERE id = ANY($1)",
-            &[&ids],
+    let q = tx
+        .prepare_cached(
+            "SELECT id, workspace_id, content_hash, seq FROM records WHERE id = ANY($1)",
         )
+        .await?;
+    let stored: HashMap<Uuid, (i64, Vec<u8>, i64)> = tx
+        .query(&q, &[&ids])
         .await?
         .iter()
-        .map(|r| (r.get(0), (r.get(1), r.get(2))))
+        .map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3))))
         .collect();
     let mut fresh = Vec::new();
+    let mut last_stored = 0i64;
     for ((r, hash), raw) in req.records.iter().zip(&hashes).zip(&raws) {
         match stored.get(&r.id) {
-            Some((ws, h)) if *ws == s.workspace_id && h == hash => {}
+            Some((ws, h, seq)) if *ws == s.workspace_id && h == hash => {
+                last_stored = last_stored.max(*seq);
+            }
             Some(_) => {
                 return Err(ApiError::conflict(
                     "id_conflict",
@@ -87,7 +112,7 @@ pub async fn push(
         return Ok(Json(PushResponse {
             accepted: 0,
             duplicates,
-            cursor: seq,
+            cursor: last_stored,
         }));
     }
 
@@ -98,20 +123,20 @@ pub async fn push(
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    tx.execute(
-        "INSERT INTO releases (id, workspace_id) SELECT unnest($1::uuid[]), $2
-         ON CONFLICT (id) DO NOTHING",
-        &[&release_ids, &s.workspace_id],
-    )
-    .await?;
-    let mut approved: HashMap<Uuid, bool> = HashMap::new();
-    for row in tx
-        .query(
-            "SELECT id, workspace_id, approved FROM releases WHERE id = ANY($1) FOR UPDATE",
-            &[&release_ids],
+    let q = tx
+        .prepare_cached(
+            "INSERT INTO releases (id, workspace_id) SELECT unnest($1::uuid[]), $2
+             ON CONFLICT (id) DO NOTHING",
         )
-        .await?
-    {
+        .await?;
+    tx.execute(&q, &[&release_ids, &s.workspace_id]).await?;
+    let mut approved: HashMap<Uuid, bool> = HashMap::new();
+    let q = tx
+        .prepare_cached(
+            "SELECT id, workspace_id, approved FROM releases WHERE id = ANY($1) FOR UPDATE",
+        )
+        .await?;
+    for row in tx.query(&q, &[&release_ids]).await? {
         let (id, ws): (Uuid, i64) = (row.get(0), row.get(1));
         if ws != s.workspace_id {
             return Err(ApiError::not_found(format!("release {id} not found")));
@@ -119,7 +144,18 @@ pub async fn push(
         approved.insert(id, row.get(2));
     }
 
-    // Content blocks must be uploaded before the records that name them.
+    // Blocks carried inline, then: every block named must be here.
+    if !inline_hash.is_empty() {
+        let q = tx
+            .prepare_cached(
+                "INSERT INTO blobs (workspace_id, hash, data)
+                 SELECT $1, t.hash, t.data FROM unnest($2::text[], $3::bytea[]) AS t(hash, data)
+                 ON CONFLICT DO NOTHING",
+            )
+            .await?;
+        tx.execute(&q, &[&s.workspace_id, &inline_hash, &inline_data])
+            .await?;
+    }
     let wanted: Vec<String> = fresh
         .iter()
         .flat_map(|(r, _, _)| r.blobs.iter().cloned())
@@ -127,11 +163,11 @@ pub async fn push(
         .into_iter()
         .collect();
     if !wanted.is_empty() {
+        let q = tx
+            .prepare_cached("SELECT hash FROM blobs WHERE workspace_id = $1 AND hash = ANY($2)")
+            .await?;
         let have: HashSet<String> = tx
-            .query(
-                "SELECT hash FROM blobs WHERE workspace_id = $1 AND hash = ANY($2)",
-                &[&s.workspace_id, &wanted],
-            )
+            .query(&q, &[&s.workspace_id, &wanted])
             .await?
             .iter()
             .map(|r| r.get(0))
@@ -169,28 +205,44 @@ pub async fn push(
         .collect();
     if !changed.is_empty() {
         let (cid, cv): (Vec<Uuid>, Vec<bool>) = changed.into_iter().unzip();
-        tx.execute(
-            "UPDATE releases SET approved = t.v FROM unnest($1::uuid[], $2::bool[]) AS t(id, v)
-              WHERE releases.id = t.id",
-            &[&cid, &cv],
-        )
-        .await?;
+        let q = tx
+            .prepare_cached(
+                "UPDATE releases SET approved = t.v FROM unnest($1::uuid[], $2::bool[]) AS t(id, v)
+                  WHERE releases.id = t.id",
+            )
+            .await?;
+        tx.execute(&q, &[&cid, &cv]).await?;
     }
 
+    // This transaction's id (assigned by now: the release rows are locked) is
+    // the high part of its records' positions.
+    let q = tx
+        .prepare_cached("SELECT pg_current_xact_id()::text::bigint")
+        .await?;
+    let xid: i64 = tx.query_one(&q, &[]).await?.get(0);
+    let base = xid
+        .checked_mul(1 << SEQ_SHIFT)
+        .ok_or_else(|| ApiError::internal("transaction ids have outgrown record positions"))?;
     let n = fresh.len();
     let mut cols = Columns::with_capacity(n);
+    let mut seq = base;
     for (r, hash, raw) in &fresh {
         seq += 1;
         cols.push(seq, r, hash, raw)?;
     }
+    let q = tx
+        .prepare_cached(
+            "INSERT INTO records (id, workspace_id, seq, release_id, kind, author, pushed_by,
+                                  created, revision, raw, content_hash)
+             SELECT t.id, $1, t.seq, t.release_id, t.kind, t.author, $2, t.created, t.revision,
+                    t.raw, t.hash
+               FROM unnest($3::uuid[], $4::int8[], $5::uuid[], $6::text[], $7::text[],
+                           $8::timestamptz[], $9::int4[], $10::text[], $11::bytea[])
+                 AS t(id, seq, release_id, kind, author, created, revision, raw, hash)",
+        )
+        .await?;
     tx.execute(
-        "INSERT INTO records (id, workspace_id, seq, release_id, kind, author, pushed_by,
-                              created, revision, raw, content_hash)
-         SELECT t.id, $1, t.seq, t.release_id, t.kind, t.author, $2, t.created, t.revision,
-                t.raw, t.hash
-           FROM unnest($3::uuid[], $4::int8[], $5::uuid[], $6::text[], $7::text[],
-                       $8::timestamptz[], $9::int4[], $10::text[], $11::bytea[])
-             AS t(id, seq, release_id, kind, author, created, revision, raw, hash)",
+        &q,
         &[
             &s.workspace_id,
             &s.name,
@@ -206,22 +258,17 @@ pub async fn push(
         ],
     )
     .await?;
-    tx.execute(
-        "UPDATE workspaces SET seq = $2 WHERE id = $1",
-        &[&s.workspace_id, &seq],
-    )
-    .await?;
     // Delivered by PostgreSQL only if and when the transaction commits.
-    tx.execute(
-        "SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n",
-        &[&CHANNEL, &cols.notices(s.workspace_id)],
-    )
-    .await?;
+    let q = tx
+        .prepare_cached("SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n")
+        .await?;
+    tx.execute(&q, &[&CHANNEL, &cols.notices(s.workspace_id)])
+        .await?;
     tx.commit().await?;
     Ok(Json(PushResponse {
         accepted: n as u32,
         duplicates,
-        cursor: seq,
+        cursor: seq.max(last_stored),
     }))
 }
 
@@ -435,16 +482,33 @@ pub async fn pull(
         }
     }
     let db = st.pool.get().await?;
-    let rows = db
-        .query(
-            &format!("{SELECT_RECORDS} WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"),
-            &[&s.workspace_id, &after, &(i64::from(limit) + 1)],
+    // `settled`: the record's transaction is older than every transaction
+    // still running, so nothing can commit below it any more. Unsettled
+    // records (committed, but a push that began earlier is still running) are
+    // waited for briefly: pushes take milliseconds, and a client that heard of
+    // a record should get it from its next pull.
+    let q = db
+        .prepare_cached(
+            "SELECT seq, pushed_by, raw,
+                    seq < (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 16)
+               FROM records WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
         )
         .await?;
-    let more = rows.len() > limit as usize;
+    let give_up = Instant::now() + PULL_SETTLE_WAIT;
+    let (rows, settled) = loop {
+        let rows = db
+            .query(&q, &[&s.workspace_id, &after, &(i64::from(limit) + 1)])
+            .await?;
+        let settled = rows.iter().take_while(|r| r.get::<_, bool>(3)).count();
+        if settled == rows.len() || Instant::now() >= give_up {
+            break (rows, settled);
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    };
+    let more = settled > limit as usize;
     let records = rows
         .iter()
-        .take(limit as usize)
+        .take(settled.min(limit as usize))
         .map(stored)
         .collect::<Result<Vec<_>, _>>()?;
     let cursor = records.last().map_or(after, |r| r.seq);
@@ -454,6 +518,9 @@ pub async fn pull(
         more,
     }))
 }
+
+/// How long a pull waits for pushes that began before a committed record to end.
+const PULL_SETTLE_WAIT: Duration = Duration::from_millis(500);
 
 /// `GET /v1/releases/{id}/records`: one release's records, if it is in the
 /// user's workspace (another workspace's release is simply not found).

@@ -7,6 +7,7 @@
 //! | `POST /v1/records`, `GET /v1/records?after=&limit=` | push and pull |
 //! | `GET /v1/releases/{id}/records` | one release's records |
 //! | `POST /v1/blobs/missing`, `PUT /v1/blobs/{hash}`, `GET /v1/blobs/{hash}` | content blocks |
+//! | `POST /v1/blobs/batch` | many content blocks in one answer |
 //! | `GET /v1/events` | server-sent events |
 //! | `POST /v1/presence`, `GET /v1/presence`, `GET /v1/releases/{id}/presence` | who has a release open |
 //!
@@ -79,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/records", post(records::push).get(records::pull))
         .route("/v1/releases/{id}/records", get(records::release_records))
         .route("/v1/blobs/missing", post(blobs::missing))
+        .route("/v1/blobs/batch", post(blobs::batch))
         .route("/v1/blobs/{hash}", put(blobs::put).get(blobs::get))
         .route("/v1/events", get(events::events))
         .route(

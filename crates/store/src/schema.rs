@@ -57,6 +57,9 @@ pub struct Opened {
     pub read_only: bool,
 }
 
+/// How often opening a file is tried again when SQLite answers busy at once.
+const OPEN_RETRIES: u64 = 10;
+
 /// Opens (creating if needed) and migrates the database at `path`. When that
 /// fails because the file's folder cannot be written (SQLite needs to create
 /// its `-wal` and `-shm` files beside the database), an existing up-to-date
@@ -64,9 +67,24 @@ pub struct Opened {
 pub fn open_file(path: &Path) -> Result<Opened, StoreError> {
     let shown = path.display().to_string();
     check_header(path, &shown)?;
-    let result = Connection::open(path)
-        .map_err(|e| StoreError::from_sqlite(e, &shown))
-        .and_then(|mut conn| prepare(&mut conn, &shown, Some(path)).map(|()| conn));
+    // Several processes opening an old file at once: SQLite answers "busy" at
+    // once (without waiting) when switching an old file's journal to WAL races
+    // another process's upgrade; a fresh attempt then finds it migrated.
+    let attempt = || {
+        Connection::open(path)
+            .map_err(|e| StoreError::from_sqlite(e, &shown))
+            .and_then(|mut conn| prepare(&mut conn, &shown, Some(path)).map(|()| conn))
+    };
+    let mut result = attempt();
+    for n in 1..=OPEN_RETRIES {
+        match &result {
+            Err(e) if e.code().as_str() == "busy" => {
+                std::thread::sleep(std::time::Duration::from_millis(20 * n));
+                result = attempt();
+            }
+            _ => break,
+        }
+    }
     match result {
         Ok(conn) => Ok(Opened {
             conn,
@@ -261,7 +279,14 @@ fn prepare(conn: &mut Connection, shown: &str, file: Option<&Path>) -> Result<()
     let sq = |e| StoreError::from_sqlite(e, shown);
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sq)?;
     conn.pragma_update(None, "foreign_keys", true).map_err(sq)?;
-    let found = inspect(conn, shown)?;
+    // One read transaction: the pragmas and the schema are one snapshot, even
+    // while another process creates or migrates the file.
+    let found = {
+        let tx = conn.transaction().map_err(sq)?;
+        let found = inspect(&tx, shown)?;
+        tx.commit().map_err(sq)?;
+        found
+    };
     found.refuse_if_not_ours(shown)?;
     if file.is_some() {
         // Persistent, so a no-op after the first open (it waits for the lock it needs).

@@ -11,9 +11,9 @@ use std::time::Duration;
 use reqwest::blocking::{Client as Http, RequestBuilder, Response};
 
 use crate::wire::{
-    blob_hash, ErrorBody, Event, LoginRequest, LoginResponse, Me, MissingRequest, MissingResponse,
-    PresenceEntry, PresenceEvent, PresenceMode, PresenceRequest, PullResponse, PushRequest,
-    PushResponse, Record, StoredRecord,
+    blob_hash, BlobBatchRequest, BlobBatchResponse, ErrorBody, Event, InlineBlob, LoginRequest,
+    LoginResponse, Me, MissingRequest, MissingResponse, PresenceEntry, PresenceEvent, PresenceMode,
+    PresenceRequest, PullResponse, PushRequest, PushResponse, Record, StoredRecord, MAX_BLOB_BATCH,
 };
 
 /// What can go wrong talking to the server.
@@ -221,14 +221,65 @@ impl Client {
 
     /// Pushes `records` (at most [`crate::wire::MAX_PUSH_RECORDS`]) as one batch.
     pub fn push(&self, records: &[Record]) -> Result<PushResponse, SyncError> {
+        self.push_with_blobs(records, &[])
+    }
+
+    /// Pushes `records` with content blocks carried inline: one request, one
+    /// transaction. Blocks the server already holds are ignored; a record
+    /// naming a block that is neither inline nor on the server is refused
+    /// (`missing_blobs`), so callers may send only the blocks they believe new.
+    pub fn push_with_blobs(
+        &self,
+        records: &[Record],
+        blobs: &[&[u8]],
+    ) -> Result<PushResponse, SyncError> {
         let rb = self.authed(self.http.post(format!("{}/v1/records", self.base)))?;
         Self::answer(
             rb.json(&PushRequest {
                 records: records.to_vec(),
+                blobs: blobs.iter().map(|b| InlineBlob::new(b)).collect(),
             })
             .send()
             .map_err(transport)?,
         )
+    }
+
+    /// Many blobs at once (`POST /v1/blobs/batch`), each checked against its
+    /// hash; returns (hash, bytes) pairs in no particular order. A hash the
+    /// server does not hold is an error.
+    pub fn get_blobs(&self, hashes: &[String]) -> Result<Vec<(String, Vec<u8>)>, SyncError> {
+        let mut out = Vec::with_capacity(hashes.len());
+        let mut todo: Vec<String> = hashes.to_vec();
+        while !todo.is_empty() {
+            let rest = todo.split_off(todo.len().min(MAX_BLOB_BATCH));
+            let rb = self.authed(self.http.post(format!("{}/v1/blobs/batch", self.base)))?;
+            let res: BlobBatchResponse = Self::answer(
+                rb.json(&BlobBatchRequest { hashes: todo })
+                    .send()
+                    .map_err(transport)?,
+            )?;
+            if let Some(h) = res.missing.first() {
+                return Err(SyncError::Refused {
+                    status: 404,
+                    code: "not_found".into(),
+                    message: format!("blob {h} not found"),
+                });
+            }
+            if res.blobs.is_empty() && !res.later.is_empty() {
+                return Err(SyncError::Protocol(
+                    "the server sent no blobs and asked to ask again".into(),
+                ));
+            }
+            for b in res.blobs {
+                let bytes = b.bytes().ok_or_else(|| {
+                    SyncError::Protocol(format!("blob {} arrived damaged", b.hash))
+                })?;
+                out.push((b.hash, bytes));
+            }
+            todo = res.later;
+            todo.extend(rest);
+        }
+        Ok(out)
     }
 
     /// Up to `limit` records after `cursor`.

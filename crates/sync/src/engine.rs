@@ -20,6 +20,9 @@ use crate::wire::{blob_hash, Record, RecordKind, StoredRecord};
 
 /// Revisions sent per push.
 const PUSH_BATCH: usize = 200;
+/// Blob bytes carried inside one push (base64 makes them a third larger; the
+/// server takes request bodies up to 4 MiB).
+const INLINE_BUDGET: usize = 2 * 1024 * 1024;
 /// Records asked for per pull.
 const PULL_PAGE: u32 = 500;
 
@@ -103,14 +106,23 @@ pub fn push_outbox(
             records.push(to_record(rev, &mut blobs)?);
         }
         let hashes: Vec<String> = blobs.keys().cloned().collect();
+        // Missing blocks travel inside the push (one request, one
+        // transaction) up to a budget; any beyond it are uploaded first.
+        let mut inline: Vec<&[u8]> = Vec::new();
+        let mut inline_bytes = 0;
         for h in client.missing_blobs(&hashes)? {
             if let Some(bytes) = blobs.get(&h) {
-                client.put_blob(bytes)?;
+                if inline_bytes + bytes.len() <= INLINE_BUDGET {
+                    inline_bytes += bytes.len();
+                    inline.push(bytes);
+                } else {
+                    client.put_blob(bytes)?;
+                }
                 report.uploaded_blobs += 1;
                 report.uploaded_bytes += bytes.len();
             }
         }
-        client.push(&records)?;
+        client.push_with_blobs(&records, &inline)?;
         let ids: Vec<String> = out.iter().map(|r| r.record_id.clone()).collect();
         store.sync_mark_sent(&ids)?;
         report.pushed += ids.len();
@@ -175,6 +187,7 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
     loop {
         let page = client.pull(cursor, PULL_PAGE)?;
         report.pulled += page.records.len();
+        prefetch(store, client, &page.records, &mut cache)?;
         for r in &page.records {
             if r.record.kind != RecordKind::Revision {
                 continue;
@@ -211,6 +224,33 @@ pub fn merge_tips(store: &SqliteStore, releases: &BTreeSet<String>) -> Result<us
         }
     }
     Ok(merged)
+}
+
+/// Fetches, in bulk, the blocks of a page's new revisions that are not cached.
+fn prefetch(
+    store: &SqliteStore,
+    client: &Client,
+    records: &[StoredRecord],
+    cache: &mut HashMap<String, Vec<u8>>,
+) -> Result<(), SyncError> {
+    let mut want: Vec<String> = Vec::new();
+    let mut asked = std::collections::HashSet::new();
+    for r in records {
+        if r.record.kind != RecordKind::Revision
+            || store.sync_knows(&r.record.id.hyphenated().to_string())?
+        {
+            continue;
+        }
+        for h in &r.record.blobs {
+            if !cache.contains_key(h) && asked.insert(h.as_str()) {
+                want.push(h.clone());
+            }
+        }
+    }
+    if !want.is_empty() {
+        cache.extend(client.get_blobs(&want)?);
+    }
+    Ok(())
 }
 
 fn apply(

@@ -19,6 +19,11 @@ pub const MAX_PULL_RECORDS: u32 = 1000;
 pub const MAX_BLOB_QUERY: usize = 10_000;
 /// The longest author name, kind-specific string or user name accepted.
 pub const MAX_NAME_LEN: usize = 200;
+/// The most hashes one `POST /v1/blobs/batch` may ask for.
+pub const MAX_BLOB_BATCH: usize = 5000;
+/// The most blob bytes one `POST /v1/blobs/batch` answer carries; the blobs
+/// left out are listed in [`BlobBatchResponse::later`], to ask for again.
+pub const MAX_BLOB_BATCH_BYTES: usize = 2 * 1024 * 1024;
 
 /// A role in the review workflow; each user has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -287,7 +292,8 @@ pub struct Record {
 /// A record as the server returns it: with its place in the workspace's order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredRecord {
-    /// Its position in the workspace (the pull cursor).
+    /// Its position in the workspace (the pull cursor): increasing in pull
+    /// order, with gaps.
     pub seq: i64,
     /// The signed-in user who pushed it (the server's word, not the client's).
     pub pushed_by: String,
@@ -332,6 +338,63 @@ pub struct LoginResponse {
 pub struct PushRequest {
     /// The records, in the order they were written.
     pub records: Vec<Record>,
+    /// Content blocks carried inline (stored in the same transaction as the
+    /// records, under their hash, unless already there), so a save needs one
+    /// request. Older clients leave this out and upload blocks first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blobs: Vec<InlineBlob>,
+}
+
+/// A content block inside a request or answer: its hash and its bytes (base64).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InlineBlob {
+    /// blake3 of the bytes, 64 lower-case hex digits.
+    pub hash: String,
+    /// The bytes, standard base64.
+    pub data: String,
+}
+
+impl InlineBlob {
+    /// The block `bytes` under its hash.
+    pub fn new(bytes: &[u8]) -> Self {
+        use base64::Engine as _;
+        InlineBlob {
+            hash: blob_hash(bytes),
+            data: base64::engine::general_purpose::STANDARD.encode(bytes),
+        }
+    }
+
+    /// The bytes, if `data` is base64 and they hash to `hash`.
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        use base64::Engine as _;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&self.data)
+            .ok()?;
+        (is_blob_hash(&self.hash) && blob_hash(&bytes) == self.hash).then_some(bytes)
+    }
+}
+
+/// `POST /v1/blobs/batch`: many blobs in one request.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlobBatchRequest {
+    /// The hashes wanted (at most [`MAX_BLOB_BATCH`]).
+    pub hashes: Vec<String>,
+}
+
+/// The answer to `POST /v1/blobs/batch`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct BlobBatchResponse {
+    /// The blobs found, at most [`MAX_BLOB_BATCH_BYTES`] of content.
+    pub blobs: Vec<InlineBlob>,
+    /// Hashes the server holds but left out of this answer (over the byte
+    /// budget): ask again.
+    #[serde(default)]
+    pub later: Vec<String>,
+    /// Hashes this workspace does not hold.
+    #[serde(default)]
+    pub missing: Vec<String>,
 }
 
 /// The answer to a push.
@@ -341,7 +404,8 @@ pub struct PushResponse {
     pub accepted: u32,
     /// Records already stored (by an earlier push of the same ids).
     pub duplicates: u32,
-    /// The workspace's latest position after the push.
+    /// The highest position among the pushed records (positions increase
+    /// but are not consecutive).
     pub cursor: i64,
 }
 
@@ -544,6 +608,22 @@ mod tests {
             workspace_release_id("geneva"),
             workspace_release_id("nairobi")
         );
+    }
+
+    #[test]
+    fn an_inline_blob_round_trips_and_a_forged_one_is_refused() {
+        let b = InlineBlob::new(b"{\"text\":\"GENEVA\"}");
+        assert_eq!(b.bytes().as_deref(), Some(&b"{\"text\":\"GENEVA\"}"[..]));
+        let forged = InlineBlob {
+            data: InlineBlob::new(b"other").data,
+            ..b.clone()
+        };
+        assert_eq!(forged.bytes(), None);
+        let garbled = InlineBlob {
+            data: "not base64!".into(),
+            ..b
+        };
+        assert_eq!(garbled.bytes(), None);
     }
 
     #[test]

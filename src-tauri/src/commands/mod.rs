@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod compare;
+pub mod conflicts;
 pub mod export;
 pub mod import;
 pub mod library;
@@ -38,9 +39,11 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use crate::contract::{ArgSpec, CommandSpec, TypeSpec};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
+use conflicts::ConflictChoice;
 use dateline_checks::{Fix as LintFix, Report as LintReport};
 use dateline_review::anchor::TextRange;
 use dateline_review::{ApprovalView, Packet, ReleaseReview, ReviewStatus, Role, Verdict, Via};
+use dateline_store::OpenConflict;
 use import::{ImportFile, ImportPreview, ImportResult};
 use review::{AuditFormat, ReviewPanel, Timeline, WorkspaceSettings};
 use spell::SpellSetup;

@@ -50,6 +50,10 @@ commands! {
     import::preview_import(text: String, from: Option<SourceFormat>, overrides: Vec<Override>) -> ImportPreview;
     /// Imports `text` (format `from`, guessed when `null`) with the writer's `overrides` as a new release.
     import::import_release(text: String, from: Option<SourceFormat>, overrides: Vec<Override>) -> ImportResult;
+    /// The places two people changed differently that are still open on the latest revision of `id` (text kept: the version saved last).
+    conflicts::merge_conflicts(id: ReleaseId) -> Vec<OpenConflict>;
+    /// Settles conflicts of `id` with the user's `choices` as a new revision that records them; returns its number.
+    conflicts::resolve_conflicts(id: ReleaseId, choices: Vec<ConflictChoice>) -> u32;
     /// Asks for a file to import in the native open dialog and reads it (`null` if cancelled); nothing is stored yet.
     import::open_import_file() -> Option<ImportFile>;
     /// The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks.

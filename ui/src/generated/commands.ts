@@ -5,6 +5,7 @@ import type { ApiError } from "../bindings/ApiError";
 import type { ApprovalView } from "../bindings/ApprovalView";
 import type { AuditFormat } from "../bindings/AuditFormat";
 import type { Comparison } from "../bindings/Comparison";
+import type { ConflictChoice } from "../bindings/ConflictChoice";
 import type { Dateline } from "../bindings/Dateline";
 import type { Format } from "../bindings/Format";
 import type { HouseStyleId } from "../bindings/HouseStyleId";
@@ -14,6 +15,7 @@ import type { ImportResult } from "../bindings/ImportResult";
 import type { Language } from "../bindings/Language";
 import type { LintFix } from "../bindings/LintFix";
 import type { LintReport } from "../bindings/LintReport";
+import type { OpenConflict } from "../bindings/OpenConflict";
 import type { OpenRelease } from "../bindings/OpenRelease";
 import type { Override } from "../bindings/Override";
 import type { Packet } from "../bindings/Packet";
@@ -85,6 +87,10 @@ export interface Commands {
   previewImport(text: string, from: SourceFormat | null, overrides: Array<Override>): Promise<ImportPreview>;
   /** Imports `text` (format `from`, guessed when `null`) with the writer's `overrides` as a new release. */
   importRelease(text: string, from: SourceFormat | null, overrides: Array<Override>): Promise<ImportResult>;
+  /** The places two people changed differently that are still open on the latest revision of `id` (text kept: the version saved last). */
+  mergeConflicts(id: ReleaseId): Promise<Array<OpenConflict>>;
+  /** Settles conflicts of `id` with the user's `choices` as a new revision that records them; returns its number. */
+  resolveConflicts(id: ReleaseId, choices: Array<ConflictChoice>): Promise<number>;
   /** Asks for a file to import in the native open dialog and reads it (`null` if cancelled); nothing is stored yet. */
   openImportFile(): Promise<ImportFile | null>;
   /** The review of `id`: its state, who is asked, comments, suggestions, approvals, what blocks. */
@@ -172,6 +178,8 @@ export const COMMAND_TABLE = {
   exportRedline: ["export_redline", ["id", "from", "to"]],
   previewImport: ["preview_import", ["text", "from", "overrides"]],
   importRelease: ["import_release", ["text", "from", "overrides"]],
+  mergeConflicts: ["merge_conflicts", ["id"]],
+  resolveConflicts: ["resolve_conflicts", ["id", "choices"]],
   openImportFile: ["open_import_file", []],
   reviewState: ["review_state", ["id"]],
   changeState: ["change_state", ["id", "to", "note", "overrideReason"]],

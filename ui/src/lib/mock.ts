@@ -1,3 +1,4 @@
+import type { OpenConflict } from "../bindings/OpenConflict";
 // An in-memory stand-in for the Tauri shell, for `npm run dev:mock` (screenshots and working on
 // the UI in a plain browser) and for unit tests. Never part of a production build: api.ts only
 // loads it when import.meta.env.DEV and VITE_DATELINE_MOCK=1.
@@ -22,6 +23,13 @@ interface Stored {
 }
 
 const db = new Map<string, Stored>();
+/** Open merge conflicts per release (tests put them there with `setMockConflicts`). */
+const conflicts = new Map<string, OpenConflict[]>();
+
+/** Gives release `id` open merge conflicts, as a pull of a colleague's revision would. */
+export function setMockConflicts(id: string, list: OpenConflict[]): void {
+  conflicts.set(id, list);
+}
 /** Others who have releases open (no team server in the mock: tests set them). */
 let presence: Presence[] = [];
 
@@ -64,6 +72,7 @@ function template(style: HouseStyleId): Release {
 /** Resets the mock store with the seed and a few more releases. */
 export function resetMock(): void {
   db.clear();
+  conflicts.clear();
   presence = [];
   resetMockReview();
   nextId = 1;
@@ -222,6 +231,23 @@ export const mockCommands: Commands = {
     s.working = null;
     s.workingAt = null;
     return opened(s);
+  },
+  async mergeConflicts(id) {
+    return clone(conflicts.get(String(id)) ?? []);
+  },
+  async resolveConflicts(id, choices) {
+    const open = conflicts.get(String(id)) ?? [];
+    const release = clone(latest(get(id)));
+    const said: string[] = [];
+    for (const { path, choice } of choices) {
+      const c = open.find((o) => o.conflict.path === path);
+      if (!c) throw fail("not_found", `no open conflict at ${path}`);
+      const text = choice.type === "edited" ? choice.text : (c.conflict.versions[choice.index]?.text ?? "");
+      if (path === "headline") release.headline = text;
+      said.push(`${c.conflict.label} — ${choice.type === "edited" ? "edited" : `${c.conflict.versions[choice.index]?.revision.author}'s version`}`);
+    }
+    conflicts.delete(String(id));
+    return append(get(id), release, `Resolved: ${said.join("; ")}`, null, null);
   },
   async saveRevision(id, release, message, name) {
     if (!release.headline.trim()) {

@@ -21,6 +21,7 @@ beforeEach(() => {
       return rows.filter((r) => !q || r.headline.toLowerCase().includes(q)).filter(() => !a.deleted);
     }
     if (cmd === "create_release") return "new1";
+    if (cmd === "workspace_presence") return [];
     if (cmd === "review_overview") {
       return [
         { id: "a", status: "released", waitingForMe: false, myApprovalStale: true, writer: "Ana" },

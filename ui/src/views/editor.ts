@@ -21,6 +21,7 @@ import { formatTime } from "../lib/labels";
 import { LatestOnly } from "../lib/latest";
 import type { OpenRelease } from "../lib/types";
 import { compareView } from "./compare";
+import { conflictBanner } from "./conflicts";
 import { editForm } from "./edit-form";
 import { historyView } from "./history";
 import { fieldTools, focusField, showReviewMarks, type MarkActions } from "../editor/review-marks";
@@ -371,7 +372,19 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
       menu.el,
     ),
   );
-  const el = h("div", { class: "editor-view", testid: "editor-view", "data-id": id }, toolbar, banner, notice.el, content);
+  // Text two people changed differently (a merge kept the version saved last): a banner offers the chooser.
+  const conflictsSlot = h("div", { class: "conflicts-slot" });
+  void Promise.all([api.mergeConflicts(id), api.workspaceSettings().then((w) => w.name, () => "")]).then(
+    ([conflicts, me]) => {
+      const b = conflictBanner(conflicts, me, id, async () => {
+        await autosaver.flush();
+        hooks.reopen("edit");
+      });
+      if (b) conflictsSlot.replaceChildren(b);
+    },
+    () => undefined,
+  );
+  const el = h("div", { class: "editor-view", testid: "editor-view", "data-id": id }, toolbar, banner, conflictsSlot, notice.el, content);
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   toolbar.querySelector(".tabs")?.addEventListener("keydown", (e) => {
     const k = (e as KeyboardEvent).key;

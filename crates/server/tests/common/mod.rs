@@ -184,6 +184,14 @@ impl Cluster {
         )
     }
 
+    /// The postmaster's process id (for CPU readings).
+    pub fn postmaster_pid(&self) -> u32 {
+        std::fs::read_to_string(self.socket_dir.join("data/postmaster.pid"))
+            .ok()
+            .and_then(|s| s.lines().next()?.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
     /// Runs one SQL statement with psql; whether it succeeded.
     pub fn psql(&self, db: &str, sql: &str) -> bool {
         self.psql_out(db, sql).is_some()
@@ -201,6 +209,42 @@ impl Cluster {
         out.status
             .success()
             .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+}
+
+/// An interactive psql session (for holding a transaction open).
+pub struct PsqlSession {
+    child: Child,
+    out: BufReader<std::process::ChildStdout>,
+}
+
+impl PsqlSession {
+    /// Sends SQL text.
+    pub fn send(&mut self, sql: &str) {
+        let stdin = self.child.stdin.as_mut().unwrap();
+        stdin.write_all(sql.as_bytes()).unwrap();
+        stdin.write_all(b"\n").unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Reads psql's output until a line equal to `tag` (a command tag such as `COMMIT`).
+    pub fn wait_for(&mut self, tag: &str) {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let n = self.out.read_line(&mut line).unwrap();
+            assert!(n > 0, "psql ended before printing {tag}");
+            if line.trim() == tag {
+                return;
+            }
+        }
+    }
+}
+
+impl Drop for PsqlSession {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
     }
 }
 
@@ -229,6 +273,29 @@ impl Db {
     /// One value from SQL run directly against the database.
     pub fn scalar(&self, sql: &str) -> String {
         self.cluster.psql_out(&self.name, sql).unwrap()
+    }
+
+    /// A psql session on this database, reading SQL from [`PsqlSession::send`].
+    pub fn psql_session(&self) -> PsqlSession {
+        let c = self.cluster;
+        let mut child = Command::new(c.bin.join("psql"))
+            .arg("-h")
+            .arg(&c.socket_dir)
+            .args([
+                "-p",
+                &c.port.to_string(),
+                "-U",
+                "dateline",
+                "-d",
+                &self.name,
+            ])
+            .args(["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = BufReader::new(child.stdout.take().unwrap());
+        PsqlSession { child, out }
     }
 
     /// Adds a user through `dateline-server user add`.
