@@ -43,6 +43,26 @@ pub async fn push(
     s: Session,
     Body(req): Body<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
+    // Two clients pushing the same new record at once (a merge revision every
+    // client makes alike): the one that loses the race to insert it retries and
+    // finds it stored, a duplicate.
+    let mut attempt = 0;
+    loop {
+        match push_once(&st, &s, &req).await {
+            Err(e) if e.code == RACED && attempt < 3 => attempt += 1,
+            other => return other.map(Json),
+        }
+    }
+}
+
+/// The code of a push that lost a race to insert a record another push inserted.
+const RACED: &str = "push_raced";
+
+async fn push_once(
+    st: &AppState,
+    s: &Session,
+    req: &PushRequest,
+) -> Result<PushResponse, ApiError> {
     check_batch(&req.records)?;
     if req.blobs.len() > MAX_BLOB_QUERY {
         return Err(ApiError::bad_request(format!(
@@ -109,11 +129,11 @@ pub async fn push(
     let duplicates = (req.records.len() - fresh.len()) as u32;
     if fresh.is_empty() {
         tx.commit().await?;
-        return Ok(Json(PushResponse {
+        return Ok(PushResponse {
             accepted: 0,
             duplicates,
             cursor: last_stored,
-        }));
+        });
     }
 
     // Releases: new ones join this workspace; another workspace's do not exist here.
@@ -257,7 +277,17 @@ pub async fn push(
             &cols.hash,
         ],
     )
-    .await?;
+    .await
+    .map_err(|e| {
+        if e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION) {
+            ApiError::conflict(
+                RACED,
+                "another push stored the same record at the same time; try again",
+            )
+        } else {
+            ApiError::from(e)
+        }
+    })?;
     // Delivered by PostgreSQL only if and when the transaction commits.
     let q = tx
         .prepare_cached("SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n")
@@ -265,11 +295,11 @@ pub async fn push(
     tx.execute(&q, &[&CHANNEL, &cols.notices(s.workspace_id)])
         .await?;
     tx.commit().await?;
-    Ok(Json(PushResponse {
+    Ok(PushResponse {
         accepted: n as u32,
         duplicates,
         cursor: seq.max(last_stored),
-    }))
+    })
 }
 
 /// Shape checks that need no database: sizes, ids, hashes, names.

@@ -5,7 +5,7 @@
 //!   signs in, uploads missing blobs, pushes records, pulls by cursor and
 //!   listens for live events;
 //! - `engine` (same feature): one sync round between a local store and the server;
-//! - `review` (same feature): the review records' part of that round.
+//! - `review` (same feature): the review records' part of that round;
 //! - `merge` (same feature): merges of concurrent revisions and the conflicts
 //!   kept for the user (`conflicts`, `resolve`).
 
@@ -17,7 +17,9 @@ pub mod client;
 #[cfg(feature = "client")]
 pub mod engine;
 
+#[cfg(feature = "client")]
 pub mod merge;
+
 #[cfg(feature = "client")]
 pub mod review;
 
