@@ -68,6 +68,7 @@ pub fn find(text: &str) -> Option<Found> {
 
 fn styles(text: &str) -> Option<Found> {
     wire(text)
+        .or_else(|| paren_place_date(text))
         .or_else(|| ohchr(text))
         .or_else(|| comma_dash(text))
         .or_else(|| place_dash_date(text))
@@ -456,6 +457,38 @@ fn ohchr(text: &str) -> Option<Found> {
     ))
 }
 
+/// `head` without a closing `(ACRONYM)` or `(Wire name)`: `… 2026 (OSPA)` → `… 2026`.
+fn without_issuer(head: &str) -> Option<&str> {
+    let inner = head.strip_suffix(')')?;
+    let open = inner.rfind(" (")?;
+    let name = inner.get(open + 2..)?;
+    let acronym = (2..=10).contains(&name.chars().count())
+        && name.chars().all(|c| c.is_uppercase() || c == '&')
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    (acronym || wire_name(name))
+        .then(|| inner.get(..open))
+        .flatten()
+}
+
+/// `(New York, May 30, 2026) Verdania's government …`: the place and the
+/// date in brackets opening the lead, with or without a dash after them.
+fn paren_place_date(text: &str) -> Option<Found> {
+    let inner = text.strip_prefix('(')?;
+    let close = inner.find(')').filter(|i| *i < 80)?;
+    let (places, date) = places_date_any_case(inner.get(..close)?.trim())?;
+    date.year?;
+    let after = inner.get(close + 1..)?;
+    let rest = after_dash(after).unwrap_or(after.trim_start());
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let style = match date.order {
+        DateOrder::DayFirst => DatelineStyle::UnClassic,
+        DateOrder::MonthFirst => DatelineStyle::Ap,
+    };
+    Some(found(places, Some(date), style, rest, Confidence::Medium))
+}
+
 fn comma_dash(text: &str) -> Option<Found> {
     // `.-` and `.–` end Spanish datelines: `Ciudad de México, 5 de abril de 2026.- La …`.
     for sep in [
@@ -477,10 +510,20 @@ fn comma_dash(text: &str) -> Option<Found> {
         let Some(i) = text.find(sep).filter(|i| *i < SCAN) else {
             continue;
         };
-        let Some((places, date)) = places_date(text.get(..i)?.trim()) else {
+        let head = text.get(..i)?.trim();
+        // `Ciudad de Panamá, 3 de mayo de 2026 (OSPA).-`: the issuer's acronym
+        // or a wire's name in brackets after the date.
+        let head = without_issuer(head).unwrap_or(head);
+        let Some((places, date)) = places_date(head) else {
             continue;
         };
-        if date.year.is_none() {
+        // No year (`LONDON, England, June 5 --`, relayed copy): only with the
+        // place in capitals, the year comes from the document.
+        let caps_place = head
+            .split(',')
+            .next()
+            .is_some_and(|c| !c.chars().any(char::is_lowercase));
+        if date.year.is_none() && !caps_place {
             continue;
         }
         let rest = text.get(i + sep.len()..)?.trim_start();
@@ -1277,5 +1320,34 @@ mod tests {
         assert!(find("Members (all 40 of them) – met in the hall").is_none());
         assert!(find("Background (FAQ) – see below").is_none());
         assert!(find("Jane Doe - Press officer - 4 May 2026 - with thanks").is_none());
+    }
+
+    #[test]
+    fn issuer_in_brackets_bracketed_dateline_and_no_year() {
+        assert_eq!(
+            f("Ciudad de Panamá, 3 de mayo de 2026 (OSPA).- Las muertes bajaron."),
+            (
+                "Ciudad de Panamá".into(),
+                Some((Some(2026), 5, 3)),
+                DatelineStyle::UnClassic,
+                "Las muertes bajaron.".into()
+            )
+        );
+        assert_eq!(
+            f("(New York, May 30, 2026) The government should act, the group said today."),
+            (
+                "New York".into(),
+                Some((Some(2026), 5, 30)),
+                DatelineStyle::Ap,
+                "The government should act, the group said today.".into()
+            )
+        );
+        let g = f("LONDON, England, June 5 -- The Trust posted the following news release:");
+        assert_eq!(g.0, "London, England");
+        assert_eq!(g.1, Some((None, 6, 5)));
+        // A year-less date needs the place in capitals: `Today, June 5 –` is no dateline.
+        assert!(comma_dash("Today, June 5 – the council met again.").is_none());
+        // Brackets holding words, not a place and a date, open no dateline.
+        assert!(paren_place_date("(Photo: Jane Doe, May 30, 2026) A crowd.").is_none());
     }
 }

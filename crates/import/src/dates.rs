@@ -153,6 +153,10 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     {
         toks.remove(0);
     }
+    // `a 5 de abril de 2026` (Mexican official style: `Ciudad de México, a 5 de …`).
+    if toks.len() >= 3 && toks.first() == Some(&"a") {
+        toks.remove(0);
+    }
     let toks: Vec<&str> = toks
         .into_iter()
         .filter(|t| {
@@ -226,6 +230,10 @@ pub fn parse_date_line(s: &str) -> Option<NaiveDate> {
             !filler && !zone
         })
         .collect();
+    // `22-10-2026 - 13:25`: a numeric date and a time.
+    if let [one] = toks.as_slice() {
+        return numeric(one);
+    }
     if toks.len() < 2 || toks.len() > 5 {
         return None;
     }
@@ -318,5 +326,15 @@ mod tests {
         assert_eq!(line("The plan for 2026"), None);
         assert_eq!(line("14 May"), None);
         assert_eq!(line("When: Friday, 20 June 2025, 10:00"), None);
+    }
+
+    #[test]
+    fn mexican_a_and_numeric_date_with_time() {
+        assert_eq!(ymd("a 5 de abril de 2026"), Some((Some(2026), 4, 5)));
+        assert_eq!(
+            parse_date_line("22-10-2026 - 13:25"),
+            NaiveDate::from_ymd_opt(2026, 10, 22)
+        );
+        assert_eq!(parse_date_line("13:25"), None);
     }
 }

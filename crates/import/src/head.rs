@@ -40,13 +40,18 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if IMMEDIATE.contains(&bare) || release_date(t).is_some() {
         return Some(HeadLine::Release(ReleaseLine::Immediate));
     }
-    const EMBARGO: [&str; 8] = [
+    const EMBARGO: [&str; 12] = [
         "embargoed until",
         "embargoed till",
         "embargo until",
         "under embargo until",
         "embargoed:",
         "embargo:",
+        // `For release: 9.00am, Monday 3 March 2026`: a set time of release.
+        "for release:",
+        "for release at",
+        "not for release before",
+        "not for publication before",
         "sous embargo jusqu",
         "embargado hasta",
     ];
@@ -65,10 +70,19 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Furniture);
     }
+    // `Comunicado No. 123`, `Communiqué n° 45`, `Press release No. 12/2026`:
+    // a genre and its number.
+    let numbered = numbered_genre(bare);
+    let bare = numbered.as_deref().unwrap_or(bare);
     let kind = match bare {
-        "press release" | "communiqué de presse" | "comunicado de prensa" => {
-            Some(Kind::PressRelease)
-        }
+        "press release"
+        | "communiqué de presse"
+        | "comunicado de prensa"
+        | "media release"
+        | "nota de prensa"
+        | "nota informativa"
+        | "communiqué"
+        | "comunicado" => Some(Kind::PressRelease),
         "news release" | "news" | "daily news" => Some(Kind::NewsRelease),
         "media advisory" | "note to correspondents" | "avis aux médias" => {
             Some(Kind::MediaAdvisory)
@@ -88,7 +102,11 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "updated",
         "issued",
         "publié le",
+        "mis à jour le",
+        "créé le",
         "publicado",
+        "actualizado",
+        "creado",
     ]
     .iter()
     .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
@@ -257,6 +275,20 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     None
 }
 
+/// `comunicado no. 123` → `comunicado`: a genre followed by its number.
+fn numbered_genre(bare: &str) -> Option<String> {
+    const NUMBER_WORDS: [&str; 7] = ["no.", "no", "n°", "nº", "núm.", "number", "n.º"];
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    let k = words.iter().position(|w| NUMBER_WORDS.contains(w))?;
+    let number = words.get(k + 1..)?;
+    let numeric = number.len() == 1
+        && number[0]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+        && number[0].chars().any(|c| c.is_ascii_digit());
+    (k > 0 && numeric).then(|| words[..k].join(" "))
+}
+
 /// The date of `FOR IMMEDIATE RELEASE: TUESDAY 15 FEBRUARY 2005`.
 pub fn release_date(line: &str) -> Option<NaiveDate> {
     let t = line.trim().trim_matches(['*', '_']).trim();
@@ -411,7 +443,19 @@ fn embargo(t: &str) -> Option<ReleaseLine> {
         let bare = tok
             .trim_end_matches(['.', ':', ')'])
             .trim_start_matches('(');
-        let lower = bare.to_lowercase();
+        let mut lower = bare.to_lowercase();
+        // `9.00am`, `2:30pm`: the half of the day written onto the time.
+        let mut bare = bare;
+        for (half, flag) in [("am", &mut am), ("pm", &mut pm)] {
+            if lower.len() > 2
+                && lower.ends_with(half)
+                && lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                *flag = true;
+                bare = bare.get(..bare.len() - 2).unwrap_or(bare);
+                lower.truncate(lower.len() - 2);
+            }
+        }
         if let Some((h, m)) = bare.split_once([':', 'h', '.']) {
             if let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) {
                 time = NaiveTime::from_hms_opt(h, m, 0);
@@ -639,6 +683,50 @@ mod tests {
         assert_eq!(
             classify("Source of the river polluted by mine waste, inquiry finds."),
             None
+        );
+    }
+
+    #[test]
+    fn numbered_genres_page_dates_and_set_release_times() {
+        assert_eq!(
+            classify("Comunicado No. 123"),
+            Some(HeadLine::Kind(Kind::PressRelease))
+        );
+        assert_eq!(
+            classify("Nota de prensa"),
+            Some(HeadLine::Kind(Kind::PressRelease))
+        );
+        assert_eq!(classify("Comunicado No. 123 de la Secretaría"), None);
+        let d = NaiveDate::from_ymd_opt(2026, 10, 22).unwrap();
+        assert_eq!(
+            classify("Mis à jour le : 22-10-2026 - 13:25"),
+            Some(HeadLine::Date(d))
+        );
+        assert_eq!(
+            classify("Créé le : 22-10-2026 - 12:02"),
+            Some(HeadLine::Date(d))
+        );
+        let until = NaiveDate::from_ymd_opt(2026, 3, 3)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        assert_eq!(
+            classify("For release: 9.00am, Monday 3 March 2026"),
+            Some(HeadLine::Release(ReleaseLine::Embargoed {
+                until,
+                zone: "UTC".into()
+            }))
+        );
+        let until = NaiveDate::from_ymd_opt(2026, 3, 3)
+            .unwrap()
+            .and_hms_opt(14, 30, 0)
+            .unwrap();
+        assert_eq!(
+            classify("Not for release before 2.30pm GMT, 3 March 2026"),
+            Some(HeadLine::Release(ReleaseLine::Embargoed {
+                until,
+                zone: "GMT".into()
+            }))
         );
     }
 }

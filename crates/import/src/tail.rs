@@ -28,7 +28,11 @@ pub fn end_mark(line: &str) -> Option<EndMark> {
         .filter(|c| !matches!(c, '-' | '–' | '—' | ' ' | '(' | ')' | '.' | '[' | ']'))
         .collect::<String>()
         .to_lowercase();
-    if matches!(core.as_str(), "ends" | "end" | "fin" | "30" | "0" | "ooo") && t != "End" {
+    if matches!(
+        core.as_str(),
+        "ends" | "end" | "fin" | "30" | "0" | "ooo" | "o0o"
+    ) && t != "End"
+    {
         return Some(EndMark::Custom(t.to_string()));
     }
     None
@@ -346,5 +350,13 @@ mod tests {
             Some(Section::Actions("Actions".into()))
         );
         assert_eq!(section("Contact the office for tickets"), None);
+    }
+
+    #[test]
+    fn zero_for_o_in_the_closing_ornament() {
+        assert_eq!(
+            end_mark("---o0o---"),
+            Some(EndMark::Custom("---o0o---".into()))
+        );
     }
 }

@@ -72,6 +72,16 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                         Confidence::High,
                         format!("release line “{line}”"),
                     );
+                    // `For release: 9.00am, Monday 3 March 2026`: the day set for
+                    // release is the release's date unless a date line says otherwise.
+                    let set_release = ["for release", "not for release", "not for publication"]
+                        .iter()
+                        .any(|p| line.trim().to_lowercase().starts_with(p));
+                    if let (dateline_core::ReleaseLine::Embargoed { until, .. }, true) =
+                        (&r, set_release)
+                    {
+                        h.date = h.date.or(Some(until.date()));
+                    }
                     h.release_line = r;
                     if let Some(d) = head::release_date(line) {
                         h.date = Some(d);

@@ -50,6 +50,24 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     let mut out = Vec::with_capacity(blocks.len());
     let blocks: Vec<SrcBlock> = blocks.into_iter().flat_map(split_contact_aside).collect();
     for (n, b) in blocks.into_iter().enumerate() {
+        // `Communiqué de presse – Paris, le 12 mars 2026`: a genre line and a
+        // dateline on one line, each a line of its own.
+        if let Some((genre, dateline)) = (n < DATELINE_SCAN && b.lines.len() == 1)
+            .then(|| genre_then_dateline(&b.lines[0]))
+            .flatten()
+        {
+            for text in [genre, dateline] {
+                let mut one = b.clone();
+                one.rich = if b.rich.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![md(&text)]
+                };
+                one.lines = vec![text];
+                out.push(one);
+            }
+            continue;
+        }
         if b.lines.len() < 2 || b.kind != BlockKind::Para {
             out.push(b);
             continue;
@@ -72,6 +90,17 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     }
     out.retain(|b| !b.lines.is_empty());
     out
+}
+
+/// A genre and a dateline standing alone on one line: (genre, dateline).
+fn genre_then_dateline(line: &str) -> Option<(String, String)> {
+    [" – ", " — ", " - ", " | "].iter().find_map(|sep| {
+        let (genre, rest) = line.split_once(sep)?;
+        let kind = matches!(head::classify(genre), Some(HeadLine::Kind(_)));
+        let f = dateline::find(rest.trim())?;
+        (kind && f.date.is_some() && f.rest.is_empty() && !f.places.is_empty())
+            .then(|| (genre.trim().to_string(), rest.trim().to_string()))
+    })
 }
 
 /// How many blocks at the top wrap a forwarded release: everything down to
@@ -674,6 +703,31 @@ pub fn assemble(
     let mut region: Vec<SrcBlock> = std::mem::take(&mut lead);
     region.extend(blocks.into_iter().skip(body_start));
     region.retain(|b| Some(b.part) != pins.headline || Some(b.part) == dateline_part);
+    // `… issued the following news release:` then `* * *`: a relay's separator
+    // before the release it passes on, not its end.
+    if let [first, sep, ..] = region.as_slice() {
+        let separator = sep.lines.len() == 1
+            && sep.lines[0].chars().all(|c| matches!(c, '*' | '#' | ' '))
+            && tail::end_mark(&sep.lines[0]).is_some();
+        if separator && first.joined().trim_end().ends_with(':') {
+            report.drop_text(&sep.joined(), "separator under a relayed release's lead");
+            report.part(sep.part, PartRole::Furniture, Confidence::Medium, None);
+            region.remove(1);
+            // The relayed release prints its headline again under the separator.
+            if region.get(1).is_some_and(|b| {
+                b.joined().trim().to_lowercase() == head.headline.trim().to_lowercase()
+            }) {
+                report.drop_text(&region[1].joined(), "the headline repeated");
+                report.part(
+                    region[1].part,
+                    PartRole::Furniture,
+                    Confidence::Medium,
+                    None,
+                );
+                region.remove(1);
+            }
+        }
+    }
 
     let (end_mark, body_end, tail_start) = body_bounds(&region);
     if let Some(b) = region.get(body_end).filter(|_| end_mark != EndMark::None) {
