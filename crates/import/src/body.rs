@@ -149,7 +149,7 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
                 out.push((item, parts));
                 continue;
             }
-            let opens = next.starts_with(['“', '"', '«', '”']);
+            let opens = next.starts_with(['“', '"', '«', '”', '‘', '\'']);
             if opens && prev.ends_with(':') && quote::parse(&format!("{prev} {next}")).is_some() {
                 prev.push(' ');
                 prev.push_str(next);

@@ -38,7 +38,9 @@ pub fn split(text: &str) -> Vec<Piece> {
                     || (c == '"'
                         && prev == Some(',')
                         && next.is_some_and(char::is_uppercase))
-                    || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()));
+                    || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()))
+                    // British single marks: `'Today, MPs have …`, `‘We are …`.
+                    || (matches!(c, '\'' | '‘') && after_space && next.is_some_and(char::is_uppercase));
                 if opens {
                     out.push(Piece::Narration(std::mem::take(&mut buf)));
                     inside = Some(c);
@@ -50,6 +52,13 @@ pub fn split(text: &str) -> Vec<Piece> {
                 let closes = match open {
                     '«' => c == '»',
                     '"' | '”' => c == '"' || c == '”',
+                    // A single mark closes after punctuation and before a space
+                    // or the end (`… waiting,' said`); an apostrophe does not.
+                    '\'' | '‘' => {
+                        matches!(c, '\'' | '’')
+                            && prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?' | ';'))
+                            && next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | ')'))
+                    }
                     _ => c == '”' || (c == '"' && open == '„') || c == '“' && open == '„',
                 };
                 if closes {
@@ -264,6 +273,48 @@ const VERBS: &[(&str, &str)] = &[
     ("ha subrayado", "es"),
     ("ha manifestado", "es"),
     ("ha advertido", "es"),
+    ("ha puntualizado", "es"),
+    ("ha recalcado", "es"),
+    ("ha reconocido", "es"),
+    ("ha insistido", "es"),
+    ("ha concluido", "es"),
+    ("ha comentado", "es"),
+    ("ha precisado", "es"),
+    ("puntualizó", "es"),
+    ("puntualiza", "es"),
+    ("recalcó", "es"),
+    ("recalca", "es"),
+    ("reconoció", "es"),
+    ("insistió", "es"),
+    ("advirtió", "es"),
+    ("advierte", "es"),
+    ("concluyó", "es"),
+    ("enfatizó", "es"),
+    ("apuntó", "es"),
+    ("relató", "es"),
+    ("a martelé", "fr"),
+    ("a averti", "fr"),
+    ("a noté", "fr"),
+    ("a relevé", "fr"),
+    ("a observé", "fr"),
+    ("a reconnu", "fr"),
+    ("a confié", "fr"),
+    ("a plaidé", "fr"),
+    ("avertit", "fr"),
+    ("insiste", "fr"),
+    ("confie", "fr"),
+    ("martèle", "fr"),
+    ("observe", "fr"),
+    ("relève", "fr"),
+    ("acknowledged", "en"),
+    ("argued", "en"),
+    ("cautioned", "en"),
+    ("urged", "en"),
+    ("underlined", "en"),
+    ("highlighted", "en"),
+    ("affirmed", "en"),
+    ("wrote", "en"),
+    ("writes", "en"),
 ];
 /// The verbs the model prints.
 const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
@@ -382,6 +433,31 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             Some(b) => (b.trim_end(), true),
             None => (n.strip_suffix(',')?.trim_end(), false),
         };
+        // `Según la jefa de inmunización de la OSPA, Dalia Montesinos, “…”`,
+        // `According to Jane Doe, “…”`: the speaker named before the quote.
+        if !colon {
+            let lower = uncap(body);
+            for (verb, lang) in VERBS
+                .iter()
+                .copied()
+                .filter(|(v, _)| BEFORE_ONLY.contains(v))
+            {
+                let Some(rest) = lower.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) else {
+                    continue;
+                };
+                let (name, title, _) = split_name_title(rest)?;
+                let mention = if name.contains(' ') {
+                    full(name, title)
+                } else {
+                    surname(name).with_title(title)
+                };
+                return Some(attr(Attribution::NameSaidColon, mention, lang, true));
+            }
+        }
+        // `Responding to the report, Jane Doe, title, said:`: an opening clause
+        // about the occasion before the speaker.
+        let occasion = without_occasion(body);
+        let body = occasion.unwrap_or(body);
         for (verb, lang) in VERBS.iter().copied() {
             if BEFORE_ONLY.contains(&verb) {
                 continue;
@@ -406,7 +482,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 form,
                 mention,
                 lang,
-                reworded || !PRINTED.contains(&verb),
+                reworded || occasion.is_some() || !PRINTED.contains(&verb),
             ));
         }
         // `Jane Doe, CEO of Acme, welcomed the ruling, saying,` or `…, expresses
@@ -503,6 +579,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         {
             let (name, title, reworded) = split_name_title(rest)
                 .or_else(|| without_circumstance(rest).and_then(split_name_title))
+                .or_else(|| without_relative(rest).and_then(split_name_title))
                 .map(|(n, t, r)| (n, t, r || split_name_title(rest).is_none()))?;
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
@@ -606,6 +683,39 @@ fn without_circumstance(s: &str) -> Option<&str> {
         at += w.len() + 1;
     }
     None
+}
+
+/// `Carrasco, que ha recorrido las instalaciones` → `Carrasco`: the speaker
+/// before a relative clause about them.
+fn without_relative(s: &str) -> Option<&str> {
+    const RELATIVES: [&str; 5] = [", que ", ", quien ", ", who ", ", qui ", ", which "];
+    let i = RELATIVES.iter().filter_map(|r| s.find(r)).min()?;
+    s.get(..i).map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// Participles that open a clause about the occasion of a quote
+/// (`Responding to the report, …`, `Commenting on the news, …`).
+const OCCASIONS: [&str; 10] = [
+    "responding to ",
+    "reacting to ",
+    "commenting on ",
+    "speaking at ",
+    "speaking about ",
+    "in response to ",
+    "réagissant à ",
+    "commentant ",
+    "en respuesta a ",
+    "respondiendo a ",
+];
+
+/// `Responding to the report, Director of Policy at X, Jane Doe` → `Director
+/// of Policy at X, Jane Doe`: the subject without an opening clause about the
+/// occasion (cut at its first comma).
+fn without_occasion(s: &str) -> Option<&str> {
+    let lower = s.to_lowercase();
+    OCCASIONS.iter().find(|o| lower.starts_with(*o))?;
+    let comma = s.find(", ")?;
+    s.get(comma + 2..).map(str::trim).filter(|r| !r.is_empty())
 }
 
 /// The pronoun of a French inverted attribution (`a-t-il ajouté`,
@@ -952,6 +1062,63 @@ mod tests {
         assert_eq!(
             who("“Seguimos trabajando”, ha explicado Pablo Roda, portavoz de la red."),
             "Pablo Roda"
+        );
+    }
+
+    #[test]
+    fn british_single_marks_and_apostrophes() {
+        let p = parse("'Today, MPs have set out the price of delay.").expect("a quote");
+        assert!(p.open_end);
+        assert_eq!(
+            p.segments[0].0,
+            "Today, MPs have set out the price of delay."
+        );
+        let p = parse("'We are ready,' said Jane Doe. 'The Ministers' plan is late.'")
+            .expect("a quote");
+        assert_eq!(p.segments.len(), 2);
+        assert_eq!(p.segments[1].0, "The Ministers' plan is late.");
+        assert!(!p.open_end);
+        // Apostrophes in narration open nothing.
+        assert_eq!(
+            parse("The Ministers' plan is late, the council's report says."),
+            None
+        );
+    }
+
+    #[test]
+    fn speaker_named_before_the_quote_and_after_an_occasion() {
+        let p = parse(
+            "Según la jefa de inmunización de la OSPA, Dalia Montesinos, “el reto es llegar”.",
+        )
+        .expect("a quote");
+        let a = p.lead_in.expect("a lead-in");
+        assert_eq!(a.mention.name.as_deref(), Some("Dalia Montesinos"));
+        assert!(a.reworded);
+        let p = parse("Responding to the report, Director of Policy at the Trust, Odile Brannagh, said: “We have been here before.”")
+            .expect("a quote");
+        let a = p.lead_in.expect("a lead-in");
+        assert_eq!(a.mention.name.as_deref(), Some("Odile Brannagh"));
+        assert!(a.reworded);
+    }
+
+    #[test]
+    fn relative_clause_after_the_speaker() {
+        let p =
+            parse("“Llegaremos antes”, ha explicado Carrasco, que ha recorrido las instalaciones.")
+                .expect("a quote");
+        let a = p.segments[0].1.clone().expect("an attribution");
+        assert_eq!(a.mention.surname.as_deref(), Some("Carrasco"));
+        assert!(a.reworded);
+        let p = parse(
+            "“Ningún joven debe dejar la escuela”, puntualizó Villaseñor durante la conferencia.",
+        )
+        .expect("a quote");
+        let a = p.segments[0].1.clone().expect("an attribution");
+        assert_eq!(a.mention.surname.as_deref(), Some("Villaseñor"));
+        // A clause that goes on with what was said keeps the paragraph a paragraph.
+        assert_eq!(
+            parse("“Llegaremos”, dijo Benítez, y agregó que faltan fondos."),
+            None
         );
     }
 }

@@ -280,3 +280,38 @@ fn a_forwarded_release_loses_its_mail_wrapper_and_cover_note() {
         .iter()
         .any(|d| d.text.contains("Hi Kim") && d.reason.contains("cover note")));
 }
+
+#[test]
+fn genre_and_dateline_on_one_line_above_the_headline() {
+    let r = release("Communiqué de presse – Lyon, le 3 février 2026\n\nLes jardins partagés ouvrent au public\n\nLa ville ouvre ses douze jardins partagés aux habitants dès ce samedi.\n\n« Chacun pourra venir cultiver sa parcelle », explique Léa Rivière, adjointe au maire.");
+    assert_eq!(r.headline, "Les jardins partagés ouvrent au public");
+    let d = r.dateline.clone().expect("a dateline");
+    assert_eq!(d.places[0].city, "Lyon");
+    assert_eq!(d.date.to_string(), "2026-02-03");
+    assert_eq!(speakers(&r), ["Léa Rivière"]);
+}
+
+#[test]
+fn relayed_release_separator_and_repeated_headline() {
+    let r = release("Trust answers the care report\n\nLEEDS, England, June 5 -- The Harbour Trust posted the following news release:\n\n* * *\n\nTrust answers the care report\n\nResponding to the report, Director of Care at The Harbour Trust, Ruth Amis, said:\n\n'The report shows the cost of delay.\n\n'Families cannot wait another year.'\n\nThe Harbour Trust is a charity.");
+    assert_eq!(r.end_mark, dateline_core::EndMark::None);
+    assert_eq!(speakers(&r), ["Ruth Amis"]);
+    let d = r.dateline.clone().expect("a dateline");
+    assert_eq!(d.places[0].city, "Leeds");
+    let repeated = r
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text == "Trust answers the care report"));
+    assert!(!repeated, "the repeated headline stays in the body");
+}
+
+#[test]
+fn set_release_time_gives_the_date() {
+    let r = release("STATEMENT\n\nFor release: 10.30am, Tuesday 4 March 2026\n\nCharity calls for warmer homes\n\nStatement from Ann Holt, Chief Executive of Warm Streets:\n\n\"Tenants cannot wait another winter.\"\n\nENDS");
+    assert_eq!(r.headline, "Charity calls for warmer homes");
+    assert_eq!(
+        r.dateline.clone().expect("a date").date.to_string(),
+        "2026-03-04"
+    );
+    assert_eq!(speakers(&r), ["Ann Holt"]);
+}
