@@ -220,6 +220,8 @@ pub fn score(dir: &Path) -> Scores {
         s.total += 1;
         let Ok(imported) = import(&bytes, &opts) else {
             s.misses.push(format!("{name}: import failed"));
+            // Its quotes count as missed.
+            s.quotes_total += expected_speakers(&want).len();
             continue;
         };
         let (hits, expected) = quote_hits(&imported.release, &want);

@@ -277,11 +277,29 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
 /// whole statement is theirs.
 fn attributed_speaker(para: &str) -> Option<(Mention, bool)> {
     let lower = para.to_lowercase();
-    let (who, all) = if let Some(end) = lower.find("to whom quoted text may be attributed") {
-        let start = ["what was said by ", "said by "]
-            .iter()
-            .find_map(|p| lower.find(p).map(|i| i + p.len()))
-            .filter(|s| *s < end)?;
+    const TO_WHOM: [&str; 6] = [
+        "to whom quoted text may be attributed",
+        "to whom quotes may be attributed",
+        "à qui toute citation peut être attribuée",
+        "à qui les citations peuvent être attribuées",
+        "a quien pueden atribuirse las citas",
+        "a quien puede atribuirse",
+    ];
+    let (who, all) = if let Some(end) = TO_WHOM.iter().find_map(|w| lower.find(w)) {
+        let start = [
+            "what was said by ",
+            "said by ",
+            "déclarations du ",
+            "déclarations de ",
+            "propos du ",
+            "propos de ",
+            "dicho por ",
+            "declaraciones del ",
+            "declaraciones de ",
+        ]
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))
+        .filter(|s| *s < end)?;
         (para.get(start..end)?, false)
     } else {
         // Only a statement attributed as such, not a cause (`the rise is attributable to …`).

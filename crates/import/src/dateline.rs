@@ -465,7 +465,14 @@ fn without_issuer(head: &str) -> Option<&str> {
     let acronym = (2..=10).contains(&name.chars().count())
         && name.chars().all(|c| c.is_uppercase() || c == '&')
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-    (acronym || wire_name(name))
+    // `(elpuerto.example)`: a news site's address.
+    let site = !name.contains(' ')
+        && name.split('.').count() >= 2
+        && name.split('.').all(|p| !p.is_empty())
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+    (acronym || site || wire_name(name))
         .then(|| inner.get(..open))
         .flatten()
 }
@@ -475,9 +482,58 @@ fn without_issuer(head: &str) -> Option<&str> {
 fn paren_place_date(text: &str) -> Option<Found> {
     let inner = text.strip_prefix('(')?;
     let close = inner.find(')').filter(|i| *i < 80)?;
-    let (places, date) = places_date_any_case(inner.get(..close)?.trim())?;
-    date.year?;
     let after = inner.get(close + 1..)?;
+    let Some((places, date)) = places_date_any_case(inner.get(..close)?.trim()) else {
+        let within = inner.get(..close)?.trim();
+        // `(Beirut) – Tessalian authorities …`: the place alone in brackets,
+        // a dash and the lead (the date is the document's).
+        const NOT_PLACES: [&str; 10] = [
+            "photo",
+            "video",
+            "audio",
+            "update",
+            "updated",
+            "correction",
+            "corrected",
+            "reuters",
+            "afp",
+            "ap",
+        ];
+        if let Some(rest) = after_dash(after) {
+            let word = within.to_lowercase();
+            if within.split_whitespace().count() <= 3
+                && !NOT_PLACES.contains(&word.as_str())
+                && !wire_name(within)
+                && rest.split_whitespace().count() >= 6
+            {
+                if let Some(places) = places(within, false) {
+                    return Some(found(
+                        places,
+                        None,
+                        DatelineStyle::Ap,
+                        rest,
+                        Confidence::Medium,
+                    ));
+                }
+            }
+        }
+        // `(Tucson, AZ) October 25, 2026`: the place in brackets, the date after them.
+        let places = places(within, false)?;
+        let t = after.trim().trim_end_matches(['.', ' ']);
+        let (date, rest) = match DASHES.iter().find_map(|d| t.split_once(d)) {
+            Some((d, r)) => (parse_date(d)?, r),
+            None => (parse_date(t)?, ""),
+        };
+        date.year?;
+        return Some(found(
+            places,
+            Some(date),
+            DatelineStyle::Ap,
+            rest,
+            Confidence::Medium,
+        ));
+    };
+    date.year?;
     let rest = after_dash(after).unwrap_or(after.trim_start());
     if !rest.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -513,7 +569,8 @@ fn comma_dash(text: &str) -> Option<Found> {
         let head = text.get(..i)?.trim();
         // `Ciudad de Panamá, 3 de mayo de 2026 (OSPA).-`: the issuer's acronym
         // or a wire's name in brackets after the date.
-        let head = without_issuer(head).unwrap_or(head);
+        let issuer = without_issuer(head);
+        let head = issuer.unwrap_or(head);
         let Some((places, date)) = places_date(head) else {
             continue;
         };
@@ -523,7 +580,9 @@ fn comma_dash(text: &str) -> Option<Found> {
             .split(',')
             .next()
             .is_some_and(|c| !c.chars().any(char::is_lowercase));
-        if date.year.is_none() && !caps_place {
+        // An agency's or site's name in brackets marks a dateline too
+        // (`San José, 01 ago (elpuerto.example) –`).
+        if date.year.is_none() && !caps_place && issuer.is_none() {
             continue;
         }
         let rest = text.get(i + sep.len()..)?.trim_start();
@@ -1349,5 +1408,31 @@ mod tests {
         assert!(comma_dash("Today, June 5 – the council met again.").is_none());
         // Brackets holding words, not a place and a date, open no dateline.
         assert!(paren_place_date("(Photo: Jane Doe, May 30, 2026) A crowd.").is_none());
+    }
+
+    #[test]
+    fn place_alone_in_brackets_and_site_in_brackets() {
+        let g =
+            f("(Beirut) – Tessalian authorities changed the electoral law days before the vote.");
+        assert_eq!(g.0, "Beirut");
+        assert_eq!(g.1, None);
+        // Not places: a photo credit, a wire.
+        assert!(
+            paren_place_date("(Photo) – A crowd gathers outside the court this morning.").is_none()
+        );
+        assert!(
+            paren_place_date("(Reuters) – The company said on Monday it would cut jobs.").is_none()
+        );
+        let g = f("(Tucson, AZ) October 25, 2026");
+        assert_eq!(g.0, "Tucson, AZ");
+        assert_eq!(g.1, Some((Some(2026), 10, 25)));
+        let g = f("San José, 01 ago (elpuerto.example) – La ministra de Salud aseguró hoy que todo sigue igual.");
+        assert_eq!(g.0, "San José");
+        assert_eq!(g.1, Some((None, 8, 1)));
+        // A year-less date after a place in running case needs the issuer in brackets.
+        assert!(
+            comma_dash("San José, 01 ago – La ministra aseguró hoy que todo sigue igual.")
+                .is_none()
+        );
     }
 }

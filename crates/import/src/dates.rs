@@ -82,7 +82,17 @@ pub fn month(word: &str) -> Option<(u32, Option<DateLanguage>)> {
         ("juil", 7),
         ("setiembre", 9),
     ];
-    extra.iter().find(|(n, _)| *n == w).map(|(_, m)| (*m, None))
+    if let Some((_, m)) = extra.iter().find(|(n, _)| *n == w) {
+        return Some((*m, None));
+    }
+    // Spanish agencies' three letters: `01 ago`, `5 may`, `12 dic`.
+    const SPANISH: [&str; 12] = [
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
+    ];
+    if let Some(i) = SPANISH.iter().position(|m| *m == w) {
+        return Some((i as u32 + 1, Some(DateLanguage::Spanish)));
+    }
+    (w == "set").then_some((9, Some(DateLanguage::Spanish)))
 }
 
 const WEEKDAYS: [&str; 21] = [
@@ -336,5 +346,12 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 10, 22)
         );
         assert_eq!(parse_date_line("13:25"), None);
+    }
+
+    #[test]
+    fn spanish_three_letter_months() {
+        assert_eq!(ymd("01 ago"), Some((None, 8, 1)));
+        assert_eq!(ymd("12 dic 2026"), Some((Some(2026), 12, 12)));
+        assert_eq!(ymd("3 set"), Some((None, 9, 3)));
     }
 }

@@ -289,6 +289,22 @@ fn numbered_genre(bare: &str) -> Option<String> {
     (k > 0 && numeric).then(|| words[..k].join(" "))
 }
 
+/// `Hon Aroha Tane` over `Minister of Conservation`: a minister's name and
+/// office set above a media release (the issuer, not the headline).
+pub fn issuer_block(lines: &[String]) -> bool {
+    const HON: [&str; 5] = ["Hon ", "The Hon ", "Rt Hon ", "The Rt Hon ", "Hon. "];
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let named = HON.iter().any(|h| first.trim().starts_with(h))
+        && (2..=7).contains(&first.split_whitespace().count());
+    named
+        && lines.len() <= 3
+        && lines.iter().all(|l| {
+            l.split_whitespace().count() <= 8 && !l.trim_end().ends_with(['.', ':', '!', '?'])
+        })
+}
+
 /// The date of `FOR IMMEDIATE RELEASE: TUESDAY 15 FEBRUARY 2005`.
 pub fn release_date(line: &str) -> Option<NaiveDate> {
     let t = line.trim().trim_matches(['*', '_']).trim();
@@ -728,5 +744,19 @@ mod tests {
                 zone: "GMT".into()
             }))
         );
+    }
+
+    #[test]
+    fn minister_name_and_office_above_the_release() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(issuer_block(&lines(&[
+            "Hon Aroha Tane",
+            "Minister of Conservation"
+        ])));
+        assert!(issuer_block(&lines(&["The Hon Jane Doe MP"])));
+        assert!(!issuer_block(&lines(&[
+            "Hon Aroha Tane opens the new visitor centre in Nelson today."
+        ])));
+        assert!(!issuer_block(&lines(&["Minister of Conservation"])));
     }
 }

@@ -892,7 +892,15 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
             let (pre, tail) = words.split_at(words.len() - take);
             let candidate = tail.join(" ");
             let pre = pre.join(" ");
-            if name_ok(&candidate) && !name_ok(&pre) && !pre.contains(['“', '"', '(', ',']) {
+            // `porte-parole du HCA Mathieu Diallo`: an acronym before the name is not in it.
+            let acronym = tail.first().is_some_and(|w| {
+                w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '&')
+            });
+            if name_ok(&candidate)
+                && !acronym
+                && !name_ok(&pre)
+                && !pre.contains(['“', '"', '(', ','])
+            {
                 return Some((candidate, Some(pre), true));
             }
         }

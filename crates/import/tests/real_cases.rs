@@ -315,3 +315,36 @@ fn set_release_time_gives_the_date() {
     );
     assert_eq!(speakers(&r), ["Ann Holt"]);
 }
+
+#[test]
+fn dateline_line_over_the_genre_line_over_the_headline() {
+    let r = release("Lyon, le 5 avril 2026\n\nCOMMUNIQUÉ DE PRESSE\n\nLa ville plante mille arbres dans ses écoles\n\nLa ville de Lyon plantera mille arbres dans les cours de ses écoles d'ici l'été.\n\n« Chaque école aura son ombre », souligne Anne Vidal, adjointe au maire.");
+    assert_eq!(r.headline, "La ville plante mille arbres dans ses écoles");
+    let d = r.dateline.clone().expect("a dateline");
+    assert_eq!(d.places[0].city, "Lyon");
+    assert_eq!(d.date.to_string(), "2026-04-05");
+    assert_eq!(speakers(&r), ["Anne Vidal"]);
+}
+
+#[test]
+fn minister_header_release_contact_and_bracketed_place() {
+    let r = release("Hon Rawiri Hohaia\nMinister of Transport\n\n14 May 2026\n\nNew ferry for the Sounds\n\nA new ferry will sail between Picton and the outer Sounds from June, the Minister announced today.\n\n“This ferry links families to work and school,” Rawiri Hohaia says.");
+    assert_eq!(r.headline, "New ferry for the Sounds");
+    assert_eq!(
+        r.dateline.clone().expect("a date").date.to_string(),
+        "2026-05-14"
+    );
+    assert_eq!(speakers(&r), ["Rawiri Hohaia"]);
+    let r = release("For Immediate Release: Monday, March 2, 2026\nMEDIA CONTACT: Lou Park, 520-555-0100, lou@club.example\n\nStudents Plant a Garden\nfor the Food Bank\n\n(Tucson, AZ) February 20, 2026\n\nStudents will plant a vegetable garden for the food bank on Monday.\n\n\"We want to help,\" said Ada Ruiz, a student.");
+    assert_eq!(r.headline, "Students Plant a Garden for the Food Bank");
+    let d = r.dateline.clone().expect("a dateline");
+    assert_eq!(d.places[0].city, "Tucson");
+    assert_eq!(d.date.to_string(), "2026-02-20");
+    assert_eq!(r.contacts[0].email.as_deref(), Some("lou@club.example"));
+}
+
+#[test]
+fn french_briefing_summary_speaker() {
+    let r = release("Le HCA s'inquiète des départs forcés\n\nCeci est un résumé des déclarations du porte-parole du HCA Lucien Abadie – à qui toute citation peut être attribuée – lors de la conférence de presse de ce jour.\n\nLe HCA est préoccupé par les départs forcés vers la frontière.\n\n« Des familles entières sont arrivées sans rien. »");
+    assert_eq!(speakers(&r), ["Lucien Abadie"]);
+}

@@ -57,6 +57,13 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
     };
     let mut rest: Vec<(BlockKind, String)> = Vec::new();
     for b in blocks {
+        if head::issuer_block(&b.lines) {
+            report.drop_text(
+                &b.joined(),
+                "the issuer's name and office above the headline",
+            );
+            continue;
+        }
         let mut kept = Vec::new();
         let mut in_contacts = false;
         for line in &b.lines {

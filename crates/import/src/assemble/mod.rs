@@ -414,9 +414,16 @@ pub fn assemble(
         .iter()
         .enumerate()
         .take(if found.is_some() { 0 } else { scan })
-        .skip(1)
     {
         if b.kind == BlockKind::Heading(1) || b.kind == BlockKind::ListItem {
+            continue;
+        }
+        // The first block is the headline, unless it is a dateline alone on its
+        // line over the headline (`Paris, le 5 avril 2026`, then the genre line).
+        let first_ok = |f: &dateline::Found| {
+            f.style == DatelineStyle::EuCommission && dateline_above_headline(&blocks, 0, f)
+        };
+        if i == 0 && !dateline::find(&first_text(b)).is_some_and(|f| first_ok(&f)) {
             continue;
         }
         if let Some(f) = dateline::find(&first_text(b)).or_else(|| place_alone(&blocks, i)) {
@@ -554,8 +561,8 @@ pub fn assemble(
     let (head, body_start, mut lead): (Head, usize, Vec<SrcBlock>) = match &found {
         Some((i, f)) if dateline_above_headline(&blocks, *i, f) => {
             // `Paris, le 12 mars 2026` above the headline: the headline (and
-            // any sub-heading) follows the dateline.
-            let mut end = *i + 2;
+            // any sub-heading) follows the dateline, maybe under a genre line.
+            let mut end = headline_under(&blocks, *i) + 1;
             while blocks
                 .get(end)
                 .is_some_and(|b| matches!(b.kind, BlockKind::Heading(l) if l >= 2))
@@ -616,11 +623,18 @@ pub fn assemble(
                     // Furniture, then the headline: the first block of three words or more.
                     let mut e = 0;
                     while let Some(b) = blocks.get(e) {
-                        let all_classified = b.lines.iter().all(|l| head::classify(l).is_some());
+                        // `MEDIA CONTACT: Name, phone, email` above the headline goes
+                        // to the contacts, like the lines classified away.
+                        let head_line = |l: &String| {
+                            head::classify(l).is_some()
+                                || matches!(tail::section(l), Some((Section::Contacts, Some(_))))
+                        };
+                        let all_classified =
+                            b.lines.iter().all(head_line) || head::issuer_block(&b.lines);
                         let words: usize = b
                             .lines
                             .iter()
-                            .filter(|l| head::classify(l).is_none())
+                            .filter(|l| !head_line(l))
                             .map(|l| l.split_whitespace().count())
                             .sum();
                         let label = words < 3 && blocks.get(e + 1).is_some();
@@ -1063,11 +1077,29 @@ fn dateline_above_headline(blocks: &[SrcBlock], i: usize, f: &dateline::Found) -
             .iter()
             .all(|l| head::classify(l).is_some() || l.split_whitespace().count() < 3)
     });
-    let headline_after = blocks.get(i + 1).is_some_and(|b| {
+    let headline_after = blocks.get(headline_under(blocks, i)).is_some_and(|b| {
         let words = b.joined().split_whitespace().count();
         (3..=40).contains(&words) && !b.joined().ends_with(['.', ':'])
     });
     f.rest.is_empty() && nothing_above && headline_after
+}
+
+/// The first block after `i` that is not only classified lines (a genre
+/// line, a release line): where the headline stands under a dateline.
+fn headline_under(blocks: &[SrcBlock], i: usize) -> usize {
+    let mut k = i + 1;
+    while blocks.get(k).is_some_and(|b| {
+        b.lines.iter().all(|l| {
+            matches!(
+                head::classify(l),
+                Some(HeadLine::Kind(_) | HeadLine::Release(_))
+            )
+        })
+    }) && k < i + 3
+    {
+        k += 1;
+    }
+    k
 }
 
 /// Records what a part of the head became.
@@ -1236,7 +1268,8 @@ fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
             });
         if dated {
             let headline_before = blocks.iter().take(i).any(|b| {
-                b.lines.iter().any(|l| head::classify(l).is_none())
+                !head::issuer_block(&b.lines)
+                    && b.lines.iter().any(|l| head::classify(l).is_none())
                     && b.joined().split_whitespace().count() >= 3
             });
             return headline_before.then_some(i);
