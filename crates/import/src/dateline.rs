@@ -865,7 +865,19 @@ fn split_places_date(s: &str, caps: bool) -> Option<(Vec<Place>, PartialDate)> {
             return Some((places(p, caps)?, date));
         }
     }
-    None
+    // `NEW YORK and BAKERSFIELD, Calif. September 13, 2026`: no comma between
+    // the region and the date.
+    let (i, _) = s.match_indices(',').next()?;
+    let (p, rest) = (s.get(..i)?, s.get(i + 1..)?.trim());
+    let words: Vec<&str> = rest.split(' ').collect();
+    let k = words
+        .iter()
+        .position(|w| crate::dates::month(w).is_some())
+        .filter(|k| (1..=2).contains(k))?;
+    let region = words.get(..k)?.join(" ");
+    let date = parse_date(&words.get(k..)?.join(" "))?;
+    date.year?;
+    Some((places(&format!("{p}, {region}"), caps)?, date))
 }
 
 /// `p` without a trailing `, DATE` that is `date` again.
@@ -1434,5 +1446,13 @@ mod tests {
             comma_dash("San José, 01 ago – La ministra aseguró hoy que todo sigue igual.")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn region_run_into_the_date() {
+        let g =
+            f("NEW YORK and BAKERSFIELD, Calif. September 13, 2026 -- The fund was set up today.");
+        assert_eq!(g.0, "New York/Bakersfield, Calif.");
+        assert_eq!(g.1, Some((Some(2026), 9, 13)));
     }
 }

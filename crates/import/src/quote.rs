@@ -664,9 +664,29 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
 
 /// Words that open a phrase of place, time or occasion after a speaker's
 /// name (`declaró Ana Ruiz en su intervención`, `said Tom Lee at the launch`).
-const CIRCUMSTANCES: [&str; 14] = [
-    "en", "in", "at", "during", "durante", "lors", "dans", "à", "au", "on", "before", "ante",
-    "tras", "after",
+const CIRCUMSTANCES: [&str; 22] = [
+    "en",
+    "in",
+    "at",
+    "during",
+    "durante",
+    "lors",
+    "dans",
+    "à",
+    "au",
+    "on",
+    "before",
+    "ante",
+    "tras",
+    "after",
+    "antes",
+    "después",
+    "avant",
+    "après",
+    "pendant",
+    "while",
+    "when",
+    "following",
 ];
 
 /// `NAME, TITLE en su intervención` → `NAME, TITLE`: the words before a
@@ -695,9 +715,12 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 10] = [
+const OCCASIONS: [&str; 13] = [
     "responding to ",
     "reacting to ",
+    "in reaction to ",
+    "en réaction à ",
+    "en reacción a ",
     "commenting on ",
     "speaking at ",
     "speaking about ",
@@ -883,8 +906,18 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
             return Some((last.to_string(), Some(pre.trim().to_string()), true));
         }
     }
-    if title.is_some() {
-        return None;
+    // `fund co-founder Dana Sofia Marsh, owner of …`: a role before the
+    // name, the title after it; the role joins the title. Not when the name
+    // follows the comma (`la directora de Agua Viva, Marta Gil, …`).
+    if let Some(t) = &title {
+        let first = t.split(", ").next().unwrap_or(t);
+        let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+        if name_ok(first)
+            || NAME_PARTICLES.contains(&last.as_str())
+            || matches!(last.as_str(), "of" | "for" | "at")
+        {
+            return None;
+        }
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     for take in [3, 2] {
@@ -901,7 +934,11 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
                 && !name_ok(&pre)
                 && !pre.contains(['“', '"', '(', ','])
             {
-                return Some((candidate, Some(pre), true));
+                let title = match &title {
+                    Some(t) => format!("{pre}, {t}"),
+                    None => pre,
+                };
+                return Some((candidate, Some(title), true));
             }
         }
     }
@@ -1127,6 +1164,35 @@ mod tests {
         assert_eq!(
             parse("“Llegaremos”, dijo Benítez, y agregó que faltan fondos."),
             None
+        );
+    }
+
+    #[test]
+    fn role_before_the_name_and_circumstance_after_it() {
+        let who = |s: &str| {
+            let p = parse(s).unwrap_or_else(|| panic!("not a quote: {s}"));
+            let a = p.segments[0].1.clone().expect("an attribution");
+            (
+                a.mention.name.unwrap_or_default(),
+                a.mention.title.unwrap_or_default(),
+            )
+        };
+        assert_eq!(
+            who("\"We are ready,\" said fund co-founder Dana Marsh, owner of a small firm."),
+            (
+                "Dana Marsh".into(),
+                "fund co-founder, owner of a small firm".into()
+            )
+        );
+        assert_eq!(
+            who("“Queremos escuchar”, dijo Ismael Okonkwo antes de partir de Ginebra.").0,
+            "Ismael Okonkwo"
+        );
+        let p = parse("In reaction to the press conference, Oxbridge Aid's Head of Office, Nadia Okello, said, \"We welcome it.\"")
+            .expect("a quote");
+        assert_eq!(
+            p.lead_in.expect("a lead-in").mention.name.as_deref(),
+            Some("Nadia Okello")
         );
     }
 }

@@ -103,14 +103,18 @@ pub fn markers_in(text: &str) -> Vec<String> {
             .filter_map(|(i, _)| paren_number(text.get(i..)?)),
     );
     let mut stars = 0;
-    for c in text.chars().chain(std::iter::once(' ')) {
+    // Stars opening the text (`**Secretary-General's Travels`, a briefing's
+    // sub-heading) note no word before them.
+    let mut at_start = true;
+    for c in text.trim_start().chars().chain(std::iter::once(' ')) {
         if c == '*' {
             stars += 1;
             continue;
         }
-        if (1..=4).contains(&stars) {
+        if (1..=4).contains(&stars) && !at_start {
             out.push("*".repeat(stars));
         }
+        at_start = false;
         stars = 0;
         if matches!(c, '†' | '‡' | '§') || SUPERSCRIPTS.contains(c) {
             out.push(c.to_string());
@@ -358,5 +362,11 @@ mod tests {
             end_mark("---o0o---"),
             Some(EndMark::Custom("---o0o---".into()))
         );
+    }
+
+    #[test]
+    fn stars_opening_a_line_note_nothing() {
+        assert!(markers_in("**Secretary-General's Travels").is_empty());
+        assert_eq!(markers_in("The expert** said"), vec!["**".to_string()]);
     }
 }
