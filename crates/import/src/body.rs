@@ -176,6 +176,24 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
     out
 }
 
+/// Speech verbs after the subject of a paragraph that introduces a quote.
+const SAYS: [&str; 14] = [
+    " says ",
+    " said ",
+    " explains ",
+    " explained ",
+    " warns ",
+    " warned ",
+    " adds ",
+    " déclare ",
+    " explique ",
+    " souligne ",
+    " estime ",
+    " afirma ",
+    " explica ",
+    " señala ",
+];
+
 /// The speaker a statement introduces: `Statement from Jane Doe:`, `Following
 /// is a statement by Jane Doe, President of …, on …:`, or a headline
 /// `Statement by Jane Doe on …`.
@@ -232,6 +250,14 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
         }
         who
     } else if let Some(i) = ISSUED.iter().find_map(|v| lower.find(v)) {
+        t.get(..i)?
+    } else if let Some(i) = t
+        .ends_with(':')
+        .then(|| SAYS.iter().filter_map(|v| t.find(v)).min())
+        .flatten()
+    {
+        // `Org's Advocacy Director Mere Tawhiri says the programme is on hold:`
+        // over the quote: the speaker is the subject of the verb.
         t.get(..i)?
     } else {
         // The possessive right before the statement (`Children's Fund Director
@@ -993,5 +1019,20 @@ mod tests {
             who("The fall in prices is attributable to President Jane Doe."),
             None
         );
+    }
+
+    #[test]
+    fn subject_of_says_introducing_the_quote() {
+        let name = |s: &str| statement_speaker(s).and_then(|m| m.name);
+        assert_eq!(
+            name("Kiwi Relief's Advocacy Director Mere Tawhiri says the programme has put projects on hold:"),
+            Some("Mere Tawhiri".into())
+        );
+        // Only over a quote (a colon ends it), and only a person's name.
+        assert_eq!(
+            name("Kiwi Relief's Advocacy Director Mere Tawhiri says the programme is on hold."),
+            None
+        );
+        assert_eq!(name("The report says three things:"), None);
     }
 }

@@ -812,6 +812,16 @@ pub fn place_line(text: &str) -> Option<Vec<Place>> {
     places(t, true)
 }
 
+/// `Ginebra` alone on its line over a date line: one word, a city's (two
+/// words could be a byline's name).
+pub fn place_word_line(text: &str) -> Option<Vec<Place>> {
+    let t = text.trim();
+    if t.contains(' ') || t.chars().count() < 3 || crate::dates::month(t).is_some() {
+        return None;
+    }
+    places(t, false)
+}
+
 /// `Geneva, Switzerland` or `La Moncloa, Madrid` on its own line beside a
 /// date line: a city and its region or country, in any case.
 pub fn place_region_line(text: &str) -> Option<Vec<Place>> {
@@ -1454,5 +1464,15 @@ mod tests {
             f("NEW YORK and BAKERSFIELD, Calif. September 13, 2026 -- The fund was set up today.");
         assert_eq!(g.0, "New York/Bakersfield, Calif.");
         assert_eq!(g.1, Some((Some(2026), 9, 13)));
+    }
+
+    #[test]
+    fn one_word_place_line() {
+        assert_eq!(
+            place_word_line("Ginebra").map(|p| p[0].city.clone()),
+            Some("Ginebra".into())
+        );
+        assert!(place_word_line("Jane Doe").is_none());
+        assert!(place_word_line("Octubre").is_none());
     }
 }

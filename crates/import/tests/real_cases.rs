@@ -348,3 +348,16 @@ fn french_briefing_summary_speaker() {
     let r = release("Le HCA s'inquiète des départs forcés\n\nCeci est un résumé des déclarations du porte-parole du HCA Lucien Abadie – à qui toute citation peut être attribuée – lors de la conférence de presse de ce jour.\n\nLe HCA est préoccupé par les départs forcés vers la frontière.\n\n« Des familles entières sont arrivées sans rien. »");
     assert_eq!(speakers(&r), ["Lucien Abadie"]);
 }
+
+#[test]
+fn mail_subject_over_the_capitals_headline() {
+    let r = release("PROJECT NEWS: The Wren Group Becomes The Wren Foundation\n\nAda Lee (ada@comms.example)\nWed, 30 Jun 2026 11:02:34 -0400\n\nTHE WREN GROUP BECOMES\nTHE WREN FOUNDATION\n\nhttp://www.wren.example/ -- June 30, 2026 -- The Wren Group today announced the creation of the Wren Foundation.\n\n\"This is an important step,\" said Omar Reyes, chairman.");
+    assert_eq!(r.headline, "THE WREN GROUP BECOMES THE WREN FOUNDATION");
+    assert_eq!(speakers(&r), ["Omar Reyes"]);
+}
+
+#[test]
+fn speaker_named_in_the_paragraph_over_the_quote() {
+    let r = with_body("Parks Trust's Advocacy Director Mere Tawhiri says the budget has put three projects on hold:\n\n“The parks need this money now.\n\n“Next week's budget is the moment to fix this.”");
+    assert_eq!(speakers(&r), ["Mere Tawhiri"]);
+}

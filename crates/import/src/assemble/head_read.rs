@@ -155,6 +155,26 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                 })
         })
         .unwrap_or(0);
+    // `FOUNDATION NEWS: The Group Incorporates …` (a mail's subject) over the
+    // release's own headline, the same words in capitals: the headline is the latter.
+    let norm = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let pick = rest
+        .get(pick)
+        .and_then(|(_, t)| t.split_once(": "))
+        .and_then(|(_, subject)| {
+            let subject = norm(subject);
+            rest.iter()
+                .enumerate()
+                .skip(pick + 1)
+                .find(|(_, (_, t))| norm(t) == subject)
+                .map(|(k, _)| k)
+        })
+        .unwrap_or(pick);
     for (_, t) in rest.iter().take(pick) {
         report.drop_text(t, "text above the headline");
     }

@@ -466,7 +466,16 @@ pub fn assemble(
                 .and_then(|p| blocks.get(p))
                 .filter(|b| b.lines.len() == 1)
                 .and_then(|b| b.lines.first())
-                .and_then(|l| dateline::place_line(l).or_else(|| dateline::place_region_line(l)));
+                .and_then(|l| {
+                    dateline::place_line(l)
+                        .or_else(|| dateline::place_region_line(l))
+                        // A one-word place under the headline (`Ginebra`).
+                        .or_else(|| {
+                            (i >= 2 && head::classify(l).is_none() && tail::section(l).is_none())
+                                .then(|| dateline::place_word_line(l))
+                                .flatten()
+                        })
+                });
             // `24.2.2026`, share links, then `La Moncloa, Madrid`: the place under the date.
             let place_below = match place {
                 Some(_) => None,
