@@ -3,7 +3,7 @@
 //!
 //! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
 //! prints the table for `FOLDER` (default: the tuning corpus; `blind`,
-//! `blind2` … `blind5` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
+//! `blind2` … `blind6` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
 //! runs the same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
@@ -277,7 +277,13 @@ pub fn blind5_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind5")
 }
 
-/// `blind`, `blind2` … `blind5` and `corpus` name this crate's folders; anything else is a path.
+/// The sixth blind directory: written after the fifth set's blind run.
+#[allow(dead_code)]
+pub fn blind6_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind6")
+}
+
+/// `blind`, `blind2` … `blind6` and `corpus` name this crate's folders; anything else is a path.
 #[allow(dead_code)]
 fn folder(arg: Option<String>) -> PathBuf {
     match arg.as_deref() {
@@ -287,6 +293,7 @@ fn folder(arg: Option<String>) -> PathBuf {
         Some("blind3") => blind3_dir(),
         Some("blind4") => blind4_dir(),
         Some("blind5") => blind5_dir(),
+        Some("blind6") => blind6_dir(),
         Some(p) => PathBuf::from(p),
     }
 }
