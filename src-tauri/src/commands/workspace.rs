@@ -60,7 +60,8 @@ pub struct SyncStatus {
     pub url: Option<String>,
     /// The signed-in user.
     pub user: Option<String>,
-    /// Revisions saved here and not yet acknowledged by the server.
+    /// Changes made here and not yet acknowledged by the server: revisions
+    /// and review records (comments, approvals, state changes…).
     pub to_send: u32,
     /// When the last round succeeded.
     #[ts(type = "string | null")]
@@ -106,7 +107,7 @@ fn status(state: &AppState) -> ApiResult<SyncStatus> {
         Err(poisoned) => poisoned.into_inner().clone(),
     };
     let signed_in = store.sync_setting("token")?.is_some();
-    let to_send = u32::try_from(store.sync_outbox(10_000)?.len()).unwrap_or(u32::MAX);
+    let to_send = u32::try_from(store.sync_pending()?.total()).unwrap_or(u32::MAX);
     let (state, message) = match (&progress.failure, signed_in) {
         (_, false) => (SyncState::SignedOut, None),
         (Some((e, true)), _) => (SyncState::Offline, Some(e.message.clone())),

@@ -18,7 +18,8 @@ url: string | null,
  */
 user: string | null, 
 /**
- * Revisions saved here and not yet acknowledged by the server.
+ * Changes made here and not yet acknowledged by the server: revisions
+ * and review records (comments, approvals, state changes…).
  */
 toSend: number, 
 /**

@@ -4,7 +4,7 @@
 import type { SyncStatus } from "../bindings/SyncStatus";
 import { api, onSyncStatus } from "../lib/api";
 import { h, replace } from "../lib/dom";
-import { formatTime } from "../lib/labels";
+import { changes, formatTime } from "../lib/labels";
 
 function sentence(s: SyncStatus): string {
   switch (s.state) {
@@ -13,9 +13,9 @@ function sentence(s: SyncStatus): string {
     case "synced":
       return `Synced with ${s.url ?? "the server"}${s.lastSync ? ` at ${formatTime(s.lastSync)}` : ""}`;
     case "pending":
-      return `${s.toSend} revision${s.toSend === 1 ? "" : "s"} to send to ${s.url ?? "the server"}`;
+      return `${changes(s.toSend)} to send to ${s.url ?? "the server"}`;
     case "offline":
-      return `Offline: ${s.toSend} revision${s.toSend === 1 ? "" : "s"} to send when the server is back`;
+      return `Offline: ${changes(s.toSend)} to send when the server is back`;
     case "error":
       return `Sync stopped: ${s.message ?? "the server refused"}`;
   }

@@ -71,3 +71,8 @@ export function formatTime(iso: string | null | undefined): string {
     minute: "2-digit",
   });
 }
+
+/** What waits to be sent: revisions and review records (comments, approvals, state changes) alike. */
+export function changes(n: number): string {
+  return `${n} change${n === 1 ? "" : "s"}`;
+}

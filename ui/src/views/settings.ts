@@ -8,7 +8,7 @@ import { closeDialog, openDialog } from "../components/dialog";
 import { showError, toast } from "../components/notify";
 import { api } from "../lib/api";
 import { h, replace, uid } from "../lib/dom";
-import { ROLES } from "../lib/labels";
+import { changes, ROLES } from "../lib/labels";
 
 /** Opens the settings dialog; resolves when it is closed. */
 export async function settingsDialog(): Promise<void> {
@@ -150,7 +150,7 @@ function workspaceSection(): HTMLElement {
     h("div", { class: "row-tools" }, h("button", { type: "submit", class: "btn", testid: "workspace-sign-in" }, "Sign in"), signOut),
   );
   const show = (s: SyncStatus) => {
-    state.textContent = s.state === "signedOut" ? "Not signed in: releases stay on this computer." : `Signed in to ${s.url} as ${s.user}. ${s.toSend} revision(s) to send.`;
+    state.textContent = s.state === "signedOut" ? "Not signed in: releases stay on this computer." : `Signed in to ${s.url} as ${s.user}. ${changes(s.toSend)} to send.`;
     signOut.hidden = s.state === "signedOut";
     if (s.url) url.value = s.url;
     if (s.user) user.value = s.user;

@@ -13,6 +13,7 @@ use dateline_core::Release;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 pub mod graph;
+pub mod pending;
 mod records;
 pub mod review_sync;
 mod side;
