@@ -32,7 +32,7 @@ fn a_new_file_is_migrated_to_the_latest_schema_in_wal_mode() {
     let (id, _) = s.create(&seed(), &by("ana", None)).expect("create");
     drop(s);
     assert_eq!(user_version(&db), SqliteStore::schema_version());
-    assert_eq!(SqliteStore::schema_version(), 7);
+    assert_eq!(SqliteStore::schema_version(), 8);
     let c = Connection::open(&db).expect("open");
     let mode: String = c
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
@@ -84,7 +84,8 @@ fn the_database_refuses_to_rewrite_history() {
 fn downgrade_to_v1(db: &Path) {
     let c = Connection::open(db).expect("open");
     c.execute_batch(
-        "DROP TABLE conflict_resolutions; DROP TABLE conflicts; DROP TABLE sync_parents;
+        "DROP TABLE record_revision_ids; DROP TABLE conflict_resolutions; DROP TABLE conflicts;
+         DROP TABLE sync_parents;
          DROP TABLE sync_graph; DROP TABLE search_index;
          DROP TABLE records; DROP TABLE sync_records; DROP TABLE sync_revisions; DROP TABLE sync_state;
          DROP TABLE listing; DROP TABLE search; DROP TABLE working_copies;

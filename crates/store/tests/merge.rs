@@ -374,3 +374,68 @@ fn a_merge_revision_is_the_same_record_whichever_client_makes_it() {
     server.push(&b);
     assert_eq!(server.log.len(), 4);
 }
+
+#[test]
+fn a_comment_on_a_colleagues_merge_this_history_merged_again_refers_to_that_merge() {
+    let (mut server, a, b, id) = two();
+    let mut ra = seed();
+    ra.headline = "Ana's headline".into();
+    a.save(&id, &ra, &by("Ana", None)).expect("save a");
+    let mut rb = seed();
+    set_block(&mut rb, 1, "Ben's second paragraph.");
+    b.save(&id, &rb, &by("Ben", None)).expect("save b");
+    server.sync(&a);
+    assert_eq!(server.sync(&b), 1, "Ben merges");
+    server.push(&b);
+    let merge = server
+        .log
+        .iter()
+        .find(|r| r.parents.len() > 1)
+        .expect("Ben's merge is on the server")
+        .record_id
+        .clone();
+    let on_b = b.revision_number(&merge).unwrap().expect("Ben holds it");
+    let comment = dateline_store::Record::new(
+        &id,
+        "comment",
+        "Ben",
+        Some(on_b),
+        serde_json::json!({"text": "merged fine"}),
+    );
+
+    // Ana saved again meanwhile: her history merges Ben's merge with her
+    // work, so his merge never gets a number here.
+    ra.subheadline = Some("Ana's subheadline".into());
+    a.save(&id, &ra, &by("Ana", None)).expect("save a again");
+    assert_eq!(server.sync(&a), 1, "Ana merges his merge with her work");
+    assert_eq!(
+        a.revision_number(&merge).unwrap(),
+        None,
+        "never numbered here"
+    );
+    let latest = a.log(&id).unwrap()[0].number;
+
+    let pulled = dateline_store::PulledRecord {
+        record: dateline_store::Record {
+            revision: None,
+            ..comment.clone()
+        },
+        revision_id: Some(merge),
+    };
+    assert_eq!(a.review_apply(std::slice::from_ref(&pulled)).unwrap(), 1);
+    let read = a.records(&id).unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(
+        read[0].revision,
+        Some(latest),
+        "the comment is on the first revision here that holds Ben's merge"
+    );
+    assert_eq!(a.record(&comment.id).unwrap().revision, Some(latest));
+    // Ana's later saves do not move it.
+    ra.headline = "Ana's third headline".into();
+    a.save(&id, &ra, &by("Ana", None))
+        .expect("save a third time");
+    assert_eq!(a.records(&id).unwrap()[0].revision, Some(latest));
+    // Pulled again (a retried round), it is still stored once.
+    assert_eq!(a.review_apply(&[pulled]).unwrap(), 0);
+}

@@ -10,7 +10,7 @@
 //! rules forbid…) is marked refused with the server's reason, reported, and no
 //! longer read, so the local state stays the team's.
 
-use dateline_store::{OutgoingRecord, RefusedRecord, SqliteStore};
+use dateline_store::{OutgoingRecord, PulledRecord, RefusedRecord, SqliteStore};
 use uuid::Uuid;
 
 use crate::client::{Client, SyncError};
@@ -167,7 +167,9 @@ pub fn push(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
 }
 
 /// Appends the review records of one pulled page to the local store (each
-/// once, by id), with the local number of the revision each refers to.
+/// once, by id), with the revision each refers to: its local number when this
+/// history holds it, and its global id so that a revision made later (a merge)
+/// is found too.
 /// Records in the older free-form shape are left to the audit of the server.
 pub fn apply_page(
     store: &SqliteStore,
@@ -180,11 +182,12 @@ pub fn apply_page(
         let (Some(kind), Some(body)) = (r.kind.review_kind(), ReviewBody::of(r)) else {
             continue;
         };
-        let revision = match body.on {
-            Some(on) => store.revision_number(&on.hyphenated().to_string())?,
+        let revision_id = body.on.map(|on| on.hyphenated().to_string());
+        let revision = match &revision_id {
+            Some(on) => store.revision_number(on)?,
             None => None,
         };
-        records.push(dateline_store::Record {
+        let record = dateline_store::Record {
             id: r.id.hyphenated().to_string(),
             release_id: if r.kind.workspace_wide() {
                 WORKSPACE.to_string()
@@ -196,6 +199,10 @@ pub fn apply_page(
             created: r.created,
             revision,
             body: body.entry,
+        };
+        records.push(PulledRecord {
+            record,
+            revision_id,
         });
     }
     if !records.is_empty() {

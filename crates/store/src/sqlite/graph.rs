@@ -210,6 +210,55 @@ impl SqliteStore {
     /// The revision graph of release row `rel` (every revision identified first).
     fn graph(&self, conn: &Connection, rel: i64) -> Result<Graph, StoreError> {
         self.identify(conn, rel)?;
+        self.read_graph(conn, rel)
+    }
+
+    /// The local number of the first revision of release `release_id` that
+    /// holds the revision whose global id is `revision_id`: that revision
+    /// itself, or, for a colleague's merge this history never numbered (it
+    /// merged that merge again with work of its own), the earliest revision
+    /// here holding everything that merge held. `None` when there is none.
+    pub(super) fn first_holding(
+        &self,
+        conn: &Connection,
+        release_id: &str,
+        revision_id: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let rel: Option<i64> = conn
+            .query_row(
+                "SELECT id FROM releases WHERE uuid = ?1",
+                [release_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sq(e))?;
+        let Some(rel) = rel else { return Ok(None) };
+        let g = self.read_graph(conn, rel)?;
+        let Some(&at) = g.index.get(revision_id) else {
+            return Ok(None);
+        };
+        if let Some(n) = g.nodes[at].number {
+            return Ok(Some(n));
+        }
+        // Merges are see-through: what a merge holds is its saved ancestors.
+        let held: Vec<usize> = g
+            .ancestors(revision_id)
+            .into_iter()
+            .filter(|&i| !g.nodes[i].merge)
+            .collect();
+        Ok(g.nodes
+            .iter()
+            .filter_map(|n| {
+                let number = n.number?;
+                let has = g.ancestors(&n.record_id);
+                held.iter().all(|i| has.contains(i)).then_some(number)
+            })
+            .min())
+    }
+
+    /// The revision graph of release row `rel` as stored: revisions saved
+    /// since the last sync round have no record id yet and are left out.
+    fn read_graph(&self, conn: &Connection, rel: i64) -> Result<Graph, StoreError> {
         type Raw = (String, Option<i64>, i64, String, Option<i64>);
         let raw: Vec<Raw> = conn
             .prepare_cached(

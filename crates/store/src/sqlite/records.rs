@@ -53,7 +53,9 @@ impl SqliteStore {
     /// [`crate::Store::records`].
     pub(super) fn read_records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
         self.query_records(
-            "SELECT id, release_id, kind, author, created, revision, body FROM records
+            "SELECT id, release_id, kind, author, created, revision, body,
+                    (SELECT w.revision_id FROM record_revision_ids w WHERE w.record_id = records.id)
+               FROM records
              WHERE release_id = ?1 AND ?2 = ?2
                AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
              ORDER BY created, id",
@@ -75,7 +77,9 @@ impl SqliteStore {
         // Every id character sorts before '~', so this range is exactly the prefix.
         let upper = format!("{p}~");
         let mut found = self.query_records(
-            "SELECT id, release_id, kind, author, created, revision, body FROM records
+            "SELECT id, release_id, kind, author, created, revision, body,
+                    (SELECT w.revision_id FROM record_revision_ids w WHERE w.record_id = records.id)
+               FROM records
              WHERE id >= ?1 AND id < ?2
                AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
              ORDER BY id LIMIT 2",
@@ -93,7 +97,16 @@ impl SqliteStore {
 
     fn query_records(&self, sql: &str, a: &str, b: &str) -> Result<Vec<Record>, StoreError> {
         let inner = self.lock();
-        type Raw = (String, String, String, String, i64, Option<i64>, String);
+        type Raw = (
+            String,
+            String,
+            String,
+            String,
+            i64,
+            Option<i64>,
+            String,
+            Option<String>,
+        );
         let raw: Vec<Raw> = inner
             .conn
             .prepare_cached(sql)
@@ -107,23 +120,30 @@ impl SqliteStore {
                         r.get(4)?,
                         r.get(5)?,
                         r.get(6)?,
+                        r.get(7)?,
                     ))
                 })?
                 .collect()
             })
             .map_err(|e| self.sq(e))?;
         raw.into_iter()
-            .map(|(id, release_id, kind, author, created, revision, body)| {
-                Ok(Record {
-                    id,
-                    release_id,
-                    kind,
-                    author,
-                    created: self.time(created)?,
-                    revision: revision.map(|n| self.number(n)).transpose()?,
-                    body: serde_json::from_str(&body).map_err(|_| self.corrupt())?,
-                })
-            })
+            .map(
+                |(id, release_id, kind, author, created, revision, body, on)| {
+                    let revision = match (revision, on) {
+                        (None, Some(on)) => self.first_holding(&inner.conn, &release_id, &on)?,
+                        (n, _) => n,
+                    };
+                    Ok(Record {
+                        id,
+                        release_id,
+                        kind,
+                        author,
+                        created: self.time(created)?,
+                        revision: revision.map(|n| self.number(n)).transpose()?,
+                        body: serde_json::from_str(&body).map_err(|_| self.corrupt())?,
+                    })
+                },
+            )
             .collect()
     }
 }

@@ -26,6 +26,18 @@ pub struct OutgoingRecord {
     pub revision_id: Option<String>,
 }
 
+/// A record pulled from the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PulledRecord {
+    /// The record; `record.revision` is the local number of the revision it
+    /// refers to when this history already holds that revision.
+    pub record: Record,
+    /// The global id of the revision it refers to, if any. A revision this
+    /// history does not hold yet (a merge made later in the same round) gets
+    /// its local number when it arrives.
+    pub revision_id: Option<String>,
+}
+
 /// A record the server refused for good.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefusedRecord {
@@ -196,10 +208,10 @@ impl SqliteStore {
 
     /// Appends records pulled from the server and marks them as known, in one
     /// transaction; a record already here is skipped. Returns how many were new.
-    pub fn review_apply(&self, records: &[Record]) -> Result<usize, StoreError> {
+    pub fn review_apply(&self, records: &[PulledRecord]) -> Result<usize, StoreError> {
         let bodies: Vec<String> = records
             .iter()
-            .map(|r| serde_json::to_string(&r.body))
+            .map(|p| serde_json::to_string(&p.record.body))
             .collect::<Result<_, _>>()
             .map_err(|e| StoreError::Sqlite(format!("a record body is not JSON: {e}")))?;
         let mut guard = self.lock();
@@ -220,7 +232,16 @@ impl SqliteStore {
                     "INSERT OR IGNORE INTO sync_records (record_id, state) VALUES (?1, 1)",
                 )
                 .map_err(|e| self.sq(e))?;
-            for (r, body) in records.iter().zip(&bodies) {
+            let mut on = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO record_revision_ids (record_id, revision_id) VALUES (?1, ?2)",
+                )
+                .map_err(|e| self.sq(e))?;
+            for (p, body) in records.iter().zip(&bodies) {
+                let r = &p.record;
+                if let Some(revision_id) = &p.revision_id {
+                    on.execute([&r.id, revision_id]).map_err(|e| self.sq(e))?;
+                }
                 added += insert
                     .execute(params![
                         r.id,
@@ -242,7 +263,7 @@ impl SqliteStore {
 
 #[cfg(test)]
 mod tests {
-    use super::RefusedRecord;
+    use super::{PulledRecord, RefusedRecord};
     use crate::{Record, SaveMeta, SqliteStore, Store};
     use serde_json::json;
 
@@ -308,8 +329,16 @@ mod tests {
 
         // Pulled records are stored once and never sent back.
         let theirs = Record::new(&id, "comment", "bo", Some(rev), json!({"text": "b"}));
-        assert_eq!(s.review_apply(&[theirs.clone(), on]).expect("apply"), 1);
-        assert_eq!(s.review_apply(&[theirs]).expect("again"), 0);
+        let pulled = |r: &Record| PulledRecord {
+            record: r.clone(),
+            revision_id: None,
+        };
+        assert_eq!(
+            s.review_apply(&[pulled(&theirs), pulled(&on)])
+                .expect("apply"),
+            1
+        );
+        assert_eq!(s.review_apply(&[pulled(&theirs)]).expect("again"), 0);
         assert!(s.review_outbox(10).expect("outbox").is_empty());
         assert_eq!(s.records(&id).expect("read").len(), 2);
     }
