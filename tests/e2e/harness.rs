@@ -75,6 +75,14 @@ impl Env {
 
     /// [`launch`](Self::launch) with extra environment for the app (e.g. a dark GTK theme).
     pub async fn launch_with(&self, extra: &[(&str, &str)]) -> App {
+        self.launch_bin(&app_bin(), extra).await
+    }
+
+    /// Launches another binary than the app (e.g. the empty-page floor the
+    /// measurements compare with) the same way.
+    pub async fn launch_bin(&self, bin: &Path, extra: &[(&str, &str)]) -> App {
+        let bin = std::fs::canonicalize(bin).unwrap_or_else(|_| bin.to_path_buf());
+        let bin = bin.as_path();
         let port = 4600 + self.slot * 2;
         let driver_bin = which_driver();
         let home = self.dir.path();
@@ -112,7 +120,7 @@ impl Env {
         let launched = Instant::now();
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry").expect("capability");
-        caps.set("tauri:options", json!({ "application": app_bin() }))
+        caps.set("tauri:options", json!({ "application": bin }))
             .expect("capability");
         let started = Instant::now();
         let session = loop {
@@ -128,6 +136,7 @@ impl Env {
             driver: Some(driver),
             session: Some(session),
             launched,
+            bin: bin.to_path_buf(),
         }
     }
 }
@@ -144,6 +153,8 @@ pub struct App {
     session: Option<WebDriver>,
     /// When the session (and so the app) was requested, the driver already listening.
     pub launched: Instant,
+    /// The binary the driver launched.
+    bin: PathBuf,
 }
 
 impl App {
@@ -167,7 +178,7 @@ impl App {
         let driver = self.driver.as_ref().expect("driver").id();
         let Some(app) = descendants(driver)
             .into_iter()
-            .find(|p| exe_of(*p) == Some(app_bin()))
+            .find(|p| exe_of(*p).as_ref() == Some(&self.bin))
         else {
             return vec![];
         };
@@ -182,7 +193,7 @@ impl App {
         let driver = self.driver.as_ref().expect("driver").id();
         let pid = descendants(driver)
             .into_iter()
-            .find(|p| exe_of(*p) == Some(app_bin()))
+            .find(|p| exe_of(*p).as_ref() == Some(&self.bin))
             .expect("the app process under tauri-driver");
         let status = Command::new("kill")
             .args(["-KILL", &pid.to_string()])
