@@ -31,7 +31,7 @@ size "release binary" "$bin"
 size ".deb" "$deb"
 
 echo "== the floor: the same webview on an empty page (example floor, release)"
-cargo build -q --release -p dateline-app --features custom-protocol --example floor \
+cargo build -q --release -p dateline-app --features tauri/custom-protocol --example floor \
   >"$target/measure-floor-build.log" 2>&1 || { tail -30 "$target/measure-floor-build.log"; exit 1; }
 floor="$target/release/examples/floor"
 size "floor binary" "$floor"

@@ -4,7 +4,8 @@
 //! page ready, PSS over the process and its WebKit processes), so the app's cost
 //! over what any Tauri window costs is printed as a ratio.
 //!
-//! Build: `cargo build --release -p dateline-app --features custom-protocol --example floor`.
+//! Build: `cargo build --release -p dateline-app --features tauri/custom-protocol --example floor`
+//! (the features `tauri build` uses, so the release build of the app is reused).
 
 use tauri::http::Response;
 use tauri::{WebviewUrl, WebviewWindowBuilder};

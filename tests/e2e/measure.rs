@@ -82,7 +82,7 @@ async fn floor(env: &Env, f: &mut Figures) {
     let bin = floor_bin();
     if !bin.exists() {
         println!(
-            "floor: {} is not built (cargo build --release -p dateline-app --features custom-protocol --example floor)",
+            "floor: {} is not built (cargo build --release -p dateline-app --features tauri/custom-protocol --example floor)",
             bin.display()
         );
         return;
