@@ -81,9 +81,31 @@ impl Env {
     /// Launches another binary than the app (e.g. the empty-page floor the
     /// measurements compare with) the same way.
     pub async fn launch_bin(&self, bin: &Path, extra: &[(&str, &str)]) -> App {
+        match self.try_launch_bin(bin, extra).await {
+            Ok(app) => app,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// [`launch_bin`](Self::launch_bin), saying why when there is no session;
+    /// the driver it started is stopped then.
+    pub async fn try_launch_bin(&self, bin: &Path, extra: &[(&str, &str)]) -> Result<App, String> {
         let bin = std::fs::canonicalize(bin).unwrap_or_else(|_| bin.to_path_buf());
         let bin = bin.as_path();
         let port = 4600 + self.slot * 2;
+        // A driver still stopping (or left by an earlier run) would answer in place of
+        // the new one, with another app and another database.
+        let free = |p: u16| std::net::TcpStream::connect(("127.0.0.1", p)).is_err();
+        let start = Instant::now();
+        while !(free(port) && free(port + 1)) {
+            if start.elapsed() > Duration::from_secs(10) {
+                return Err(format!(
+                    "ports {port}/{} are taken by another WebDriver",
+                    port + 1
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let driver_bin = which_driver();
         let home = self.dir.path();
         let driver = Command::new(driver_bin)
@@ -111,6 +133,13 @@ impl Env {
             .expect(
                 "tauri-driver is needed for the e2e tests (cargo install tauri-driver --locked)",
             );
+        // Owned from here: dropped on any failure, which stops the driver.
+        let mut app = App {
+            driver: Some(driver),
+            session: None,
+            launched: Instant::now(),
+            bin: bin.to_path_buf(),
+        };
         wait_for(
             Duration::from_secs(10),
             || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok(),
@@ -127,17 +156,14 @@ impl Env {
             match WebDriver::new(&url, caps.clone()).await {
                 Ok(s) => break s,
                 Err(e) if started.elapsed() > Duration::from_secs(30) => {
-                    panic!("no WebDriver session on {url}: {e}")
+                    return Err(format!("no WebDriver session on {url}: {e}"));
                 }
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        App {
-            driver: Some(driver),
-            session: Some(session),
-            launched,
-            bin: bin.to_path_buf(),
-        }
+        app.session = Some(session);
+        app.launched = launched;
+        Ok(app)
     }
 }
 

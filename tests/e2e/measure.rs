@@ -90,7 +90,7 @@ async fn floor(env: &Env, f: &mut Figures) {
     println!("floor: {}", bin.display());
     let mut starts = vec![];
     for i in 0..LAUNCHES {
-        let app = env.launch_bin(&bin, &[]).await;
+        let app = launch(env, Some(&bin)).await;
         let t = started(&app, "[data-testid=\"floor-ready\"]").await;
         println!("floor: start to page ready {t}");
         starts.push(t.ready);
@@ -110,7 +110,7 @@ async fn thousand(env: &Env, seed_id: &str, f: &mut Figures) {
     let mut starts = vec![];
     let mut last = None;
     for i in 0..LAUNCHES {
-        let app = env.launch().await;
+        let app = launch(env, None).await;
         let t = started(&app, ROW).await;
         println!("cold start to interactive library (1,000 releases): {t}");
         starts.push(t.ready);
@@ -195,7 +195,7 @@ async fn ten_thousand(env: &Env, f: &mut Figures) {
     let mut starts = vec![];
     let mut last = None;
     for i in 0..LAUNCHES {
-        let app = env.launch().await;
+        let app = launch(env, None).await;
         let t = started(&app, ROW).await;
         println!("cold start to interactive library (10,000 releases): {t}");
         starts.push(t.ready);
@@ -272,6 +272,24 @@ async fn ten_thousand(env: &Env, f: &mut Figures) {
         &mut frame,
     );
     app.quit().await;
+}
+
+/// Launches the app (or `bin`), trying again when no session comes: a measurement
+/// is not a test of the driver.
+async fn launch(env: &Env, bin: Option<&std::path::Path>) -> App {
+    let app_bin = crate::harness::app_bin();
+    let bin = bin.unwrap_or(&app_bin);
+    let mut tries = 0;
+    loop {
+        match env.try_launch_bin(bin, &[]).await {
+            Ok(app) => return app,
+            Err(e) if tries < 2 => {
+                tries += 1;
+                println!("launch failed ({e}); again");
+            }
+            Err(e) => panic!("{e}"),
+        }
+    }
 }
 
 /// The first library row.
