@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Measures the desktop app as users get it (release build, under Xvfb):
-#   - cold start to an interactive library with 1,000 releases in the database;
+# Measures the desktop app as users get it (release build, under Xvfb), in both WebKit modes:
+#   - the floor: the same webview on an empty page (the `floor` example), start and PSS;
+#   - cold start to an interactive library with 1,000 releases in the database, PSS there;
 #   - keystroke in a body paragraph of the seed → updated preview;
 #   - PSS summed over the app and WebKit processes after opening the seed and one compare;
+#   - with 10,000 releases: cold start, PSS, and search as you type in the library;
+#   - the ratios to the floor and each target of issue 14, met or not;
 #   - release binary size and the .deb from `tauri build --bundles deb`.
 # Needs what the e2e tests need (xvfb, webkit2gtk-driver, tauri-driver, libwebkit2gtk-4.1-dev).
 # Usage: scripts/measure-app.sh   (CARGO_TARGET_DIR is honoured; default: target/)
@@ -27,14 +30,36 @@ size() { awk -v b="$(stat -c %s "$2")" -v what="$1" -v f="$2" \
 size "release binary" "$bin"
 size ".deb" "$deb"
 
+echo "== the floor: the same webview on an empty page (example floor, release)"
+cargo build -q --release -p dateline-app --features tauri/custom-protocol --example floor \
+  >"$target/measure-floor-build.log" 2>&1 || { tail -30 "$target/measure-floor-build.log"; exit 1; }
+floor="$target/release/examples/floor"
+size "floor binary" "$floor"
+
+# Builds the measuring test once, so that neither mode's figures include a build.
+cargo test -q -p dateline-app --features custom-protocol --test e2e --no-run \
+  >"$target/measure-test-build.log" 2>&1 || { tail -30 "$target/measure-test-build.log"; exit 1; }
+
+# One mode, printed as it runs; a failure is reported and the other mode still runs.
+failed=0
 measure() {
-  DATELINE_APP_BIN="$bin" cargo test -q -p dateline-app --features custom-protocol --test e2e \
-    -- --ignored --nocapture --test-threads=1 measure 2>&1 |
-    grep -vE '^(running|test result|$)|^test measure|^\.$'
+  local log="$target/measure-$1.log" rc
+  set +e
+  DATELINE_APP_BIN="$bin" DATELINE_FLOOR_BIN="$floor" \
+    cargo test -q -p dateline-app --features custom-protocol --test e2e \
+      -- --ignored --nocapture --test-threads=1 measure::measure 2>&1 |
+    tee "$log" | grep --line-buffered -vE '^(running|test result|$)|^test measure|^\.$'
+  rc=${PIPESTATUS[0]}
+  set -e
+  if [ "$rc" -ne 0 ]; then
+    echo "!! the $1 run failed (whole output: $log)"
+    failed=1
+  fi
 }
-echo "== start, typing and memory (tests/e2e/measure.rs against the release binary)"
-measure
+echo "== default mode (compositing on): tests/e2e/measure.rs against the release binaries"
+measure default
 # Under Xvfb WebKitGTK composites with software GL; without compositing it starts faster and
 # uses less memory but repaints more per keystroke. Both are reported.
 echo "== the same with WEBKIT_DISABLE_COMPOSITING_MODE=1"
-WEBKIT_DISABLE_COMPOSITING_MODE=1 measure
+WEBKIT_DISABLE_COMPOSITING_MODE=1 measure no-compositing
+exit "$failed"

@@ -75,7 +75,37 @@ impl Env {
 
     /// [`launch`](Self::launch) with extra environment for the app (e.g. a dark GTK theme).
     pub async fn launch_with(&self, extra: &[(&str, &str)]) -> App {
+        self.launch_bin(&app_bin(), extra).await
+    }
+
+    /// Launches another binary than the app (e.g. the empty-page floor the
+    /// measurements compare with) the same way.
+    pub async fn launch_bin(&self, bin: &Path, extra: &[(&str, &str)]) -> App {
+        match self.try_launch_bin(bin, extra).await {
+            Ok(app) => app,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// [`launch_bin`](Self::launch_bin), saying why when there is no session;
+    /// the driver it started is stopped then.
+    pub async fn try_launch_bin(&self, bin: &Path, extra: &[(&str, &str)]) -> Result<App, String> {
+        let bin = std::fs::canonicalize(bin).unwrap_or_else(|_| bin.to_path_buf());
+        let bin = bin.as_path();
         let port = 4600 + self.slot * 2;
+        // A driver still stopping (or left by an earlier run) would answer in place of
+        // the new one, with another app and another database.
+        let free = |p: u16| std::net::TcpStream::connect(("127.0.0.1", p)).is_err();
+        let start = Instant::now();
+        while !(free(port) && free(port + 1)) {
+            if start.elapsed() > Duration::from_secs(10) {
+                return Err(format!(
+                    "ports {port}/{} are taken by another WebDriver",
+                    port + 1
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let driver_bin = which_driver();
         let home = self.dir.path();
         let driver = Command::new(driver_bin)
@@ -103,6 +133,13 @@ impl Env {
             .expect(
                 "tauri-driver is needed for the e2e tests (cargo install tauri-driver --locked)",
             );
+        // Owned from here: dropped on any failure, which stops the driver.
+        let mut app = App {
+            driver: Some(driver),
+            session: None,
+            launched: Instant::now(),
+            bin: bin.to_path_buf(),
+        };
         wait_for(
             Duration::from_secs(10),
             || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok(),
@@ -112,23 +149,21 @@ impl Env {
         let launched = Instant::now();
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry").expect("capability");
-        caps.set("tauri:options", json!({ "application": app_bin() }))
+        caps.set("tauri:options", json!({ "application": bin }))
             .expect("capability");
         let started = Instant::now();
         let session = loop {
             match WebDriver::new(&url, caps.clone()).await {
                 Ok(s) => break s,
                 Err(e) if started.elapsed() > Duration::from_secs(30) => {
-                    panic!("no WebDriver session on {url}: {e}")
+                    return Err(format!("no WebDriver session on {url}: {e}"));
                 }
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        App {
-            driver: Some(driver),
-            session: Some(session),
-            launched,
-        }
+        app.session = Some(session);
+        app.launched = launched;
+        Ok(app)
     }
 }
 
@@ -144,6 +179,8 @@ pub struct App {
     session: Option<WebDriver>,
     /// When the session (and so the app) was requested, the driver already listening.
     pub launched: Instant,
+    /// The binary the driver launched.
+    bin: PathBuf,
 }
 
 impl App {
@@ -167,7 +204,7 @@ impl App {
         let driver = self.driver.as_ref().expect("driver").id();
         let Some(app) = descendants(driver)
             .into_iter()
-            .find(|p| exe_of(*p) == Some(app_bin()))
+            .find(|p| exe_of(*p).as_ref() == Some(&self.bin))
         else {
             return vec![];
         };
@@ -182,7 +219,7 @@ impl App {
         let driver = self.driver.as_ref().expect("driver").id();
         let pid = descendants(driver)
             .into_iter()
-            .find(|p| exe_of(*p) == Some(app_bin()))
+            .find(|p| exe_of(*p).as_ref() == Some(&self.bin))
             .expect("the app process under tauri-driver");
         let status = Command::new("kill")
             .args(["-KILL", &pid.to_string()])

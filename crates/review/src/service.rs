@@ -846,23 +846,35 @@ impl<'s> ReviewService<'s> {
     /// state from their records alone.
     pub fn overview(&self, person: &str) -> Result<Vec<ReleaseReview>, ReviewError> {
         let w = self.workspace()?;
+        // Three reads for the whole library (not two per release): the state
+        // changes, review requests and approvals of every release, and who wrote
+        // each release's first revision.
+        let mut tracked: HashMap<String, Vec<Record>> = HashMap::new();
+        for r in self
+            .store
+            .records_of_kinds(&["transition", "reviewRequest", "approval"])?
+        {
+            tracked.entry(r.release_id.clone()).or_default().push(r);
+        }
+        let mut writers = self.store.first_authors()?;
         let mut out = Vec::new();
         for s in self.store.list(&Default::default())? {
-            let records = self.store.records(&s.id)?;
+            let mine = tracked.get(&s.id).map(Vec::as_slice).unwrap_or_default();
             let mut status = ReviewStatus::Draft;
-            for r in records.iter().filter(|r| r.kind == "transition") {
+            for r in mine.iter().filter(|r| r.kind == "transition") {
                 if let Some(Entry::Transition { to, .. }) = Entry::from_record(r)? {
                     status = to;
                 }
             }
             let mut waiting_for_me = false;
             let mut my_approval_stale = false;
-            let log = self.store.log(&s.id)?;
-            let writer = log.last().map(|v| v.author.clone()).unwrap_or_default();
-            if records
+            let writer = writers.remove(&s.id).unwrap_or_default();
+            if mine
                 .iter()
                 .any(|r| r.kind == "reviewRequest" || r.kind == "approval")
             {
+                // Only these are folded, with all their records.
+                let records = self.store.records(&s.id)?;
                 let current = self.store.load(&s.id, None)?;
                 let state = fold(&FoldInput {
                     release_id: &s.id,

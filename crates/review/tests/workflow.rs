@@ -540,3 +540,45 @@ fn failing_checks_join_the_gates() {
         .iter()
         .all(|b| b.kind != dateline_review::BlockerKind::FailingCheck));
 }
+
+#[test]
+fn the_overview_gives_every_release_its_state_writer_and_who_is_asked() {
+    let (store, asked) = newsroom(&three_quotes());
+    let (moved, _) = store.create(&seed(), &meta("Ola Other")).expect("create");
+    let (plain, _) = store.create(&seed(), &meta("Pat Plain")).expect("create");
+    // A later revision by someone else: the writer is still who wrote revision 1.
+    store
+        .save(&plain, &seed(), &meta("Ed Itor"))
+        .expect("second revision");
+    let writer = ReviewService::new(&store, "Wendy Writer");
+    writer
+        .transition(&asked, ReviewStatus::InReview, None, None, &[])
+        .expect("to review");
+    writer
+        .request_review(&asked, &["Ed Itor".into()], None, None, None)
+        .expect("request");
+    writer
+        .transition(&moved, ReviewStatus::InReview, None, None, &[])
+        .expect("to review");
+    let editor = ReviewService::new(&store, "Ed Itor");
+    let overview = editor.overview("Ed Itor").expect("overview");
+    let of = |id: &str| {
+        overview
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| (r.status, r.waiting_for_me, r.writer.as_str()))
+    };
+    assert_eq!(overview.len(), 3);
+    assert_eq!(
+        of(&asked),
+        Some((ReviewStatus::InReview, true, "Wendy Writer"))
+    );
+    assert_eq!(
+        of(&moved),
+        Some((ReviewStatus::InReview, false, "Ola Other"))
+    );
+    assert_eq!(of(&plain), Some((ReviewStatus::Draft, false, "Pat Plain")));
+    // The trash is left out.
+    store.delete(&moved).expect("delete");
+    assert_eq!(editor.overview("Ed Itor").expect("overview").len(), 2);
+}

@@ -113,6 +113,13 @@ pub trait Store: Send + Sync {
     fn append_records(&self, records: &[Record]) -> Result<usize, StoreError>;
     /// The records of release `release_id`, oldest first (by time, then id).
     fn records(&self, release_id: &str) -> Result<Vec<Record>, StoreError>;
+    /// The records whose kind is one of `kinds`, of every release, oldest first
+    /// (by time, then id): one read where a summary of the whole library would
+    /// otherwise read each release's records.
+    fn records_of_kinds(&self, kinds: &[&str]) -> Result<Vec<Record>, StoreError>;
+    /// The author of each release's first revision, by release id (the trash
+    /// included), in one read.
+    fn first_authors(&self) -> Result<std::collections::HashMap<String, String>, StoreError>;
     /// The record whose id is `id_or_prefix` or starts with it (at least 4
     /// characters); `not_found` when none or several match.
     fn record(&self, id_or_prefix: &str) -> Result<Record, StoreError>;

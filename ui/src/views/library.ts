@@ -53,7 +53,7 @@ export function libraryView(hooks: LibraryHooks): {
     "aria-label": "Search releases",
     onInput: () => {
       query = search.value;
-      searchLater();
+      searchNow();
     },
   });
 
@@ -71,24 +71,32 @@ export function libraryView(hooks: LibraryHooks): {
 
   // Searches answered after a newer one are dropped.
   let seq = 0;
-  const refresh = async () => {
+  // The review states of the last full refresh: a new search text does not change them.
+  let lastReviews: ReleaseReview[] | null = null;
+  /** Lists the releases; `searching` reuses the review states and presence already read. */
+  const refresh = async (searching = false) => {
     const mine = ++seq;
     try {
       // The review states come alongside; the list still shows if they cannot be read.
       const [rows, reviews, who] = await Promise.all([
         api.listReleases(query.trim() || null, trash),
-        trash ? Promise.resolve([] as ReleaseReview[]) : api.reviewOverview().catch(() => [] as ReleaseReview[]),
+        trash
+          ? Promise.resolve([] as ReleaseReview[])
+          : searching && lastReviews
+            ? Promise.resolve(lastReviews)
+            : api.reviewOverview().catch(() => [] as ReleaseReview[]),
         me ? Promise.resolve(me) : api.workspaceSettings().then((w) => w.name, () => ""),
       ]);
       if (mine !== seq) return;
       me = who;
+      if (!trash) lastReviews = reviews;
       const byId = new Map(reviews.map((r) => [r.id, r]));
       const waiting = reviews.filter((r) => r.waitingForMe).length;
       scopeButtons.waiting.textContent = waiting > 0 ? `Waiting for me (${waiting})` : "Waiting for me";
       const shown = trash || scope === "all" ? rows : rows.filter((r) => (scope === "waiting" ? byId.get(r.id)?.waitingForMe : byId.get(r.id)?.writer === me));
       draw(shown, byId);
       if (!trash) markPresence(list, present);
-      void loadPresence();
+      if (!searching) void loadPresence();
     } catch (err) {
       if (mine === seq) showError(err, "The library could not be loaded");
     }
@@ -110,7 +118,24 @@ export function libraryView(hooks: LibraryHooks): {
     ]),
   ) as Record<Scope, HTMLButtonElement>;
   const scopeBar = h("div", { class: "segmented", role: "group", "aria-label": "Show" }, Object.values(scopeButtons));
-  const searchLater = debounce(() => void refresh(), 150);
+  // Search as you type: a key searches at once. Keys typed while a search is under way are
+  // answered by one more search when it is back, with the text as it is then: never more than
+  // one search waits, and none waits for a pause in the typing.
+  let searching: Promise<void> | null = null;
+  let again = false;
+  const searchNow = () => {
+    if (searching) {
+      again = true;
+      return;
+    }
+    searching = refresh(true).finally(() => {
+      searching = null;
+      if (again) {
+        again = false;
+        searchNow();
+      }
+    });
+  };
 
   const create = async (style: HouseStyleId) => {
     hideMenu();

@@ -390,6 +390,14 @@ impl Store for SqliteStore {
         self.done(self.read_records(release_id))
     }
 
+    fn records_of_kinds(&self, kinds: &[&str]) -> Result<Vec<Record>, StoreError> {
+        self.done(self.read_records_of_kinds(kinds))
+    }
+
+    fn first_authors(&self) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        self.done(self.read_first_authors())
+    }
+
     fn record(&self, id_or_prefix: &str) -> Result<Record, StoreError> {
         self.done(self.find_record(id_or_prefix))
     }

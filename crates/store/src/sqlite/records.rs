@@ -64,6 +64,36 @@ impl SqliteStore {
         )
     }
 
+    /// [`crate::Store::records_of_kinds`].
+    pub(super) fn read_records_of_kinds(&self, kinds: &[&str]) -> Result<Vec<Record>, StoreError> {
+        if kinds.is_empty() {
+            return Ok(vec![]);
+        }
+        let marks = vec!["?"; kinds.len()].join(", ");
+        let sql = format!(
+            "SELECT id, release_id, kind, author, created, revision, body FROM records
+             WHERE kind IN ({marks})
+               AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
+             ORDER BY created, id"
+        );
+        self.query_records_with(&sql, rusqlite::params_from_iter(kinds))
+    }
+
+    /// [`crate::Store::first_authors`].
+    pub(super) fn read_first_authors(
+        &self,
+    ) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        let inner = self.lock();
+        inner
+            .conn
+            .prepare_cached(
+                "SELECT r.uuid, v.author FROM releases r JOIN revisions v ON v.release = r.id
+                 WHERE v.number = (SELECT min(number) FROM revisions w WHERE w.release = r.id)",
+            )
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| self.sq(e))
+    }
+
     /// [`crate::Store::record`].
     pub(super) fn find_record(&self, id_or_prefix: &str) -> Result<Record, StoreError> {
         let p = id_or_prefix.trim().to_ascii_lowercase();
@@ -96,6 +126,14 @@ impl SqliteStore {
     }
 
     fn query_records(&self, sql: &str, a: &str, b: &str) -> Result<Vec<Record>, StoreError> {
+        self.query_records_with(sql, [a, b])
+    }
+
+    fn query_records_with(
+        &self,
+        sql: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<Record>, StoreError> {
         let inner = self.lock();
         type Raw = (
             String,
@@ -111,7 +149,7 @@ impl SqliteStore {
             .conn
             .prepare_cached(sql)
             .and_then(|mut s| {
-                s.query_map([a, b], |r| {
+                s.query_map(args, |r| {
                     Ok((
                         r.get(0)?,
                         r.get(1)?,
@@ -179,6 +217,47 @@ mod tests {
             s.record("ab").map_err(|e| e.code().as_str()),
             Err("ambiguous_id")
         );
+    }
+
+    #[test]
+    fn records_of_kinds_reads_every_release_in_order_and_first_authors_name_revision_one() {
+        let s = SqliteStore::open_in_memory().expect("store");
+        let seed = dateline_core::from_json(include_str!(
+            "../../../../examples/un-expert-khakimova.json"
+        ))
+        .expect("seed");
+        let meta = |author: &str| crate::SaveMeta {
+            author: author.into(),
+            message: None,
+            name: None,
+        };
+        let (one, _) = s.create(&seed, &meta("ana")).expect("create");
+        let (two, _) = s.create(&seed, &meta("bo")).expect("create");
+        s.save(&one, &seed, &meta("cy")).expect("second revision");
+        let t1 = Record::new(
+            &one,
+            "transition",
+            "ana",
+            Some(1),
+            json!({"to": "inReview"}),
+        );
+        let c1 = Record::new(&one, "comment", "ana", Some(1), json!({"text": "x"}));
+        let t2 = Record::new(&two, "transition", "bo", Some(1), json!({"to": "approved"}));
+        let a1 = Record::new(&one, "approval", "cy", Some(2), json!({}));
+        s.append_records(&[t1.clone(), c1.clone(), t2.clone(), a1.clone()])
+            .expect("append");
+        assert_eq!(
+            s.records_of_kinds(&["transition", "approval"])
+                .expect("read"),
+            vec![t1.clone(), t2.clone(), a1]
+        );
+        assert_eq!(s.records_of_kinds(&["comment"]).expect("read"), vec![c1]);
+        assert!(s.records_of_kinds(&[]).expect("read").is_empty());
+        let authors = s.first_authors().expect("authors");
+        assert_eq!(authors.len(), 2);
+        // The writer of revision 1, not of the latest revision.
+        assert_eq!(authors.get(&one).map(String::as_str), Some("ana"));
+        assert_eq!(authors.get(&two).map(String::as_str), Some("bo"));
     }
 
     #[test]
