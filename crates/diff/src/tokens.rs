@@ -116,11 +116,12 @@ impl Default for Interner<'_> {
 /// The bytes of a token of at most 7 bytes and its length in one integer
 /// (distinct tokens give distinct keys).
 fn pack(b: &[u8]) -> u64 {
-    let mut k = (b.len() as u64) << 56;
-    for (i, &x) in b.iter().enumerate() {
-        k |= u64::from(x) << (8 * i);
+    let mut k = [0u8; 8];
+    if let Some(head) = k.get_mut(..b.len()) {
+        head.copy_from_slice(b);
     }
-    k
+    k[7] = b.len() as u8;
+    u64::from_le_bytes(k)
 }
 
 impl<'a> Interner<'a> {
