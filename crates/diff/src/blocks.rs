@@ -40,6 +40,21 @@ pub fn kind_name(b: &Block) -> &'static str {
     }
 }
 
+/// Bytes that may open markup, an entity or an escape, or are control characters.
+const MARKUP_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20
+            || matches!(
+                b as u8,
+                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'!' | b'&' | b'~' | 0x7F
+            );
+        b += 1;
+    }
+    t
+};
+
 /// Inline Markdown as plain text ([`to_plain`]), without parsing a text that
 /// has no Markdown in it: one line that starts with a letter or digit, ends
 /// without a space and holds none of the characters that open markup, an
@@ -47,24 +62,7 @@ pub fn kind_name(b: &Block) -> &'static str {
 fn plain(text: &str) -> String {
     let inert = text.chars().next().is_some_and(char::is_alphanumeric)
         && !text.ends_with(char::is_whitespace)
-        && !text.bytes().any(|b| {
-            b < 0x20
-                || matches!(
-                    b,
-                    b'\\'
-                        | b'`'
-                        | b'*'
-                        | b'_'
-                        | b'['
-                        | b']'
-                        | b'<'
-                        | b'>'
-                        | b'!'
-                        | b'&'
-                        | b'~'
-                        | 0x7F
-                )
-        });
+        && !text.bytes().any(|b| MARKUP_BYTE[usize::from(b)]);
     if inert {
         text.to_string()
     } else {

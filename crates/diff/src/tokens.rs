@@ -25,16 +25,23 @@ fn class(c: char) -> TokenClass {
     }
 }
 
-/// Class of an ASCII byte (the common case, without decoding a char).
-fn ascii_class(b: u8) -> TokenClass {
-    if b.is_ascii_alphanumeric() {
-        TokenClass::Word
-    } else if b.is_ascii_whitespace() || b == 0x0B {
-        TokenClass::Space
-    } else {
-        TokenClass::Other
+/// Class of every ASCII byte (the common case, without decoding a char).
+const ASCII_CLASS: [TokenClass; 128] = {
+    let mut t = [TokenClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            TokenClass::Word
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            TokenClass::Space
+        } else {
+            TokenClass::Other
+        };
+        b += 1;
     }
-}
+    t
+};
 
 /// Byte offsets where each token of `s` starts, plus `s.len()` at the end.
 pub fn boundaries(s: &str) -> Vec<usize> {
@@ -45,7 +52,7 @@ pub fn boundaries(s: &str) -> Vec<usize> {
     while i < bytes.len() {
         let b = bytes[i];
         let (k, len) = if b < 0x80 {
-            (ascii_class(b), 1)
+            (ASCII_CLASS[usize::from(b)], 1)
         } else {
             match s.get(i..).and_then(|rest| rest.chars().next()) {
                 Some(c) => (class(c), c.len_utf8()),
@@ -74,27 +81,77 @@ pub fn tokens(s: &str) -> Vec<&str> {
 
 /// The class of a token (by its first character).
 pub fn token_class(t: &str) -> TokenClass {
-    t.chars().next().map(class).unwrap_or(TokenClass::Space)
+    match t.as_bytes().first() {
+        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)],
+        _ => t.chars().next().map(class).unwrap_or(TokenClass::Space),
+    }
 }
 
 /// Maps token strings to dense ids shared by the two sides of a diff.
-#[derive(Default)]
+///
+/// Most tokens are a single ASCII character (a space, a comma) or a short
+/// word: the first get their id from a table, the others (up to 7 bytes) are
+/// looked up by their bytes packed in an integer, without hashing or comparing
+/// strings; only longer tokens are looked up as strings.
 pub struct Interner<'a> {
-    ids: FxHashMap<&'a str, u32>,
+    /// Id of each single ASCII character token, `u32::MAX` until seen.
+    ascii: [u32; 128],
+    /// Tokens of 2 to 7 bytes, keyed by [`pack`].
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<&'a str, u32>,
+    next: u32,
+}
+
+impl Default for Interner<'_> {
+    fn default() -> Self {
+        Interner {
+            ascii: [u32::MAX; 128],
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            next: 0,
+        }
+    }
+}
+
+/// The bytes of a token of at most 7 bytes and its length in one integer
+/// (distinct tokens give distinct keys).
+fn pack(b: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    if let Some(head) = k.get_mut(..b.len()) {
+        head.copy_from_slice(b);
+    }
+    k[7] = b.len() as u8;
+    u64::from_le_bytes(k)
 }
 
 impl<'a> Interner<'a> {
     /// Id of `t`, assigning the next one on first sight.
     pub fn id(&mut self, t: &'a str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(t).or_insert(next)
+        let b = t.as_bytes();
+        let next = self.next;
+        let id = match b {
+            [c] if *c < 0x80 => {
+                let slot = &mut self.ascii[usize::from(*c)];
+                if *slot == u32::MAX {
+                    *slot = next;
+                }
+                *slot
+            }
+            _ if b.len() <= 7 => *self.short.entry(pack(b)).or_insert(next),
+            _ => *self.long.entry(t).or_insert(next),
+        };
+        if id == next {
+            self.next += 1;
+        }
+        id
     }
 
     /// An interner with room for about `n` distinct tokens.
     pub fn with_capacity(n: usize) -> Interner<'a> {
-        let mut ids = FxHashMap::default();
-        ids.reserve(n);
-        Interner { ids }
+        let mut i = Interner::default();
+        i.short.reserve(n / 2);
+        i.long.reserve(n / 4);
+        i
     }
 
     /// Ids of the tokens of `s` between the given boundaries.
@@ -171,6 +228,13 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_table_agrees_with_the_char_classes() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_CLASS[usize::from(b)], class(char::from(b)), "{b}");
+        }
+    }
+
+    #[test]
     fn shingles_tell_a_rewrite_from_an_edit() {
         let a: Vec<u32> = (0..100).collect();
         let mut b = a.clone();
@@ -178,6 +242,28 @@ mod tests {
         assert!(shingle_similarity(&a, &b) > 0.9);
         let c: Vec<u32> = (0..100).rev().collect();
         assert_eq!(shingle_similarity(&a, &c), 0.0);
+    }
+
+    #[test]
+    fn equal_tokens_and_only_equal_tokens_share_an_id() {
+        let text = "a ab abc abcdefg abcdefgh abcdefghi a, ab abc abcdefg abcdefgh abcdefghi \
+                    é ée b\0 b\0\0 ba Ab A  ";
+        let bounds = boundaries(text);
+        let mut interner = Interner::default();
+        let ids = interner.ids(text, &bounds);
+        let toks = tokens(text);
+        assert_eq!(ids.len(), toks.len());
+        let distinct: std::collections::HashSet<&str> = toks.iter().copied().collect();
+        // Ids are dense: 0, 1, … in order of first sight.
+        assert_eq!(
+            ids.iter().max().map(|m| *m as usize + 1),
+            Some(distinct.len())
+        );
+        for (i, a) in toks.iter().enumerate() {
+            for (j, b) in toks.iter().enumerate() {
+                assert_eq!(ids[i] == ids[j], a == b, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -22,6 +22,10 @@ const REPLACE_BELOW: f32 = 0.3;
 const MIN_WORDS_FOR_REPLACE: usize = 12;
 /// Texts longer than this (in words) are first checked for shared word runs.
 const MIN_WORDS_FOR_SHINGLES: usize = 1_000;
+/// Texts of more tokens than this (both sides together) are diffed against the
+/// deadline; for shorter ones Myers' work is bounded anyway (under 400,000
+/// steps, a fraction of a millisecond).
+const CLOCKED_TOKENS: usize = 600;
 /// Character detail only for replaced words up to this many characters.
 const MAX_CHAR_DETAIL: usize = 40;
 
@@ -122,8 +126,11 @@ pub fn diff_tokens(
         return replaced(old, new, bag_similarity(ow, nw), opts);
     }
 
-    let raw =
-        similar::capture_diff_slices_deadline(Algorithm::Myers, oi, ni, Some(budget.deadline));
+    // Myers checks the clock at every step; on short texts (most paragraphs)
+    // the whole diff costs less than those checks, and the deadline is still
+    // checked before and after it.
+    let deadline = (oi.len() + ni.len() > CLOCKED_TOKENS).then_some(budget.deadline);
+    let raw = similar::capture_diff_slices_deadline(Algorithm::Myers, oi, ni, deadline);
     if budget.expired() {
         budget.degraded = true;
         return replaced(old, new, 0.0, opts);

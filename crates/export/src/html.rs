@@ -8,7 +8,9 @@
 //! the footnotes (linked both ways, each link named: "Footnote 1", "Back to
 //! reference 1", in the release's language), boilerplate, contacts and the
 //! actions as a named `<nav>`. Every piece of text goes through
-//! [`crate::inline`] (escaped); the result is then sanitized.
+//! [`crate::inline`]: escaped, in the form the [`crate::sanitize`] allow-list
+//! leaves unchanged, with links only to http, https, mailto and the page's own
+//! footnotes. The markup is safe as written; no sanitizer pass follows.
 
 use dateline_core::dateline;
 use dateline_core::model::{ActionItem, Block, Contact, Footnote, Person, Release};
@@ -16,10 +18,10 @@ use dateline_core::quote::{quote_pieces, QuotePiece};
 use dateline_core::style::HouseStyle;
 use dateline_core::text::{contacts_heading, footnote_lead, person_label, release_line};
 
-use crate::inline::{escape, escape_into, inline_html, safe_url, FootnoteRefs};
+use crate::inline::{attr_into, inline_html, safe_url, text_into, FootnoteRefs, LINK_REL};
 use crate::labels::A11yLabels;
 
-/// The parts of the article, each an HTML fragment (not yet sanitized).
+/// The parts of the article, each an HTML fragment.
 pub(crate) struct Parts {
     /// `<header>…</header>`.
     pub header: String,
@@ -52,8 +54,8 @@ pub fn body_fragment(r: &Release) -> String {
     format!("{}{}", p.body, p.footer)
 }
 
-/// The whole release as the inside of `<body>` (escaped, not yet sanitized:
-/// see [`crate::sanitize`]): `<header>`, `<main>` and `<footer>` side by side in
+/// The whole release as the inside of `<body>` (safe as written, see the
+/// module's documentation): `<header>`, `<main>` and `<footer>` side by side in
 /// one `<div class="release">`, so that all three are landmarks (inside an
 /// `<article>` a header or footer is not) and no text lies outside one.
 pub fn release_body(r: &Release) -> String {
@@ -77,13 +79,15 @@ fn header(r: &Release, style: &HouseStyle) -> String {
             dateline_core::ReleaseLine::Embargoed { .. } => "release-line embargo",
             _ => "release-line",
         };
-        out.push_str(&format!("<p class=\"{class}\">{}</p>\n", escape(&line)));
+        out.push_str(&format!("<p class=\"{class}\">"));
+        text_into(&mut out, &line);
+        out.push_str("</p>\n");
     }
     out.push_str("<h1 class=\"headline\">");
     inline_html(&mut out, r.headline.trim(), None);
     if style.kind_after_headline {
         out.push_str(" <span class=\"genre\">(");
-        escape_into(&mut out, r.meta.kind.genre(&r.meta.language));
+        text_into(&mut out, r.meta.kind.genre(&r.meta.language));
         out.push_str(")</span>");
     }
     out.push_str("</h1>\n");
@@ -105,11 +109,13 @@ fn dateline_html(r: &Release) -> String {
     if text.is_empty() {
         return String::new();
     }
-    format!(
-        "<time class=\"dateline\" datetime=\"{}\">{}</time>",
-        d.date.format("%Y-%m-%d"),
-        escape(&text)
-    )
+    let mut out = format!(
+        "<time class=\"dateline\" datetime=\"{}\">",
+        d.date.format("%Y-%m-%d")
+    );
+    text_into(&mut out, &text);
+    out.push_str("</time>");
+    out
 }
 
 fn body(r: &Release, style: &HouseStyle, refs: &mut FootnoteRefs) -> String {
@@ -161,7 +167,7 @@ fn body(r: &Release, style: &HouseStyle, refs: &mut FootnoteRefs) -> String {
                 out.push_str("<figure class=\"quote\">\n<blockquote");
                 if let Some(p) = speaker {
                     out.push_str(" title=\"");
-                    escape_into(&mut out, &person_label(p));
+                    attr_into(&mut out, &person_label(p));
                     out.push('"');
                 }
                 out.push_str(">\n");
@@ -180,7 +186,7 @@ fn body(r: &Release, style: &HouseStyle, refs: &mut FootnoteRefs) -> String {
     }
     if let Some(mark) = r.end_mark.text() {
         out.push_str("<p class=\"end-mark\">");
-        escape_into(&mut out, mark);
+        text_into(&mut out, mark);
         out.push_str("</p>\n");
     }
     out.push_str("</section>\n");
@@ -192,18 +198,18 @@ fn pieces_html(out: &mut String, pieces: &[QuotePiece], refs: &mut FootnoteRefs)
         match piece {
             QuotePiece::Open(m) => {
                 out.push_str("<span class=\"qm\">");
-                escape_into(out, m);
+                text_into(out, m);
                 out.push_str("</span>");
             }
             QuotePiece::Close(m) => {
                 out.push_str("<span class=\"qm\">");
-                escape_into(out, m);
+                text_into(out, m);
                 out.push_str("</span>");
             }
             QuotePiece::Words(w) => inline_html(out, w, Some(refs)),
             QuotePiece::Attribution(a) => {
                 out.push_str("<cite class=\"attribution\">");
-                escape_into(out, a);
+                text_into(out, a);
                 out.push_str("</cite>");
             }
             QuotePiece::Space => out.push(' '),
@@ -216,7 +222,7 @@ fn footer(r: &Release, refs: &FootnoteRefs, labels: A11yLabels) -> String {
     let mut out = String::new();
     if !r.footnotes.is_empty() {
         out.push_str("<section class=\"footnotes\" aria-label=\"");
-        escape_into(&mut out, labels.footnotes());
+        attr_into(&mut out, labels.footnotes());
         out.push_str("\">\n");
         for (i, f) in r.footnotes.iter().enumerate() {
             let n = i + 1;
@@ -238,7 +244,7 @@ fn footer(r: &Release, refs: &FootnoteRefs, labels: A11yLabels) -> String {
     }
     if !r.contacts.is_empty() {
         out.push_str("<section class=\"contacts\">\n<h2>");
-        escape_into(&mut out, contacts_heading(lang));
+        text_into(&mut out, contacts_heading(lang));
         out.push_str("</h2>\n<ul>\n");
         for c in &r.contacts {
             contact_html(&mut out, c);
@@ -249,11 +255,11 @@ fn footer(r: &Release, refs: &FootnoteRefs, labels: A11yLabels) -> String {
     if title.is_some() || !r.actions.items.is_empty() {
         // Every navigation landmark is named: by its title, or as "Links".
         out.push_str("<nav class=\"actions\" aria-label=\"");
-        escape_into(&mut out, title.unwrap_or(labels.links()));
+        attr_into(&mut out, title.unwrap_or(labels.links()));
         out.push_str("\">\n");
         if let Some(t) = title {
             out.push_str("<h2>");
-            escape_into(&mut out, t);
+            text_into(&mut out, t);
             out.push_str("</h2>\n");
         }
         if !r.actions.items.is_empty() {
@@ -262,11 +268,13 @@ fn footer(r: &Release, refs: &FootnoteRefs, labels: A11yLabels) -> String {
                 match item {
                     ActionItem::Link { label, url } if safe_url(url) => {
                         out.push_str("<li class=\"action-link\"><a class=\"show-url\" href=\"");
-                        escape_into(&mut out, url.trim());
-                        out.push_str("\">");
-                        escape_into(&mut out, label);
+                        attr_into(&mut out, url.trim());
+                        out.push('"');
+                        out.push_str(LINK_REL);
+                        out.push('>');
+                        text_into(&mut out, label);
                         out.push_str("</a><span class=\"url\"> (");
-                        escape_into(
+                        text_into(
                             &mut out,
                             url.trim().strip_prefix("mailto:").unwrap_or(url.trim()),
                         );
@@ -274,7 +282,7 @@ fn footer(r: &Release, refs: &FootnoteRefs, labels: A11yLabels) -> String {
                     }
                     ActionItem::Link { label, .. } => {
                         out.push_str("<li class=\"action-link\">");
-                        escape_into(&mut out, label);
+                        text_into(&mut out, label);
                         out.push_str("</li>\n");
                     }
                     ActionItem::Line { text } => {
@@ -301,15 +309,17 @@ fn footnote_html(out: &mut String, f: &Footnote, n: usize, back: Option<&str>, p
         out.push_str(&format!(
             "<a class=\"backref\" href=\"#fnref-{n}\" aria-label=\""
         ));
-        escape_into(out, name);
-        out.push_str("\">");
-        escape_into(out, &f.marker);
+        attr_into(out, name);
+        out.push('"');
+        out.push_str(LINK_REL);
+        out.push('>');
+        text_into(out, &f.marker);
         out.push_str("</a>");
     } else {
-        escape_into(out, &f.marker);
+        text_into(out, &f.marker);
     }
     if let Some(lead) = footnote_lead(f, people) {
-        escape_into(out, &lead);
+        text_into(out, &lead);
         if !f.text.trim().is_empty() {
             out.push(' ');
         }
@@ -320,12 +330,12 @@ fn footnote_html(out: &mut String, f: &Footnote, n: usize, back: Option<&str>, p
 
 fn contact_html(out: &mut String, c: &Contact) {
     out.push_str("<li class=\"contact\"><span class=\"contact-name\">");
-    escape_into(out, c.name.trim());
+    text_into(out, c.name.trim());
     out.push_str("</span>");
     for part in [&c.role, &c.organisation].into_iter().flatten() {
         if !part.trim().is_empty() {
             out.push_str(", ");
-            escape_into(out, part.trim());
+            text_into(out, part.trim());
         }
     }
     if let Some(e) = c.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
@@ -333,17 +343,19 @@ fn contact_html(out: &mut String, c: &Contact) {
         let url = format!("mailto:{e}");
         if safe_url(&url) {
             out.push_str("<a href=\"");
-            escape_into(out, &url);
-            out.push_str("\">");
-            escape_into(out, e);
+            attr_into(out, &url);
+            out.push('"');
+            out.push_str(LINK_REL);
+            out.push('>');
+            text_into(out, e);
             out.push_str("</a>");
         } else {
-            escape_into(out, e);
+            text_into(out, e);
         }
     }
     if let Some(p) = c.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         out.push_str("<br><span class=\"phone\">");
-        escape_into(out, p);
+        text_into(out, p);
         out.push_str("</span>");
     }
     out.push_str("</li>\n");

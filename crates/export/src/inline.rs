@@ -5,6 +5,12 @@
 //! Markdown comes out as visible text, images become their alt text and links
 //! survive only with an http, https or mailto URL. Footnote markers in the body
 //! (`A UN expert* today`) become links to their footnote.
+//!
+//! The release markup is safe by construction: it is written with
+//! [`text_into`] and [`attr_into`], in exactly the form an HTML parser and
+//! serializer give back (so the [`crate::sanitize`] allow-list would leave it
+//! unchanged, which the tests check), and every link carries
+//! [`LINK_REL`].
 
 use dateline_core::markdown::parse_inline;
 use dateline_core::validate::check_url;
@@ -27,6 +33,66 @@ pub fn escape_into(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// The `rel` of every link of the release markup (after its other attributes).
+pub const LINK_REL: &str = " rel=\"noopener noreferrer\"";
+
+/// Appends `s` as the text of an element: `&`, `<`, `>` and the no-break
+/// space as character references, the characters of [`is_unwanted_char`]
+/// dropped. This is the form an HTML serializer gives a text node (quotes
+/// stay as they are).
+pub fn text_into(out: &mut String, s: &str) {
+    write_escaped(out, s, false);
+}
+
+/// Appends `s` as an attribute value between double quotes: as
+/// [`text_into`], and `"` as `&quot;`.
+pub fn attr_into(out: &mut String, s: &str) {
+    write_escaped(out, s, true);
+}
+
+fn write_escaped(out: &mut String, s: &str, attr: bool) {
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (len, with) = if b < 0x80 {
+            let with = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' if attr => "&quot;",
+                b'\t' | b'\n' => {
+                    i += 1;
+                    continue;
+                }
+                0..=0x1F | 0x7F => "",
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            (1, with)
+        } else {
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let with = if c == '\u{A0}' {
+                "&nbsp;"
+            } else if is_unwanted_char(c) {
+                ""
+            } else {
+                i += c.len_utf8();
+                continue;
+            };
+            (c.len_utf8(), with)
+        };
+        out.push_str(s.get(start..i).unwrap_or(""));
+        out.push_str(with);
+        i += len;
+        start = i;
+    }
+    out.push_str(s.get(start..).unwrap_or(""));
 }
 
 /// Characters that HTML parsers report as errors: controls other than tab and
@@ -89,7 +155,7 @@ impl FootnoteRefs {
     /// Writes `text` escaped, linking each footnote marker that follows a word.
     fn write_text(&mut self, out: &mut String, text: &str) {
         if self.markers.is_empty() {
-            escape_into(out, text);
+            text_into(out, text);
             return;
         }
         let mut last = 0;
@@ -116,7 +182,7 @@ impl FootnoteRefs {
                 }
             }
             if let Some((len, n)) = matched {
-                escape_into(out, text.get(last..i).unwrap_or(""));
+                text_into(out, text.get(last..i).unwrap_or(""));
                 let marker = text.get(i..i + len).unwrap_or("");
                 out.push_str("<a class=\"fnref\" href=\"#fn-");
                 out.push_str(&n.to_string());
@@ -128,9 +194,11 @@ impl FootnoteRefs {
                     out.push('"');
                 }
                 out.push_str(" aria-label=\"");
-                escape_into(out, &self.labels.footnote(n));
-                out.push_str("\">");
-                escape_into(out, marker);
+                attr_into(out, &self.labels.footnote(n));
+                out.push('"');
+                out.push_str(LINK_REL);
+                out.push('>');
+                text_into(out, marker);
                 out.push_str("</a>");
                 last = i + len;
                 prev = marker.chars().last();
@@ -141,7 +209,7 @@ impl FootnoteRefs {
             }
             prev = Some(c);
         }
-        escape_into(out, text.get(last..).unwrap_or(""));
+        text_into(out, text.get(last..).unwrap_or(""));
     }
 
     fn is_marker_char(&self, c: char) -> bool {
@@ -172,7 +240,7 @@ pub fn inline_html(out: &mut String, src: &str, mut notes: Option<&mut FootnoteR
         }
         match notes.as_deref_mut() {
             Some(n) if !linked => n.write_text(out, pending),
-            _ => escape_into(out, pending),
+            _ => text_into(out, pending),
         }
         pending.clear();
     };
@@ -203,7 +271,7 @@ pub fn inline_html(out: &mut String, src: &str, mut notes: Option<&mut FootnoteR
                 match other {
                     Event::Code(c) => {
                         out.push_str("<code>");
-                        escape_into(out, &c);
+                        text_into(out, &c);
                         out.push_str("</code>");
                     }
                     Event::HardBreak => out.push_str("<br>"),
@@ -218,10 +286,13 @@ pub fn inline_html(out: &mut String, src: &str, mut notes: Option<&mut FootnoteR
                         if safe_url(&dest_url) {
                             let url = dest_url.trim();
                             out.push_str("<a href=\"");
-                            escape_into(out, url);
-                            out.push_str("\">");
+                            attr_into(out, url);
+                            out.push('"');
+                            out.push_str(LINK_REL);
+                            out.push('>');
                             in_link += 1;
-                            let shown = escape(url.strip_prefix("mailto:").unwrap_or(url));
+                            let mut shown = String::new();
+                            text_into(&mut shown, url.strip_prefix("mailto:").unwrap_or(url));
                             open_links.push(Some((shown, out.len())));
                         } else {
                             open_links.push(None);
@@ -274,11 +345,25 @@ mod tests {
         );
         assert_eq!(
             to_html("[ok](https://example.org/?a=1&b=2) [bad](javascript:alert(1))"),
-            "<a href=\"https://example.org/?a=1&amp;b=2\">ok</a><span class=\"url\"> \
+            "<a href=\"https://example.org/?a=1&amp;b=2\" rel=\"noopener noreferrer\">ok</a><span class=\"url\"> \
              (https://example.org/?a=1&amp;b=2)</span> bad"
         );
         assert_eq!(to_html("![alt <x>](https://e.org/i.png)"), "alt &lt;x&gt;");
         assert_eq!(to_html("`<b>`"), "<code>&lt;b&gt;</code>");
+    }
+
+    #[test]
+    fn text_and_attribute_values_are_written_as_a_serializer_writes_them() {
+        let src = "a<b>&\"c'\u{a0}d\u{0}\r\u{1b}\u{7f}\u{85}\u{FDD0}\u{FFFF}\u{1FFFE}\te\n«é»";
+        let mut t = String::new();
+        text_into(&mut t, src);
+        assert_eq!(t, "a&lt;b&gt;&amp;\"c'&nbsp;d\te\n«é»");
+        let mut a = String::new();
+        attr_into(&mut a, src);
+        assert_eq!(a, "a&lt;b&gt;&amp;&quot;c'&nbsp;d\te\n«é»");
+        // Parsing and serializing it again changes nothing.
+        let html = format!("<p title=\"{a}\">{t}</p>");
+        assert_eq!(crate::sanitize::sanitize_fragment(&html), html);
     }
 
     #[test]
@@ -292,9 +377,9 @@ mod tests {
         );
         assert_eq!(
             out,
-            "An expert<a class=\"fnref\" href=\"#fn-1\" id=\"fnref-1\" aria-label=\"Footnote 1\">*</a> \
-             and another<a class=\"fnref\" href=\"#fn-2\" id=\"fnref-2\" aria-label=\"Footnote 2\">**</a> \
-             and 5 * 3, expert<a class=\"fnref\" href=\"#fn-1\" aria-label=\"Footnote 1\">*</a> again"
+            "An expert<a class=\"fnref\" href=\"#fn-1\" id=\"fnref-1\" aria-label=\"Footnote 1\" rel=\"noopener noreferrer\">*</a> \
+             and another<a class=\"fnref\" href=\"#fn-2\" id=\"fnref-2\" aria-label=\"Footnote 2\" rel=\"noopener noreferrer\">**</a> \
+             and 5 * 3, expert<a class=\"fnref\" href=\"#fn-1\" aria-label=\"Footnote 1\" rel=\"noopener noreferrer\">*</a> again"
         );
         assert!(refs.is_referenced(1) && refs.is_referenced(2));
     }

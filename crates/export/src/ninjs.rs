@@ -142,7 +142,7 @@ fn words(s: &str) -> u64 {
     s.split_whitespace().count() as u64
 }
 
-/// The ninjs item of `r`; `body_html` is the sanitized article.
+/// The ninjs item of `r`; `body_html` is the article's safe markup.
 pub fn to_ninjs(r: &Release, body_html: &str, body_text: &str) -> Ninjs {
     let style = r.style.style();
     let lang = r.meta.language.clone();

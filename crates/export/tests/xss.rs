@@ -6,6 +6,8 @@ mod common;
 
 use common::{assert_clean_document, assert_clean_fragment, example};
 use dateline_core::model::*;
+use dateline_export::html::{body_fragment, release_body};
+use dateline_export::sanitize::sanitize_fragment;
 use dateline_export::{preview_html, print_html, render_unchecked, Format, Paper};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde_json::Value;
@@ -48,6 +50,31 @@ const VECTORS: &[&str] = &[
     "&lt;script&gt;alert(1)&lt;/script&gt;",
     "<b><i>misnested</b></i><p><div>",
     "\u{1b}[2J\u{1b}]8;;https://evil.example\u{7}link\u{1b}]8;;\u{7}\u{0}",
+    // Entity-encoded and obfuscated schemes (the parser decodes the entities).
+    "[click](&#106;avascript:alert(1))",
+    "[click](&#x6A;&#x61;vascript&#x3A;alert(1))",
+    "[click](java&#x09;script:alert(1))",
+    "[click](java\tscript:alert(1))",
+    "[click](<javascript:alert(1)>)",
+    "[click][r]\n\n[r]: javascript:alert(1)",
+    "<a href=\"&#106;avascript:alert(1)\">click</a>",
+    "&#60;script&#62;alert(1)&#60;/script&#62;",
+    "&amp;lt;script&amp;gt;",
+    "[click](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "[click](file:///etc/passwd)",
+    "[click](//evil.example/x)",
+    "[click](/relative/path)",
+    // Quotes that would end an attribute, in URLs that are otherwise allowed.
+    "[click](https://ok.example/\"onmouseover=\"alert(1))",
+    "[click](<https://ok.example/\" onmouseover=\"alert(1)>)",
+    "<https://ok.example/'onmouseover='alert(1)>",
+    "[x\u{a0}](mailto:a@b.example?subject=\"><script>alert(1)</script>)",
+    // Raw HTML blocks, as a Markdown block parser would see them.
+    "<div>\n<script>alert(1)</script>\n</div>",
+    "<table><tr><td onmouseover=\"alert(1)\">x</td></tr></table>",
+    "<details open ontoggle=alert(1)>",
+    "<!DOCTYPE html><html><body onload=alert(1)>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
 ];
 
 /// The seed with `v` in every text field a user can type into.
@@ -202,6 +229,103 @@ fn no_vector_survives_in_any_format() {
             }
         }
     }
+}
+
+/// An element's name and its attributes, in order.
+type ParsedTag = (String, Vec<(String, String)>);
+
+/// The tags of escaped markup with their attributes, read without an HTML
+/// parser: every `<` opens a tag (text and attribute values escape it), every
+/// value is in double quotes (values escape them). `None` for a tag that does
+/// not have that shape.
+fn tags(html: &str) -> Vec<Option<ParsedTag>> {
+    html.split('<')
+        .skip(1)
+        .map(|t| {
+            let t = t.split('>').next()?;
+            let (name, mut rest) = t.split_once(' ').unwrap_or((t, ""));
+            let mut attrs = Vec::new();
+            while !rest.is_empty() {
+                let (k, v) = rest.split_once("=\"")?;
+                let (v, after) = v.split_once('"')?;
+                attrs.push((k.to_string(), v.to_string()));
+                rest = after.strip_prefix(' ').unwrap_or(after);
+                if !after.is_empty() && !after.starts_with(' ') {
+                    return None;
+                }
+            }
+            Some((name.trim_start_matches('/').to_string(), attrs))
+        })
+        .collect()
+}
+
+/// The release markup is safe as written: it is already exactly what the
+/// sanitizer's allow-list gives back (nothing for it to remove or rewrite),
+/// for every vector in every field and for every example; and read tag by
+/// tag, it holds only allowed elements, no event handler, no style and links
+/// only to http, https, mailto or the page itself.
+#[test]
+fn the_markup_is_what_the_sanitizer_would_leave() {
+    let mut releases: Vec<(String, Release)> = VECTORS
+        .iter()
+        .map(|v| (format!("{v:?}"), poisoned(v)))
+        .collect();
+    for name in ["seed", "corporate", "wire"] {
+        releases.push((name.to_string(), example(name)));
+    }
+    let allowed_attrs = [
+        "class",
+        "id",
+        "lang",
+        "title",
+        "aria-label",
+        "href",
+        "rel",
+        "datetime",
+    ];
+    let mut links = 0;
+    for (what, r) in &releases {
+        for body in [release_body(r), body_fragment(r)] {
+            assert_eq!(sanitize_fragment(&body), body, "{what}");
+            assert_clean_fragment(&body, what);
+            for tag in tags(&body) {
+                let (name, attrs) =
+                    tag.unwrap_or_else(|| panic!("{what}: a malformed tag in {body}"));
+                assert!(
+                    dateline_export::sanitize::TAGS.contains(&name.as_str()),
+                    "{what}: <{name}>"
+                );
+                for (k, v) in &attrs {
+                    assert!(
+                        allowed_attrs.contains(&k.as_str()),
+                        "{what}: <{name} {k}=\"{v}\">"
+                    );
+                    if k == "href" {
+                        let v = v.to_ascii_lowercase();
+                        assert!(
+                            ["http://", "https://", "mailto:", "#"]
+                                .iter()
+                                .any(|p| v.starts_with(p)),
+                            "{what}: href=\"{v}\""
+                        );
+                        assert!(
+                            !v.chars().any(|c| c.is_control() || c == '<'),
+                            "{what}: {v:?}"
+                        );
+                        links += 1;
+                    }
+                }
+                if name == "a" && !attrs.is_empty() {
+                    assert_eq!(
+                        attrs.last().map(|(k, v)| (k.as_str(), v.as_str())),
+                        Some(("rel", "noopener noreferrer")),
+                        "{what}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(links > releases.len(), "the releases have links: {links}");
 }
 
 #[test]
