@@ -186,6 +186,8 @@ fn build(url: &str, releases: usize, revisions: usize) -> Built {
                             name: None,
                             fields: fh,
                             blocks: bkh,
+                            parents: Vec::new(),
+                            resolves: Vec::new(),
                         })
                         .unwrap(),
                         blobs: all,

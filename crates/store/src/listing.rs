@@ -14,8 +14,22 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// Writes the listing row of release `rel` whose latest revision is `head`,
-/// saved at `updated` (µs since the epoch).
+/// saved at `updated` (µs since the epoch), and its search row.
 pub fn write(
+    conn: &Connection,
+    rel: i64,
+    head: i64,
+    updated: i64,
+    r: &Release,
+) -> Result<(), StoreError> {
+    write_row(conn, rel, head, updated, r)?;
+    write_search(conn, rel, head, r)
+}
+
+/// [`write`] without the search row: the caller writes it (with
+/// [`write_search`]) once it knows the release's last revision of a batch.
+/// Until then the row counts as stale (see [`refresh_search`]).
+pub fn write_row(
     conn: &Connection,
     rel: i64,
     head: i64,
@@ -38,11 +52,11 @@ pub fn write(
         r.meta.organisation,
         enum_name(&r.style),
     ])?;
-    write_search(conn, rel, head, r)
+    Ok(())
 }
 
 /// Writes the search row of release `rel` from its latest revision `head`.
-fn write_search(conn: &Connection, rel: i64, head: i64, r: &Release) -> Result<(), StoreError> {
+pub fn write_search(conn: &Connection, rel: i64, head: i64, r: &Release) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO search (release, text) VALUES (?1, ?2)
          ON CONFLICT (release) DO UPDATE SET text = ?2",

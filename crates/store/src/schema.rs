@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_review_sync.sql"),
     include_str!("../migrations/0007_revision_graph_conflicts.sql"),
     include_str!("../migrations/0008_record_revision_ids.sql"),
+    include_str!("../migrations/0009_sync_graph_by_release.sql"),
 ];
 
 /// The schema version this binary writes.

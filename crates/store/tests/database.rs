@@ -32,8 +32,17 @@ fn a_new_file_is_migrated_to_the_latest_schema_in_wal_mode() {
     let (id, _) = s.create(&seed(), &by("ana", None)).expect("create");
     drop(s);
     assert_eq!(user_version(&db), SqliteStore::schema_version());
-    assert_eq!(SqliteStore::schema_version(), 8);
+    assert_eq!(SqliteStore::schema_version(), 9);
     let c = Connection::open(&db).expect("open");
+    // A release's revision graph is read by index, not by scanning every release's.
+    let plan: String = c
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT record_id FROM sync_graph WHERE release = 1",
+            [],
+            |r| r.get(3),
+        )
+        .expect("plan");
+    assert!(plan.contains("sync_graph_release"), "{plan}");
     let mode: String = c
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .expect("mode");

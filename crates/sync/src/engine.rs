@@ -24,7 +24,7 @@ const PUSH_BATCH: usize = 200;
 /// server takes request bodies up to 4 MiB).
 const INLINE_BUDGET: usize = 2 * 1024 * 1024;
 /// Records asked for per pull.
-const PULL_PAGE: u32 = 500;
+const PULL_PAGE: u32 = 1000;
 
 /// The body of a `revision` record.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -188,16 +188,25 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
         let page = client.pull(cursor, PULL_PAGE)?;
         report.pulled += page.records.len();
         prefetch(store, client, &page.records, &mut cache)?;
+        // The page's new revisions go into the local history in one
+        // transaction, all or none; the cursor moves only after it commits.
+        let mut revs = Vec::new();
         for r in &page.records {
             if r.record.kind != RecordKind::Revision {
                 continue;
             }
-            if let Some(number) = apply(store, client, r, &mut cache)? {
+            if let Some(rev) = remote(store, client, r, &mut cache)? {
+                revs.push(rev);
+            }
+        }
+        let applied = store.sync_apply_page(&revs)?;
+        for (rev, number) in revs.iter().zip(applied) {
+            if let Some(number) = number {
                 // 0: a merge revision, kept in the revision graph only.
                 if number > 0 {
                     report.applied += 1;
                 }
-                touched.insert(r.record.release_id.hyphenated().to_string());
+                touched.insert(rev.release_id.clone());
             }
         }
         // Merge first: a colleague's comment may be on the merge of these revisions.
@@ -253,12 +262,14 @@ fn prefetch(
     Ok(())
 }
 
-fn apply(
+/// A pulled revision record as the store takes it, its content from the
+/// cache (or fetched); `None` if the record is already in the local history.
+fn remote(
     store: &SqliteStore,
     client: &Client,
     r: &StoredRecord,
     cache: &mut HashMap<String, Vec<u8>>,
-) -> Result<Option<u32>, SyncError> {
+) -> Result<Option<RemoteRevision>, SyncError> {
     let id = r.record.id.hyphenated().to_string();
     if store.sync_knows(&id)? {
         return Ok(None);
@@ -287,7 +298,7 @@ fn apply(
         .filter(|_| !derived)
         .map(&mut fetch)
         .collect::<Result<_, _>>()?;
-    let applied = store.sync_apply(&RemoteRevision {
+    Ok(Some(RemoteRevision {
         record_id: id,
         release_id: r.record.release_id.hyphenated().to_string(),
         author: r.record.author.clone(),
@@ -304,6 +315,5 @@ fn apply(
             .map(|p| p.hyphenated().to_string())
             .collect(),
         resolves: body.resolves,
-    })?;
-    Ok(applied)
+    }))
 }

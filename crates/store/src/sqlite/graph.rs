@@ -567,6 +567,7 @@ impl SqliteStore {
             None,
             now_micros(),
             false,
+            true,
         )?;
         tx.execute(
             "INSERT INTO sync_revisions (release, number, record_id, sent) VALUES (?1, ?2, ?3, ?4)",
@@ -908,7 +909,7 @@ impl SqliteStore {
         let manifest =
             blobs::store_parts(&tx, known, &mut pending, &p).map_err(|e| self.retag(e))?;
         let number =
-            self.append_revision(&tx, row.id, &manifest, &release, &m, None, now, false)?;
+            self.append_revision(&tx, row.id, &manifest, &release, &m, None, now, false, true)?;
         self.identify(&tx, row.id)?;
         let record_id: String = tx
             .query_row(

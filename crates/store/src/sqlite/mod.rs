@@ -219,11 +219,13 @@ impl SqliteStore {
         restored_from: Option<u32>,
         now: i64,
     ) -> Result<u32, StoreError> {
-        self.append_revision(conn, rel, manifest, r, m, restored_from, now, true)
+        self.append_revision(conn, rel, manifest, r, m, restored_from, now, true, true)
     }
 
     /// [`SqliteStore::append`], keeping the working copy when `clear_working_copy`
-    /// is false (a colleague's revision or a merge must not drop unsaved edits).
+    /// is false (a colleague's revision or a merge must not drop unsaved edits),
+    /// and leaving the search index to the caller when `search` is false (a
+    /// pulled page writes it once per release: see `listing::write_search`).
     #[allow(clippy::too_many_arguments)]
     fn append_revision(
         &self,
@@ -235,6 +237,7 @@ impl SqliteStore {
         restored_from: Option<u32>,
         now: i64,
         clear_working_copy: bool,
+        search: bool,
     ) -> Result<u32, StoreError> {
         let number = self.head(conn, rel)? + 1;
         let write = || -> Result<(), rusqlite::Error> {
@@ -250,7 +253,11 @@ impl SqliteStore {
             Ok(())
         };
         write().map_err(|e| self.sq(e))?;
-        listing::write(conn, rel, number, now, r)?;
+        if search {
+            listing::write(conn, rel, number, now, r)?;
+        } else {
+            listing::write_row(conn, rel, number, now, r)?;
+        }
         self.number(number)
     }
 

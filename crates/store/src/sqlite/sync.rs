@@ -234,89 +234,118 @@ impl SqliteStore {
     /// `Some(0)`: [`SqliteStore::sync_merge_tips`] brings the current merge
     /// into the history.
     pub fn sync_apply(&self, rev: &RemoteRevision) -> Result<Option<u32>, StoreError> {
-        if self.sync_knows(&rev.record_id)? {
-            return Ok(None);
+        let mut applied = self.sync_apply_page(std::slice::from_ref(rev))?;
+        Ok(applied.pop().flatten())
+    }
+
+    /// [`SqliteStore::sync_apply`] for a whole pulled page, in order, in ONE
+    /// transaction: every revision of the page is in the history afterwards,
+    /// or (on any error) none of them. Returns what `sync_apply` would have
+    /// returned for each. The search index of a release is written once, from
+    /// its latest revision of the page, rather than once per revision.
+    pub fn sync_apply_page(&self, revs: &[RemoteRevision]) -> Result<Vec<Option<u32>>, StoreError> {
+        self.writable()?;
+        // Decoding and checking need no lock.
+        let mut decoded = Vec::with_capacity(revs.len());
+        for rev in revs {
+            decoded.push(if rev.parents.len() > 1 {
+                None
+            } else {
+                Some(decode(rev)?)
+            });
         }
-        if rev.parents.len() > 1 {
-            return self.apply_merge_record(rev);
-        }
-        let release = parts::join(&rev.fields, &rev.blocks).ok_or_else(|| {
-            StoreError::invalid(
-                "",
-                format!("revision {} from the server does not decode", rev.record_id),
-            )
-        })?;
-        release
-            .check()
-            .map_err(|e| StoreError::InvalidRelease(e.problems().to_vec()))?;
-        let p = parts::split(&release).map_err(|e| StoreError::invalid("", e.to_string()))?;
-        let m = SaveMeta {
-            author: rev.author.clone(),
-            message: Some(match &rev.message {
-                // A merge revision says what it merges; it is nobody's numbered revision.
-                Some(msg) if rev.parents.len() > 1 => msg.clone(),
-                Some(msg) => format!("{msg} (revision {} of {})", rev.number, rev.pushed_by),
-                None => format!("revision {} of {}", rev.number, rev.pushed_by),
-            }),
-            name: None,
-        };
-        // One transaction: the revision and its record id, or neither (else a
-        // crash in between would send a colleague's revision back as ours).
         let mut guard = self.lock();
         let super::Inner { conn, known } = &mut *guard;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| self.sq(e))?;
-        let known_id = tx
-            .query_row(
-                "SELECT 1 FROM sync_revisions WHERE record_id = ?1
-                 UNION ALL SELECT 1 FROM sync_graph WHERE record_id = ?1 LIMIT 1",
-                [&rev.record_id],
-                |_| Ok(()),
-            )
-            .optional()
-            .map_err(|e| self.sq(e))?;
-        if known_id.is_some() {
-            return Ok(None);
-        }
-
-        let now = super::now_micros();
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM releases WHERE uuid = ?1",
-                [&rev.release_id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.sq(e))?;
-        let rel = match existing {
-            Some(id) => id,
-            None => {
-                tx.execute(
-                    "INSERT INTO releases (uuid, created) VALUES (?1, ?2)",
-                    params![rev.release_id, now],
-                )
-                .map_err(|e| self.sq(e))?;
-                tx.last_insert_rowid()
-            }
-        };
         let mut pending = Vec::new();
-        let manifest =
-            crate::blobs::store_parts(&tx, known, &mut pending, &p).map_err(|e| self.retag(e))?;
-        // A colleague's revision never drops this user's unsaved edits: saving
-        // them later merges them with it (see `graph`).
-        let number = self.append_revision(&tx, rel, &manifest, &release, &m, None, now, false)?;
-        tx.execute(
-            "INSERT INTO sync_revisions (release, number, record_id, sent, origin)
-             VALUES (?1, ?2, ?3, 1, ?4)",
-            params![rel, number, rev.record_id, rev.pushed_by],
-        )
-        .map_err(|e| self.sq(e))?;
-        self.record_pulled(&tx, rel, rev)?;
+        let mut out = Vec::with_capacity(revs.len());
+        // Release row → (head, content) of its latest revision in this page.
+        let mut search: std::collections::BTreeMap<i64, (u32, &dateline_core::Release)> =
+            std::collections::BTreeMap::new();
+        for (rev, dec) in revs.iter().zip(&decoded) {
+            let known_id = tx
+                .prepare_cached(
+                    "SELECT 1 FROM sync_revisions WHERE record_id = ?1
+                     UNION ALL SELECT 1 FROM sync_graph WHERE record_id = ?1 LIMIT 1",
+                )
+                .and_then(|mut q| q.query_row([&rev.record_id], |_| Ok(())).optional())
+                .map_err(|e| self.sq(e))?;
+            if known_id.is_some() {
+                out.push(None);
+                continue;
+            }
+            let Some((release, p)) = dec else {
+                // A merge revision: into the revision graph only (its content
+                // is derived from its parents; see `graph::record_pulled`).
+                let rel = self.row(&tx, &rev.release_id)?.id;
+                self.record_pulled(&tx, rel, rev)?;
+                out.push(Some(0));
+                continue;
+            };
+            let m = SaveMeta {
+                author: rev.author.clone(),
+                message: Some(match &rev.message {
+                    Some(msg) => format!("{msg} (revision {} of {})", rev.number, rev.pushed_by),
+                    None => format!("revision {} of {}", rev.number, rev.pushed_by),
+                }),
+                name: None,
+            };
+            let now = super::now_micros();
+            let existing: Option<i64> = tx
+                .prepare_cached("SELECT id FROM releases WHERE uuid = ?1")
+                .and_then(|mut q| q.query_row([&rev.release_id], |r| r.get(0)).optional())
+                .map_err(|e| self.sq(e))?;
+            let rel = match existing {
+                Some(id) => id,
+                None => {
+                    tx.prepare_cached("INSERT INTO releases (uuid, created) VALUES (?1, ?2)")
+                        .and_then(|mut q| q.execute(params![rev.release_id, now]))
+                        .map_err(|e| self.sq(e))?;
+                    tx.last_insert_rowid()
+                }
+            };
+            let manifest = crate::blobs::store_parts(&tx, known, &mut pending, p)
+                .map_err(|e| self.retag(e))?;
+            // A colleague's revision never drops this user's unsaved edits:
+            // saving them later merges them with it (see `graph`).
+            let number =
+                self.append_revision(&tx, rel, &manifest, release, &m, None, now, false, false)?;
+            tx.prepare_cached(
+                "INSERT INTO sync_revisions (release, number, record_id, sent, origin)
+                 VALUES (?1, ?2, ?3, 1, ?4)",
+            )
+            .and_then(|mut q| q.execute(params![rel, number, rev.record_id, rev.pushed_by]))
+            .map_err(|e| self.sq(e))?;
+            self.record_pulled(&tx, rel, rev)?;
+            search.insert(rel, (number, release));
+            out.push(Some(number));
+        }
+        for (rel, (head, release)) in search {
+            crate::listing::write_search(&tx, rel, i64::from(head), release)?;
+        }
+        // One transaction: the revisions and their record ids, or none (else a
+        // crash in between would send a colleague's revision back as ours).
         tx.commit().map_err(|e| self.sq(e))?;
         known.extend(pending);
-        Ok(Some(number))
+        Ok(out)
     }
+}
+
+/// A pulled revision's content, checked, and its parts as the store cuts them.
+fn decode(rev: &RemoteRevision) -> Result<(dateline_core::Release, parts::Parts), StoreError> {
+    let release = parts::join(&rev.fields, &rev.blocks).ok_or_else(|| {
+        StoreError::invalid(
+            "",
+            format!("revision {} from the server does not decode", rev.record_id),
+        )
+    })?;
+    release
+        .check()
+        .map_err(|e| StoreError::InvalidRelease(e.problems().to_vec()))?;
+    let p = parts::split(&release).map_err(|e| StoreError::invalid("", e.to_string()))?;
+    Ok((release, p))
 }
 
 impl SqliteStore {
@@ -337,33 +366,5 @@ impl SqliteStore {
         }
         rev.resolves = resolves;
         Ok(())
-    }
-}
-
-impl SqliteStore {
-    /// A pulled merge revision: into the revision graph only (its content is
-    /// derived from its parents; see `graph::record_pulled`).
-    fn apply_merge_record(&self, rev: &RemoteRevision) -> Result<Option<u32>, StoreError> {
-        let mut guard = self.lock();
-        let tx = guard
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| self.sq(e))?;
-        let known: Option<()> = tx
-            .query_row(
-                "SELECT 1 FROM sync_revisions WHERE record_id = ?1
-                 UNION ALL SELECT 1 FROM sync_graph WHERE record_id = ?1 LIMIT 1",
-                [&rev.record_id],
-                |_| Ok(()),
-            )
-            .optional()
-            .map_err(|e| self.sq(e))?;
-        if known.is_some() {
-            return Ok(None);
-        }
-        let rel = self.row(&tx, &rev.release_id)?.id;
-        self.record_pulled(&tx, rel, rev)?;
-        tx.commit().map_err(|e| self.sq(e))?;
-        Ok(Some(0))
     }
 }
