@@ -11,6 +11,11 @@ use rusqlite::{params, TransactionBehavior};
 use super::SqliteStore;
 use crate::{Record, StoreError};
 
+/// The columns a record is read from: its envelope, and the global id of the
+/// revision it refers to when it was pulled with one (see `first_holding`).
+const COLUMNS: &str = "id, release_id, kind, author, created, revision, body,
+     (SELECT w.revision_id FROM record_revision_ids w WHERE w.record_id = records.id)";
+
 impl SqliteStore {
     /// [`crate::Store::append_records`].
     pub(super) fn insert_records(&self, records: &[Record]) -> Result<usize, StoreError> {
@@ -53,12 +58,11 @@ impl SqliteStore {
     /// [`crate::Store::records`].
     pub(super) fn read_records(&self, release_id: &str) -> Result<Vec<Record>, StoreError> {
         self.query_records(
-            "SELECT id, release_id, kind, author, created, revision, body,
-                    (SELECT w.revision_id FROM record_revision_ids w WHERE w.record_id = records.id)
-               FROM records
+            &format!("SELECT {COLUMNS} FROM records
              WHERE release_id = ?1 AND ?2 = ?2
                AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
-             ORDER BY created, id",
+             ORDER BY created, id"
+            ),
             release_id,
             "",
         )
@@ -71,7 +75,7 @@ impl SqliteStore {
         }
         let marks = vec!["?"; kinds.len()].join(", ");
         let sql = format!(
-            "SELECT id, release_id, kind, author, created, revision, body FROM records
+            "SELECT {COLUMNS} FROM records
              WHERE kind IN ({marks})
                AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
              ORDER BY created, id"
@@ -107,12 +111,11 @@ impl SqliteStore {
         // Every id character sorts before '~', so this range is exactly the prefix.
         let upper = format!("{p}~");
         let mut found = self.query_records(
-            "SELECT id, release_id, kind, author, created, revision, body,
-                    (SELECT w.revision_id FROM record_revision_ids w WHERE w.record_id = records.id)
-               FROM records
+            &format!("SELECT {COLUMNS} FROM records
              WHERE id >= ?1 AND id < ?2
                AND NOT EXISTS (SELECT 1 FROM sync_records s WHERE s.record_id = records.id AND s.state = 2)
-             ORDER BY id LIMIT 2",
+             ORDER BY id LIMIT 2"
+            ),
             &p,
             &upper,
         )?;
