@@ -212,11 +212,11 @@ async fn push_once(
 
     let before = approved.clone();
     let new: Vec<&Record> = fresh.iter().map(|(r, _, _)| *r).collect();
-    let mut review = crate::review::Review::load(&tx, &s, &release_ids, &new).await?;
+    let mut review = crate::review::Review::load(&tx, s, &release_ids, &new).await?;
     for (r, _, _) in &fresh {
-        review.check(&s, r)?;
+        review.check(s, r)?;
         let a = approved.entry(r.release_id).or_insert(false);
-        *a = apply_rules(&s, r, *a)?;
+        *a = apply_rules(s, r, *a)?;
     }
     let changed: Vec<(Uuid, bool)> = approved
         .iter()
