@@ -243,6 +243,7 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
         let mut who = rest;
         for cut in [
             ", on ", " on ", ", and ", " and ", ", sur ", " sur ", ", sobre ", " sobre ",
+            " à l'occasion", " à l’occasion", " to mark ", " marking ", " con motivo ",
         ] {
             if let Some(i) = who.to_lowercase().find(cut) {
                 who = who.get(..i)?;
@@ -275,12 +276,19 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
             })?
     };
     let who = who.trim().trim_end_matches(',').trim();
-    // `Statement by the Commissioner of …`: a role, not a person's name.
+    // `Statement by the Commissioner of …`: a role, not a person's name; but
+    // `The Prime Minister, Jane Doe,` and `Le premier ministre Jean Roy` name
+    // them after the role.
     if ["the ", "la ", "le ", "el ", "l’", "l'"]
         .iter()
         .any(|a| who.to_lowercase().starts_with(a))
     {
-        return None;
+        let (name, title) = role_then_name(who)?;
+        return Some(Mention {
+            name: Some(name),
+            title: Some(title),
+            ..Mention::default()
+        });
     }
     let (name, title) = match title_then_name(who) {
         Some(found) => found,
@@ -370,6 +378,37 @@ fn attributed_speaker(para: &str) -> Option<(Mention, bool)> {
             all,
         )
     })
+}
+
+/// `The Prime Minister, Jane Doe`, `Le premier ministre Jean Roy`: a role
+/// with its article, then the name (after a comma, or after the role's last
+/// word); the role without its article is the title.
+fn role_then_name(who: &str) -> Option<(String, String)> {
+    let bare = ["the ", "la ", "le ", "el ", "l’", "l'"]
+        .iter()
+        .find_map(|a| {
+            who.get(..a.len())
+                .filter(|h| h.eq_ignore_ascii_case(a))
+                .and_then(|_| who.get(a.len()..))
+        })?
+        .trim();
+    if let Some((role, name)) = bare.split_once(", ") {
+        let name = name.split(", ").next().unwrap_or(name).trim();
+        let role_ok = !quote::name_ok(role)
+            || role
+                .split_whitespace()
+                .any(|w| quote::TITLE_WORDS.contains(&w.trim_end_matches('.')));
+        return (quote::name_ok(name) && name.contains(' ') && role_ok)
+            .then(|| (name.to_string(), role.to_string()));
+    }
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    let first_cap = words
+        .iter()
+        .position(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|k| *k > 0)?;
+    let name = words.get(first_cap..)?.join(" ");
+    (quote::name_ok(&name) && (2..=4).contains(&(words.len() - first_cap)))
+        .then(|| (name, words[..first_cap].join(" ")))
 }
 
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
@@ -700,18 +739,31 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
     let taken: Vec<String> = people.list.iter().map(|p| p.name.clone()).collect();
     for p in people.list.iter_mut() {
         // A lone surname, or an honorific and a surname (`Minister Lyle said`).
-        let surname = match p.name.split_whitespace().collect::<Vec<_>>().as_slice() {
-            [s] => s.to_string(),
-            [h, s] if honorific(h) => s.to_string(),
+        let (surname, double) = match p.name.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [s] => (s.to_string(), false),
+            [h, s] if honorific(h) => (s.to_string(), false),
+            // `Caballero Ruiz` for `Inés Caballero Ruiz`: a double surname.
+            [a, b] => (format!("{a} {b}"), true),
             _ => continue,
         };
         'texts: for t in texts {
             let words: Vec<&str> = t.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
                 let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                if bare != surname || i == 0 {
+                let bare = if double {
+                    match (i > 0).then(|| words.get(i - 1)).flatten() {
+                        Some(prev) if !prev.ends_with(|c: char| !c.is_alphanumeric()) => {
+                            format!("{prev} {bare}")
+                        }
+                        _ => continue,
+                    }
+                } else {
+                    bare.to_string()
+                };
+                if bare != surname || i < 1 + usize::from(double) {
                     continue;
                 }
+                let i = i - usize::from(double);
                 // The first name is the one capitalised word before the surname.
                 const NOT_NAMES: [&str; 16] = [
                     "The", "A", "An", "This", "That", "Mr.", "Ms.", "Mrs.", "Dr.", "But", "And",
@@ -720,7 +772,17 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                 let Some(first) = i.checked_sub(1).and_then(|k| words.get(k)) else {
                     continue;
                 };
+                // A first name proper before a double surname (`Inés`, not `ORG` or `Acme's`).
+                const NOT_GIVEN: [&str; 12] = [
+                    "said", "says", "added", "adds", "dijo", "afirmó", "señaló", "today",
+                    "meanwhile", "also", "however", "según",
+                ];
+                let given = !double
+                    || (first.chars().skip(1).all(char::is_lowercase)
+                        && first.chars().count() >= 2
+                        && !NOT_GIVEN.contains(&first.to_lowercase().as_str()));
                 if !quote::name_ok(first)
+                    || !given
                     || NOT_NAMES.contains(first)
                     || honorific(first)
                     || first.ends_with(['.', ',', ':'])

@@ -315,6 +315,13 @@ const VERBS: &[(&str, &str)] = &[
     ("affirmed", "en"),
     ("wrote", "en"),
     ("writes", "en"),
+    ("replied", "en"),
+    ("responded", "en"),
+    ("a répondu", "fr"),
+    ("répond", "fr"),
+    ("respondió", "es"),
+    ("responde", "es"),
+    ("ha respondido", "es"),
 ];
 /// The verbs the model prints.
 const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
@@ -577,10 +584,21 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .strip_prefix(verb)
             .and_then(|r| r.strip_prefix(' '))
         {
-            let (name, title, reworded) = split_name_title(rest)
+            let Some((name, title, reworded)) = split_name_title(rest)
                 .or_else(|| without_circumstance(rest).and_then(split_name_title))
                 .or_else(|| without_relative(rest).and_then(split_name_title))
-                .map(|(n, t, r)| (n, t, r || split_name_title(rest).is_none()))?;
+                .map(|(n, t, r)| (n, t, r || split_name_title(rest).is_none()))
+            else {
+                // `added the HCC president`, `ha manifestado el ministro de
+                // Hacienda`: the verb first, then a role naming someone already quoted.
+                return role_after_verb(rest).map(|role| {
+                    let mention = Mention {
+                        role: Some(role),
+                        ..Mention::default()
+                    };
+                    attr(Attribution::RoleSaid, mention, lang, true)
+                });
+            };
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
                 (_, Some(t)) => (Attribution::SaidNameTitle, full(name, Some(t))),
@@ -662,6 +680,21 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     None
 }
 
+/// `the HCC president`, `el ministro de Hacienda`: a role after the verb (an
+/// article, then two to six lowercase-led words with no clause in them).
+fn role_after_verb(rest: &str) -> Option<String> {
+    const ARTICLES: [&str; 6] = ["the ", "el ", "la ", "le ", "l’", "l'"];
+    let after = ARTICLES.iter().find_map(|a| rest.strip_prefix(a))?;
+    let words = rest.split_whitespace().count();
+    let first_lower = after.chars().next().is_some_and(|c| c.is_lowercase())
+        || after
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    ((2..=6).contains(&words) && first_lower && !rest.contains([',', ';', '“', '"', '«']))
+        .then(|| rest.to_string())
+}
+
 /// Words that open a phrase of place, time or occasion after a speaker's
 /// name (`declaró Ana Ruiz en su intervención`, `said Tom Lee at the launch`).
 const CIRCUMSTANCES: [&str; 22] = [
@@ -715,7 +748,7 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 13] = [
+const OCCASIONS: [&str; 19] = [
     "responding to ",
     "reacting to ",
     "in reaction to ",
@@ -729,6 +762,12 @@ const OCCASIONS: [&str; 13] = [
     "commentant ",
     "en respuesta a ",
     "respondiendo a ",
+    "asked about ",
+    "asked whether ",
+    "al ser preguntado ",
+    "al ser preguntada ",
+    "interrogé sur ",
+    "interrogée sur ",
 ];
 
 /// `Responding to the report, Director of Policy at X, Jane Doe` → `Director
@@ -917,6 +956,25 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
             || matches!(last.as_str(), "of" | "for" | "at")
         {
             return None;
+        }
+    }
+    // `Kofi Mensah of the Ocean Justice Foundation`: the organisation after the name.
+    for of in [" of the ", " of ", " from the ", " from ", " de la ", " del ", " du ", " de "] {
+        if let Some((who, org)) = name.split_once(of) {
+            if name_ok(who)
+                && who.contains(' ')
+                && !who
+                    .split_whitespace()
+                    .any(|w| TITLE_WORDS.contains(&w.trim_end_matches('.')))
+                && org.chars().next().is_some_and(char::is_uppercase)
+            {
+                let org = format!("{}{org}", of.trim_start());
+                let title = match &title {
+                    Some(t) => format!("{org}, {t}"),
+                    None => org,
+                };
+                return Some((who.to_string(), Some(title), true));
+            }
         }
     }
     let words: Vec<&str> = name.split_whitespace().collect();
