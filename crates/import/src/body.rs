@@ -747,7 +747,11 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
             _ => continue,
         };
         'texts: for t in texts {
-            let words: Vec<&str> = t.split_whitespace().collect();
+            // `(AGENCY)—Jane Doe announced`: a dash tight against the name parts it.
+            let words: Vec<&str> = t
+                .split(|c: char| c.is_whitespace() || c == '—')
+                .filter(|w| !w.is_empty())
+                .collect();
             for (i, w) in words.iter().enumerate() {
                 let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
                 let bare = if double {

@@ -93,7 +93,22 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if let Some(k) = kind {
         return Some(HeadLine::Kind(k));
     }
+    // `05-04-2026 News Release 26/47`: a date, then the genre and its number.
+    if let Some(d) = date_then_genre(t) {
+        return Some(HeadLine::Date(d));
+    }
+    // `Archived page: may contain outdated information!`: an archive's notice.
+    if ["archived page", "archived content", "this page has been archived"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && t.split_whitespace().count() <= 10
+    {
+        return Some(HeadLine::Furniture);
+    }
     let date_text = [
+        "last edited",
+        "last updated",
+        "last modified",
         "daily news",
         "dateline",
         "published",
@@ -112,6 +127,14 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
     .map(|r| r.trim_start_matches([':', ' ', 'o', 'n']).trim())
     .unwrap_or(t);
+    // `22 March 2026 at 9:00am`: the time after the date is not part of it.
+    let date_text = [" at ", " à ", " a las "]
+        .iter()
+        .find_map(|sep| {
+            let (d, time) = date_text.split_once(sep)?;
+            time.starts_with(|c: char| c.is_ascii_digit()).then_some(d)
+        })
+        .unwrap_or(date_text);
     // `Daily News 12 / 07 / 2026`: a numeric date spaced out.
     let spaced = date_text.replace(" / ", "/");
     let date_text = spaced.as_str();
@@ -221,7 +244,15 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             return Some(HeadLine::Furniture);
         }
     }
-    const NAV: [&str; 24] = [
+    const NAV: [&str; 32] = [
+        "centre de presse",
+        "espace presse",
+        "centro de prensa",
+        "sala de prensa",
+        "press centre",
+        "press center",
+        "send page",
+        "print page",
         "pasar al contenido principal",
         "ir al contenido principal",
         "saltar al contenido principal",
@@ -273,6 +304,22 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Furniture);
     }
     None
+}
+
+/// `05-04-2026 News Release 26/47`, `12-12-2026 News Release`: a numeric
+/// date first, then a genre line (its number after it).
+fn date_then_genre(t: &str) -> Option<NaiveDate> {
+    let (date, rest) = t.split_once(' ')?;
+    if !date.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.')) {
+        return None;
+    }
+    let d = parse_date_line(date)?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let genre = match words.last() {
+        Some(n) if n.chars().any(|c| c.is_ascii_digit()) => words.get(..words.len() - 1)?.join(" "),
+        _ => words.join(" "),
+    };
+    matches!(classify(&genre), Some(HeadLine::Kind(_))).then_some(d)
 }
 
 /// `comunicado no. 123` → `comunicado`: a genre followed by its number.

@@ -147,8 +147,27 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             // A headline has a few words and starts with a capital; a
             // category label above it (`oficina en el mundo`) is lower-case.
             let capital = |t: &str| t.chars().next().is_some_and(|c| !c.is_lowercase());
-            rest.iter()
-                .position(|(_, t)| t.split_whitespace().count() >= 3 && capital(t))
+            // An organisation's name in capitals over the headline
+            // (`MÉDICOS DEL MUNDO UNIDO`): a short line of capitals, with a
+            // headline under it.
+            let name_line = |t: &str| {
+                t.split_whitespace().count() <= 5
+                    && !t.chars().any(char::is_lowercase)
+                    && !t.ends_with(['.', '!', '?', ':'])
+            };
+            let headline = |t: &str| t.split_whitespace().count() >= 3 && capital(t);
+            let first = rest.iter().position(|(_, t)| headline(t));
+            first
+                .filter(|k| !name_line(&rest[*k].1))
+                .or_else(|| {
+                    first.and_then(|k| {
+                        rest.iter()
+                            .skip(k + 1)
+                            .position(|(_, t)| headline(t) && t.chars().any(char::is_lowercase))
+                            .map(|j| k + 1 + j)
+                    })
+                })
+                .or(first)
                 .or_else(|| {
                     rest.iter()
                         .position(|(_, t)| t.split_whitespace().count() >= 3)
