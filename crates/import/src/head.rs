@@ -26,6 +26,8 @@ pub enum HeadLine {
 /// Classifies a line of the head; `None` for ordinary text.
 pub fn classify(line: &str) -> Option<HeadLine> {
     let t = line.trim().trim_matches(['*', '_']).trim();
+    // `• Print page`: a bullet before a link.
+    let t = t.strip_prefix(['•', '·']).map_or(t, str::trim_start);
     let lower = t.to_lowercase();
     let bare = lower.trim_end_matches([':', '.']).trim();
     const IMMEDIATE: [&str; 7] = [

@@ -158,7 +158,10 @@ const BOILERPLATE: [&str; 22] = [
     "safe harbor",
     "cautionary note",
 ];
-const CONTACTS: [&str; 24] = [
+const CONTACTS: [&str; 27] = [
+    "pour toute information",
+    "pour de plus amples informations",
+    "para mayor información",
     "media contact",
     "press contact",
     "contacts",
@@ -288,6 +291,10 @@ pub fn furniture(line: &str) -> bool {
         || l.contains("cookies")
         || l.starts_with("privacy policy")
         || l.starts_with("terms of use")
+        // `Date modified: 2026-12-10`: a page's own record, not the release's.
+        || ["date modified", "date de modification", "fecha de modificación"]
+            .iter()
+            .any(|p| l.starts_with(p) && l.split_whitespace().count() <= 5)
 }
 
 #[cfg(test)]

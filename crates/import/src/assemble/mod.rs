@@ -649,6 +649,20 @@ pub fn assemble(
                         let label = words < 3 && blocks.get(e + 1).is_some();
                         e += 1;
                         if !all_classified && !label {
+                            // An organisation's name in capitals over the headline.
+                            let caps = b.lines.len() == 1
+                                && words <= 5
+                                && !b.lines[0].chars().any(char::is_lowercase)
+                                && !b.lines[0].ends_with(['.', ':', '!', '?']);
+                            let titled = blocks.get(e).is_some_and(|n| {
+                                n.lines.len() == 1
+                                    && n.lines[0].chars().any(char::is_lowercase)
+                                    && (3..=25).contains(&n.lines[0].split_whitespace().count())
+                                    && !n.lines[0].ends_with(['.', ':'])
+                            });
+                            if caps && titled {
+                                e += 1;
+                            }
                             break;
                         }
                     }
