@@ -784,7 +784,8 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                 let given = !double
                     || (first.chars().skip(1).all(char::is_lowercase)
                         && first.chars().count() >= 2
-                        && !NOT_GIVEN.contains(&first.to_lowercase().as_str()));
+                        && !NOT_GIVEN.contains(&first.to_lowercase().as_str())
+                        && !quote::TITLE_WORDS.contains(&first.trim_end_matches('.')));
                 if !quote::name_ok(first)
                     || !given
                     || NOT_NAMES.contains(first)

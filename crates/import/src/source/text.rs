@@ -45,7 +45,50 @@ fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>, start: usize) {
     }
     let taken = std::mem::take(lines);
     let wrapped = taken.len() > 1 && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
-    blocks.push(SrcBlock::new(BlockKind::Para, taken, wrapped).at_line(Some(start)));
+    if !wrapped {
+        blocks.push(SrcBlock::new(BlockKind::Para, taken, wrapped).at_line(Some(start)));
+        return;
+    }
+    let mut from = 0;
+    for to in paragraph_ends(&taken) {
+        let part = taken.get(from..to).unwrap_or(&[]).to_vec();
+        let wrapped = part.len() > 1;
+        blocks.push(SrcBlock::new(BlockKind::Para, part, wrapped).at_line(Some(start + from)));
+        from = to;
+    }
+}
+
+/// Where the paragraphs of a hard-wrapped block with no blank lines between
+/// them end (the last end is the block's length). A paragraph ends after a
+/// line closing a sentence when the next line's first word would have fitted
+/// on it: wrapping never leaves that room inside a paragraph. A line in
+/// capitals (a sub-heading) stands alone. Short blocks are one paragraph.
+fn paragraph_ends(lines: &[String]) -> Vec<usize> {
+    // The wrapping width, past a stray long line (one in ten is let go).
+    let mut lengths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    let width = lengths.get(lines.len() / 10).copied().unwrap_or(0);
+    if lines.len() < 6 || width < 40 {
+        return vec![lines.len()];
+    }
+    let caps = |l: &str| {
+        l.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !l.chars().any(char::is_lowercase)
+            && l.split_whitespace().count() >= 2
+    };
+    let mut ends = Vec::new();
+    for (i, pair) in lines.windows(2).enumerate() {
+        let (line, next) = (pair[0].trim(), pair[1].trim());
+        let first = next.split_whitespace().next().unwrap_or("");
+        let room = line.chars().count() + 1 + first.chars().count() <= width;
+        let sentence = line.ends_with(['.', '!', '?', '"', '”', '»'])
+            && next.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '«'));
+        if (room && sentence) || caps(line) != caps(next) {
+            ends.push(i + 1);
+        }
+    }
+    ends.push(lines.len());
+    ends
 }
 
 #[cfg(test)]
