@@ -21,6 +21,9 @@ struct Reader {
     line_starts: Vec<usize>,
     /// The input line of the block being read.
     block_line: Option<usize>,
+    /// Inside a heading made of hash marks only (`# # #`, an end mark): its
+    /// text is already kept as written.
+    marks_only: bool,
 }
 
 impl Reader {
@@ -75,6 +78,7 @@ fn read_markdown(text: &str) -> Source {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect(),
         block_line: None,
+        marks_only: false,
     };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
@@ -90,6 +94,12 @@ fn read_markdown(text: &str) -> Source {
                 // An empty heading is `###` or similar: keep it as written (an end mark).
                 if source.chars().all(|c| c == '#') {
                     r.line.text(source);
+                }
+                // `# # #`: an end mark, not a heading holding `# #`.
+                if source.contains(' ') && source.chars().all(|c| c == '#' || c == ' ') {
+                    r.kind = BlockKind::Para;
+                    r.line.text(source);
+                    r.marks_only = true;
                 }
             }
             Event::Start(Tag::Item) => {
@@ -111,7 +121,8 @@ fn read_markdown(text: &str) -> Source {
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock)
                 if r.item_depth == 0 =>
             {
-                r.flush()
+                r.flush();
+                r.marks_only = false;
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 r.flush();
@@ -131,6 +142,7 @@ fn read_markdown(text: &str) -> Source {
                 r.line.plain.push_str(&t);
                 r.line.markup(&format!("`{t}`"));
             }
+            Event::Text(_) if r.marks_only => {}
             Event::Text(t) | Event::Code(t) => {
                 let mut first = true;
                 for part in t.split('\n') {
