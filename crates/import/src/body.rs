@@ -411,6 +411,75 @@ fn role_then_name(who: &str) -> Option<(String, String)> {
         .then(|| (name, words[..first_cap].join(" ")))
 }
 
+/// `The talks ended today. “We are ready,” Mr Doe said.`: a sentence of
+/// narration, then a quote with its attribution, in one paragraph. The model's
+/// quote paragraphs hold only quoted words and attributions, so the two
+/// become a paragraph and a quote paragraph (no words are lost).
+fn split_narration(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Placed> {
+    let mut out = Vec::with_capacity(items.len());
+    for (item, origin) in items {
+        let pinned = origin.iter().any(|p| forced.contains_key(p));
+        match &item {
+            Item::Para(p) if !pinned && quote::parse(p).is_none() => {
+                if let Some((narration, quoted)) = narration_then_quote(p) {
+                    out.push((Item::Para(narration), origin.clone()));
+                    out.push((Item::Para(quoted), origin));
+                    continue;
+                }
+                out.push((item, origin));
+            }
+            _ => out.push((item, origin)),
+        }
+    }
+    out
+}
+
+/// The narration and the quote of `Narration. “Quote,” Name said.` (or of
+/// `Narration : « Quote », a-t-il souligné.`), when the quote part reads as a
+/// closed quote paragraph with an attribution and no lead-in.
+fn narration_then_quote(p: &str) -> Option<(String, String)> {
+    let (i, _) = p.char_indices().find(|(i, c)| {
+        matches!(c, '“' | '«' | '"')
+            && p.get(..*i).is_some_and(|b| b.ends_with(' '))
+    })?;
+    let narration = p.get(..i)?.trim();
+    let quoted = p.get(i..)?.trim();
+    if narration.split_whitespace().count() < 4
+        || !narration.ends_with(['.', '!', '?', ':'])
+        || narration.contains(['“', '”', '«', '»', '"'])
+    {
+        return None;
+    }
+    let q = quote::parse(quoted)?;
+    let attributed = q.segments.iter().any(|(_, a)| a.is_some());
+    (q.lead_in.is_none() && attributed && !q.open_end)
+        .then(|| (narration.to_string(), quoted.to_string()))
+}
+
+/// The person a paragraph of narration names in apposition, the last one
+/// (`…, le Premier ministre, Didier Kouassi Ahoua, a exprimé …`): whom a
+/// pronoun in the quote right after it means.
+fn narrated(p: &str) -> Option<Mention> {
+    let parts: Vec<&str> = p.split(", ").collect();
+    parts
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(parts.len().saturating_sub(2))
+        .filter(|(_, w)| {
+            quote::name_ok(w)
+                && (2..=4).contains(&w.split_whitespace().count())
+                && !w
+                    .split_whitespace()
+                    .any(|x| quote::TITLE_WORDS.contains(&x))
+        })
+        .map(|(_, w)| Mention {
+            name: Some(w.to_string()),
+            ..Mention::default()
+        })
+        .last()
+}
+
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
 /// title before the name; the name is the capitalised words after the last
 /// title word.
@@ -439,7 +508,7 @@ pub fn build(
     report: &mut ImportReport,
     verbs: &mut Vec<&'static str>,
 ) -> Vec<Block> {
-    let placed = join_lead_ins(items, forced);
+    let placed = split_narration(join_lead_ins(items, forced), forced);
     let (items, origins): (Vec<Item>, Vec<Vec<usize>>) = placed.into_iter().unzip();
     // Records what the parts of items `from..to` became: body block `n`.
     let mark = |report: &mut ImportReport,
@@ -480,9 +549,15 @@ pub fn build(
             pending = Some(m);
         }
     }
+    // The person a plain paragraph names (see `narrated`), with its item.
+    let mut narrated_by: Option<(usize, Mention)> = None;
     let mut i = 0;
     while i < items.len() {
         let Some(item) = items.get(i) else { break };
+        let narrated_here = match item {
+            Item::Para(p) => narrated(p),
+            _ => None,
+        };
         match item {
             Item::Heading(t) => {
                 mark(
@@ -633,6 +708,34 @@ pub fn build(
                         }
                         _ => None,
                     };
+                    // `… le Premier ministre, Jean Roy, a dit : « … », a-t-il
+                    // souligné.`: a pronoun or role right after narration
+                    // naming someone, with nobody quoted yet, means them.
+                    let unnamed = {
+                        let m = mentions(&group);
+                        !m.is_empty()
+                            && m.iter()
+                                .all(|a| a.mention.name.is_none() && a.mention.surname.is_none())
+                    };
+                    let speaker = speaker.or_else(|| {
+                        let m = narrated_by
+                            .as_ref()
+                            .filter(|(at, _)| {
+                                *at + 1 == i
+                                    && unnamed
+                                    && prev_speaker.is_none()
+                                    && people.last.is_none()
+                            })
+                            .map(|(_, m)| m)?;
+                        let mut trial = people.clone();
+                        let found = trial.find(m);
+                        if !trial.compatible(found, m) {
+                            return None;
+                        }
+                        let i = trial.apply(m);
+                        trial.last = Some(i);
+                        Some((i, trial))
+                    });
                     let prev = match speaker {
                         Some((i, trial)) if people.list.len() < MAX_PEOPLE => {
                             *people = trial;
@@ -679,6 +782,7 @@ pub fn build(
                 mark(report, i, i + 1, out.len(), PartRole::Paragraph, conf, None);
                 out.push(Block::Paragraph { text: text(para) });
                 prev_speaker = None;
+                narrated_by = narrated_here.map(|m| (i, m));
                 let introduces =
                     para.ends_with(':') || para.to_lowercase().contains(" the following statement");
                 if let Some(m) = introduces.then(|| statement_speaker(para)).flatten() {
