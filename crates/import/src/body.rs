@@ -889,7 +889,8 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                     || (first.chars().skip(1).all(char::is_lowercase)
                         && first.chars().count() >= 2
                         && !NOT_GIVEN.contains(&first.to_lowercase().as_str())
-                        && !quote::TITLE_WORDS.contains(&first.trim_end_matches('.')));
+                        && !quote::TITLE_WORDS.contains(&first.trim_end_matches('.'))
+                        && !quote::HONORIFICS.contains(first));
                 if !quote::name_ok(first)
                     || !given
                     || NOT_NAMES.contains(first)

@@ -331,7 +331,7 @@ const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
 ];
 /// Courtesy titles dropped from a name (`Dr. Okoye` is Okoye).
-const HONORIFICS: [&str; 16] = [
+pub(crate) const HONORIFICS: [&str; 16] = [
     "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Mme", "M.", "Sr.", "Sra.", "Dra.",
     "Prof.", "Mx.", "Dame",
 ];
@@ -691,8 +691,20 @@ fn role_after_verb(rest: &str) -> Option<String> {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    ((2..=6).contains(&words) && first_lower && !rest.contains([',', ';', '“', '"', '«']))
-        .then(|| rest.to_string())
+    // `said the company in a statement`: an organisation, or an occasion, is
+    // not someone quoted.
+    const BODIES: [&str; 12] = [
+        "company", "organisation", "organization", "group", "government", "ministry",
+        "agency", "statement", "empresa", "gobierno", "entreprise", "gouvernement",
+    ];
+    let plain = !after.split_whitespace().any(|w| {
+        CIRCUMSTANCES.contains(&w) || BODIES.contains(&w.trim_end_matches(['.', ',']))
+    });
+    ((2..=6).contains(&words)
+        && first_lower
+        && plain
+        && !rest.contains([',', ';', '“', '"', '«']))
+    .then(|| rest.to_string())
 }
 
 /// Words that open a phrase of place, time or occasion after a speaker's
