@@ -826,6 +826,13 @@ pub fn place_word_line(text: &str) -> Option<Vec<Place>> {
 /// date line: a city and its region or country, in any case.
 pub fn place_region_line(text: &str) -> Option<Vec<Place>> {
     let t = text.trim().trim_end_matches('.');
+    // `Ottawa (Ontario)`: the region in brackets, as French writes it.
+    let bracketed = t
+        .strip_suffix(')')
+        .and_then(|x| x.split_once(" ("))
+        .filter(|(c, r)| !c.contains([',', '(']) && !r.contains(['(', ')', ',']))
+        .map(|(c, r)| format!("{c}, {r}"));
+    let t = bracketed.as_deref().unwrap_or(t);
     let words = t.split_whitespace().count();
     if t.matches(',').count() != 1
         || !(2..=5).contains(&words)
