@@ -37,6 +37,7 @@ pub fn find(text: &str) -> Option<Found> {
     let text = text.trim();
     let mut f = styles(text)
         .or_else(|| place_org_dash(text))
+        .or_else(|| place_region_acronym_stop(text))
         .or_else(|| place_day_agency(text))
         .or_else(|| date_place_punto(text))
         .or_else(|| {
@@ -246,6 +247,38 @@ fn place_org_dash(text: &str) -> Option<Found> {
     let places = places(place, false)?;
     let rest = after_dash(text.get(close + 1..)?)?;
     // The lead follows: `Background (FAQ) – see below` is no dateline.
+    if rest.split_whitespace().count() < 6 {
+        return None;
+    }
+    Some(found(
+        places,
+        None,
+        DatelineStyle::Ap,
+        rest,
+        Confidence::Medium,
+    ))
+}
+
+/// `La Paz, Baja California Sur (BCS). Con …`: a city, its state and the
+/// state's initials in brackets, closed by a full stop; no date (the date is
+/// the document's).
+fn place_region_acronym_stop(text: &str) -> Option<Found> {
+    let end = text.find("). ").filter(|i| *i < 80)?;
+    let open = text.get(..end)?.rfind(" (")?;
+    let acronym = text.get(open + 2..end)?;
+    let initials = (2..=6).contains(&acronym.chars().count())
+        && acronym.chars().all(|c| c.is_uppercase() || c == '.');
+    let (city, region) = text.get(..open)?.split_once(", ")?;
+    let region_ok = region.split_whitespace().count() <= 4
+        && region.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || PARTICLES.contains(&w)
+        });
+    if !initials || !region_ok || city.split_whitespace().count() > 3 {
+        return None;
+    }
+    let places = places(&format!("{city}, {region}"), false)?;
+    let rest = text.get(end + 3..)?.trim_start();
     if rest.split_whitespace().count() < 6 {
         return None;
     }
