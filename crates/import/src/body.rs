@@ -156,6 +156,16 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
                 prev_parts.extend(parts);
                 continue;
             }
+            // A quote alone, then its speaker's name and title on the next
+            // line with no dash (a government page's "Quote" section).
+            if let Some(sig) = signature_line(prev, next) {
+                let joined = format!("{prev} — {sig}");
+                if quote::parse(&joined).is_some() {
+                    *prev = joined;
+                    prev_parts.extend(parts);
+                    continue;
+                }
+            }
             let signed = next.starts_with(['—', '–'])
                 && next.split_whitespace().count() <= 20
                 && prev.ends_with(['”', '"', '»']);
@@ -174,6 +184,40 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
         out.push((item, parts));
     }
     out
+}
+
+/// `The Honourable Jane Doe, Minister of X` under a paragraph that is a whole
+/// quote with no attribution: the speaker's signature (without the style of
+/// address), when it reads as a name and title.
+fn signature_line<'a>(prev: &str, next: &'a str) -> Option<&'a str> {
+    let whole = prev.starts_with(['“', '"', '«'])
+        && prev.ends_with(['”', '"', '»'])
+        && quote::parse(prev).is_some_and(|q| {
+            q.lead_in.is_none()
+                && !q.open_end
+                && q.segments.len() == 1
+                && q.segments.iter().all(|s| s.1.is_none())
+        });
+    if !whole
+        || !next.starts_with(char::is_uppercase)
+        || next.ends_with(['.', ':', '!', '?'])
+        || next.contains(['“', '”', '"', '«', '»'])
+        || !(2..=16).contains(&next.split_whitespace().count())
+    {
+        return None;
+    }
+    let sig = [
+        "The Honourable ",
+        "The Hon. ",
+        "Hon. ",
+        "L’honorable ",
+        "L'honorable ",
+    ]
+    .iter()
+    .find_map(|h| next.strip_prefix(h))
+    .unwrap_or(next);
+    let (name, title, _) = quote::split_name_title(sig)?;
+    (name.contains(' ') && title.is_some()).then_some(sig)
 }
 
 /// Speech verbs after the subject of a paragraph that introduces a quote.
