@@ -220,6 +220,39 @@ fn signature_line<'a>(prev: &str, next: &'a str) -> Option<&'a str> {
     (name.contains(' ') && title.is_some()).then_some(sig)
 }
 
+/// The one person a headline names (`The Fund's Director Jane Doe defends
+/// …`): a run of two or three capitalised words inside it, no title word
+/// among them, with lower-case words after it. `None` when it names no one or
+/// several.
+fn person_in_headline(headline: &str) -> Option<Mention> {
+    let words: Vec<&str> = headline.split_whitespace().collect();
+    let cap = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && !quote::TITLE_WORDS.contains(&w)
+    };
+    let mut found = Vec::new();
+    let mut k = 1;
+    while k < words.len() {
+        let run = words[k..].iter().take_while(|w| cap(w)).count();
+        let after_lower = words
+            .get(k + run)
+            .is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let before_lower = words[k - 1].chars().any(char::is_lowercase);
+        if (2..=3).contains(&run) && after_lower && before_lower {
+            found.push(words[k..k + run].join(" "));
+        }
+        k += run.max(1);
+    }
+    match found.as_slice() {
+        [name] if quote::name_ok(name) => Some(Mention {
+            name: Some(name.clone()),
+            ..Mention::default()
+        }),
+        _ => None,
+    }
+}
+
 /// Speech verbs after the subject of a paragraph that introduces a quote.
 const SAYS: [&str; 14] = [
     " says ",
@@ -741,7 +774,17 @@ pub fn build(
                             _ => break,
                         }
                     }
-                    let speaker = match (prev_speaker, &pending) {
+                    // A statement whose whole text is one quote, over several
+                    // paragraphs, under a headline naming one person: theirs.
+                    let headline_person = (pending.is_none()
+                        && out.is_empty()
+                        && group.len() >= 2
+                        && !group.last().is_some_and(|q| q.open_end)
+                        && mentions(&group).is_empty())
+                    .then(|| person_in_headline(headline))
+                    .flatten();
+                    let pending_here = pending.clone().or(headline_person);
+                    let speaker = match (prev_speaker, &pending_here) {
                         (None, Some(m)) if mentions(&group).is_empty() => {
                             let mut trial = people.clone();
                             let found = trial.find(m);
