@@ -272,6 +272,54 @@ impl Reader {
         }
     }
 
+    /// A pull quote: a `<blockquote>` whose words carry no quotation marks,
+    /// with the speaker's name and title in short paragraphs of their own
+    /// under them. The markup is what says the words are quoted, so they are
+    /// read as a quote in marks, then the speaker as its signature
+    /// (`— Name, Title`). `false` (nothing read) for any other blockquote.
+    fn pull_quote(&mut self, el: ElementRef<'_>) -> bool {
+        let parts: Vec<String> = el
+            .children()
+            .filter_map(ElementRef::wrap)
+            .map(|c| collapse(&c.text().collect::<Vec<_>>().join(" ")))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let short = |t: &str| {
+            (1..=8).contains(&t.split_whitespace().count()) && !t.ends_with(['.', '!', '?', ':'])
+        };
+        let Some(split) = parts.iter().position(|t| short(t)) else {
+            return false;
+        };
+        let (words, signature) = parts.split_at(split);
+        let marks = ['“', '”', '"', '«', '»', '—', '–'];
+        let quoted_ok = !words.is_empty()
+            && words
+                .iter()
+                .all(|t| t.split_whitespace().count() >= 6 && !t.starts_with(marks));
+        let signed = (1..=2).contains(&signature.len())
+            && signature.iter().all(|t| short(t))
+            && crate::quote::name_ok(&signature[0])
+            && signature[0].contains(' ');
+        if !quoted_ok || !signed {
+            return false;
+        }
+        self.flush();
+        let last = words.len() - 1;
+        for (k, t) in words.iter().enumerate() {
+            self.locate(t);
+            let open = if k == 0 { "“" } else { "" };
+            let close = if k == last { "”" } else { "" };
+            self.text(&format!("{open}{t}{close}"));
+            self.flush();
+        }
+        for t in signature {
+            self.locate(t);
+        }
+        self.text(&format!("— {}", signature.join(", ")));
+        self.flush();
+        true
+    }
+
     fn walk(&mut self, el: ElementRef<'_>, depth: usize, root: Option<ElementRef<'_>>) {
         let name = el.value().name();
         if SKIP.contains(&name) {
@@ -300,6 +348,9 @@ impl Reader {
             if !text.is_empty() {
                 self.out.dropped.push((text, "navigation"));
             }
+            return;
+        }
+        if name == "blockquote" && self.pull_quote(el) {
             return;
         }
         // A cell of several lines (`<br>`, paragraphs) is a block of its own;
