@@ -103,6 +103,15 @@ pub(super) fn read_tail(
             .filter(|_| b.kind != BlockKind::ListItem)
             .filter(|_| !desk)
         {
+            // `Notes to editors: Press office, 020 …, press@…`: a notes
+            // heading over nothing but a contact line is the contacts.
+            let contact_only = |r: &str| {
+                r.contains('@') && r.split_whitespace().count() <= 12 && b.lines.len() == 1
+            };
+            let sec = match (&sec, remainder.as_deref()) {
+                (Section::Boilerplate(_), Some(r)) if contact_only(r) => Section::Contacts,
+                _ => sec,
+            };
             finish(&mut state, t, report);
             lines.remove(0);
             if matches!(sec, Section::Contacts) {
