@@ -240,7 +240,10 @@ fn person_in_headline(headline: &str) -> Option<Mention> {
             .is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase));
         let before_lower = words[k - 1].chars().any(char::is_lowercase);
         if (2..=3).contains(&run) && after_lower && before_lower {
-            found.push(words[k..k + run].join(" "));
+            // `du Fonds Hélène Marchetti`: after `of`, the first word is the organisation's.
+            let of = ["du", "de", "del", "of", "des"].contains(&words[k - 1]);
+            let from = if of && run == 3 { k + 1 } else { k };
+            found.push(words[from..k + run].join(" "));
         }
         k += run.max(1);
     }
@@ -999,7 +1002,9 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
 /// Words written before a surname in place of a first name: `Minister Lyle`,
 /// `Senator Holt`, `the Hon Gareth Lyle`.
 fn honorific(word: &str) -> bool {
-    const HONORIFICS: [&str; 34] = [
+    const HONORIFICS: [&str; 36] = [
+        "honourable",
+        "honorable",
         "minister",
         "senator",
         "sen",

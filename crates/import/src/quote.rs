@@ -536,9 +536,13 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 true,
             ));
         }
-        // A label: `Dr. Amara Okoye, Director of Primary Care:`.
+        // A label: `Dr. Amara Okoye, Director of Primary Care:`; not a role
+        // with its article (`The Prime Minister, Jane Doe, issued …:`).
         let (name, title, _) = split_name_title(body)?;
-        if !name.contains(' ') || body.split_whitespace().count() > 20 {
+        let article = ["The ", "Le ", "La ", "El ", "Les ", "Los ", "Las "]
+            .iter()
+            .any(|a| name.starts_with(a));
+        if !name.contains(' ') || article || body.split_whitespace().count() > 20 {
             return None;
         }
         return Some(attr(

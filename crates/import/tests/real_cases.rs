@@ -361,3 +361,101 @@ fn speaker_named_in_the_paragraph_over_the_quote() {
     let r = with_body("Parks Trust's Advocacy Director Mere Tawhiri says the budget has put three projects on hold:\n\n“The parks need this money now.\n\n“Next week's budget is the moment to fix this.”");
     assert_eq!(speakers(&r), ["Mere Tawhiri"]);
 }
+
+#[test]
+fn roles_after_the_verb_names_with_their_organisation_and_replies() {
+    let r = with_body(
+        "“We will go on,” said committee president Sofia Lind.\n\n“Every party must commit,” added the committee president.",
+    );
+    assert_eq!(speakers(&r), ["Sofia Lind", "Sofia Lind"]);
+    let r = with_body("“The ships must stay out,” said Kofi Mensah of the Ocean Justice Foundation.");
+    assert_eq!(speakers(&r), ["Kofi Mensah"]);
+    let r = with_body(
+        "Al ser preguntado por las críticas, Julián Bolaños ha respondido: \"Lo hemos explicado todo\".\n\n\"Publicaremos la auditoría\", ha manifestado el ministro de Hacienda.",
+    );
+    assert_eq!(speakers(&r), ["Julián Bolaños", "Julián Bolaños"]);
+    // An organisation or an occasion after the verb is nobody quoted.
+    assert!(speakers(&with_body("“We are ready,” said the company in a statement.")).is_empty());
+}
+
+#[test]
+fn narration_then_quote_in_one_paragraph_and_a_pronoun_for_the_person_narrated() {
+    let r = with_body(
+        "The president also raised concerns about the border. “Civilians must reach care,” Mr Wyss said.",
+    );
+    assert_eq!(speakers(&r), ["Wyss"]);
+    assert!(matches!(r.body.first(), Some(Block::Paragraph { .. })));
+    let r = with_body(
+        "En recevant la délégation, le Premier ministre, Didier Kouassi, a salué la visite : « C'est un signal fort », a-t-il souligné.",
+    );
+    assert_eq!(speakers(&r), ["Didier Kouassi"]);
+}
+
+#[test]
+fn statements_by_a_role_and_name_and_whole_quotes_under_a_headline_naming_one_person() {
+    let r = release(
+        "Statement by the Prime Minister to mark the New Year\n\nDecember 31, 2026\n\nThe Prime Minister, Julien Arsenault, issued the following statement to mark the New Year:\n\n“Tonight, Canadians count down to midnight.\n\n“From our family to yours, happy New Year.”",
+    );
+    assert_eq!(speakers(&r), ["Julien Arsenault"]);
+    let r = release(
+        "Déclaration\n\nLa Directrice générale du Fonds Hélène Marchetti défend le droit de parler pour les enfants\n\nNEW YORK, 7 septembre 2026 – « Le Fonds est profondément préoccupé par cette décision.\n\n« Le Fonds continuera de remplir son mandat ».",
+    );
+    assert_eq!(speakers(&r), ["Hélène Marchetti"]);
+}
+
+#[test]
+fn a_quote_signed_on_the_next_line_and_an_html_pull_quote() {
+    let r = release(
+        "<h1>Harbour repairs at Port Verity</h1><p>December 10, 2026 - Port Verity, Prince Edward Island</p><p>The minister announced a contract for the wharf.</p><h2>Quote</h2><p>“This investment gives the fishers a safe harbour.”</p><p>The Honourable Gail Trenholm, Minister of Fisheries and Oceans</p>",
+    );
+    assert_eq!(speakers(&r), ["Gail Trenholm"]);
+    let r = release(
+        "<h1>Aid group calls for cheap medicines</h1><p>9 February 2026</p><p>The group wrote to the leaders today.</p><blockquote><p>Raising the price of medicines would undo years of progress on health.</p><p>Rohan Mehta</p><p>Policy Adviser</p></blockquote><p>Generic medicines supply most treatments.</p>",
+    );
+    assert_eq!(speakers(&r), ["Rohan Mehta"]);
+}
+
+#[test]
+fn furniture_date_lines_and_datelines_of_agencies_and_governments() {
+    let r = release(
+        "Archived page: may contain outdated information!\n  • Send page\n  • Print page\n\nCommittee president ends talks in Ostrava\n\n05-04-2026 News Release 26/47\n\nGeneva/Ostrava (HCC) – The president of the committee ended two days of talks today.",
+    );
+    assert_eq!(r.headline, "Committee president ends talks in Ostrava");
+    let d = r.dateline.unwrap();
+    assert_eq!(d.date.to_string(), "2026-04-05");
+    let cities: Vec<&str> = d.places.iter().map(|p| p.city.as_str()).collect();
+    assert_eq!(cities, ["Geneva", "Ostrava"]);
+    let r = release(
+        "MÉDICOS DEL MUNDO UNIDO\n\nUn año de fiebre: la respuesta llegó tarde\n\nLa organización publica hoy un análisis crítico de la epidemia.",
+    );
+    assert_eq!(r.headline, "Un año de fiebre: la respuesta llegó tarde");
+    let r = release(
+        "Déclaration du premier ministre\n\nLe 31 décembre 2026\nOttawa (Ontario)\n\nLe premier ministre a fait une déclaration ce soir.",
+    );
+    assert_eq!(r.dateline.unwrap().places[0].city, "Ottawa");
+    let opts = ImportOptions {
+        document_date: Some("2026-03-09".parse().unwrap()),
+        ..ImportOptions::default()
+    };
+    let r = import(
+        "Renuevan la Villa Deportiva\n\nLoreto, Baja California Sur (BCS). Con instalaciones nuevas crecen las posibilidades del estado.".as_bytes(),
+        &opts,
+    )
+    .unwrap()
+    .release;
+    assert_eq!(r.dateline.unwrap().places[0].city, "Loreto");
+    let r = release(
+        "Budget could be a first sign\n\nLast edited 22 March 2026 at 9:00am\n\nThe group welcomed several measures in the budget today.",
+    );
+    assert_eq!(r.dateline.unwrap().date.to_string(), "2026-03-22");
+}
+
+#[test]
+fn hard_wrapped_paragraphs_without_blank_lines_and_a_markdown_end_mark() {
+    let text = "FOUNDATION'S COMMUNITY KEEPS GROWING AS NEW PROJECTS JOIN\nHILLSDALE MD – 12 June 2026 – The Lantern Software\nFoundation, volunteers and maintainers of open source\nprojects, today reported new projects.\nA midyear review of the all-volunteer Foundation found\nthat the gateway remains its most used program.\n\"More teams want to build software in the open and\nshare the work fairly,\" said Chair Tomas Everly.\nThe redesigned website lists every project with its\nmentors and its release schedule today.";
+    let r = release(text);
+    assert_eq!(speakers(&r), ["Tomas Everly"], "{:?}", r.body);
+    assert!(r.body.len() >= 4, "{:?}", r.body);
+    let r = release("# Acme opens a plant\n\nAUSTIN, Texas, June 3, 2026 – Acme opened a plant.\n\n# # #\n\n**About Acme**\n\nAcme makes things.");
+    assert_eq!(r.end_mark.text(), Some("# # #"));
+}
