@@ -322,8 +322,19 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
         let rest = t.get(start..)?.trim_end_matches(':').trim();
         let mut who = rest;
         for cut in [
-            ", on ", " on ", ", and ", " and ", ", sur ", " sur ", ", sobre ", " sobre ",
-            " à l'occasion", " à l’occasion", " to mark ", " marking ", " con motivo ",
+            ", on ",
+            " on ",
+            ", and ",
+            " and ",
+            ", sur ",
+            " sur ",
+            ", sobre ",
+            " sobre ",
+            " à l'occasion",
+            " à l’occasion",
+            " to mark ",
+            " marking ",
+            " con motivo ",
         ] {
             if let Some(i) = who.to_lowercase().find(cut) {
                 who = who.get(..i)?;
@@ -519,8 +530,7 @@ fn split_narration(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<P
 /// closed quote paragraph with an attribution and no lead-in.
 fn narration_then_quote(p: &str) -> Option<(String, String)> {
     let (i, _) = p.char_indices().find(|(i, c)| {
-        matches!(c, '“' | '«' | '"')
-            && p.get(..*i).is_some_and(|b| b.ends_with(' '))
+        matches!(c, '“' | '«' | '"') && p.get(..*i).is_some_and(|b| b.ends_with(' '))
     })?;
     let narration = p.get(..i)?.trim();
     let quoted = p.get(i..)?.trim();
@@ -557,7 +567,7 @@ fn narrated(p: &str) -> Option<Mention> {
             name: Some(w.to_string()),
             ..Mention::default()
         })
-        .last()
+        .next_back()
 }
 
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
@@ -972,8 +982,18 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                 };
                 // A first name proper before a double surname (`Inés`, not `ORG` or `Acme's`).
                 const NOT_GIVEN: [&str; 12] = [
-                    "said", "says", "added", "adds", "dijo", "afirmó", "señaló", "today",
-                    "meanwhile", "also", "however", "según",
+                    "said",
+                    "says",
+                    "added",
+                    "adds",
+                    "dijo",
+                    "afirmó",
+                    "señaló",
+                    "today",
+                    "meanwhile",
+                    "also",
+                    "however",
+                    "según",
                 ];
                 let given = !double
                     || (first.chars().skip(1).all(char::is_lowercase)

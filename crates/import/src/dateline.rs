@@ -270,10 +270,9 @@ fn place_region_acronym_stop(text: &str) -> Option<Found> {
         && acronym.chars().all(|c| c.is_uppercase() || c == '.');
     let (city, region) = text.get(..open)?.split_once(", ")?;
     let region_ok = region.split_whitespace().count() <= 4
-        && region.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || PARTICLES.contains(&w)
-        });
+        && region
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w));
     if !initials || !region_ok || city.split_whitespace().count() > 3 {
         return None;
     }

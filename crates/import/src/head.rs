@@ -100,9 +100,13 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Date(d));
     }
     // `Archived page: may contain outdated information!`: an archive's notice.
-    if ["archived page", "archived content", "this page has been archived"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "archived page",
+        "archived content",
+        "this page has been archived",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
         && t.split_whitespace().count() <= 10
     {
         return Some(HeadLine::Furniture);
@@ -312,7 +316,10 @@ pub fn classify(line: &str) -> Option<HeadLine> {
 /// date first, then a genre line (its number after it).
 fn date_then_genre(t: &str) -> Option<NaiveDate> {
     let (date, rest) = t.split_once(' ')?;
-    if !date.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.')) {
+    if !date
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
+    {
         return None;
     }
     let d = parse_date_line(date)?;

@@ -698,17 +698,24 @@ fn role_after_verb(rest: &str) -> Option<String> {
     // `said the company in a statement`: an organisation, or an occasion, is
     // not someone quoted.
     const BODIES: [&str; 12] = [
-        "company", "organisation", "organization", "group", "government", "ministry",
-        "agency", "statement", "empresa", "gobierno", "entreprise", "gouvernement",
+        "company",
+        "organisation",
+        "organization",
+        "group",
+        "government",
+        "ministry",
+        "agency",
+        "statement",
+        "empresa",
+        "gobierno",
+        "entreprise",
+        "gouvernement",
     ];
-    let plain = !after.split_whitespace().any(|w| {
-        CIRCUMSTANCES.contains(&w) || BODIES.contains(&w.trim_end_matches(['.', ',']))
-    });
-    ((2..=6).contains(&words)
-        && first_lower
-        && plain
-        && !rest.contains([',', ';', '“', '"', '«']))
-    .then(|| rest.to_string())
+    let plain = !after
+        .split_whitespace()
+        .any(|w| CIRCUMSTANCES.contains(&w) || BODIES.contains(&w.trim_end_matches(['.', ','])));
+    ((2..=6).contains(&words) && first_lower && plain && !rest.contains([',', ';', '“', '"', '«']))
+        .then(|| rest.to_string())
 }
 
 /// Words that open a phrase of place, time or occasion after a speaker's
@@ -975,7 +982,16 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
         }
     }
     // `Kofi Mensah of the Ocean Justice Foundation`: the organisation after the name.
-    for of in [" of the ", " of ", " from the ", " from ", " de la ", " del ", " du ", " de "] {
+    for of in [
+        " of the ",
+        " of ",
+        " from the ",
+        " from ",
+        " de la ",
+        " del ",
+        " du ",
+        " de ",
+    ] {
         if let Some((who, org)) = name.split_once(of) {
             if name_ok(who)
                 && who.contains(' ')

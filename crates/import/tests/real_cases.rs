@@ -368,14 +368,18 @@ fn roles_after_the_verb_names_with_their_organisation_and_replies() {
         "“We will go on,” said committee president Sofia Lind.\n\n“Every party must commit,” added the committee president.",
     );
     assert_eq!(speakers(&r), ["Sofia Lind", "Sofia Lind"]);
-    let r = with_body("“The ships must stay out,” said Kofi Mensah of the Ocean Justice Foundation.");
+    let r =
+        with_body("“The ships must stay out,” said Kofi Mensah of the Ocean Justice Foundation.");
     assert_eq!(speakers(&r), ["Kofi Mensah"]);
     let r = with_body(
         "Al ser preguntado por las críticas, Julián Bolaños ha respondido: \"Lo hemos explicado todo\".\n\n\"Publicaremos la auditoría\", ha manifestado el ministro de Hacienda.",
     );
     assert_eq!(speakers(&r), ["Julián Bolaños", "Julián Bolaños"]);
     // An organisation or an occasion after the verb is nobody quoted.
-    assert!(speakers(&with_body("“We are ready,” said the company in a statement.")).is_empty());
+    assert!(speakers(&with_body(
+        "“We are ready,” said the company in a statement."
+    ))
+    .is_empty());
 }
 
 #[test]
