@@ -77,7 +77,34 @@ fn styles(text: &str) -> Option<Found> {
         .or_else(|| comma_no_dash(text))
         .or_else(|| date_first(text))
         .or_else(|| date_dash(text))
+        .or_else(|| place_space_date_dash(text))
         .or_else(|| place_only(text))
+}
+
+/// `London 17 January 2026 - The group …`: a place and a date with no comma
+/// between them, then a dash.
+fn place_space_date_dash(text: &str) -> Option<Found> {
+    let (i, sep) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|s| text.find(s).filter(|i| *i < 60).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)?;
+    let head = text.get(..i)?.trim();
+    let digit = head.find(|c: char| c.is_ascii_digit())?;
+    let city = head.get(..digit)?.trim();
+    let date = parse_date(head.get(digit..)?)?;
+    date.year?;
+    let words = city.split_whitespace().count();
+    if !(1..=3).contains(&words)
+        || !city.chars().next().is_some_and(char::is_uppercase)
+        || city.contains([',', '(', ')'])
+        || crate::dates::month(city.split_whitespace().last()?).is_some()
+        || crate::dates::is_weekday(city)
+    {
+        return None;
+    }
+    let places = places(city, false)?;
+    let rest = text.get(i + sep.len()..)?;
+    Some(found(places, Some(date), DatelineStyle::UnClassic, rest, Confidence::Medium))
 }
 
 /// Words that name a distributor, not a place or a date.

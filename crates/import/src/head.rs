@@ -99,6 +99,33 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if let Some(d) = date_then_genre(t) {
         return Some(HeadLine::Date(d));
     }
+    // `Text size A A A`: a page's text-size buttons.
+    if t.ends_with(" A A A") && t.split_whitespace().count() <= 7 {
+        return Some(HeadLine::Furniture);
+    }
+    // `(AGENCY) – dom 10 marzo 2026 ORG News Release`: a relay's line, its
+    // agency in brackets, a date and the original's genre.
+    if t.starts_with('(')
+        && t.split_whitespace().count() <= 14
+        && t.split_once(')').is_some_and(|(agency, rest)| {
+            agency.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !agency.chars().any(char::is_lowercase)
+                && rest.trim_start().starts_with(['–', '—', '-'])
+                && rest.split_whitespace().any(|w| {
+                    w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())
+                })
+        })
+    {
+        return Some(HeadLine::Furniture);
+    }
+    // `[this announcement is available online at https://… ]`: a note in brackets.
+    if t.starts_with('[') && t.ends_with(']') && lower.contains("http") {
+        return Some(HeadLine::Furniture);
+    }
+    // `Council Meeting · Press releases`: short labels around a middle dot.
+    if t.contains(" · ") && !t.ends_with('.') && t.split(" · ").all(|p| p.split_whitespace().count() <= 4) {
+        return Some(HeadLine::Furniture);
+    }
     // `Archived page: may contain outdated information!`: an archive's notice.
     if [
         "archived page",

@@ -19,7 +19,9 @@ pub fn end_mark(line: &str) -> Option<EndMark> {
     if n == 0 || n > 14 {
         return None;
     }
-    let symbols = t.chars().all(|c| matches!(c, '#' | '*' | ' '));
+    let symbols = t.chars().all(|c| matches!(c, '#' | '*' | ' '))
+        // `= = =`: spaced equals signs.
+        || (t.contains(' ') && t.chars().all(|c| matches!(c, '=' | ' ')));
     if symbols && t.chars().filter(|c| *c != ' ').count() >= 3 {
         return Some(EndMark::Custom(t.to_string()));
     }

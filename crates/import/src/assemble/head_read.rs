@@ -155,7 +155,10 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                     && !t.chars().any(char::is_lowercase)
                     && !t.ends_with(['.', '!', '?', ':'])
             };
-            let headline = |t: &str| t.split_whitespace().count() >= 3 && capital(t);
+            // A bullet never opens a headline (`• Justice and Home Affairs`).
+            let headline = |t: &str| {
+                t.split_whitespace().count() >= 3 && capital(t) && !t.starts_with(['•', '·'])
+            };
             let first = rest.iter().position(|(_, t)| headline(t));
             first
                 .filter(|k| !name_line(&rest[*k].1))
