@@ -550,8 +550,59 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
 /// (`…, le Premier ministre, Didier Kouassi Ahoua, a exprimé …`): whom a
 /// pronoun in the quote right after it means.
 fn narrated(p: &str) -> Option<Mention> {
+    // `El Alto Comisionado Tomás Aguirre marcó …`: a title word, then the name.
+    const TITLES: [&str; 24] = [
+        "comisionado",
+        "comisionada",
+        "ministro",
+        "ministra",
+        "presidente",
+        "presidenta",
+        "director",
+        "directora",
+        "secretario",
+        "secretaria",
+        "gobernador",
+        "gobernadora",
+        "alcalde",
+        "alcaldesa",
+        "portavoz",
+        "ministre",
+        "président",
+        "présidente",
+        "directeur",
+        "directrice",
+        "commissaire",
+        "maire",
+        "porte-parole",
+        "rapporteur",
+    ];
+    let title = |w: &str| {
+        quote::TITLE_WORDS.contains(&w) || TITLES.contains(&w.to_lowercase().as_str())
+    };
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let titled = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| title(w))
+        .filter_map(|(k, _)| {
+            let run = words
+                .get(k + 1..)?
+                .iter()
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !title(w)
+                })
+                .count();
+            let next_lower = words
+                .get(k + 1 + run)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            ((2..=3).contains(&run) && next_lower).then(|| words[k + 1..k + 1 + run].join(" "))
+        })
+        .next_back();
     let parts: Vec<&str> = p.split(", ").collect();
-    parts
+    let apposed = parts
         .iter()
         .enumerate()
         .skip(1)
@@ -567,7 +618,11 @@ fn narrated(p: &str) -> Option<Mention> {
             name: Some(w.to_string()),
             ..Mention::default()
         })
-        .next_back()
+        .next_back();
+    apposed.or(titled.map(|name| Mention {
+        name: Some(name),
+        ..Mention::default()
+    }))
 }
 
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
@@ -821,7 +876,7 @@ pub fn build(
                         let m = narrated_by
                             .as_ref()
                             .filter(|(at, _)| {
-                                *at + 1 == i
+                                *at < i
                                     && unnamed
                                     && prev_speaker.is_none()
                                     && people.last.is_none()
@@ -882,7 +937,9 @@ pub fn build(
                 mark(report, i, i + 1, out.len(), PartRole::Paragraph, conf, None);
                 out.push(Block::Paragraph { text: text(para) });
                 prev_speaker = None;
-                narrated_by = narrated_here.map(|m| (i, m));
+                if narrated_here.is_some() {
+                    narrated_by = narrated_here.map(|m| (i, m));
+                }
                 let introduces =
                     para.ends_with(':') || para.to_lowercase().contains(" the following statement");
                 if let Some(m) = introduces.then(|| statement_speaker(para)).flatten() {

@@ -70,7 +70,8 @@ impl People {
                 .iter()
                 .position(|p| p.surname() == s || p.name == *s);
         }
-        if m.pronoun.is_some() || m.role.is_some() {
+        // A pronoun, a role, or a verb with no subject (`dijo.`): the person last meant.
+        if m.pronoun.is_some() || m.role.is_some() || m.name.is_none() {
             return self.last.or((self.list.len() == 1).then_some(0));
         }
         None

@@ -582,6 +582,13 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         return Some(attr(Attribution::PronounSaid, mention, "fr", true));
     }
     let lower_first = uncap(body);
+    // `“…”, dijo. “…”`: the verb alone, for the person just named or quoted.
+    if let Some((_, lang)) = VERBS
+        .iter()
+        .find(|(v, _)| *v == lower_first && !BEFORE_ONLY.contains(v))
+    {
+        return Some(attr(Attribution::PronounSaid, Mention::default(), lang, true));
+    }
     for (verb, lang) in VERBS.iter().copied() {
         let reworded_verb = !PRINTED.contains(&verb) || !body.starts_with(verb);
         if let Some(rest) = lower_first
@@ -688,6 +695,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
 /// article, then two to six lowercase-led words with no clause in them).
 fn role_after_verb(rest: &str) -> Option<String> {
     const ARTICLES: [&str; 6] = ["the ", "el ", "la ", "le ", "l’", "l'"];
+    // `the Minister, calling on the Member States to …`: a clause about what
+    // they did next ends the role.
+    let rest = rest
+        .split_once(", ")
+        .filter(|(_, clause)| {
+            clause
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ing") || w.ends_with("ant") || w.ends_with("ando"))
+        })
+        .map_or(rest, |(role, _)| role);
     let after = ARTICLES.iter().find_map(|a| rest.strip_prefix(a))?;
     let words = rest.split_whitespace().count();
     let first_lower = after.chars().next().is_some_and(|c| c.is_lowercase())

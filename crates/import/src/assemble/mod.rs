@@ -638,8 +638,14 @@ pub fn assemble(
                             head::classify(l).is_some()
                                 || matches!(tail::section(l), Some((Section::Contacts, Some(_))))
                         };
-                        let all_classified =
-                            b.lines.iter().all(head_line) || head::issuer_block(&b.lines);
+                        // Category bullets above the headline (`• Justice and Home Affairs`).
+                        let bullets = b
+                            .lines
+                            .iter()
+                            .all(|l| l.trim_start().starts_with(['•', '·']));
+                        let all_classified = b.lines.iter().all(head_line)
+                            || head::issuer_block(&b.lines)
+                            || (bullets && blocks.get(e + 1).is_some());
                         let words: usize = b
                             .lines
                             .iter()
