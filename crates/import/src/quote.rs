@@ -709,6 +709,10 @@ fn role_after_verb(rest: &str) -> Option<String> {
     let after = ARTICLES.iter().find_map(|a| rest.strip_prefix(a))?;
     let words = rest.split_whitespace().count();
     let first_lower = after.chars().next().is_some_and(|c| c.is_lowercase())
+        // `the Minister`: a title word, capitalised.
+        || after
+            .split_whitespace()
+            .all(|w| TITLE_WORDS.contains(&w))
         || after
             .split_whitespace()
             .nth(1)
