@@ -707,13 +707,40 @@ fn place_only(text: &str) -> Option<Found> {
         };
         let head = text.get(..i)?.trim();
         let city = head.split(',').next()?;
-        // Capitals only: "Today –" or "Meanwhile —" are not places.
-        if city.chars().any(char::is_lowercase)
-            || city.chars().filter(|c| c.is_alphabetic()).count() < 3
+        // Capitals, or (an em dash after it) one capitalised word that is no
+        // opening word of a sentence: "Today –" or "Meanwhile —" are not places.
+        const NOT_PLACES: [&str; 12] = [
+            "Today",
+            "Yesterday",
+            "Meanwhile",
+            "Update",
+            "Note",
+            "Background",
+            "Summary",
+            "Hoy",
+            "Ayer",
+            "Aujourd'hui",
+            "Hier",
+            "Résumé",
+        ];
+        let word_city = sep.contains('—')
+            && !city.contains(' ')
+            && head == city
+            && city.chars().next().is_some_and(char::is_uppercase)
+            && city.chars().skip(1).all(char::is_lowercase)
+            && !NOT_PLACES.contains(&city)
+            && crate::dates::month(city).is_none()
+            && !crate::dates::is_weekday(city)
+            && text
+                .get(i + sep.len()..)
+                .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
+        if !word_city
+            && (city.chars().any(char::is_lowercase)
+                || city.chars().filter(|c| c.is_alphabetic()).count() < 3)
         {
             return None;
         }
-        let places = places(head, true)?;
+        let places = places(head, !word_city)?;
         let rest = text.get(i + sep.len()..)?;
         return Some(found(
             places,
