@@ -546,39 +546,42 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
         .then(|| (narration.to_string(), quoted.to_string()))
 }
 
+/// Titles written before a name in French and Spanish, lower-cased.
+const LOCAL_TITLES: [&str; 24] = [
+    "comisionado",
+    "comisionada",
+    "ministro",
+    "ministra",
+    "presidente",
+    "presidenta",
+    "director",
+    "directora",
+    "secretario",
+    "secretaria",
+    "gobernador",
+    "gobernadora",
+    "alcalde",
+    "alcaldesa",
+    "portavoz",
+    "ministre",
+    "président",
+    "présidente",
+    "directeur",
+    "directrice",
+    "commissaire",
+    "maire",
+    "porte-parole",
+    "rapporteur",
+];
+
 /// The person a paragraph of narration names in apposition, the last one
 /// (`…, le Premier ministre, Didier Kouassi Ahoua, a exprimé …`): whom a
 /// pronoun in the quote right after it means.
 fn narrated(p: &str) -> Option<Mention> {
     // `El Alto Comisionado Tomás Aguirre marcó …`: a title word, then the name.
-    const TITLES: [&str; 24] = [
-        "comisionado",
-        "comisionada",
-        "ministro",
-        "ministra",
-        "presidente",
-        "presidenta",
-        "director",
-        "directora",
-        "secretario",
-        "secretaria",
-        "gobernador",
-        "gobernadora",
-        "alcalde",
-        "alcaldesa",
-        "portavoz",
-        "ministre",
-        "président",
-        "présidente",
-        "directeur",
-        "directrice",
-        "commissaire",
-        "maire",
-        "porte-parole",
-        "rapporteur",
-    ];
+
     let title = |w: &str| {
-        quote::TITLE_WORDS.contains(&w) || TITLES.contains(&w.to_lowercase().as_str())
+        quote::TITLE_WORDS.contains(&w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str())
     };
     let words: Vec<&str> = p.split_whitespace().collect();
     let titled = words
@@ -1057,7 +1060,8 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
                         && first.chars().count() >= 2
                         && !NOT_GIVEN.contains(&first.to_lowercase().as_str())
                         && !quote::TITLE_WORDS.contains(&first.trim_end_matches('.'))
-                        && !quote::HONORIFICS.contains(first));
+                        && !quote::HONORIFICS.contains(first)
+                        && !LOCAL_TITLES.contains(&first.to_lowercase().as_str()));
                 if !quote::name_ok(first)
                     || !given
                     || NOT_NAMES.contains(first)

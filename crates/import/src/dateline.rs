@@ -104,7 +104,13 @@ fn place_space_date_dash(text: &str) -> Option<Found> {
     }
     let places = places(city, false)?;
     let rest = text.get(i + sep.len()..)?;
-    Some(found(places, Some(date), DatelineStyle::UnClassic, rest, Confidence::Medium))
+    Some(found(
+        places,
+        Some(date),
+        DatelineStyle::UnClassic,
+        rest,
+        Confidence::Medium,
+    ))
 }
 
 /// Words that name a distributor, not a place or a date.

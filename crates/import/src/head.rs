@@ -123,7 +123,10 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Furniture);
     }
     // `Council Meeting · Press releases`: short labels around a middle dot.
-    if t.contains(" · ") && !t.ends_with('.') && t.split(" · ").all(|p| p.split_whitespace().count() <= 4) {
+    if t.contains(" · ")
+        && !t.ends_with('.')
+        && t.split(" · ").all(|p| p.split_whitespace().count() <= 4)
+    {
         return Some(HeadLine::Furniture);
     }
     // `Archived page: may contain outdated information!`: an archive's notice.

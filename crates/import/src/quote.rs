@@ -587,7 +587,12 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         .iter()
         .find(|(v, _)| *v == lower_first && !BEFORE_ONLY.contains(v))
     {
-        return Some(attr(Attribution::PronounSaid, Mention::default(), lang, true));
+        return Some(attr(
+            Attribution::PronounSaid,
+            Mention::default(),
+            lang,
+            true,
+        ));
     }
     for (verb, lang) in VERBS.iter().copied() {
         let reworded_verb = !PRINTED.contains(&verb) || !body.starts_with(verb);
@@ -697,15 +702,14 @@ fn role_after_verb(rest: &str) -> Option<String> {
     const ARTICLES: [&str; 6] = ["the ", "el ", "la ", "le ", "l’", "l'"];
     // `the Minister, calling on the Member States to …`: a clause about what
     // they did next ends the role.
-    let rest = rest
-        .split_once(", ")
-        .filter(|(_, clause)| {
-            clause
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.ends_with("ing") || w.ends_with("ant") || w.ends_with("ando"))
-        })
-        .map_or(rest, |(role, _)| role);
+    let rest =
+        rest.split_once(", ")
+            .filter(|(_, clause)| {
+                clause.split_whitespace().next().is_some_and(|w| {
+                    w.ends_with("ing") || w.ends_with("ant") || w.ends_with("ando")
+                })
+            })
+            .map_or(rest, |(role, _)| role);
     let after = ARTICLES.iter().find_map(|a| rest.strip_prefix(a))?;
     let words = rest.split_whitespace().count();
     let first_lower = after.chars().next().is_some_and(|c| c.is_lowercase())

@@ -463,3 +463,56 @@ fn hard_wrapped_paragraphs_without_blank_lines_and_a_markdown_end_mark() {
     let r = release("# Acme opens a plant\n\nAUSTIN, Texas, June 3, 2026 – Acme opened a plant.\n\n# # #\n\n**About Acme**\n\nAcme makes things.");
     assert_eq!(r.end_mark.text(), Some("# # #"));
 }
+
+#[test]
+fn a_verb_alone_a_title_before_the_name_and_a_capitalised_role() {
+    let r = with_body(
+        "El Alto Comisionado Tomás Aguirre habló hoy en Ginebra sobre los desplazados.\n\n“Hemos protegido a quienes huyen de la guerra”, dijo. “Ahora vemos otras causas”.",
+    );
+    assert_eq!(speakers(&r), ["Tomás Aguirre"]);
+    let r = with_body(
+        "On Monday, the Minister for Asylum, Jean Wirtgen, explained the decision. \"There is only a European answer\", stated the Minister, calling on the Member States to act.\n\n\"We will not leave them alone\", the Minister added.",
+    );
+    assert_eq!(speakers(&r), ["Jean Wirtgen", "Jean Wirtgen"]);
+}
+
+#[test]
+fn more_datelines_end_marks_and_furniture_above_the_headline() {
+    let r = release("Governments call for a recall\n\nLondon 17 January 2026 - The group welcomed a call by 17 governments today.\n\n= = =");
+    let d = r.dateline.as_ref().unwrap();
+    assert_eq!(
+        (d.places[0].city.as_str(), d.date.to_string().as_str()),
+        ("London", "2026-01-17")
+    );
+    assert_eq!(r.end_mark.text(), Some("= = ="));
+    let opts = ImportOptions {
+        document_date: Some("2026-12-17".parse().unwrap()),
+        ..ImportOptions::default()
+    };
+    let r = import(
+        "La banque va construire un siège\n\nDakar — Le conseil d'administration de la banque a approuvé la construction.".as_bytes(),
+        &opts,
+    )
+    .unwrap()
+    .release;
+    assert_eq!(r.dateline.unwrap().places[0].city, "Dakar");
+    let r = release(
+        "Today — we open a new library in the town centre.\n\nThe library has 20,000 books.",
+    );
+    assert!(r.dateline.is_none_or(|d| d.places.is_empty()));
+    let r = release(
+        "[this announcement is available online at https://s.example/x ]\n\nThe Foundation Celebrates 25 Years\n\nThe Foundation announced today its anniversary.",
+    );
+    assert_eq!(r.headline, "The Foundation Celebrates 25 Years");
+    let r = release(
+        "(AGENPRESS) – dom 10 marzo 2026 ORG News Release\n\n10 March 2026\n\nPresident travels to the valley\n\nGeneva (ORG) – The president of the committee visited the valley on Sunday.",
+    );
+    assert_eq!(r.headline, "President travels to the valley");
+    let r = release(
+        "News\n\n    • Council Meeting · Press releases\n    • Justice and Home Affairs\n\nSpecial Council: the Presidency explains its decision\n\nThe Presidency has called a special Council.",
+    );
+    assert_eq!(
+        r.headline,
+        "Special Council: the Presidency explains its decision"
+    );
+}
