@@ -18,11 +18,13 @@ use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use axum::extract::{Path, RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use dateline_sync::wire::{
-    is_blob_hash, PullResponse, PushRequest, PushResponse, Record, RecordKind, ReviewBody,
-    StoredRecord, WorkflowState, MAX_BLOB_QUERY, MAX_NAME_LEN, MAX_PULL_RECORDS, MAX_PUSH_RECORDS,
+    is_blob_hash, PushRequest, PushResponse, Record, RecordKind, ReviewBody, StoredRecord,
+    WorkflowState, MAX_BLOB_QUERY, MAX_NAME_LEN, MAX_PULL_RECORDS, MAX_PUSH_RECORDS,
 };
 use tokio_postgres::Row;
 use uuid::Uuid;
@@ -483,7 +485,7 @@ pub async fn pull(
     State(st): State<AppState>,
     s: Session,
     RawQuery(q): RawQuery,
-) -> Result<Json<PullResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     let mut after = 0i64;
     let mut limit = MAX_PULL_RECORDS;
     for pair in q
@@ -536,17 +538,48 @@ pub async fn pull(
         tokio::time::sleep(Duration::from_millis(2)).await;
     };
     let more = settled > limit as usize;
-    let records = rows
-        .iter()
-        .take(settled.min(limit as usize))
-        .map(stored)
-        .collect::<Result<Vec<_>, _>>()?;
-    let cursor = records.last().map_or(after, |r| r.seq);
-    Ok(Json(PullResponse {
-        records,
-        cursor,
+    Ok(pull_answer(
+        &rows[..settled.min(limit as usize)],
+        after,
         more,
-    }))
+    ))
+}
+
+/// A [`dateline_sync::wire::PullResponse`] written straight from the stored rows: each record's
+/// stored JSON (what the push serialised, `Record` exactly) is spliced into
+/// the answer as it is, not parsed and serialised again. The bytes are those
+/// `Json(PullResponse { … })` would send.
+fn pull_answer(rows: &[Row], after: i64, more: bool) -> Response {
+    let mut out = String::with_capacity(
+        64 + rows
+            .iter()
+            .map(|r| r.get::<_, &str>(2).len() + 64)
+            .sum::<usize>(),
+    );
+    out.push_str("{\"records\":[");
+    let mut cursor = after;
+    for (i, row) in rows.iter().enumerate() {
+        let seq: i64 = row.get(0);
+        let pushed_by: &str = row.get(1);
+        let raw: &str = row.get(2);
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"seq\":");
+        out.push_str(&seq.to_string());
+        out.push_str(",\"pushed_by\":");
+        out.push_str(&serde_json::Value::from(pushed_by).to_string());
+        out.push_str(",\"record\":");
+        out.push_str(raw);
+        out.push('}');
+        cursor = seq;
+    }
+    out.push_str("],\"cursor\":");
+    out.push_str(&cursor.to_string());
+    out.push_str(",\"more\":");
+    out.push_str(if more { "true" } else { "false" });
+    out.push('}');
+    ([(header::CONTENT_TYPE, "application/json")], out).into_response()
 }
 
 /// How long a pull waits for pushes that began before a committed record to end.

@@ -8,7 +8,7 @@
 //! is marked sent only once acknowledged, and the cursor is saved only after
 //! what it covers has been applied.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::Utc;
 use dateline_store::{OutgoingRevision, RemoteRevision, SqliteStore};
@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::client::{Client, SyncError};
-use crate::wire::{blob_hash, Record, RecordKind, StoredRecord};
+use crate::wire::{blob_hash, PullResponse, Record, RecordKind, StoredRecord};
 
 /// Revisions sent per push.
 const PUSH_BATCH: usize = 200;
@@ -177,49 +177,113 @@ fn to_record<'a>(
 }
 
 /// Pulls every record after the saved cursor; appends colleagues' revisions.
+///
+/// Pipelined: a second thread fetches the next page and its blocks while
+/// this one writes the current page into the store, so the network, the
+/// server and the JSON parsing overlap with SQLite. Pages are still applied
+/// in order, each in one transaction, and the cursor moves only after its
+/// page committed; an error on either side ends the pull with the cursor at
+/// the last page applied.
 pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result<(), SyncError> {
-    let mut cursor: i64 = store
+    let start: i64 = store
         .sync_setting("cursor")?
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let mut cache: HashMap<String, Vec<u8>> = HashMap::new();
-    let mut touched: BTreeSet<String> = BTreeSet::new();
+    std::thread::scope(|scope| {
+        // One page fetched ahead: the fetcher blocks until it is taken.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Fetched, SyncError>>(1);
+        scope.spawn(move || fetch_pages(store, client, start, &tx));
+        let mut cache: HashMap<String, Vec<u8>> = HashMap::new();
+        // Ends when the fetcher does: after the last page, or on its error.
+        for fetched in rx {
+            let Fetched { page, blobs } = fetched?;
+            cache.extend(blobs);
+            let more = page.more;
+            apply_pulled(store, client, &page, &mut cache, report)?;
+            if !more {
+                break;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// A pulled page and the blocks of its new revisions.
+struct Fetched {
+    page: PullResponse,
+    blobs: Vec<(String, Vec<u8>)>,
+}
+
+/// The fetching side of [`pull`]: pages after `cursor` with their blocks,
+/// each sent as soon as it is complete, until the last page or an error (the
+/// error is sent too) or until the applying side stops listening.
+fn fetch_pages(
+    store: &SqliteStore,
+    client: &Client,
+    mut cursor: i64,
+    tx: &std::sync::mpsc::SyncSender<Result<Fetched, SyncError>>,
+) {
+    // Blocks already fetched by this pull: later revisions share most of them.
+    let mut fetched: HashSet<String> = HashSet::new();
     loop {
-        let page = client.pull(cursor, PULL_PAGE)?;
-        report.pulled += page.records.len();
-        prefetch(store, client, &page.records, &mut cache)?;
-        // The page's new revisions go into the local history in one
-        // transaction, all or none; the cursor moves only after it commits.
-        let mut revs = Vec::new();
-        for r in &page.records {
-            if r.record.kind != RecordKind::Revision {
-                continue;
+        let next = client.pull(cursor, PULL_PAGE).and_then(|page| {
+            let want = wanted_blobs(store, &page.records, &mut fetched)?;
+            let blobs = if want.is_empty() {
+                Vec::new()
+            } else {
+                client.get_blobs(&want)?
+            };
+            Ok(Fetched { page, blobs })
+        });
+        let (more, failed) = match &next {
+            Ok(f) => {
+                cursor = f.page.cursor;
+                (f.page.more, false)
             }
-            if let Some(rev) = remote(store, client, r, &mut cache)? {
-                revs.push(rev);
-            }
-        }
-        let applied = store.sync_apply_page(&revs)?;
-        for (rev, number) in revs.iter().zip(applied) {
-            if let Some(number) = number {
-                // 0: a merge revision, kept in the revision graph only.
-                if number > 0 {
-                    report.applied += 1;
-                }
-                touched.insert(rev.release_id.clone());
-            }
-        }
-        // Merge first: a colleague's comment may be on the merge of these revisions.
-        report.merged += merge_tips(store, &touched)?;
-        touched.clear();
-        crate::review::apply_page(store, &page.records, report)?;
-        cursor = page.cursor;
-        store.set_sync_setting("cursor", Some(&cursor.to_string()))?;
-        store.set_sync_setting("last_sync", Some(&Utc::now().to_rfc3339()))?;
-        if !page.more {
-            return Ok(());
+            Err(_) => (false, true),
+        };
+        if tx.send(next).is_err() || !more || failed {
+            return;
         }
     }
+}
+
+/// Writes one pulled page into the store: its new revisions in one
+/// transaction, all or none, then merges, review records, and the cursor.
+fn apply_pulled(
+    store: &SqliteStore,
+    client: &Client,
+    page: &PullResponse,
+    cache: &mut HashMap<String, Vec<u8>>,
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    report.pulled += page.records.len();
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    let mut revs = Vec::new();
+    for r in &page.records {
+        if r.record.kind != RecordKind::Revision {
+            continue;
+        }
+        if let Some(rev) = remote(store, client, r, cache)? {
+            revs.push(rev);
+        }
+    }
+    let applied = store.sync_apply_page(&revs)?;
+    for (rev, number) in revs.iter().zip(applied) {
+        if let Some(number) = number {
+            // 0: a merge revision, kept in the revision graph only.
+            if number > 0 {
+                report.applied += 1;
+            }
+            touched.insert(rev.release_id.clone());
+        }
+    }
+    // Merge first: a colleague's comment may be on the merge of these revisions.
+    report.merged += merge_tips(store, &touched)?;
+    crate::review::apply_page(store, &page.records, report)?;
+    store.set_sync_setting("cursor", Some(&page.cursor.to_string()))?;
+    store.set_sync_setting("last_sync", Some(&Utc::now().to_rfc3339()))?;
+    Ok(())
 }
 
 /// Merges the tips of every release a pull added revisions to: one merge
@@ -235,31 +299,28 @@ pub fn merge_tips(store: &SqliteStore, releases: &BTreeSet<String>) -> Result<us
     Ok(merged)
 }
 
-/// Fetches, in bulk, the blocks of a page's new revisions that are not cached.
-fn prefetch(
+/// The blocks of a page's new revisions not fetched yet (and now counted
+/// as fetched), to ask for in bulk.
+fn wanted_blobs(
     store: &SqliteStore,
-    client: &Client,
     records: &[StoredRecord],
-    cache: &mut HashMap<String, Vec<u8>>,
-) -> Result<(), SyncError> {
+    fetched: &mut HashSet<String>,
+) -> Result<Vec<String>, SyncError> {
     let mut want: Vec<String> = Vec::new();
-    let mut asked = std::collections::HashSet::new();
     for r in records {
         if r.record.kind != RecordKind::Revision
+            || r.record.blobs.iter().all(|h| fetched.contains(h))
             || store.sync_knows(&r.record.id.hyphenated().to_string())?
         {
             continue;
         }
         for h in &r.record.blobs {
-            if !cache.contains_key(h) && asked.insert(h.as_str()) {
+            if fetched.insert(h.clone()) {
                 want.push(h.clone());
             }
         }
     }
-    if !want.is_empty() {
-        cache.extend(client.get_blobs(&want)?);
-    }
-    Ok(())
+    Ok(want)
 }
 
 /// A pulled revision record as the store takes it, its content from the
@@ -274,7 +335,7 @@ fn remote(
     if store.sync_knows(&id)? {
         return Ok(None);
     }
-    let body: RevisionBody = serde_json::from_value(r.record.body.clone())
+    let body = RevisionBody::deserialize(&r.record.body)
         .map_err(|e| SyncError::Protocol(format!("revision {id}: {e}")))?;
     let mut fetch = |h: &String| -> Result<Vec<u8>, SyncError> {
         if let Some(b) = cache.get(h) {
