@@ -134,9 +134,15 @@ fn main() {
             }
         }
     }
-    report(&format!("search as you type, all rows ({} keys)", keys.len()), all);
+    report(
+        &format!("search as you type, all rows ({} keys)", keys.len()),
+        all,
+    );
     println!("  largest answer {all_bytes} bytes of JSON");
-    report(&format!("search as you type, first {WINDOW} rows and count"), page);
+    report(
+        &format!("search as you type, first {WINDOW} rows and count"),
+        page,
+    );
     report("  queries of 1-2 characters (text scan)", short);
     report("  queries of 3+ characters (trigram index)", long);
 

@@ -51,7 +51,10 @@ fn a_new_file_is_migrated_to_the_latest_schema_in_wal_mode() {
         )
         .and_then(|mut s| s.query_map([], |r| r.get(3))?.collect())
         .expect("plan");
-    assert!(plan.iter().any(|p| p.contains("listing_recent")), "{plan:?}");
+    assert!(
+        plan.iter().any(|p| p.contains("listing_recent")),
+        "{plan:?}"
+    );
     assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "{plan:?}");
     let mode: String = c
         .pragma_query_value(None, "journal_mode", |r| r.get(0))

@@ -209,7 +209,11 @@ fn a_list_of_ids_filters_the_list_the_search_and_the_trash() {
         .list_page(&only(None, false, picked.clone()), 0, 60)
         .expect("page");
     assert_eq!(p.total, 2);
-    assert_eq!(page_ids(&p), [ids[7].clone(), ids[2].clone()], "newest first");
+    assert_eq!(
+        page_ids(&p),
+        [ids[7].clone(), ids[2].clone()],
+        "newest first"
+    );
     let p = s
         .list_page(&only(Some("number 7"), false, picked.clone()), 0, 60)
         .expect("search");
@@ -275,7 +279,12 @@ fn saves_keep_the_search_current_and_stale_rows_are_still_found() {
 
     // Rows of a database written before saves kept them (or by a crashed batch): stale.
     rusqlite::Connection::open(&db)
-        .and_then(|c| c.execute("UPDATE listing SET searched = 0 WHERE head = 2 AND release % 2 = 0", []))
+        .and_then(|c| {
+            c.execute(
+                "UPDATE listing SET searched = 0 WHERE head = 2 AND release % 2 = 0",
+                [],
+            )
+        })
         .expect("age the search rows");
     let stale = stale_rows(&db);
     assert_eq!(stale, 20);
@@ -287,7 +296,9 @@ fn saves_keep_the_search_current_and_stale_rows_are_still_found() {
     assert_eq!((p.total, p.rows.len()), (40, 15));
     let p = ro.list_page(&query("quillwort3"), 0, 60).expect("search");
     assert_eq!(p.total, 11, "3, 30–39");
-    let p = ro.list_page(&query("release number"), 0, 60).expect("search");
+    let p = ro
+        .list_page(&query("release number"), 0, 60)
+        .expect("search");
     assert_eq!(p.total, 0, "the text before the save is not found");
     drop(ro);
     assert_eq!(stale_rows(&db), stale, "nothing written");

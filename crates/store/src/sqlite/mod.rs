@@ -24,7 +24,8 @@ use crate::editing::OpenRelease;
 use crate::listing;
 use crate::{parts, schema};
 use crate::{
-    ListFilter, Record, ReleasePage, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy,
+    ListFilter, Record, ReleasePage, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError,
+    WorkingCopy,
 };
 
 /// The revision store in an SQLite file (or in memory, for tests).
