@@ -575,9 +575,9 @@ mod tests {
             );
         }
         assert!(ts.contains(
-            "listReleases(query: string | null, deleted: boolean): Promise<Array<ReleaseSummary>>;"
+            "listReleases(query: string | null, deleted: boolean, ids: Array<string> | null, offset: number, limit: number): Promise<ReleasePage>;"
         ));
-        assert!(ts.contains("import type { ReleaseSummary } from \"../bindings/ReleaseSummary\";"));
+        assert!(ts.contains("import type { ReleasePage } from \"../bindings/ReleasePage\";"));
         assert!(ts.contains("deleteRelease(id: ReleaseId): Promise<null>;"));
     }
 

@@ -20,6 +20,9 @@ use dateline_core::{Block, Release};
 use dateline_store::{ListFilter, SaveMeta, SqliteStore, Store};
 use rusqlite::{params, Connection};
 
+mod timing;
+use timing::percentile;
+
 const SEED: &str = include_str!("../../../examples/un-expert-khakimova.json");
 const WORDS: [&str; 16] = [
     "urgent",
@@ -77,11 +80,6 @@ fn edit(r: &mut Release, rng: &mut Rng) {
         *slot = new;
     }
     *text = words.join(" ");
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted.get(i).copied().unwrap_or_default()
 }
 
 fn micros(d: Duration) -> f64 {
@@ -252,6 +250,7 @@ fn main() {
     let query = ListFilter {
         query: Some(format!("Number {}", lib_n * 617 / 1000)),
         deleted: false,
+        ids: None,
     };
     // Saves keep the search rows current: the first search has nothing to index.
     let t = Instant::now();

@@ -46,7 +46,9 @@ pub use sqlite::pending::Pending;
 pub use sqlite::review_sync::{OutgoingRecord, PulledRecord, RefusedRecord};
 pub use sqlite::sync::{OutgoingRevision, RemoteRevision};
 pub use sqlite::SqliteStore;
-pub use types::{ListFilter, Record, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy};
+pub use types::{
+    ListFilter, Record, ReleasePage, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy,
+};
 
 /// The app's identifier: the data folder is named after it (as Tauri's `app_data_dir`).
 pub const APP_IDENTIFIER: &str = "org.dateline.app";
@@ -91,6 +93,10 @@ pub trait Store: Send + Sync {
     /// Releases (or the trash), most recently saved first; `query` matches the
     /// headline and the full text, ignoring case.
     fn list(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError>;
+    /// The window of [`Store::list`] of at most `limit` rows from row `offset`
+    /// (0 is the first), with the number of releases the filter matches in all.
+    fn list_page(&self, f: &ListFilter, offset: u32, limit: u32)
+        -> Result<ReleasePage, StoreError>;
     /// Moves release `id` to the trash (nothing is deleted).
     fn delete(&self, id: &str) -> Result<(), StoreError>;
     /// Brings release `id` back from the trash.

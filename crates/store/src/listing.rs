@@ -101,11 +101,7 @@ pub fn refresh_search(conn: &mut Connection, path: &str) -> Result<(), StoreErro
 /// The releases whose search row is out of date and whose latest revision
 /// contains `query` (lower-cased): how a read-only store searches, since it
 /// cannot refresh the search rows.
-pub fn stale_matches(
-    conn: &Connection,
-    path: &str,
-    query: &str,
-) -> Result<std::collections::HashSet<i64>, StoreError> {
+pub fn stale_matches(conn: &Connection, path: &str, query: &str) -> Result<Vec<i64>, StoreError> {
     let stale: Vec<(i64, i64, Vec<u8>)> = conn
         .prepare(STALE)
         .and_then(|mut s| {
@@ -113,11 +109,11 @@ pub fn stale_matches(
                 .collect()
         })
         .map_err(|e| StoreError::from_sqlite(e, path))?;
-    let mut hits = std::collections::HashSet::new();
+    let mut hits = Vec::new();
     for (rel, _, manifest) in stale {
         let release = crate::blobs::read_release(conn, &manifest, path)?;
         if full_text(&release).contains(query) {
-            hits.insert(rel);
+            hits.push(rel);
         }
     }
     Ok(hits)

@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_revision_graph_conflicts.sql"),
     include_str!("../migrations/0008_record_revision_ids.sql"),
     include_str!("../migrations/0009_sync_graph_by_release.sql"),
+    include_str!("../migrations/0010_listing_recent.sql"),
 ];
 
 /// The schema version this binary writes.

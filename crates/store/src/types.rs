@@ -86,6 +86,22 @@ pub struct ListFilter {
     /// `true` lists the trash, `false` the releases not in it.
     #[serde(default)]
     pub deleted: bool,
+    /// Only these releases (full ids), when set: the library's scopes ("Waiting
+    /// for me", "Mine") name the releases the review overview found.
+    #[serde(default)]
+    pub ids: Option<Vec<String>>,
+}
+
+/// One window of the release list ([`crate::Store::list_page`]): the rows from
+/// the offset asked, and how many releases the filter matches in all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReleasePage {
+    /// Releases matching the filter, in all.
+    pub total: u32,
+    /// The rows of the window, in list order.
+    pub rows: Vec<ReleaseSummary>,
 }
 
 /// The autosaved state of a release being edited, kept apart from its history.

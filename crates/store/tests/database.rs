@@ -32,7 +32,7 @@ fn a_new_file_is_migrated_to_the_latest_schema_in_wal_mode() {
     let (id, _) = s.create(&seed(), &by("ana", None)).expect("create");
     drop(s);
     assert_eq!(user_version(&db), SqliteStore::schema_version());
-    assert_eq!(SqliteStore::schema_version(), 9);
+    assert_eq!(SqliteStore::schema_version(), 10);
     let c = Connection::open(&db).expect("open");
     // A release's revision graph is read by index, not by scanning every release's.
     let plan: String = c
@@ -43,6 +43,19 @@ fn a_new_file_is_migrated_to_the_latest_schema_in_wal_mode() {
         )
         .expect("plan");
     assert!(plan.contains("sync_graph_release"), "{plan}");
+    // A window of the library reads the releases newest first by index, without sorting them all.
+    let plan: Vec<String> = c
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT r.uuid FROM releases r JOIN listing l ON l.release = r.id
+              WHERE r.deleted = 0 ORDER BY l.updated DESC, l.release DESC LIMIT 60",
+        )
+        .and_then(|mut s| s.query_map([], |r| r.get(3))?.collect())
+        .expect("plan");
+    assert!(
+        plan.iter().any(|p| p.contains("listing_recent")),
+        "{plan:?}"
+    );
+    assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "{plan:?}");
     let mode: String = c
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .expect("mode");
@@ -149,7 +162,8 @@ fn upgrading_from_v1_copies_the_database_aside_first() {
     assert_eq!(
         s.list(&ListFilter {
             query: Some("SECOND".into()),
-            deleted: false
+            deleted: false,
+            ids: None,
         })
         .expect("q")
         .len(),

@@ -30,6 +30,7 @@ fn found(s: &SqliteStore, word: &str) -> usize {
     s.list(&ListFilter {
         query: Some(word.into()),
         deleted: false,
+        ids: None,
     })
     .unwrap()
     .len()

@@ -182,6 +182,7 @@ fn a_read_only_store_reads_and_searches_but_refuses_every_write() {
         .list(&ListFilter {
             query: Some("zanzibar".into()),
             deleted: false,
+            ids: None,
         })
         .expect("search");
     assert_eq!(found.len(), 1);
@@ -189,6 +190,7 @@ fn a_read_only_store_reads_and_searches_but_refuses_every_write() {
         .list(&ListFilter {
             query: Some("no such words anywhere".into()),
             deleted: false,
+            ids: None,
         })
         .expect("search");
     assert!(none.is_empty());

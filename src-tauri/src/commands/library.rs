@@ -2,7 +2,7 @@
 
 use dateline_core::style::HouseStyleId;
 use dateline_core::ReleaseId;
-use dateline_store::{ListFilter, ReleaseSummary};
+use dateline_store::{ListFilter, ReleasePage};
 use tauri::Runtime;
 
 use super::Cx;
@@ -10,18 +10,34 @@ use crate::blocking;
 use crate::error::{ApiError, ApiResult};
 use crate::input;
 
+/// Most rows one call returns: the library asks a window at a time.
+const MAX_WINDOW: u32 = 500;
+/// Most release ids a scope may name (the "Waiting for me" and "Mine" filters).
+const MAX_IDS: usize = 100_000;
+
 pub async fn list_releases<R: Runtime>(
     cx: &Cx<R>,
     query: Option<String>,
     deleted: bool,
-) -> ApiResult<Vec<ReleaseSummary>> {
+    ids: Option<Vec<String>>,
+    offset: u32,
+    limit: u32,
+) -> ApiResult<ReleasePage> {
     input::short("search", query.as_deref())?;
+    if ids.as_ref().is_some_and(|v| v.len() > MAX_IDS) {
+        return Err(ApiError::new(
+            dateline_core::ErrorCode::InvalidInput,
+            format!("a list names at most {MAX_IDS} releases"),
+        ));
+    }
     let store = cx.store()?;
     let filter = ListFilter {
         query: query.filter(|q| !q.trim().is_empty()),
         deleted,
+        ids,
     };
-    blocking::run(move || Ok(store.list(&filter)?)).await
+    let limit = limit.min(MAX_WINDOW);
+    blocking::run(move || Ok(store.list_page(&filter, offset, limit)?)).await
 }
 
 pub async fn create_release<R: Runtime>(cx: &Cx<R>, style: HouseStyleId) -> ApiResult<ReleaseId> {

@@ -32,7 +32,7 @@ use dateline_core::{Dateline, Language, Release, ReleaseId};
 use dateline_diff::Comparison;
 use dateline_export::Format;
 use dateline_import::{Override, SourceFormat};
-use dateline_store::{OpenRelease, ReleaseSummary, RevRef, RevisionInfo, Store};
+use dateline_store::{OpenRelease, ReleasePage, RevRef, RevisionInfo, Store};
 use serde::{Deserialize, Deserializer};
 use tauri::{AppHandle, Manager, Runtime, State};
 

@@ -4,8 +4,8 @@
 // the capability, the typed TypeScript interface `ui/src/generated/commands.ts` and
 // `src-tauri/COMMANDS.md`. Adding a command is one line here plus its function in the module named.
 commands! {
-    /// Releases (or the trash), most recently saved first; `query` matches the headline and text.
-    library::list_releases(query: Option<String>, deleted: bool) -> Vec<ReleaseSummary>;
+    /// A window of the releases (or the trash), most recently saved first: at most `limit` rows (500) from row `offset`, and how many match in all; `query` matches the headline and text, `ids` (when set) names the only releases to list.
+    library::list_releases(query: Option<String>, deleted: bool, ids: Option<Vec<String>>, offset: u32, limit: u32) -> ReleasePage;
     /// A new release from the house style's template, dated today; returns its id.
     library::create_release(style: HouseStyleId) -> ReleaseId;
     /// A copy of the latest revision of `id` as a new release; returns the copy's id.

@@ -11,4 +11,9 @@ query: string | null,
 /**
  * `true` lists the trash, `false` the releases not in it.
  */
-deleted: boolean, };
+deleted: boolean, 
+/**
+ * Only these releases (full ids), when set: the library's scopes ("Waiting
+ * for me", "Mine") name the releases the review overview found.
+ */
+ids: Array<string> | null, };

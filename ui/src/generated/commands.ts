@@ -23,8 +23,8 @@ import type { Presence } from "../bindings/Presence";
 import type { Problem } from "../bindings/Problem";
 import type { Release } from "../bindings/Release";
 import type { ReleaseId } from "../bindings/ReleaseId";
+import type { ReleasePage } from "../bindings/ReleasePage";
 import type { ReleaseReview } from "../bindings/ReleaseReview";
-import type { ReleaseSummary } from "../bindings/ReleaseSummary";
 import type { RevRef } from "../bindings/RevRef";
 import type { ReviewPanel } from "../bindings/ReviewPanel";
 import type { ReviewStatus } from "../bindings/ReviewStatus";
@@ -41,8 +41,8 @@ import type { WorkspaceSettings } from "../bindings/WorkspaceSettings";
 
 /** Every command of the desktop shell, typed. */
 export interface Commands {
-  /** Releases (or the trash), most recently saved first; `query` matches the headline and text. */
-  listReleases(query: string | null, deleted: boolean): Promise<Array<ReleaseSummary>>;
+  /** A window of the releases (or the trash), most recently saved first: at most `limit` rows (500) from row `offset`, and how many match in all; `query` matches the headline and text, `ids` (when set) names the only releases to list. */
+  listReleases(query: string | null, deleted: boolean, ids: Array<string> | null, offset: number, limit: number): Promise<ReleasePage>;
   /** A new release from the house style's template, dated today; returns its id. */
   createRelease(style: HouseStyleId): Promise<ReleaseId>;
   /** A copy of the latest revision of `id` as a new release; returns the copy's id. */
@@ -155,7 +155,7 @@ export interface Commands {
 
 /** The IPC name and the argument names (camelCase, as sent) of each method. */
 export const COMMAND_TABLE = {
-  listReleases: ["list_releases", ["query", "deleted"]],
+  listReleases: ["list_releases", ["query", "deleted", "ids", "offset", "limit"]],
   createRelease: ["create_release", ["style"]],
   duplicateRelease: ["duplicate_release", ["id"]],
   deleteRelease: ["delete_release", ["id"]],

@@ -193,12 +193,13 @@ function append(s: Stored, release: Release, message: string | null, name: strin
 
 /** The in-memory shell: the generated `Commands` interface, so it cannot drift from Rust's table. */
 export const mockCommands: Commands = {
-  async listReleases(query, deleted) {
+  async listReleases(query, deleted, ids, offset, limit) {
     const q = (query ?? "").toLowerCase();
-    return [...db.values()]
-      .filter((s) => s.deleted === deleted)
+    const all = [...db.values()]
+      .filter((s) => s.deleted === deleted && (!ids || ids.includes(s.id)))
       .map(summary)
       .filter((x) => !q || x.headline.toLowerCase().includes(q));
+    return { total: all.length, rows: all.slice(offset, offset + limit) };
   },
   async createRelease(style) {
     return put(template(style), "Created from template");

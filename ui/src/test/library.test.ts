@@ -10,15 +10,24 @@ const rows: ReleaseSummary[] = [
   { id: "b", headline: "Sudan: experts alarmed", status: "draft", language: "fr", organisation: "", style: "wire", created: "2025-05-15T08:00:00Z", updated: "2025-05-15T10:30:00Z", revisions: 1, deleted: false, hasWorkingCopy: true },
 ];
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+/** What the store holds (`rows` unless a test says otherwise). */
+let library: ReleaseSummary[] = rows;
+const listed = () => calls.filter((c) => c.cmd === "list_releases").map((c) => c.args);
 
 beforeEach(() => {
   calls = [];
+  library = rows;
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
     if (cmd === "list_releases") {
       const q = String(a.query ?? "").toLowerCase();
-      return rows.filter((r) => !q || r.headline.toLowerCase().includes(q)).filter(() => !a.deleted);
+      const ids = a.ids as string[] | null;
+      const all = library
+        .filter((r) => !q || r.headline.toLowerCase().includes(q))
+        .filter((r) => !a.deleted && (!ids || ids.includes(r.id)));
+      const offset = Number(a.offset);
+      return { total: all.length, rows: all.slice(offset, offset + Number(a.limit)) };
     }
     if (cmd === "create_release") return "new1";
     if (cmd === "workspace_presence") return [];
@@ -63,9 +72,12 @@ describe("library", () => {
     byTestId(lib.el, "library-scope-waiting").click();
     await flush();
     expect(ids()).toEqual(["b"]);
+    // The store filters by the ids the review states name; the list is not read whole.
+    expect(listed().at(-1)).toEqual({ query: null, deleted: false, ids: ["b"], offset: 0, limit: CHUNK });
     byTestId(lib.el, "library-scope-mine").click();
     await flush();
     expect(ids()).toEqual(["a"]);
+    expect(listed().at(-1)?.ids).toEqual(["a"]);
     expect(byTestId(lib.el, "library-scope-mine").getAttribute("aria-pressed")).toBe("true");
     byTestId(lib.el, "library-scope-all").click();
     await flush();
@@ -76,7 +88,7 @@ describe("library", () => {
     const lib = libraryView({ open: () => {} });
     document.body.replaceChildren(lib.el);
     await flush();
-    const listed = () => calls.filter((c) => c.cmd === "list_releases").map((c) => c.args.query);
+    const queries = () => listed().map((a) => a.query);
     const overviews = () => calls.filter((c) => c.cmd === "review_overview").length;
     const search = byTestId<HTMLInputElement>(lib.el, "library-search");
     // Typed in one go: the first key is searched at once (no waiting for a pause), the keys
@@ -86,7 +98,7 @@ describe("library", () => {
     type(search, "sud");
     type(search, "sudan");
     await flush();
-    expect(listed()).toEqual([null, "s", "sudan"]);
+    expect(queries()).toEqual([null, "s", "sudan"]);
     expect(allByTestId(lib.el, "release-row").map((r) => r.dataset.id)).toEqual(["b"]);
     // The review states of the first listing are reused while searching.
     expect(overviews()).toBe(1);
@@ -119,27 +131,64 @@ describe("library", () => {
 });
 
 describe("a large library", () => {
-  it("draws the first rows only, and the next ones when the arrow keys reach the end", () => {
-    const many: ReleaseSummary[] = Array.from({ length: 150 }, (_, i) => ({ ...rows[0]!, id: `r${i}`, headline: `Release ${i}` }));
-    const list = document.createElement("div");
-    list.setAttribute("role", "list");
-    list.append(...releaseRows(many, false, { open: () => {}, remove: () => {}, act: () => {} }));
-    document.body.replaceChildren(list);
-    let drawn = allByTestId(list, "release-row");
+  const many: ReleaseSummary[] = Array.from({ length: 150 }, (_, i) => ({ ...rows[0]!, id: `r${i}`, headline: `Release ${i}` }));
+  const down = (el: HTMLElement) => el.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+
+  it("asks for and draws one window at a time as the arrow keys reach the end", async () => {
+    library = many;
+    const lib = libraryView({ open: () => {} });
+    document.body.replaceChildren(lib.el);
+    await flush();
+    expect(listed()).toEqual([{ query: null, deleted: false, ids: null, offset: 0, limit: CHUNK }]);
+    let drawn = allByTestId(lib.el, "release-row");
     expect(drawn).toHaveLength(CHUNK);
     expect(drawn[0]!.getAttribute("aria-setsize")).toBe("150");
-    expect(byTestId(list, "library-more").textContent).toBe(`${150 - CHUNK} more…`);
+    expect(byTestId(lib.el, "library-more").textContent).toBe(`${150 - CHUNK} more…`);
 
     const last = drawn.at(-1)!;
     last.focus();
-    last.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
-    drawn = allByTestId(list, "release-row");
+    down(last);
+    await flush();
+    expect(listed().at(-1)).toMatchObject({ offset: CHUNK, limit: CHUNK });
+    drawn = allByTestId(lib.el, "release-row");
     expect(drawn).toHaveLength(2 * CHUNK);
     expect(document.activeElement).toBe(drawn[CHUNK]);
+    expect(drawn[CHUNK]!.dataset.id).toBe(`r${CHUNK}`);
     expect(drawn[CHUNK]!.getAttribute("aria-posinset")).toBe(String(CHUNK + 1));
 
-    drawn.at(-1)!.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
-    expect(allByTestId(list, "release-row")).toHaveLength(150);
-    expect(byTestId(list, "library-more").hidden).toBe(true);
+    // The keyboard reaches the last release; the list says it ends there.
+    for (let i = 0; i < 150; i++) {
+      down(document.activeElement as HTMLElement);
+      await flush();
+    }
+    drawn = allByTestId(lib.el, "release-row");
+    expect(drawn).toHaveLength(150);
+    expect(document.activeElement).toBe(drawn[149]);
+    expect(drawn[149]!.getAttribute("aria-posinset")).toBe("150");
+    expect(drawn[149]!.getAttribute("aria-setsize")).toBe("150");
+    expect(byTestId(lib.el, "library-more").hidden).toBe(true);
+    expect(listed()).toHaveLength(3);
+  });
+
+  it("asks each window once, and drops a window answered after the list was replaced", async () => {
+    const asked: number[] = [];
+    let answer: (rows: ReleaseSummary[]) => void = () => {};
+    const more = (offset: number) => {
+      asked.push(offset);
+      return new Promise<ReleaseSummary[]>((resolve) => (answer = resolve));
+    };
+    const list = document.createElement("div");
+    list.append(...releaseRows(many.slice(0, CHUNK), 150, more, false, { open: () => {}, remove: () => {}, act: () => {} }));
+    document.body.replaceChildren(list);
+    const last = allByTestId(list, "release-row").at(-1)!;
+    last.focus();
+    down(last);
+    down(last);
+    expect(asked).toEqual([CHUNK]);
+    // A new search replaced the rows before the window came back: nothing is added.
+    list.replaceChildren();
+    answer(many.slice(CHUNK, 2 * CHUNK));
+    await flush();
+    expect(allByTestId(list, "release-row")).toHaveLength(0);
   });
 });

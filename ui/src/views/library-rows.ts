@@ -32,15 +32,26 @@ function action(label: string, testid: string, cls: string, run: () => void, tit
   );
 }
 
-/** Rows drawn at first, and then each time the reader reaches the end of what is drawn. */
+/** Rows asked and drawn at first, and then each time the reader reaches the end of what is drawn. */
 export const CHUNK = 60;
 
+/** The rows of the list from `offset` (at most `CHUNK`), asked of Rust when the reader gets there. */
+export type MoreRows = (offset: number) => Promise<ReleaseSummary[]>;
+
 /**
- * The header row and the rows of `rows`, drawn in chunks: a library of 10,000 releases draws 60
- * rows at start; the next ones are drawn when the list's end scrolls into view or the arrow keys
- * reach it. Each row tells assistive technology its position in the whole list.
+ * The header row and the rows of a list of `total` releases, `first` of which are known: a library
+ * of 10,000 releases asks for and draws 60 rows at start; the next window is asked (`more`) and
+ * drawn when the list's end scrolls into view or the arrow keys reach it. Each row tells assistive
+ * technology its position in the whole list.
  */
-export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActions, reviews: Map<string, ReleaseReview> = new Map()): HTMLElement[] {
+export function releaseRows(
+  first: ReleaseSummary[],
+  total: number,
+  more: MoreRows,
+  trash: boolean,
+  on: RowActions,
+  reviews: Map<string, ReleaseReview> = new Map(),
+): HTMLElement[] {
   const head = h(
     "div",
     { class: "lib-row lib-head", "aria-hidden": "true" },
@@ -51,21 +62,35 @@ export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActio
     h("span", null, ""),
   );
   let drawn = 0;
-  const more = h("div", { class: "lib-more muted small", testid: "library-more", "aria-hidden": "true" });
-  const drawMore = (): HTMLElement | null => {
-    const first = drawn;
-    const next = rows.slice(first, first + CHUNK).map((r, i) => row(r, first + i));
+  const end = h("div", { class: "lib-more muted small", testid: "library-more", "aria-hidden": "true" });
+  const draw = (rows: ReleaseSummary[]): HTMLElement | null => {
+    const at = drawn;
+    const next = rows.map((r, i) => row(r, at + i));
     drawn += next.length;
-    more.before(...next);
-    more.textContent = drawn < rows.length ? `${rows.length - drawn} more…` : "";
-    more.hidden = drawn >= rows.length;
-    if (drawn >= rows.length) observer?.disconnect();
+    end.before(...next);
+    // An empty window is the end, even if the count said more (releases were trashed meanwhile).
+    const done = drawn >= total || rows.length === 0;
+    end.textContent = done ? "" : `${total - drawn} more…`;
+    end.hidden = done;
+    if (done) observer?.disconnect();
     return next[0] ?? null;
+  };
+  // One window is asked at a time; a list replaced meanwhile (a new search) drops its answer.
+  let asking: Promise<HTMLElement | null> | null = null;
+  const drawMore = (): Promise<HTMLElement | null> => {
+    if (end.hidden) return Promise.resolve(null);
+    asking ??= more(drawn)
+      .then((rows) => (end.isConnected ? draw(rows) : null))
+      .catch(() => null)
+      .finally(() => {
+        asking = null;
+      });
+    return asking;
   };
   const observer =
     typeof IntersectionObserver === "function"
       ? new IntersectionObserver((entries) => {
-          if (entries.some((e) => e.isIntersecting) && more.isConnected) drawMore();
+          if (entries.some((e) => e.isIntersecting) && end.isConnected) void drawMore();
         }, { rootMargin: "600px" })
       : null;
   const row = (r: ReleaseSummary, index: number): HTMLElement => {
@@ -90,7 +115,7 @@ export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActio
         "data-id": r.id,
         tabindex: "0",
         "aria-posinset": String(index + 1),
-        "aria-setsize": String(rows.length),
+        "aria-setsize": String(total),
         "aria-label": r.headline || "Untitled release",
         onClick: open,
         onKeydown: (e: KeyboardEvent) => {
@@ -100,9 +125,13 @@ export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActio
           else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
             const here = e.currentTarget as HTMLElement;
-            let next = (e.key === "ArrowDown" ? here.nextElementSibling : here.previousElementSibling) as HTMLElement | null;
-            if (next === more && !more.hidden) next = drawMore();
+            const next = (e.key === "ArrowDown" ? here.nextElementSibling : here.previousElementSibling) as HTMLElement | null;
             if (next?.dataset.testid === "release-row") next.focus();
+            else if (next === end && !end.hidden) {
+              void drawMore().then((added) => {
+                if (added && document.activeElement === here) added.focus();
+              });
+            }
           }
         },
       },
@@ -118,11 +147,11 @@ export function releaseRows(rows: ReleaseSummary[], trash: boolean, on: RowActio
       h("span", { class: "lib-actions" }, actions),
     );
   };
-  // The first chunk is drawn once `more` has a parent to be inserted before.
+  // The first window is drawn once `end` has a parent to be inserted before.
   const frame = document.createDocumentFragment();
-  frame.append(head, more);
-  drawMore();
-  observer?.observe(more);
+  frame.append(head, end);
+  draw(first);
+  observer?.observe(end);
   return Array.from(frame.children) as HTMLElement[];
 }
 

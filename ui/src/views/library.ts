@@ -1,4 +1,4 @@
-// The library: every release with headline, status, language and last edit; search; new from a
+// The library: the releases (a window at a time) with headline, status, language and last edit; search; new from a
 // house-style template; duplicate; delete to the trash (with confirmation) and restore from it.
 
 import type { HouseStyleId } from "../bindings/HouseStyleId";
@@ -10,9 +10,10 @@ import type { Presence } from "../bindings/Presence";
 import { debounce, h, replace } from "../lib/dom";
 import { HOUSE_STYLES } from "../lib/labels";
 import type { SourceFormat } from "../bindings/SourceFormat";
+import type { ReleasePage } from "../bindings/ReleasePage";
 import type { ReleaseSummary } from "../lib/types";
 import type { ReleaseReview } from "../bindings/ReleaseReview";
-import { markPresence, releaseRows } from "./library-rows";
+import { CHUNK, markPresence, releaseRows, type MoreRows } from "./library-rows";
 import { settingsDialog } from "./settings";
 
 /** Which releases the library lists. */
@@ -73,19 +74,34 @@ export function libraryView(hooks: LibraryHooks): {
   let seq = 0;
   // The review states of the last full refresh: a new search text does not change them.
   let lastReviews: ReleaseReview[] | null = null;
-  /** Lists the releases; `searching` reuses the review states and presence already read. */
+  /**
+   * Lists the first window of the releases (the next ones are asked as the reader gets there);
+   * `searching` reuses the review states and presence already read.
+   */
   const refresh = async (searching = false) => {
     const mine = ++seq;
     try {
       // The review states come alongside; the list still shows if they cannot be read.
-      const [rows, reviews, who] = await Promise.all([
-        api.listReleases(query.trim() || null, trash),
-        trash
-          ? Promise.resolve([] as ReleaseReview[])
-          : searching && lastReviews
-            ? Promise.resolve(lastReviews)
-            : api.reviewOverview().catch(() => [] as ReleaseReview[]),
-        me ? Promise.resolve(me) : api.workspaceSettings().then((w) => w.name, () => ""),
+      const reviewsAsked: Promise<ReleaseReview[]> = trash
+        ? Promise.resolve([])
+        : searching && lastReviews
+          ? Promise.resolve(lastReviews)
+          : api.reviewOverview().catch(() => [] as ReleaseReview[]);
+      const whoAsked = me ? Promise.resolve(me) : api.workspaceSettings().then((w) => w.name, () => "");
+      // "Waiting for me" and "Mine" list the releases the review states name: the store filters
+      // by those ids. "All" and the trash are asked at once, beside the review states.
+      const idsAsked: Promise<string[] | null> =
+        trash || scope === "all"
+          ? Promise.resolve(null)
+          : Promise.all([reviewsAsked, whoAsked]).then(([reviews, who]) =>
+              reviews.filter((r) => (scope === "waiting" ? r.waitingForMe : r.writer === who)).map((r) => r.id),
+            );
+      const text = query.trim() || null;
+      const ask = (ids: string[] | null, offset: number) => api.listReleases(text, trash, ids, offset, CHUNK);
+      const [[page, ids], reviews, who] = await Promise.all([
+        idsAsked.then((ids) => Promise.all([ask(ids, 0), ids] as const)),
+        reviewsAsked,
+        whoAsked,
       ]);
       if (mine !== seq) return;
       me = who;
@@ -93,8 +109,7 @@ export function libraryView(hooks: LibraryHooks): {
       const byId = new Map(reviews.map((r) => [r.id, r]));
       const waiting = reviews.filter((r) => r.waitingForMe).length;
       scopeButtons.waiting.textContent = waiting > 0 ? `Waiting for me (${waiting})` : "Waiting for me";
-      const shown = trash || scope === "all" ? rows : rows.filter((r) => (scope === "waiting" ? byId.get(r.id)?.waitingForMe : byId.get(r.id)?.writer === me));
-      draw(shown, byId);
+      draw(page, (offset) => ask(ids, offset).then((p) => p.rows), byId);
       if (!trash) markPresence(list, present);
       if (!searching) void loadPresence();
     } catch (err) {
@@ -248,8 +263,8 @@ export function libraryView(hooks: LibraryHooks): {
     }
   };
 
-  const draw = (rows: ReleaseSummary[], reviews: Map<string, ReleaseReview>) => {
-    if (rows.length === 0 && !trash && !query && scope === "all") {
+  const draw = (page: ReleasePage, more: MoreRows, reviews: Map<string, ReleaseReview>) => {
+    if (page.total === 0 && !trash && !query && scope === "all") {
       list.removeAttribute("role");
       replace(
         list,
@@ -269,7 +284,7 @@ export function libraryView(hooks: LibraryHooks): {
       );
       return;
     }
-    if (rows.length === 0) {
+    if (page.total === 0 || page.rows.length === 0) {
       list.removeAttribute("role");
       list.removeAttribute("aria-label");
       const why = trash ? "The trash is empty." : query ? `No release matches “${query}”.` : scope === "waiting" ? "Nobody is waiting for your review." : "You have not written a release yet.";
@@ -280,7 +295,7 @@ export function libraryView(hooks: LibraryHooks): {
     list.setAttribute("aria-label", trash ? "Releases in the trash" : "Releases");
     replace(
       list,
-      releaseRows(rows, trash, {
+      releaseRows(page.rows, page.total, more, trash, {
         open: hooks.open,
         remove: (r) => void remove(r),
         act: async (what, r) => {

@@ -190,6 +190,7 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> anyhow::Result<()> {
     let filter = ListFilter {
         query: a.query.clone(),
         deleted: a.deleted,
+        ids: None,
     };
     let rows = store.list(&filter)?;
     if a.json {

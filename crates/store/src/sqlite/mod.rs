@@ -24,7 +24,8 @@ use crate::editing::OpenRelease;
 use crate::listing;
 use crate::{parts, schema};
 use crate::{
-    ListFilter, Record, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError, WorkingCopy,
+    ListFilter, Record, ReleasePage, ReleaseSummary, RevisionInfo, SaveMeta, Store, StoreError,
+    WorkingCopy,
 };
 
 /// The revision store in an SQLite file (or in memory, for tests).
@@ -366,7 +367,16 @@ impl Store for SqliteStore {
     }
 
     fn list(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
-        self.done(self.list_releases(f))
+        self.done(self.list_releases(f, None).map(|p| p.rows))
+    }
+
+    fn list_page(
+        &self,
+        f: &ListFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<ReleasePage, StoreError> {
+        self.done(self.list_releases(f, Some((offset, limit))))
     }
 
     fn save_working_copy(&self, id: &str, r: &Release) -> Result<(), StoreError> {

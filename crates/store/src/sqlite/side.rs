@@ -4,23 +4,27 @@
 //! None of them touches revisions or blobs; they read and write the listing,
 //! search and working-copy tables and the trash flag.
 
-use std::collections::HashSet;
-
 use dateline_core::Release;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{now_micros, SqliteStore};
 use crate::listing::enum_from_name;
-use crate::{ListFilter, ReleaseSummary, StoreError, WorkingCopy};
+use crate::{ListFilter, ReleasePage, ReleaseSummary, StoreError, WorkingCopy};
 
 /// Largest working copy autosaved (its JSON); a release is far smaller.
 const MAX_WORKING_COPY: usize = 32_000_000;
 
 impl SqliteStore {
-    /// [`crate::Store::list`]: one pass over the listing rows; with a query, the
-    /// search rows of releases saved since the last search are refreshed first
-    /// (a read-only store reads those releases' text instead).
-    pub(super) fn list_releases(&self, f: &ListFilter) -> Result<Vec<ReleaseSummary>, StoreError> {
+    /// [`crate::Store::list`] and [`crate::Store::list_page`]: the listing rows
+    /// the filter matches, newest edit first: all of them, or the window
+    /// `(offset, limit)` and the count of all. With a query, the search rows of
+    /// releases saved since their last refresh are refreshed first (a read-only
+    /// store reads those releases' text instead).
+    pub(super) fn list_releases(
+        &self,
+        f: &ListFilter,
+        window: Option<(u32, u32)>,
+    ) -> Result<ReleasePage, StoreError> {
         let query = f
             .query
             .as_deref()
@@ -28,7 +32,7 @@ impl SqliteStore {
             .filter(|q| !q.is_empty())
             .map(str::to_lowercase);
         let mut inner = self.lock();
-        let mut stale_hits = HashSet::new();
+        let mut stale_hits = Vec::new();
         if let Some(q) = &query {
             if self.read_only {
                 stale_hits = crate::listing::stale_matches(&inner.conn, &self.shown, q)?;
@@ -36,52 +40,79 @@ impl SqliteStore {
                 crate::listing::refresh_search(&mut inner.conn, &self.shown)?;
             }
         }
-        // With a query of three characters or more, the trigram index finds the
-        // matching releases; shorter ones scan the text. Releases whose search row
-        // is out of date (read-only stores only) come along and are checked below.
-        let matching = match query.as_deref().map(|q| q.chars().count()) {
-            None => "1",
-            Some(n) if n >= 3 => {
-                "(l.searched < l.head OR r.id IN
-                    (SELECT rowid FROM search_index WHERE search_index MATCH ?3))"
+        let mut conds = vec!["r.deleted = :deleted".to_string()];
+        let mut args: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":deleted", &f.deleted)];
+        let (phrase, stale, ids);
+        if let Some(q) = &query {
+            // With a query of three characters or more, the trigram index finds the
+            // matching releases; shorter ones scan the text. The FTS5 query is the
+            // whole text as one phrase (quotes doubled): never index syntax.
+            let hit = if q.chars().count() >= 3 {
+                phrase = format!("\"{}\"", q.replace('"', "\"\""));
+                args.push((":phrase", &phrase));
+                "r.id IN (SELECT rowid FROM search_index WHERE search_index MATCH :phrase)"
+            } else {
+                args.push((":text", q));
+                "EXISTS (SELECT 1 FROM search s WHERE s.release = r.id AND instr(s.text, :text) > 0)"
+            };
+            // A search row older than its release (read-only stores only) does not
+            // count: those releases were checked against their latest revision.
+            if stale_hits.is_empty() {
+                conds.push(format!("l.searched >= l.head AND {hit}"));
+            } else {
+                stale = json_array(&stale_hits)?;
+                args.push((":stale", &stale));
+                conds.push(format!(
+                    "((l.searched >= l.head AND {hit}) OR r.id IN (SELECT value FROM json_each(:stale)))"
+                ));
             }
-            Some(_) => {
-                "(l.searched < l.head OR EXISTS (SELECT 1 FROM search s
-                    WHERE s.release = r.id AND instr(s.text, ?2) > 0))"
-            }
-        };
-        // The FTS5 query is the whole text as one phrase (quotes doubled).
-        let phrase = query
-            .as_deref()
-            .map(|q| format!("\"{}\"", q.replace('"', "\"\"")));
-        let args: Vec<&dyn rusqlite::ToSql> = match (&query, &phrase) {
-            (Some(q), Some(p)) if q.chars().count() >= 3 => vec![&f.deleted, q, p],
-            (Some(q), _) => vec![&f.deleted, q],
-            _ => vec![&f.deleted],
-        };
+        }
+        if let Some(wanted) = &f.ids {
+            ids = json_array(wanted)?;
+            args.push((":ids", &ids));
+            conds.push("r.uuid IN (SELECT value FROM json_each(:ids))".into());
+        }
+        let matching = conds.join(" AND ");
+        // The window first, in the order of the `listing_recent` index (a window of the
+        // newest reads its rows only); the count only when the window does not tell it.
+        let (offset, limit) = window.map_or((0, -1), |(o, l)| (i64::from(o), i64::from(l)));
+        let mut window_args = args.clone();
+        window_args.push((":offset", &offset));
+        window_args.push((":limit", &limit));
         let sql = format!(
             "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
                     r.created, l.updated, l.head, r.deleted,
-                    EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id),
-                    r.id, l.searched < l.head
+                    EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id)
                FROM releases r JOIN listing l ON l.release = r.id
-              WHERE r.deleted = ?1 AND {matching}
-              ORDER BY l.updated DESC, r.id DESC"
+              WHERE {matching}
+              ORDER BY l.updated DESC, l.release DESC
+              LIMIT :limit OFFSET :offset"
         );
-        let rows: Vec<(i64, bool, Result<ReleaseSummary, StoreError>)> = inner
+        let rows: Vec<Result<ReleaseSummary, StoreError>> = inner
             .conn
             .prepare_cached(&sql)
             .and_then(|mut s| {
-                s.query_map(args.as_slice(), |r| {
-                    Ok((r.get(11)?, r.get(12)?, self.summary(r)?))
-                })?
-                .collect()
+                s.query_map(window_args.as_slice(), |r| self.summary(r))?
+                    .collect()
             })
             .map_err(|e| self.sq(e))?;
-        rows.into_iter()
-            .filter(|(rel, stale, _)| query.is_none() || !*stale || stale_hits.contains(rel))
-            .map(|(_, _, summary)| summary)
-            .collect()
+        let rows = rows.into_iter().collect::<Result<Vec<_>, _>>()?;
+        // A window shorter than asked (not empty, or the first) ends the list: it tells the count.
+        let shown = i64::try_from(rows.len()).map_err(|_| self.corrupt())?;
+        let total = if limit < 0 || (shown < limit && (shown > 0 || offset == 0)) {
+            offset + shown
+        } else {
+            inner
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM releases r JOIN listing l ON l.release = r.id
+                      WHERE {matching}"
+                ))
+                .and_then(|mut s| s.query_row(args.as_slice(), |r| r.get(0)))
+                .map_err(|e| self.sq(e))?
+        };
+        let total = u32::try_from(total).map_err(|_| self.corrupt())?;
+        Ok(ReleasePage { total, rows })
     }
 
     /// [`crate::Store::save_working_copy`]: replaces the release's one working copy.
@@ -249,4 +280,9 @@ impl SqliteStore {
         }
         Ok(())
     }
+}
+
+/// `values` as a JSON array, for `json_each` (a list of any length in one parameter).
+fn json_array<T: serde::Serialize>(values: &[T]) -> Result<String, StoreError> {
+    serde_json::to_string(values).map_err(|e| StoreError::invalid("", e.to_string()))
 }
