@@ -172,14 +172,19 @@ async fn thousand(env: &Env, seed_id: &str, f: &mut Figures) {
     let m = probe(s, "window.__m").await;
     let (mut dom, mut frame) = (nums(&m["dom"]), nums(&m["frame"]));
     f.preview_html_p95 = report("keystroke → preview document updated (ms)", &mut dom);
-    f.preview_p95 = report("keystroke → the frame after the preview update (ms)", &mut frame);
+    f.preview_p95 = report(
+        "keystroke → the frame after the preview update (ms)",
+        &mut frame,
+    );
     let doc = probe(
         s,
         "(() => { const d = document.querySelector('[data-testid=preview-frame]')?.contentDocument; return d ? d.body.textContent.length : -1; })()",
     )
     .await;
-    println!("preview: {} iframe(s), {doc} characters of text shown",
-        probe(s, "document.querySelectorAll('iframe').length").await);
+    println!(
+        "preview: {} iframe(s), {doc} characters of text shown",
+        probe(s, "document.querySelectorAll('iframe').length").await
+    );
 
     // One compare, then memory. The compare view comes once the working copy is
     // stored; its selectors are used only once they list both revisions.
