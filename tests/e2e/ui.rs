@@ -171,14 +171,15 @@ pub async fn shot(s: &WebDriver, name: &str) {
     }
 }
 
-/// The text rendered in the preview iframe (its `srcdoc` body).
+/// The HTML shown in the preview iframe (its document, written in place by the app).
 pub async fn preview_text(s: &WebDriver) -> String {
-    let frame = tid(s, "preview-frame").await;
-    let html = frame
-        .attr("srcdoc")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    html
+    s.execute(
+        "const f = document.querySelector('[data-testid=preview-frame]'); \
+         return f && f.contentDocument ? f.contentDocument.documentElement.outerHTML : '';",
+        vec![],
+    )
+    .await
+    .ok()
+    .and_then(|v| v.json().as_str().map(str::to_owned))
+    .unwrap_or_default()
 }

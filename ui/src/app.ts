@@ -168,8 +168,10 @@ export function createApp(mount: HTMLElement): App {
     () => {},
   );
   void showLibrary();
-  // Warm the editor chunk once the library is up, so opening a release does not wait for it.
-  setTimeout(() => void import("./views/editor"), 400);
+  // Warm the editor chunk (CodeMirror is most of its 600 kB) once the library is drawn and the
+  // page idle, so that neither the start nor opening a release waits for its parsing.
+  const warm = () => void import("./views/editor");
+  setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(warm, { timeout: 2000 }) : warm()), 1000);
   const destroy = () => {
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("visibilitychange", onVisibility);

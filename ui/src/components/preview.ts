@@ -1,5 +1,8 @@
-// The live preview: the core's HTML (the same as the export) in a sandboxed iframe via srcdoc.
-// Requests are coalesced (one in flight, the newest waiting) and stale answers are dropped.
+// The live preview: the core's HTML (the same as the export) in one sandboxed iframe. The frame
+// loads an empty standards-mode shell once; every render is then written into it in place: the
+// new HTML is parsed beside the app and only the nodes that differ are replaced, so a keystroke
+// repaints the paragraph it changed, the reader keeps their scroll position, and no document is
+// reloaded. Requests are coalesced (one in flight, the newest waiting) and stale answers dropped.
 
 import type { Release } from "../bindings/Release";
 import { api } from "../lib/api";
@@ -9,6 +12,9 @@ import { LatestOnly } from "../lib/latest";
 /** 0: coalesce instead of debounce — the preview follows typing as fast as the renderer answers. */
 export const PREVIEW_DELAY = 0;
 
+/** What the frame loads before the first render: standards mode, nothing else. */
+export const PREVIEW_SHELL = "<!DOCTYPE html><html><head></head><body></body></html>";
+
 export interface PreviewPane {
   el: HTMLElement;
   update(release: Release): void;
@@ -17,75 +23,97 @@ export interface PreviewPane {
 
 /** An iframe that shows `html` with no scripts and no access to the app. */
 export function sandboxedFrame(testid: string, title: string): HTMLIFrameElement {
-  // No allow-scripts: the document is inert. Same origin only so the app can keep its scroll position.
+  // No allow-scripts: the document is inert. Same origin so the app can write into it and keep its scroll position.
   return h("iframe", { class: "preview-frame", testid, title, sandbox: "allow-same-origin", referrerpolicy: "no-referrer" });
 }
 
+function syncAttributes(cur: Element, want: Element): void {
+  for (const a of Array.from(cur.attributes)) if (!want.hasAttribute(a.name)) cur.removeAttribute(a.name);
+  for (const a of Array.from(want.attributes)) if (cur.getAttribute(a.name) !== a.value) cur.setAttribute(a.name, a.value);
+}
+
 /**
- * Two stacked frames: the next render loads in the hidden one and is swapped in once loaded, at
- * the reader's scroll position — no blank flash, no jump to the top while typing. The visible
- * frame carries data-testid="preview-frame".
+ * Makes the children of `cur` equal to those of `want`, touching as little as it can: equal
+ * nodes at both ends are kept; when one node changed it is patched in place (down to the text
+ * that changed), otherwise the differing run is replaced by copies from `want`. Returns how many
+ * nodes were replaced or edited.
  */
-function doubleBuffer(title: string) {
-  let front = sandboxedFrame("preview-frame", title);
-  let back = sandboxedFrame("", title);
-  back.removeAttribute("data-testid");
-  back.classList.add("back");
-  back.setAttribute("aria-hidden", "true");
-  back.tabIndex = -1;
-  back.inert = true;
-  let token = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const show = (html: string, seq: number, since: number) => {
-    const mine = ++token;
-    const target = back;
-    const swap = () => {
-      if (mine !== token || target !== back) return;
-      if (timer !== undefined) clearTimeout(timer);
-      let y = 0;
-      try {
-        y = front.contentWindow?.scrollY ?? 0;
-        target.contentWindow?.scrollTo(0, y);
-      } catch {
-        /* not readable: start at the top */
-      }
-      for (const [el, on] of [[target, true], [front, false]] as const) {
-        el.classList.toggle("back", !on);
-        if (on) {
-          el.setAttribute("data-testid", "preview-frame");
-          el.removeAttribute("aria-hidden");
-          el.inert = false;
-          el.tabIndex = 0;
-        } else {
-          el.removeAttribute("data-testid");
-          el.setAttribute("aria-hidden", "true");
-          el.inert = true;
-          el.tabIndex = -1;
-        }
-      }
-      target.dataset.seq = String(seq);
-      target.dataset.latencyMs = (performance.now() - since).toFixed(1);
-      back = front;
-      front = target;
-    };
-    if (timer !== undefined) clearTimeout(timer);
-    target.onload = swap;
-    // Should a load event never come (an engine without srcdoc events), swap anyway.
-    timer = setTimeout(swap, 1000);
-    target.srcdoc = html;
+export function patchChildren(cur: Node, want: Node): number {
+  const doc = cur.ownerDocument ?? (cur as Document);
+  const a = Array.from(cur.childNodes);
+  const b = Array.from(want.childNodes);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start]!.isEqualNode(b[start]!)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1]!.isEqualNode(b[endB - 1]!)) {
+    endA--;
+    endB--;
+  }
+  if (endA - start === 1 && endB - start === 1) {
+    const x = a[start]!;
+    const y = b[start]!;
+    if (x.nodeType === Node.ELEMENT_NODE && y.nodeType === Node.ELEMENT_NODE && (x as Element).tagName === (y as Element).tagName) {
+      syncAttributes(x as Element, y as Element);
+      return 1 + patchChildren(x, y);
+    }
+    if (x.nodeType === Node.TEXT_NODE && y.nodeType === Node.TEXT_NODE) {
+      (x as Text).data = (y as Text).data;
+      return 1;
+    }
+  }
+  const after = a[endA] ?? null;
+  for (let i = start; i < endA; i++) a[i]!.remove();
+  for (let i = start; i < endB; i++) cur.insertBefore(doc.importNode(b[i]!, true), after);
+  return endA - start + (endB - start);
+}
+
+/**
+ * Makes `doc` show the HTML document `html`: the root's attributes, the head (styles) when it
+ * changed, and the body patched node by node.
+ */
+export function patchDocument(doc: Document, html: string): void {
+  const next = new DOMParser().parseFromString(html, "text/html");
+  syncAttributes(doc.documentElement, next.documentElement);
+  if (doc.head.innerHTML !== next.head.innerHTML) patchChildren(doc.head, next.head);
+  syncAttributes(doc.body, next.body);
+  patchChildren(doc.body, next.body);
+}
+
+/** The one frame of the preview and what it last showed. */
+function liveFrame(title: string) {
+  const frame = sandboxedFrame("preview-frame", title);
+  frame.srcdoc = PREVIEW_SHELL;
+  let latest: { html: string; seq: number; since: number } | null = null;
+  // The shell is loaded (again, whenever the frame was put back in the page): write the latest render.
+  let loaded = false;
+  const write = () => {
+    const doc = frame.contentDocument;
+    if (!latest || !loaded || !doc?.body || !frame.isConnected) return;
+    patchDocument(doc, latest.html);
+    frame.dataset.seq = String(latest.seq);
+    frame.dataset.latencyMs = (performance.now() - latest.since).toFixed(1);
   };
-  return { el: h("div", { class: "preview-stack" }, front, back), show };
+  frame.addEventListener("load", () => {
+    loaded = true;
+    write();
+  });
+  const show = (html: string, seq: number, since: number) => {
+    latest = { html, seq, since };
+    write();
+  };
+  return { frame, show };
 }
 
 export function previewPane(): PreviewPane {
-  const frames = doubleBuffer("Preview of the release");
+  const live = liveFrame("Preview of the release");
   const status = h("div", { class: "preview-status muted", "aria-live": "polite" });
   // Each request carries the time of the change that caused it, so the frame can tell how long
   // a keystroke took to reach the screen (data-latency-ms, read by the e2e benchmark).
   const latest = new LatestOnly<{ r: Release; t: number }, { html: string; t: number }>(
     async ({ r, t }) => ({ html: await api.renderPreview(r), t }),
     ({ html, t }, seq) => {
-      frames.show(html, seq, t);
+      live.show(html, seq, t);
       status.textContent = "";
       status.classList.remove("error");
     },
@@ -95,7 +123,7 @@ export function previewPane(): PreviewPane {
       status.classList.add("error");
     },
   );
-  const el = h("aside", { class: "preview-pane", "aria-label": "Live preview" }, h("div", { class: "pane-head" }, h("span", null, "Preview"), status), frames.el);
+  const el = h("aside", { class: "preview-pane", "aria-label": "Live preview" }, h("div", { class: "pane-head" }, h("span", null, "Preview"), status), h("div", { class: "preview-stack" }, live.frame));
   return {
     el,
     update: (r) => latest.push({ r: structuredCloneSafe(r), t: performance.now() }),

@@ -35,7 +35,7 @@ describe("the app end to end over a mocked shell", () => {
     expect(app.root.dataset.view).toBe("editor");
 
     // The preview shows the core's HTML for the release.
-    await until(() => byTestId<HTMLIFrameElement>(mount, "preview-frame").srcdoc.includes("<h1>"));
+    await until(() => (byTestId<HTMLIFrameElement>(mount, "preview-frame").contentDocument?.body.innerHTML ?? "").includes("<h1"));
 
     type(byTestId<HTMLTextAreaElement>(mount, "field-headline"), "A new headline");
     expect(byTestId(mount, "save-indicator").dataset.state).toBe("pending");
@@ -43,7 +43,7 @@ describe("the app end to end over a mocked shell", () => {
     const saved = calls.filter((c) => c.cmd === "save_working_copy");
     expect(saved).toHaveLength(1);
     expect((saved[0]!.args.release as { headline: string }).headline).toBe("A new headline");
-    await until(() => byTestId<HTMLIFrameElement>(mount, "preview-frame").srcdoc.includes("A new headline"));
+    await until(() => (byTestId<HTMLIFrameElement>(mount, "preview-frame").contentDocument?.body.textContent ?? "").includes("A new headline"));
 
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true }));
     await until(() => document.querySelector('[data-testid="save-dialog"]') !== null);
