@@ -83,6 +83,20 @@ impl Harness {
     }
 }
 
+/// The first window of the library (or the trash), as the library asks for it.
+fn listed(h: &Harness, deleted: bool) -> Vec<Value> {
+    let page: Value = h.ok(
+        "list_releases",
+        json!({ "query": null, "deleted": deleted, "offset": 0, "limit": 60 }),
+    );
+    assert_eq!(
+        page["total"].as_u64(),
+        Some(page["rows"].as_array().map_or(0, Vec::len) as u64),
+        "{page}"
+    );
+    serde_json::from_value(page["rows"].clone()).expect("rows")
+}
+
 #[test]
 fn a_release_goes_from_template_to_revisions_and_back() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -148,14 +162,14 @@ fn a_release_goes_from_template_to_revisions_and_back() {
     // Library: search, duplicate, trash and back.
     let copy: String = h.ok("duplicate_release", json!({ "id": id }));
     assert_ne!(copy, id);
-    let found: Vec<Value> = h.ok("list_releases", json!({ "query": null, "deleted": false }));
+    let found = listed(&h, false);
     assert_eq!(found.len(), 2);
     h.ok::<Value>("delete_release", json!({ "id": copy }));
-    let trash: Vec<Value> = h.ok("list_releases", json!({ "deleted": true }));
+    let trash = listed(&h, true);
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0]["id"], copy.as_str());
     h.ok::<Value>("undelete_release", json!({ "id": copy }));
-    let all: Vec<Value> = h.ok("list_releases", json!({ "deleted": false }));
+    let all = listed(&h, false);
     assert_eq!(all.len(), 2);
 }
 
@@ -286,7 +300,10 @@ fn a_damaged_database_is_reported_not_fatal() {
     let e = e.expect("an error");
     assert_eq!(e["code"], "not_a_database", "{e}");
     assert_eq!(
-        h.err_code("list_releases", json!({ "deleted": false })),
+        h.err_code(
+            "list_releases",
+            json!({ "deleted": false, "offset": 0, "limit": 60 })
+        ),
         "not_a_database"
     );
     // Commands that need no database still work.
@@ -306,7 +323,7 @@ fn only_the_app_origin_may_invoke_and_only_declared_commands() {
         .call_from(
             "https://example.org",
             "list_releases",
-            json!({ "deleted": false }),
+            json!({ "deleted": false, "offset": 0, "limit": 60 }),
         )
         .expect_err("a remote origin is refused");
     assert!(e.as_str().unwrap_or("").contains("not allowed"), "{e}");
@@ -329,7 +346,7 @@ fn pasted_text_is_imported_as_a_new_release() {
                 PORTLAND, Maine, May 14, 2025 -- The harbor ferry service will run crossings after midnight.\n\n\
                 \"Night workers asked for this,\" said Dana Ruiz, director of the service.\n\n###\n";
     // The review screen first: nothing is stored, the parts say what each became.
-    let before: Value = h.ok("list_releases", json!({ "query": null, "deleted": false }));
+    let before = listed(&h, false);
     let p: Value = h.ok(
         "preview_import",
         json!({ "text": text, "from": "text", "overrides": [] }),
@@ -343,7 +360,7 @@ fn pasted_text_is_imported_as_a_new_release() {
         .iter()
         .find(|x| x["role"] == "quote")
         .expect("a quote part");
-    let after: Value = h.ok("list_releases", json!({ "query": null, "deleted": false }));
+    let after = listed(&h, false);
     assert_eq!(before, after, "a preview stores nothing");
     // The writer says the quote is a plain paragraph: the import follows.
     let overrides = json!([{ "type": "paragraph", "part": quote["index"] }]);
