@@ -46,6 +46,20 @@ fn env_or(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// User plus system CPU time, in seconds, from a `/proc/…/stat` file (Linux;
+/// clock ticks of 1/100 s); 0 where there is none.
+fn cpu_seconds(stat: &str) -> f64 {
+    let text = std::fs::read_to_string(stat).unwrap_or_default();
+    // The fields after the command name, which is in parentheses.
+    let rest = text.rsplit_once(") ").map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the file (11 and 12 after the name).
+    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
+}
+
 fn mib(b: u64) -> String {
     format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0))
 }
@@ -311,9 +325,19 @@ fn main() {
         relay.down.load(Ordering::Relaxed),
     );
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let (thread0, process0, server0) = (
+        cpu_seconds("/proc/thread-self/stat"),
+        cpu_seconds("/proc/self/stat"),
+        cpu_seconds(&format!("/proc/{}/stat", server.pid())),
+    );
     let t = Instant::now();
     let report = sync(&store, &client).unwrap();
     let took = t.elapsed();
+    let (thread, process, server_cpu) = (
+        cpu_seconds("/proc/thread-self/stat") - thread0,
+        cpu_seconds("/proc/self/stat") - process0,
+        cpu_seconds(&format!("/proc/{}/stat", server.pid())) - server0,
+    );
     let (up, down) = (
         relay.up.load(Ordering::Relaxed) - up0,
         relay.down.load(Ordering::Relaxed) - down0,
@@ -328,6 +352,9 @@ fn main() {
     println!(
         "  pulled {} records, applied {} revisions, {listed} releases in the local library",
         report.pulled, report.applied
+    );
+    println!(
+        "  CPU: {thread:.1} s on the applying thread, {process:.1} s in the whole client, {server_cpu:.1} s in the server (PostgreSQL not counted)"
     );
     println!(
         "  over the wire: {} down, {} up (HTTP, headers included)",

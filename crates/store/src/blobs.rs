@@ -50,25 +50,48 @@ pub fn store_parts(
     pending: &mut Vec<(Hash, i64)>,
     parts: &Parts,
 ) -> Result<Vec<u8>, StoreError> {
+    store_hashed_parts(conn, known, pending, parts, &hash_parts(parts))
+}
+
+/// The parts that go into blobs, in manifest order.
+fn stored_parts(parts: &Parts) -> impl Iterator<Item = &Vec<u8>> {
+    let fields = parts.fields.iter().enumerate().filter(|(i, _)| *i != BODY);
+    fields.map(|(_, f)| f).chain(&parts.blocks)
+}
+
+/// The content address of each part [`store_parts`] stores, in its order
+/// (computed ahead of the write, off the store's lock).
+pub fn hash_parts(parts: &Parts) -> Vec<Hash> {
+    stored_parts(parts)
+        .map(|bytes| codec::hash(Kind::Json, bytes))
+        .collect()
+}
+
+/// [`store_parts`] with the hashes of [`hash_parts`] given.
+pub fn store_hashed_parts(
+    conn: &Connection,
+    known: &mut KnownBlobs,
+    pending: &mut Vec<(Hash, i64)>,
+    parts: &Parts,
+    hashes: &[Hash],
+) -> Result<Vec<u8>, StoreError> {
     let mut manifest = Vec::with_capacity(1 + FIELDS * 3 + parts.blocks.len() * 3);
     manifest.push(MANIFEST_FORMAT);
-    let fields = parts.fields.iter().enumerate().filter(|(i, _)| *i != BODY);
-    for bytes in fields.map(|(_, f)| f).chain(&parts.blocks) {
-        let id = blob_id(conn, known, pending, Kind::Json, bytes)?;
+    for (bytes, h) in stored_parts(parts).zip(hashes) {
+        let id = blob_id(conn, known, pending, *h, bytes)?;
         codec::put_varint(&mut manifest, u64::try_from(id).unwrap_or(0));
     }
     Ok(manifest)
 }
 
-/// The row id of the blob holding `bytes`, inserting it when it is new.
+/// The row id of the blob holding `bytes` (hash `h`), inserting it when it is new.
 fn blob_id(
     conn: &Connection,
     known: &mut KnownBlobs,
     pending: &mut Vec<(Hash, i64)>,
-    kind: Kind,
+    h: Hash,
     bytes: &[u8],
 ) -> Result<i64, StoreError> {
-    let h = codec::hash(kind, bytes);
     if let Some(&id) = known.map.get(&h) {
         return Ok(id);
     }

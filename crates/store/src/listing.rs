@@ -57,13 +57,31 @@ pub fn write_row(
 
 /// Writes the search row of release `rel` from its latest revision `head`.
 pub fn write_search(conn: &Connection, rel: i64, head: i64, r: &Release) -> Result<(), StoreError> {
+    write_searches(conn, &[(rel, head, r)])
+}
+
+/// [`write_search`] for several releases `(rel, head, content)` at once. The
+/// search rows go in as ONE statement: the full-text index writes what it has
+/// pending to disk at every statement that changes it, so a pulled page of
+/// many releases makes one index segment rather than one per release.
+pub fn write_searches(conn: &Connection, rows: &[(i64, i64, &Release)]) -> Result<(), StoreError> {
+    let texts: Vec<(i64, String)> = rows
+        .iter()
+        .map(|(rel, _, r)| (*rel, full_text(r)))
+        .collect();
+    let texts =
+        serde_json::to_string(&texts).map_err(|e| StoreError::invalid("", e.to_string()))?;
     conn.prepare_cached(
-        "INSERT INTO search (release, text) VALUES (?1, ?2)
-         ON CONFLICT (release) DO UPDATE SET text = ?2",
+        "INSERT INTO search (release, text)
+         SELECT value ->> 0, value ->> 1 FROM json_each(?1) WHERE true
+         ON CONFLICT (release) DO UPDATE SET text = excluded.text",
     )?
-    .execute(params![rel, full_text(r)])?;
-    conn.prepare_cached("UPDATE listing SET searched = ?2 WHERE release = ?1")?
-        .execute(params![rel, head])?;
+    .execute([texts])?;
+    let mut searched =
+        conn.prepare_cached("UPDATE listing SET searched = ?2 WHERE release = ?1")?;
+    for (rel, head, _) in rows {
+        searched.execute(params![rel, head])?;
+    }
     Ok(())
 }
 
@@ -91,9 +109,18 @@ pub fn refresh_search(conn: &mut Connection, path: &str) -> Result<(), StoreErro
                 .collect()
         })
         .map_err(sq)?;
-    for (rel, head, manifest) in stale {
-        let release = crate::blobs::read_release(&tx, &manifest, path)?;
-        write_search(&tx, rel, head, &release)?;
+    // In batches: one index segment per batch, and a bounded number of releases in memory.
+    for batch in stale.chunks(256) {
+        let releases = batch
+            .iter()
+            .map(|(_, _, manifest)| crate::blobs::read_release(&tx, manifest, path))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rows: Vec<_> = batch
+            .iter()
+            .zip(&releases)
+            .map(|((rel, head, _), r)| (*rel, *head, r))
+            .collect();
+        write_searches(&tx, &rows)?;
     }
     tx.commit().map_err(sq)
 }

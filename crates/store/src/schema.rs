@@ -277,6 +277,9 @@ fn has_dateline_tables(conn: &Connection) -> rusqlite::Result<bool> {
     Ok(columns == 12)
 }
 
+/// The page cache's ceiling, in KiB (a negative `cache_size` is KiB).
+const CACHE_KIB: i64 = -32_768;
+
 /// Recognition, settings, then (under the write lock) backup and migrations.
 fn prepare(conn: &mut Connection, shown: &str, file: Option<&Path>) -> Result<(), StoreError> {
     let sq = |e| StoreError::from_sqlite(e, shown);
@@ -298,6 +301,11 @@ fn prepare(conn: &mut Connection, shown: &str, file: Option<&Path>) -> Result<()
     }
     // In WAL mode NORMAL is crash-safe; only the last commits may be lost on power failure.
     conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(sq)?;
+    // SQLite's default page cache is 2 MiB: a library of thousands of releases
+    // then reads its indexes (blob hashes, record ids) from the file again on
+    // nearly every lookup. The cache only grows as pages are read.
+    conn.pragma_update(None, "cache_size", CACHE_KIB)
         .map_err(sq)?;
     let partial = file.map(partial_backup).filter(|p| p.exists());
     if found.needs_writing() || partial.is_some() {

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::Utc;
-use dateline_store::{OutgoingRevision, RemoteRevision, SqliteStore};
+use dateline_store::{OutgoingRevision, PreparedRevision, RemoteRevision, SqliteStore};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -193,13 +193,11 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
         // One page fetched ahead: the fetcher blocks until it is taken.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Fetched, SyncError>>(1);
         scope.spawn(move || fetch_pages(store, client, start, &tx));
-        let mut cache: HashMap<String, Vec<u8>> = HashMap::new();
         // Ends when the fetcher does: after the last page, or on its error.
         for fetched in rx {
-            let Fetched { page, blobs } = fetched?;
-            cache.extend(blobs);
+            let Fetched { page, revisions } = fetched?;
             let more = page.more;
-            apply_pulled(store, client, &page, &mut cache, report)?;
+            apply_pulled(store, &page, &revisions, report)?;
             if !more {
                 break;
             }
@@ -208,33 +206,29 @@ pub fn pull(store: &SqliteStore, client: &Client, report: &mut Report) -> Result
     })
 }
 
-/// A pulled page and the blocks of its new revisions.
+/// A pulled page, and its revisions not yet in this history with their
+/// content, decoded and checked.
 struct Fetched {
     page: PullResponse,
-    blobs: Vec<(String, Vec<u8>)>,
+    revisions: Vec<PreparedRevision>,
 }
 
-/// The fetching side of [`pull`]: pages after `cursor` with their blocks,
-/// each sent as soon as it is complete, until the last page or an error (the
-/// error is sent too) or until the applying side stops listening.
+/// The fetching side of [`pull`]: pages after `cursor` with the content of
+/// their new revisions, each sent as soon as it is ready, until the last page
+/// or an error (the error is sent too) or until the applying side stops
+/// listening. Decoding happens here, while the other side writes the page before.
 fn fetch_pages(
     store: &SqliteStore,
     client: &Client,
     mut cursor: i64,
     tx: &std::sync::mpsc::SyncSender<Result<Fetched, SyncError>>,
 ) {
-    // Blocks already fetched by this pull: later revisions share most of them.
-    let mut fetched: HashSet<String> = HashSet::new();
+    // Blocks fetched by this pull: later revisions share most of them.
+    let mut cache: HashMap<String, Vec<u8>> = HashMap::new();
     loop {
-        let next = client.pull(cursor, PULL_PAGE).and_then(|page| {
-            let want = wanted_blobs(store, &page.records, &mut fetched)?;
-            let blobs = if want.is_empty() {
-                Vec::new()
-            } else {
-                client.get_blobs(&want)?
-            };
-            Ok(Fetched { page, blobs })
-        });
+        let next = client
+            .pull(cursor, PULL_PAGE)
+            .and_then(|page| prepare_page(store, client, page, &mut cache));
         let (more, failed) = match &next {
             Ok(f) => {
                 cursor = f.page.cursor;
@@ -248,34 +242,62 @@ fn fetch_pages(
     }
 }
 
+/// The new revisions of `page` with their content: the blocks not fetched
+/// yet are asked for in bulk, the rest come from `cache`.
+fn prepare_page(
+    store: &SqliteStore,
+    client: &Client,
+    page: PullResponse,
+    cache: &mut HashMap<String, Vec<u8>>,
+) -> Result<Fetched, SyncError> {
+    let ids: Vec<String> = page
+        .records
+        .iter()
+        .filter(|r| r.record.kind == RecordKind::Revision)
+        .map(|r| r.record.id.hyphenated().to_string())
+        .collect();
+    let known = store.sync_known_ids(&ids)?;
+    let new: Vec<&StoredRecord> = page
+        .records
+        .iter()
+        .filter(|r| r.record.kind == RecordKind::Revision)
+        .filter(|r| !known.contains(&r.record.id.hyphenated().to_string()))
+        .collect();
+    let mut asked: HashSet<&String> = HashSet::new();
+    let want: Vec<String> = new
+        .iter()
+        .flat_map(|r| &r.record.blobs)
+        .filter(|h| !cache.contains_key(*h) && asked.insert(h))
+        .cloned()
+        .collect();
+    if !want.is_empty() {
+        cache.extend(client.get_blobs(&want)?);
+    }
+    let mut revisions = Vec::with_capacity(new.len());
+    for r in new {
+        revisions.push(PreparedRevision::new(remote(client, r, cache)?)?);
+    }
+    Ok(Fetched { page, revisions })
+}
+
 /// Writes one pulled page into the store: its new revisions in one
 /// transaction, all or none, then merges, review records, and the cursor.
 fn apply_pulled(
     store: &SqliteStore,
-    client: &Client,
     page: &PullResponse,
-    cache: &mut HashMap<String, Vec<u8>>,
+    revisions: &[PreparedRevision],
     report: &mut Report,
 ) -> Result<(), SyncError> {
     report.pulled += page.records.len();
     let mut touched: BTreeSet<String> = BTreeSet::new();
-    let mut revs = Vec::new();
-    for r in &page.records {
-        if r.record.kind != RecordKind::Revision {
-            continue;
-        }
-        if let Some(rev) = remote(store, client, r, cache)? {
-            revs.push(rev);
-        }
-    }
-    let applied = store.sync_apply_page(&revs)?;
-    for (rev, number) in revs.iter().zip(applied) {
+    let applied = store.sync_apply_prepared(revisions)?;
+    for (rev, number) in revisions.iter().zip(applied) {
         if let Some(number) = number {
             // 0: a merge revision, kept in the revision graph only.
             if number > 0 {
                 report.applied += 1;
             }
-            touched.insert(rev.release_id.clone());
+            touched.insert(rev.revision().release_id.clone());
         }
     }
     // Merge first: a colleague's comment may be on the merge of these revisions.
@@ -299,42 +321,14 @@ pub fn merge_tips(store: &SqliteStore, releases: &BTreeSet<String>) -> Result<us
     Ok(merged)
 }
 
-/// The blocks of a page's new revisions not fetched yet (and now counted
-/// as fetched), to ask for in bulk.
-fn wanted_blobs(
-    store: &SqliteStore,
-    records: &[StoredRecord],
-    fetched: &mut HashSet<String>,
-) -> Result<Vec<String>, SyncError> {
-    let mut want: Vec<String> = Vec::new();
-    for r in records {
-        if r.record.kind != RecordKind::Revision
-            || r.record.blobs.iter().all(|h| fetched.contains(h))
-            || store.sync_knows(&r.record.id.hyphenated().to_string())?
-        {
-            continue;
-        }
-        for h in &r.record.blobs {
-            if fetched.insert(h.clone()) {
-                want.push(h.clone());
-            }
-        }
-    }
-    Ok(want)
-}
-
 /// A pulled revision record as the store takes it, its content from the
-/// cache (or fetched); `None` if the record is already in the local history.
+/// cache (or fetched).
 fn remote(
-    store: &SqliteStore,
     client: &Client,
     r: &StoredRecord,
     cache: &mut HashMap<String, Vec<u8>>,
-) -> Result<Option<RemoteRevision>, SyncError> {
+) -> Result<RemoteRevision, SyncError> {
     let id = r.record.id.hyphenated().to_string();
-    if store.sync_knows(&id)? {
-        return Ok(None);
-    }
     let body = RevisionBody::deserialize(&r.record.body)
         .map_err(|e| SyncError::Protocol(format!("revision {id}: {e}")))?;
     let mut fetch = |h: &String| -> Result<Vec<u8>, SyncError> {
@@ -359,7 +353,7 @@ fn remote(
         .filter(|_| !derived)
         .map(&mut fetch)
         .collect::<Result<_, _>>()?;
-    Ok(Some(RemoteRevision {
+    Ok(RemoteRevision {
         record_id: id,
         release_id: r.record.release_id.hyphenated().to_string(),
         author: r.record.author.clone(),
@@ -376,5 +370,5 @@ fn remote(
             .map(|p| p.hyphenated().to_string())
             .collect(),
         resolves: body.resolves,
-    }))
+    })
 }

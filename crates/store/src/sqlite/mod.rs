@@ -37,6 +37,9 @@ pub struct SqliteStore {
     file: Option<PathBuf>,
     /// Opened read-only because its folder cannot be written: writes are refused.
     read_only: bool,
+    /// A second, read-only connection to the file (opened when first needed):
+    /// its reads see the last commit without waiting for a write in progress.
+    reader: Mutex<Option<Connection>>,
 }
 
 struct Inner {
@@ -91,6 +94,7 @@ impl SqliteStore {
             shown,
             file: None,
             read_only: false,
+            reader: Mutex::new(None),
         }
     }
 

@@ -227,6 +227,37 @@ impl SqliteStore {
             .map_err(|e| self.sq(e))
     }
 
+    /// Which of `record_ids` are already in this history. For a file this
+    /// reads on the store's second connection, as of the last commit, so a
+    /// sync preparing its next page does not wait for the page being written
+    /// (a record applied meanwhile is found again by the write itself).
+    pub fn sync_known_ids(
+        &self,
+        record_ids: &[String],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        const KNOWN: &str = "SELECT value FROM json_each(?1)
+             WHERE EXISTS (SELECT 1 FROM sync_revisions WHERE record_id = value)
+                OR EXISTS (SELECT 1 FROM sync_graph WHERE record_id = value)";
+        let ids = serde_json::to_string(record_ids)
+            .map_err(|e| StoreError::invalid("", e.to_string()))?;
+        let read = |conn: &rusqlite::Connection| {
+            conn.prepare_cached(KNOWN)
+                .and_then(|mut q| q.query_map([&ids], |r| r.get(0))?.collect())
+                .map_err(|e| self.sq(e))
+        };
+        let Some(file) = &self.file else {
+            return read(&self.lock().conn);
+        };
+        let mut reader = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        if reader.is_none() {
+            *reader = Some(crate::schema::open_file_read_only(file)?.conn);
+        }
+        match reader.as_ref() {
+            Some(conn) => read(conn),
+            None => read(&self.lock().conn),
+        }
+    }
+
     /// Appends a colleague's revision to the local history (creating the
     /// release under its id if it is new here); returns the local revision
     /// number, or `None` if this record is already here. A merge revision
@@ -244,16 +275,20 @@ impl SqliteStore {
     /// returned for each. The search index of a release is written once, from
     /// its latest revision of the page, rather than once per revision.
     pub fn sync_apply_page(&self, revs: &[RemoteRevision]) -> Result<Vec<Option<u32>>, StoreError> {
+        let prepared = revs
+            .iter()
+            .map(|r| PreparedRevision::new(r.clone()))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.sync_apply_prepared(&prepared)
+    }
+
+    /// [`SqliteStore::sync_apply_page`] for revisions already prepared (see
+    /// [`PreparedRevision`]): only the writing is left, under the store's lock.
+    pub fn sync_apply_prepared(
+        &self,
+        revs: &[PreparedRevision],
+    ) -> Result<Vec<Option<u32>>, StoreError> {
         self.writable()?;
-        // Decoding and checking need no lock.
-        let mut decoded = Vec::with_capacity(revs.len());
-        for rev in revs {
-            decoded.push(if rev.parents.len() > 1 {
-                None
-            } else {
-                Some(decode(rev)?)
-            });
-        }
         let mut guard = self.lock();
         let super::Inner { conn, known } = &mut *guard;
         let tx = conn
@@ -264,7 +299,7 @@ impl SqliteStore {
         // Release row → (head, content) of its latest revision in this page.
         let mut search: std::collections::BTreeMap<i64, (u32, &dateline_core::Release)> =
             std::collections::BTreeMap::new();
-        for (rev, dec) in revs.iter().zip(&decoded) {
+        for PreparedRevision { rev, content } in revs {
             let known_id = tx
                 .prepare_cached(
                     "SELECT 1 FROM sync_revisions WHERE record_id = ?1
@@ -276,7 +311,12 @@ impl SqliteStore {
                 out.push(None);
                 continue;
             }
-            let Some((release, p)) = dec else {
+            let Some(Decoded {
+                release,
+                parts,
+                hashes,
+            }) = content
+            else {
                 // A merge revision: into the revision graph only (its content
                 // is derived from its parents; see `graph::record_pulled`).
                 let rel = self.row(&tx, &rev.release_id)?.id;
@@ -306,8 +346,9 @@ impl SqliteStore {
                     tx.last_insert_rowid()
                 }
             };
-            let manifest = crate::blobs::store_parts(&tx, known, &mut pending, p)
-                .map_err(|e| self.retag(e))?;
+            let manifest =
+                crate::blobs::store_hashed_parts(&tx, known, &mut pending, parts, hashes)
+                    .map_err(|e| self.retag(e))?;
             // A colleague's revision never drops this user's unsaved edits:
             // saving them later merges them with it (see `graph`).
             let number =
@@ -322,14 +363,54 @@ impl SqliteStore {
             search.insert(rel, (number, release));
             out.push(Some(number));
         }
-        for (rel, (head, release)) in search {
-            crate::listing::write_search(&tx, rel, i64::from(head), release)?;
-        }
+        let search: Vec<_> = search
+            .into_iter()
+            .map(|(rel, (head, release))| (rel, i64::from(head), release))
+            .collect();
+        crate::listing::write_searches(&tx, &search)?;
         // One transaction: the revisions and their record ids, or none (else a
         // crash in between would send a colleague's revision back as ours).
         tx.commit().map_err(|e| self.sq(e))?;
         known.extend(pending);
         Ok(out)
+    }
+}
+
+/// A pulled revision decoded, checked and cut into the store's parts, each
+/// part hashed: everything [`SqliteStore::sync_apply_prepared`] needs that
+/// takes no store, so a sync can prepare one page while it writes the last.
+pub struct PreparedRevision {
+    rev: RemoteRevision,
+    /// `None` for a merge revision (its content is derived from its parents).
+    content: Option<Decoded>,
+}
+
+struct Decoded {
+    release: dateline_core::Release,
+    parts: parts::Parts,
+    hashes: Vec<crate::blobs::Hash>,
+}
+
+impl PreparedRevision {
+    /// Decodes and checks `rev`'s content; an error names the revision.
+    pub fn new(rev: RemoteRevision) -> Result<Self, StoreError> {
+        let content = if rev.parents.len() > 1 {
+            None
+        } else {
+            let (release, parts) = decode(&rev)?;
+            let hashes = crate::blobs::hash_parts(&parts);
+            Some(Decoded {
+                release,
+                parts,
+                hashes,
+            })
+        };
+        Ok(Self { rev, content })
+    }
+
+    /// The revision as pulled.
+    pub fn revision(&self) -> &RemoteRevision {
+        &self.rev
     }
 }
 
