@@ -68,8 +68,12 @@ pub enum Forced {
 /// Expands source blocks into body items, each with the parts it came from.
 pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
     let mut out: Vec<Placed> = Vec::new();
-    for b in blocks {
+    for (k, b) in blocks.iter().enumerate() {
         let here = vec![b.part];
+        if dash_spoken(&out, b, blocks.get(k + 1)) {
+            out.push((Item::Para(b.joined()), here));
+            continue;
+        }
         match b.kind {
             BlockKind::Heading(_) => out.push((Item::Heading(b.joined()), here)),
             BlockKind::ListItem => {
@@ -122,6 +126,22 @@ pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
         }
     }
     out
+}
+
+/// `Jane Doe made the following statement:` then one long paragraph opened
+/// by a dash (`– It is humbling …`): spoken words, not a one-item list.
+fn dash_spoken(out: &[Placed], b: &SrcBlock, next: Option<&SrcBlock>) -> bool {
+    let line = b.joined();
+    let bulleted = |n: &SrcBlock| {
+        n.kind == BlockKind::ListItem || n.lines.first().is_some_and(|l| bullet(l).is_some())
+    };
+    matches!(b.kind, BlockKind::Para | BlockKind::ListItem)
+        && b.lines.len() == 1
+        && line.starts_with(['–', '—'])
+        && line.split_whitespace().count() >= 15
+        && line.ends_with(['.', '!', '?'])
+        && matches!(out.last(), Some((Item::Para(p), _)) if p.ends_with(':'))
+        && !next.is_some_and(bulleted)
 }
 
 /// A short line that reads as a heading: no final punctuation, few words.
@@ -769,20 +789,40 @@ pub fn build(
                     continue;
                 }
                 let unquoted = |t: &str| !t.contains(['“', '”', '"', '«', '»', '„']);
-                if let Some(m) = whole
+                // `– It is humbling …` after `Jane Doe made the following
+                // statement:`: a dash opens the words of the person announced.
+                let dashed = |t: &str| t.starts_with(['–', '—']) && unquoted(t);
+                // `Statement by President Jane Doe on …` over first-person
+                // paragraphs with no quotation marks: the whole statement is hers.
+                if out.is_empty() && whole.is_none() && unquoted(para) && first_person(para) {
+                    whole = statement_speaker(headline).filter(|_| pending.is_some());
+                }
+                let statement = whole
                     .take()
                     .filter(|_| force(i).is_none() && unquoted(para))
-                {
+                    .map(|m| (m, false))
+                    .or_else(|| {
+                        pending
+                            .clone()
+                            .filter(|_| force(i).is_none() && dashed(para))
+                            .map(|m| (m, true))
+                    });
+                if let Some((m, dash)) = statement {
                     let mut j = i;
                     let mut paragraphs = Vec::new();
                     while let Some(Item::Para(t)) = items.get(j) {
-                        if force(j).is_some() || !unquoted(t) {
+                        if force(j).is_some() || !unquoted(t) || (dash && !dashed(t)) {
                             break;
                         }
+                        let words = if dash {
+                            t.trim_start_matches(['–', '—']).trim_start()
+                        } else {
+                            t.as_str()
+                        };
                         paragraphs.push(QuoteParagraph {
                             lead_in: None,
                             segments: vec![QuoteSegment {
-                                text: text(t),
+                                text: text(words),
                                 attribution: None,
                             }],
                         });
@@ -959,6 +999,16 @@ pub fn build(
         i += 1;
     }
     out
+}
+
+/// Whether a paragraph speaks in the first person (`I welcome …`, `We …`,
+/// `Je salue …`, `Hoy quiero …` is not caught): a first-person pronoun among
+/// its first words.
+fn first_person(p: &str) -> bool {
+    const PRONOUNS: [&str; 8] = ["I", "We", "My", "Our", "Je", "Nous", "Yo", "Nosotros"];
+    p.split_whitespace()
+        .take(4)
+        .any(|w| PRONOUNS.contains(&w.trim_end_matches([',', '’', '\''])))
 }
 
 /// A quote the writer named the speaker of: its marks and attributions as

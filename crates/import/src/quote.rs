@@ -492,6 +492,14 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 reworded || occasion.is_some() || !PRINTED.contains(&verb),
             ));
         }
+        // `Ferraz told a meeting of donors later in the day:`, `Jane Doe, title,
+        // a déclaré jeudi 30 juin :`: the verb, then a few words of whom or
+        // when, before the colon.
+        if colon {
+            if let Some(a) = verb_then_circumstance(body) {
+                return Some(a);
+            }
+        }
         // `Jane Doe, CEO of Acme, welcomed the ruling, saying,` or `…, expresses
         // his enthusiasm stating,`: a participle ends a clause about the speaker.
         if !colon {
@@ -771,6 +779,41 @@ const CIRCUMSTANCES: [&str; 22] = [
     "following",
 ];
 
+/// `SUBJECT VERB a few lower-case words` (the words before a colon that
+/// opens a quote): the speaker the subject names.
+fn verb_then_circumstance(body: &str) -> Option<Attr> {
+    let (i, verb, lang) = VERBS
+        .iter()
+        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter_map(|(v, l)| body.find(&format!(" {v} ")).map(|i| (i, *v, *l)))
+        .min_by_key(|(i, _, _)| *i)?;
+    let after = body.get(i + verb.len() + 2..)?.trim();
+    let words = after.split_whitespace().count();
+    if !(1..=12).contains(&words)
+        || !after.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        || after.contains(['“', '”', '"', '«', '»', ',', '.'])
+    {
+        return None;
+    }
+    let subject = body.get(..i)?.trim_end().trim_end_matches(',').trim_end();
+    let (name, title, _) = split_name_title(subject)?;
+    if name.split_whitespace().count() > 4 {
+        return None;
+    }
+    let single = !name.contains(' ');
+    let mention = if single {
+        surname(name).with_title(title)
+    } else {
+        full(name, title)
+    };
+    let form = if single && mention.title.is_none() {
+        Attribution::SurnameSaidColon
+    } else {
+        Attribution::NameSaidColon
+    };
+    Some(attr(form, mention, lang, true))
+}
+
 /// `NAME, TITLE en su intervención` → `NAME, TITLE`: the words before a
 /// phrase of place, time or occasion, when there is one.
 fn without_circumstance(s: &str) -> Option<&str> {
@@ -797,11 +840,13 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 19] = [
+const OCCASIONS: [&str; 21] = [
     "responding to ",
     "reacting to ",
     "in reaction to ",
     "en réaction à ",
+    "en réaction aux ",
+    "en réaction au ",
     "en reacción a ",
     "commenting on ",
     "speaking at ",
