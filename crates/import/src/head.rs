@@ -280,7 +280,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             return Some(HeadLine::Furniture);
         }
     }
-    const NAV: [&str; 32] = [
+    const NAV: [&str; 38] = [
         "centre de presse",
         "espace presse",
         "centro de prensa",
@@ -313,6 +313,12 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "media center",
         "latest news",
         "print",
+        "print this document",
+        "print this page",
+        "imprimir",
+        "imprimer",
+        "imprimer la page",
+        "return to this article at",
     ];
     // A site's section label: `Declaraciones Múltiples mecanismos`, `Statements and speeches`.
     const SECTIONS: [&str; 12] = [
@@ -340,6 +346,62 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Furniture);
     }
     None
+}
+
+/// `Office of the Press Secretary`, `The Executive Office`, `Ministry of
+/// Defence`: an office's name alone on a line (above the headline, a masthead).
+pub fn office_line(t: &str) -> bool {
+    const OFFICES: [&str; 14] = [
+        "office of the ",
+        "the executive office",
+        "ministry of ",
+        "department of ",
+        "government of ",
+        "press office",
+        "press information",
+        "ministerio de ",
+        "ministère de ",
+        "ministère des ",
+        "ministère du ",
+        "secretaría de ",
+        "gobierno de ",
+        "gouvernement du ",
+    ];
+    let lower = t.to_lowercase();
+    t.split_whitespace().count() <= 7
+        && !t.ends_with(['.', ':', '!', '?'])
+        && !t.contains(['“', '"', '«'])
+        && OFFICES.iter().any(|o| lower.starts_with(o))
+}
+
+/// `President Dana Holloway`, `Ministra Laura Etcheverry`: a title and a name
+/// alone on a line (above the headline: whose release it is, not its headline).
+pub fn issuer_name_line(t: &str) -> bool {
+    const LOCAL: [&str; 12] = [
+        "Ministra",
+        "Ministro",
+        "Ministre",
+        "Presidenta",
+        "Presidente",
+        "Président",
+        "Présidente",
+        "Secretaria",
+        "Secretario",
+        "Senador",
+        "Senadora",
+        "Alcalde",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    (3..=5).contains(&words.len())
+        && (crate::quote::TITLE_WORDS.contains(first) || LOCAL.contains(first))
+        && !t.ends_with(['.', ':', '!', '?'])
+        && crate::quote::name_ok(&words[words.len() - 2..].join(" "))
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// `05-04-2026 News Release 26/47`, `12-12-2026 News Release`: a numeric

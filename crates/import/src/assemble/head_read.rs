@@ -159,7 +159,13 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             let headline = |t: &str| {
                 t.split_whitespace().count() >= 3 && capital(t) && !t.starts_with(['•', '·'])
             };
-            let first = rest.iter().position(|(_, t)| headline(t));
+            // An office's or a person's name over the headline (`Office of the
+            // Press Secretary`, `Ministra Laura Etcheverry`) is a masthead.
+            let masthead = |t: &str| head::office_line(t) || head::issuer_name_line(t);
+            let first = rest
+                .iter()
+                .position(|(_, t)| headline(t) && !masthead(t))
+                .or_else(|| rest.iter().position(|(_, t)| headline(t)));
             first
                 .filter(|k| !name_line(&rest[*k].1))
                 .or_else(|| {

@@ -637,6 +637,7 @@ pub fn assemble(
                         let head_line = |l: &String| {
                             head::classify(l).is_some()
                                 || matches!(tail::section(l), Some((Section::Contacts, Some(_))))
+                                || masthead(l)
                         };
                         // Category bullets above the headline (`• Justice and Home Affairs`).
                         let bullets = b
@@ -1282,6 +1283,12 @@ fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
     None
 }
 
+/// An office's or a person's name alone on a line (`Office of the Press
+/// Secretary`, `President Jane Doe`): above the headline, a masthead.
+fn masthead(l: &str) -> bool {
+    head::office_line(l) || head::issuer_name_line(l)
+}
+
 /// The first block near the top that is only a date line (or a release line
 /// with a date), with a headline-like block before it and nothing long.
 fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
@@ -1298,7 +1305,9 @@ fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
         if dated {
             let headline_before = blocks.iter().take(i).any(|b| {
                 !head::issuer_block(&b.lines)
-                    && b.lines.iter().any(|l| head::classify(l).is_none())
+                    && b.lines
+                        .iter()
+                        .any(|l| head::classify(l).is_none() && !masthead(l))
                     && b.joined().split_whitespace().count() >= 3
             });
             return headline_before.then_some(i);
