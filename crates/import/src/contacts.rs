@@ -333,8 +333,20 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
     (out, leftovers)
 }
 
+/// `Harriet Olumide: 202-555-0142`, `Jane Doe (202) 555-1842`: a person's
+/// name and a telephone number or e-mail address, nothing else on the line.
+pub fn name_and_reach(line: &str) -> bool {
+    let mut rest = line.to_string();
+    let reach = take_emails(&mut rest).len() + take_phones(&mut rest).len();
+    let name = rest.trim_matches(|c: char| c.is_whitespace() || ":,;()–—-".contains(c));
+    reach > 0
+        && !name.contains(['(', ')', ':', ','])
+        && (2..=4).contains(&name.split_whitespace().count())
+        && name_ok(name)
+}
+
 /// `In Geneva`, `À Dakar`, `En Bogotá`: a place the contact is in.
-fn location(part: &str) -> bool {
+pub fn location(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     matches!(words.first(), Some(&("In" | "À" | "En" | "Au")))
         && (2..=4).contains(&words.len())

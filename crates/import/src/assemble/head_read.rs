@@ -8,6 +8,7 @@ use crate::head::{self, HeadLine};
 use crate::report::{Confidence, ImportReport};
 use crate::source::{BlockKind, SrcBlock};
 use crate::tail::{self, Section};
+use crate::contacts;
 
 pub(super) struct Head {
     pub(super) release_line: ReleaseLine,
@@ -66,10 +67,30 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
         }
         let mut kept = Vec::new();
         let mut in_contacts = false;
-        for line in &b.lines {
+        for (k, line) in b.lines.iter().enumerate() {
             // The lines after `Contact: Jane Doe` in the same block are hers.
             if in_contacts {
                 h.contacts.push(line.clone());
+                continue;
+            }
+            // `Jane Doe: 202-555-0142` above the lead: a press contact; `In
+            // Washington DC` over such lines says where they sit.
+            let reach_below = b
+                .lines
+                .get(k + 1)
+                .is_some_and(|n| contacts::name_and_reach(n));
+            // Not a mail's sender over its date (`Jane Doe (jane@…)` / `Wed, 30 Jun 2026 …`).
+            let mail_header = b
+                .lines
+                .iter()
+                .any(|l| matches!(head::classify(l), Some(HeadLine::Date(_))));
+            let unclassified = head::classify(line).is_none() && !mail_header;
+            if unclassified && contacts::name_and_reach(line) {
+                h.contacts.push(line.clone());
+                continue;
+            }
+            if unclassified && reach_below && contacts::location(line) {
+                report.drop_text(line, "where the press contacts sit");
                 continue;
             }
             match head::classify(line) {

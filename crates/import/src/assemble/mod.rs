@@ -841,6 +841,7 @@ pub fn assemble(
         finish(&mut state, &mut t, &mut report);
     }
     read_tail(&tail_blocks, &src.links, &mut people, &mut report, &mut t);
+    t.contacts = merged_contacts(std::mem::take(&mut t.contacts));
 
     // Language: asked, else the dateline's month names, the quote verbs, common words.
     let sample: String = region
@@ -1281,6 +1282,29 @@ fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The contacts with the same person given twice (above the headline and at
+/// the end, or a page's contact box repeated) as one, what either says kept.
+fn merged_contacts(list: Vec<dateline_core::Contact>) -> Vec<dateline_core::Contact> {
+    let mut out: Vec<dateline_core::Contact> = Vec::with_capacity(list.len());
+    for c in list {
+        let same = out.iter_mut().find(|o| {
+            !c.name.is_empty()
+                && o.name.eq_ignore_ascii_case(&c.name)
+                && (o.email == c.email || o.email.is_none() || c.email.is_none())
+        });
+        match same {
+            Some(o) => {
+                o.email = o.email.take().or(c.email);
+                o.phone = o.phone.take().or(c.phone);
+                o.role = o.role.take().or(c.role);
+                o.organisation = o.organisation.take().or(c.organisation);
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// An office's or a person's name alone on a line (`Office of the Press
