@@ -176,6 +176,19 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
                 prev_parts.extend(parts);
                 continue;
             }
+            // `Dr Jane Doe, President of X` alone on a line (set in bold),
+            // then her words in quotation marks with no attribution: a label.
+            if opens && speaker_label(prev) {
+                let joined = format!("{prev}: {next}");
+                let bare = quote::parse(next).is_some_and(|q| {
+                    q.lead_in.is_none() && q.segments.iter().all(|s| s.1.is_none())
+                });
+                if bare && quote::parse(&joined).is_some() {
+                    *prev = joined;
+                    prev_parts.extend(parts);
+                    continue;
+                }
+            }
             // A quote alone, then its speaker's name and title on the next
             // line with no dash (a government page's "Quote" section).
             if let Some(sig) = signature_line(prev, next) {
@@ -204,6 +217,16 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
         out.push((item, parts));
     }
     out
+}
+
+/// `Dr Jane Doe, President of X`: a line that is only a person's name and
+/// title (no sentence, no quotation).
+fn speaker_label(line: &str) -> bool {
+    !line.ends_with(['.', ':', '!', '?', ';'])
+        && !line.contains(['“', '”', '"', '«', '»'])
+        && (3..=16).contains(&line.split_whitespace().count())
+        && quote::split_name_title(line)
+            .is_some_and(|(name, title, _)| name.contains(' ') && title.is_some())
 }
 
 /// `The Honourable Jane Doe, Minister of X` under a paragraph that is a whole

@@ -9,7 +9,9 @@ use dateline_core::Contact;
 use crate::quote::name_ok;
 
 /// Field labels dropped from contact lines ("Tel:", "Email:").
-const LABELS: [&str; 22] = [
+const LABELS: [&str; 24] = [
+    "teléfono de contacto",
+    "téléphone de contact",
     "email",
     "e-mail",
     "e",
@@ -223,7 +225,13 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         if raw.contains(" or ") {
             dropped.push("or".to_string());
         }
-        for sub in raw.split(" or ").flat_map(|s| s.split("; ")) {
+        // `Luis Orduña y/o Maribel Escartín`: two people for the same call.
+        let raw = raw.replace(" y/o ", "; ").replace(" and/or ", "; ");
+        for (n, sub) in raw.split(" or ").flat_map(|s| s.split("; ")).enumerate() {
+            // The second of two names on one line is another contact.
+            if n > 0 && !cur.name.is_empty() && name_ok(sub.trim()) && sub.trim().contains(' ') {
+                out.push(std::mem::take(&mut cur));
+            }
             let mut line = sub.to_string();
             let emails = take_emails(&mut line);
             let phones = take_phones(&mut line);

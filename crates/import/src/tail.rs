@@ -160,7 +160,10 @@ const BOILERPLATE: [&str; 22] = [
     "safe harbor",
     "cautionary note",
 ];
-const CONTACTS: [&str; 27] = [
+const CONTACTS: [&str; 30] = [
+    "contactez-nous",
+    "persona de contacto",
+    "personas de contacto",
     "pour toute information",
     "pour de plus amples informations",
     "para mayor información",
@@ -215,6 +218,15 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
                     .next()
                     .is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '.'))
     };
+    // `IMF COMMUNICATIONS DEPARTMENT`, `External Relations Department`: the
+    // office whose desks are listed under it.
+    if words <= 6
+        && ["communications department", "relations department"]
+            .iter()
+            .any(|d| lower.trim_end_matches(':').ends_with(d))
+    {
+        return Some((Section::Contacts, None));
+    }
     for p in CONTACTS {
         if starts(p) {
             let remainder = match t.find(':') {
