@@ -152,7 +152,7 @@ pub fn heading_like(t: &str) -> bool {
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !t.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', '»', ')', '…'])
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', '»', ')', '…', ']'])
         && !t.contains(['“', '"', '«'])
 }
 

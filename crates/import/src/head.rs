@@ -149,6 +149,28 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Furniture);
     }
+    // `Posted by Jane Doe on 4 May 2026`, `Publié par X le 4 mai 2026`: a
+    // blog's byline and date.
+    const BYLINES: [(&str, &str); 6] = [
+        ("posted by ", " on "),
+        ("published by ", " on "),
+        ("written by ", " on "),
+        ("publié par ", " le "),
+        ("publicado por ", " el "),
+        ("by ", " on "),
+    ];
+    for (by, on) in BYLINES {
+        if let Some(i) = lower
+            .starts_with(by)
+            .then(|| lower.rfind(on))
+            .flatten()
+            .filter(|_| t.split_whitespace().count() <= 14)
+        {
+            if let Some(d) = t.get(i + on.len()..).and_then(parse_date_line) {
+                return Some(HeadLine::Date(d));
+            }
+        }
+    }
     let date_text = [
         "last edited",
         "last updated",

@@ -59,13 +59,26 @@ pub fn footnote_start(line: &str) -> Option<(String, String)> {
     } else {
         return None;
     };
-    let rest = t.get(marker.len()..)?.trim_start();
+    // `[^1]: …`, a Markdown footnote: its label is the marker.
+    let written = if t.starts_with("[^") {
+        t.find("]:").map_or(marker.len(), |i| i + 2)
+    } else {
+        marker.len()
+    };
+    let rest = t.get(written..)?.trim_start();
     let first = rest.chars().next()?;
     (first.is_alphanumeric() || first == '“').then(|| (marker, rest.to_string()))
 }
 
-/// `[1]` … `[99]` at the start of `t`.
+/// `[1]` … `[99]` at the start of `t`; a Markdown footnote's `[^1]` gives its label, `1`.
 fn bracket_number(t: &str) -> Option<String> {
+    if let Some(inner) = t.strip_prefix("[^") {
+        let label = inner.get(..inner.find(']')?)?;
+        let ok = !label.is_empty()
+            && label.chars().count() <= 12
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+        return ok.then(|| label.to_string());
+    }
     let inner = t.strip_prefix('[')?;
     let close = inner.find(']')?;
     let digits = inner.get(..close)?;
