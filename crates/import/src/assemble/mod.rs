@@ -773,6 +773,34 @@ pub fn assemble(
         }
     }
 
+    // `By: Jane Doe` / `Phone: …` / `Photos By: …` opening the body: the
+    // writer's byline, a press contact when it gives a telephone or address.
+    let byline = byline_blocks(&region);
+    if byline > 0 {
+        let lines: Vec<String> = region
+            .drain(..byline)
+            .flat_map(|b| {
+                report.part(
+                    b.part,
+                    PartRole::Contacts,
+                    Confidence::Medium,
+                    Some("contacts".into()),
+                );
+                b.lines
+            })
+            .collect();
+        for l in lines {
+            let (label, value) = l.split_once(':').unwrap_or(("", l.as_str()));
+            let label = label.trim().to_lowercase();
+            if label.starts_with("photo") {
+                report.drop_text(&l, "photo credit");
+            } else if label.ends_with("by") {
+                head.contacts.push(value.trim().to_string());
+            } else {
+                head.contacts.push(l.clone());
+            }
+        }
+    }
     let (end_mark, body_end, tail_start) = body_bounds(&region);
     if let Some(b) = region.get(body_end).filter(|_| end_mark != EndMark::None) {
         report.part(
@@ -1282,6 +1310,47 @@ fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// How many blocks opening the body are a byline with a telephone or
+/// address (`By: Jane Doe`, `Phone: …`, `Email: …`, `Photos By: …`), or 0.
+fn byline_blocks(region: &[SrcBlock]) -> usize {
+    const LABELS: [&str; 10] = [
+        "by",
+        "written by",
+        "phone",
+        "tel",
+        "telephone",
+        "email",
+        "e-mail",
+        "photos by",
+        "photo by",
+        "photo",
+    ];
+    let label = |l: &str| {
+        l.split_once(':')
+            .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+            .filter(|(k, v)| LABELS.contains(&k.as_str()) && !v.is_empty())
+    };
+    let n = region
+        .iter()
+        .take(6)
+        .take_while(|b| b.lines.iter().all(|l| label(l).is_some()))
+        .count();
+    let labels: Vec<String> = region
+        .iter()
+        .take(n)
+        .flat_map(|b| b.lines.iter().filter_map(|l| label(l).map(|x| x.0)))
+        .collect();
+    let by = labels.iter().any(|k| k.ends_with("by") && !k.starts_with("photo"));
+    let reach = labels
+        .iter()
+        .any(|k| matches!(k.as_str(), "phone" | "tel" | "telephone" | "email" | "e-mail"));
+    if by && reach {
+        n
+    } else {
+        0
+    }
 }
 
 /// The contacts with the same person given twice (above the headline and at
