@@ -338,7 +338,41 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
     if started(&cur) {
         out.push(cur);
     }
-    (out, leftovers)
+    (firms_over_people(out), leftovers)
+}
+
+/// `Acme Plc` over `Jane Doe, Chief Executive  +44 …`: a line with a name
+/// alone over a contact that can be reached is the organisation that
+/// contact speaks for, not a contact of its own.
+fn firms_over_people(list: Vec<Contact>) -> Vec<Contact> {
+    let bare = |c: &Contact| {
+        !c.name.is_empty()
+            && c.email.is_none()
+            && c.phone.is_none()
+            && c.role.is_none()
+            && c.organisation.is_none()
+    };
+    let mut out: Vec<Contact> = Vec::with_capacity(list.len());
+    let mut firm: Option<String> = None;
+    let n = list.len();
+    for (i, mut c) in list.into_iter().enumerate() {
+        if bare(&c) && i + 1 < n {
+            firm = Some(c.name);
+            continue;
+        }
+        if let Some(f) = firm.take() {
+            if c.email.is_some() || c.phone.is_some() {
+                c.organisation = c.organisation.or(Some(f));
+            } else {
+                out.push(Contact {
+                    name: f,
+                    ..Contact::default()
+                });
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `Harriet Olumide: 202-555-0142`, `Jane Doe (202) 555-1842`: a person's

@@ -118,6 +118,13 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Furniture);
     }
+    // `("Acme", the "Company" or the "Group")`: the names a stock-market
+    // announcement defines; and its notice that it holds inside information.
+    if (t.starts_with('(') && t.ends_with(')') && t.contains(['"', '“']))
+        || (lower.contains("inside information") && lower.contains("market abuse"))
+    {
+        return Some(HeadLine::Furniture);
+    }
     // `Also available in: Español, Français`: the page's other languages.
     if ["available in:", "also available in:", "disponible en :", "disponible en:"]
         .iter()

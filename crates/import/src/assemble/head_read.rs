@@ -191,9 +191,15 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                 .filter(|k| !name_line(&rest[*k].1))
                 .or_else(|| {
                     first.and_then(|k| {
+                        // Under a company's name, a short title (`Interim Results`).
+                        let short = |t: &str| {
+                            t.split_whitespace().count() == 2 && capital(t) && !t.ends_with(':')
+                        };
                         rest.iter()
                             .skip(k + 1)
-                            .position(|(_, t)| headline(t) && t.chars().any(char::is_lowercase))
+                            .position(|(_, t)| {
+                                (headline(t) || short(t)) && t.chars().any(char::is_lowercase)
+                            })
                             .map(|j| k + 1 + j)
                     })
                 })

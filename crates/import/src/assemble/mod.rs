@@ -661,14 +661,20 @@ pub fn assemble(
                                 && words <= 5
                                 && !b.lines[0].chars().any(char::is_lowercase)
                                 && !b.lines[0].ends_with(['.', ':', '!', '?']);
-                            let titled = blocks.get(e).is_some_and(|n| {
+                            // Past lines classified away (`("Acme", the "Company")`).
+                            let skip = blocks
+                                .iter()
+                                .skip(e)
+                                .take_while(|n| n.lines.iter().all(head_line))
+                                .count();
+                            let titled = blocks.get(e + skip).is_some_and(|n| {
                                 n.lines.len() == 1
                                     && n.lines[0].chars().any(char::is_lowercase)
-                                    && (3..=25).contains(&n.lines[0].split_whitespace().count())
+                                    && (2..=25).contains(&n.lines[0].split_whitespace().count())
                                     && !n.lines[0].ends_with(['.', ':'])
                             });
                             if caps && titled {
-                                e += 1;
+                                e += skip + 1;
                             }
                             break;
                         }

@@ -50,6 +50,20 @@ fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>, start: usize) {
     let wrapped = taken.len() > 1
         && !labelled
         && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
+    // A page copied with no blank lines between its paragraphs (several of
+    // them longer than a wrapped line): every line a block of its own.
+    let long = taken
+        .iter()
+        .filter(|l| l.chars().count() > WRAP_WIDTH)
+        .count();
+    if !wrapped && taken.len() >= 6 && long >= 2 {
+        for (k, line) in taken.into_iter().enumerate() {
+            blocks.push(
+                SrcBlock::new(BlockKind::Para, vec![line], false).at_line(Some(start + k)),
+            );
+        }
+        return;
+    }
     if !wrapped {
         blocks.push(SrcBlock::new(BlockKind::Para, taken, wrapped).at_line(Some(start)));
         return;
