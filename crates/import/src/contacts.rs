@@ -345,8 +345,19 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
 /// alone over a contact that can be reached is the organisation that
 /// contact speaks for, not a contact of its own.
 fn firms_over_people(list: Vec<Contact>) -> Vec<Contact> {
+    const FIRMS: [&str; 12] = [
+        "plc", "ltd", "limited", "inc", "inc.", "llc", "llp", "gmbh", "ag", "sa", "s.a.", "securities",
+    ];
+    // A firm's name, not a person's (`Jane Doe` is one, `Acme Plc` the other).
+    let firm_name = |n: &str| {
+        n.split_whitespace().count() >= 4
+            || n.contains('(')
+            || n.split_whitespace()
+                .any(|w| FIRMS.contains(&w.to_lowercase().as_str()))
+    };
     let bare = |c: &Contact| {
-        !c.name.is_empty()
+        firm_name(&c.name)
+            && !c.name.is_empty()
             && c.email.is_none()
             && c.phone.is_none()
             && c.role.is_none()
