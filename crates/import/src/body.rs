@@ -549,13 +549,27 @@ fn role_then_name(who: &str) -> Option<(String, String)> {
 /// narration, then a quote with its attribution, in one paragraph. The model's
 /// quote paragraphs hold only quoted words and attributions, so the two
 /// become a paragraph and a quote paragraph (no words are lost).
-fn split_narration(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Placed> {
+fn split_narration(
+    items: Vec<Placed>,
+    forced: &HashMap<usize, Forced>,
+    rich: &mut HashMap<String, String>,
+) -> Vec<Placed> {
     let mut out = Vec::with_capacity(items.len());
     for (item, origin) in items {
         let pinned = origin.iter().any(|p| forced.contains_key(p));
         match &item {
             Item::Para(p) if !pinned && quote::parse(p).is_none() => {
                 if let Some((narration, quoted)) = narration_then_quote(p) {
+                    // The narration keeps its emphasis and links.
+                    let kept = rich.get(p).and_then(|r| {
+                        let tail = crate::assemble::rich_suffix(r, &quoted)?;
+                        let head = r.get(..r.len() - tail.len())?.trim_end().to_string();
+                        (crate::assemble::visible(&head) == narration).then_some((head, tail))
+                    });
+                    if let Some((head, tail)) = kept {
+                        rich.insert(narration.clone(), head);
+                        rich.insert(quoted.clone(), tail);
+                    }
                     out.push((Item::Para(narration), origin.clone()));
                     out.push((Item::Para(quoted), origin));
                     continue;
@@ -699,7 +713,9 @@ pub fn build(
     report: &mut ImportReport,
     verbs: &mut Vec<&'static str>,
 ) -> Vec<Block> {
-    let placed = split_narration(join_lead_ins(items, forced), forced);
+    let mut rich = rich.clone();
+    let placed = split_narration(join_lead_ins(items, forced), forced, &mut rich);
+    let rich = &rich;
     let (items, origins): (Vec<Item>, Vec<Vec<usize>>) = placed.into_iter().unzip();
     // Records what the parts of items `from..to` became: body block `n`.
     let mark = |report: &mut ImportReport,

@@ -1281,7 +1281,7 @@ fn rich_texts(blocks: &[SrcBlock]) -> HashMap<String, String> {
 }
 
 /// The visible words of inline Markdown (link targets left out).
-fn visible(rich: &str) -> String {
+pub(crate) fn visible(rich: &str) -> String {
     use pulldown_cmark::Event;
     let mut out = String::new();
     for ev in parse_inline(rich) {
@@ -1298,7 +1298,7 @@ fn visible(rich: &str) -> String {
 
 /// The end of the inline Markdown `rich` that reads as `plain` (the lead after
 /// a dateline written in bold), tried at word starts.
-fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
+pub(crate) fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
     if rich.len() > 4000 {
         return None;
     }
