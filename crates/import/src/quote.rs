@@ -134,6 +134,12 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                 {
                     // Spanish and French put the full stop after the closing mark: `”.`
                     continue;
+                } else if i == pieces.len() - 1 && note_marker(n) {
+                    // `« … »*`: a footnote's marker after the closing mark stays
+                    // with the words it notes.
+                    let last = segments.last_mut()?;
+                    last.0.push_str(n);
+                    continue;
                 } else {
                     let last = segments.last_mut()?;
                     if last.1.is_some() {
@@ -168,6 +174,16 @@ pub fn parse(text: &str) -> Option<QuotePara> {
         segments,
         open_end,
     })
+}
+
+/// `*`, `**`, `†`, `¹`, `[1]`, `(1)` (and a full stop after it): a footnote's
+/// marker alone after a closing quotation mark.
+fn note_marker(n: &str) -> bool {
+    let m = n.trim_end_matches(['.', ',']);
+    !m.is_empty()
+        && (m.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§') || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+            && m.chars().count() <= 4
+            || crate::tail::markers_in(m).first().is_some_and(|k| k == m))
 }
 
 /// Speech verbs, their language, and whether the model prints them as written
