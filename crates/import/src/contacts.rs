@@ -244,6 +244,29 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             } else {
                 vec![line.trim().to_string()]
             };
+            // `Acme – Service presse – 01 … – presse@…`: the organisation, then
+            // its press desk, which is whom to call.
+            const DESKS: [&str; 8] = [
+                "service presse",
+                "service de presse",
+                "press office",
+                "press desk",
+                "media relations",
+                "relations médias",
+                "oficina de prensa",
+                "gabinete de prensa",
+            ];
+            let parts: Vec<String> = match parts.as_slice() {
+                [org, desk, more @ ..]
+                    if one_line
+                        && cur.name.is_empty()
+                        && DESKS.contains(&desk.to_lowercase().as_str()) =>
+                {
+                    cur.organisation = Some(org.clone());
+                    std::iter::once(desk.clone()).chain(more.iter().cloned()).collect()
+                }
+                _ => parts,
+            };
             for part in parts {
                 let label = part.trim_end_matches(':').trim().to_lowercase();
                 if LABELS.contains(&label.as_str()) || label == "at" {
@@ -396,6 +419,16 @@ pub fn name_and_reach(line: &str) -> bool {
         && !name.contains(['(', ')', ':', ','])
         && (2..=4).contains(&name.split_whitespace().count())
         && name_ok(name)
+}
+
+/// A line of a press box set above the headline, under a contacts heading:
+/// telephone numbers or addresses, or the sentence inviting calls (ending in
+/// a colon).
+pub fn box_line(line: &str) -> bool {
+    let mut rest = line.to_string();
+    let reach = take_emails(&mut rest).len() + take_phones(&mut rest).len();
+    (reach > 0 && rest.split_whitespace().count() <= 6)
+        || (line.trim_end().ends_with(':') && line.split_whitespace().count() <= 20)
 }
 
 /// `In Geneva`, `À Dakar`, `En Bogotá`: a place the contact is in.

@@ -173,7 +173,9 @@ const BOILERPLATE: [&str; 22] = [
     "safe harbor",
     "cautionary note",
 ];
-const CONTACTS: [&str; 30] = [
+const CONTACTS: [&str; 32] = [
+    "pour toute demande média",
+    "pour toute demande presse",
     "contactez-nous",
     "persona de contacto",
     "personas de contacto",

@@ -57,7 +57,27 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
         contacts: Vec::new(),
     };
     let mut rest: Vec<(BlockKind, String)> = Vec::new();
+    // Under `Contact presse` alone above the headline: a press box.
+    let mut in_box = false;
     for b in blocks {
+        if b.lines.len() == 1
+            && matches!(tail::section(&b.lines[0]), Some((Section::Contacts, None)))
+        {
+            report.drop_text(&b.lines[0], "contacts heading (printed as the standard heading)");
+            in_box = true;
+            continue;
+        }
+        if in_box && b.lines.iter().all(|l| contacts::box_line(l)) {
+            for l in &b.lines {
+                if l.trim_end().ends_with(':') {
+                    report.drop_text(l, "the press box's invitation to call");
+                } else {
+                    h.contacts.push(l.clone());
+                }
+            }
+            continue;
+        }
+        in_box = false;
         if head::issuer_block(&b.lines) {
             report.drop_text(
                 &b.joined(),

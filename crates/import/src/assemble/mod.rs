@@ -9,6 +9,7 @@ use dateline_core::style::HouseStyleId;
 use dateline_core::{dateline::DatelineStyle, Dateline, EndMark, Meta, Release, Status};
 
 use crate::body::{self, Forced};
+use crate::contacts;
 use crate::head::{self, HeadLine};
 use crate::overrides::Override;
 use crate::people::Mention;
@@ -631,13 +632,19 @@ pub fn assemble(
                 (None, None) => {
                     // Furniture, then the headline: the first block of three words or more.
                     let mut e = 0;
+                    // Under `Contact presse` alone: a press box (numbers, addresses).
+                    let mut in_box = false;
                     while let Some(b) = blocks.get(e) {
+                        let boxed = b.lines.len() == 1
+                            && matches!(tail::section(&b.lines[0]), Some((Section::Contacts, None)));
                         // `MEDIA CONTACT: Name, phone, email` above the headline goes
                         // to the contacts, like the lines classified away.
+                        let boxing = in_box;
                         let head_line = |l: &String| {
                             head::classify(l).is_some()
-                                || matches!(tail::section(l), Some((Section::Contacts, Some(_))))
+                                || matches!(tail::section(l), Some((Section::Contacts, _)))
                                 || masthead(l)
+                                || (boxing && contacts::box_line(l))
                         };
                         // Category bullets above the headline (`• Justice and Home Affairs`).
                         let bullets = b
@@ -655,6 +662,7 @@ pub fn assemble(
                             .sum();
                         let label = words < 3 && blocks.get(e + 1).is_some();
                         e += 1;
+                        in_box = boxed || (in_box && all_classified);
                         if !all_classified && !label {
                             // An organisation's name in capitals over the headline.
                             let caps = b.lines.len() == 1
@@ -1365,12 +1373,20 @@ fn merged_contacts(list: Vec<dateline_core::Contact>) -> Vec<dateline_core::Cont
     let mut out: Vec<dateline_core::Contact> = Vec::with_capacity(list.len());
     for c in list {
         let same = out.iter_mut().find(|o| {
-            !c.name.is_empty()
+            let named = !c.name.is_empty()
                 && o.name.eq_ignore_ascii_case(&c.name)
-                && (o.email == c.email || o.email.is_none() || c.email.is_none())
+                && (o.email == c.email || o.email.is_none() || c.email.is_none());
+            // A press box with no name and the closing contact line, one address.
+            let mailed = c.email.is_some()
+                && o.email == c.email
+                && (o.name.is_empty() || c.name.is_empty());
+            named || mailed
         });
         match same {
             Some(o) => {
+                if o.name.is_empty() {
+                    o.name = c.name;
+                }
                 o.email = o.email.take().or(c.email);
                 o.phone = o.phone.take().or(c.phone);
                 o.role = o.role.take().or(c.role);
