@@ -77,8 +77,8 @@ pub(super) fn read_tail(
         let lines_follow =
             b.lines.len() > 1 || blocks.get(k + 1).is_some_and(|(_, continues)| *continues);
         // After a first contact too, when the desk's lines are in its block.
-        let desk = (matches!(&state, State::Contacts(acc) if acc.is_empty()) && lines_follow
-            || matches!(&state, State::Contacts(_)) && b.lines.len() > 1)
+        let desk = matches!(&state, State::Contacts(_))
+            && lines_follow
             && matches!(tail::section(first), Some((Section::Contacts, None)));
         // A heading that is no tail section ends the contacts: what follows
         // is another part of the page (kept as an untitled note).
