@@ -118,7 +118,13 @@ pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
     let n = out.len();
     for i in 1..n.saturating_sub(1) {
         if let Some((Item::Para(t), _)) = out.get(i) {
-            if heading_like(t) && matches!(out.get(i + 1), Some((Item::Para(_) | Item::List(_), _)))
+            // `Dr Jane Doe, Mayor of X` over her words in quotation marks is
+            // their label, not a sub-heading.
+            let label = speaker_label(t)
+                && matches!(out.get(i + 1), Some((Item::Para(n), _)) if n.starts_with(['“', '"', '«']));
+            if heading_like(t)
+                && !label
+                && matches!(out.get(i + 1), Some((Item::Para(_) | Item::List(_), _)))
             {
                 let t = t.clone();
                 out[i].0 = Item::Heading(t);
@@ -428,6 +434,12 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
         Some(found) => found,
         None => quote::split_name_title(who).map(|(name, title, _)| (name, title))?,
     };
+    // `Dr. Jane Park` after an opening clause: the name without the courtesy title.
+    let name = quote::HONORIFICS
+        .iter()
+        .find_map(|h| name.strip_prefix(h).and_then(|r| r.strip_prefix(' ')))
+        .filter(|bare| bare.contains(' '))
+        .map_or(name.clone(), str::to_string);
     if !name.contains(' ') {
         return None;
     }
