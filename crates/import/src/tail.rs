@@ -104,6 +104,25 @@ pub fn notes_heading(line: &str) -> bool {
     )
 }
 
+/// `Notes to editors`, `Note aux rédactions`, `Notas para editores`: a
+/// heading that may hold the notes the body's markers call.
+pub fn notes_to_editors(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').trim().to_lowercase();
+    notes_heading(&t)
+        || [
+            "notes to editors",
+            "note to editors",
+            "notes for editors",
+            "notes aux rédactions",
+            "note aux rédactions",
+            "notes aux rédacteurs",
+            "notas para editores",
+            "nota para editores",
+            "notas a los editores",
+        ]
+        .contains(&t.as_str())
+}
+
 /// The footnote markers used in `text`: runs of one to four `*`, `†‡§`,
 /// superscript digits, and numbers in brackets (`[1]`).
 pub fn markers_in(text: &str) -> Vec<String> {

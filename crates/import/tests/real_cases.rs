@@ -598,3 +598,11 @@ fn narration_split_from_a_quote_keeps_its_links() {
     assert!(r.body.iter().any(|b| matches!(b, Block::Paragraph { text } if text == "The *new* library is [open](https://oakton.example/lib) on Sundays.")));
     assert_eq!(speakers(&r), ["Jane Park"]);
 }
+
+#[test]
+fn paren_markers_with_their_notes_under_notes_to_editors() {
+    let r = release("Towns call for a whaling ban\n\nLondon 17 January 2026 - Seventeen towns called for a ban today. (1)\n\nThe call was delivered this morning. (2)\n\nENDS\n\nNotes to editors\n(1) The towns are listed online.\n(2) Photographs are available.\n\nContact: Press desk, press@towns.example");
+    let markers: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers, ["(1)", "(2)"]);
+    assert_eq!(r.contacts.len(), 1);
+}
