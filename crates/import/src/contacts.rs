@@ -263,7 +263,9 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                         && DESKS.contains(&desk.to_lowercase().as_str()) =>
                 {
                     cur.organisation = Some(org.clone());
-                    std::iter::once(desk.clone()).chain(more.iter().cloned()).collect()
+                    std::iter::once(desk.clone())
+                        .chain(more.iter().cloned())
+                        .collect()
                 }
                 _ => parts,
             };
@@ -369,7 +371,18 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
 /// contact speaks for, not a contact of its own.
 fn firms_over_people(list: Vec<Contact>) -> Vec<Contact> {
     const FIRMS: [&str; 12] = [
-        "plc", "ltd", "limited", "inc", "inc.", "llc", "llp", "gmbh", "ag", "sa", "s.a.", "securities",
+        "plc",
+        "ltd",
+        "limited",
+        "inc",
+        "inc.",
+        "llc",
+        "llp",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+        "securities",
     ];
     // A firm's name, not a person's (`Jane Doe` is one, `Acme Plc` the other).
     let firm_name = |n: &str| {

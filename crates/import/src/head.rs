@@ -126,9 +126,14 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Furniture);
     }
     // `Also available in: Español, Français`: the page's other languages.
-    if ["available in:", "also available in:", "disponible en :", "disponible en:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "available in:",
+        "also available in:",
+        "disponible en :",
+        "disponible en:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
         && t.split_whitespace().count() <= 14
     {
         return Some(HeadLine::Furniture);

@@ -181,7 +181,9 @@ pub fn parse(text: &str) -> Option<QuotePara> {
 fn note_marker(n: &str) -> bool {
     let m = n.trim_end_matches(['.', ',']);
     !m.is_empty()
-        && (m.chars().all(|c| matches!(c, '*' | '†' | '‡' | '§') || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+        && (m
+            .chars()
+            .all(|c| matches!(c, '*' | '†' | '‡' | '§') || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
             && m.chars().count() <= 4
             || crate::tail::markers_in(m).first().is_some_and(|k| k == m))
 }

@@ -520,9 +520,12 @@ fn more_datelines_end_marks_and_furniture_above_the_headline() {
 #[test]
 fn speakers_announced_by_a_verb_a_dash_a_label_line_or_a_statement_headline() {
     // A verb with a few words of whom or when before the colon.
-    let r = with_body("Jane Park told a meeting of donors later in the day:\n\n“We have a few weeks.”");
+    let r =
+        with_body("Jane Park told a meeting of donors later in the day:\n\n“We have a few weeks.”");
     assert_eq!(speakers(&r), ["Jane Park"]);
-    let r = with_body("Jeanne Roy, présidente de l'association, a déclaré jeudi 4 mai :« Nous sommes prêts. »");
+    let r = with_body(
+        "Jeanne Roy, présidente de l'association, a déclaré jeudi 4 mai :« Nous sommes prêts. »",
+    );
     assert_eq!(speakers(&r), ["Jeanne Roy"]);
     // A dash opening the words a statement announces.
     let r = with_body("After the vote, Dr. Jane Park made the following statement:\n\n– It is humbling to be trusted with this library, and I will keep listening to every reader who walks through its doors.");
@@ -536,7 +539,10 @@ fn speakers_announced_by_a_verb_a_dash_a_label_line_or_a_statement_headline() {
     assert_eq!(r.footnotes.len(), 1);
     // A first-person statement under `Statement by …`, masthead lines above it.
     let r = release("The Executive Office\nMayor Jane Park\nPrint this document\n\nFor Immediate Release\nOffice of the Press Secretary\nJune 25, 2026\n\nStatement by Mayor Jane Park on the Library Vote\n\nI welcome the council's vote to open the library on Sundays.\n\nOur town will be better for it.\n\n# # #");
-    assert_eq!(r.headline, "Statement by Mayor Jane Park on the Library Vote");
+    assert_eq!(
+        r.headline,
+        "Statement by Mayor Jane Park on the Library Vote"
+    );
     assert_eq!(speakers(&r), ["Jane Park"]);
 }
 
@@ -544,12 +550,18 @@ fn speakers_announced_by_a_verb_a_dash_a_label_line_or_a_statement_headline() {
 fn headlines_under_a_masthead_or_a_company_name() {
     let r = release("Imprimir\n\n15 de setiembre, 2026\n\nMinistra Laura Etcheverry\n\nLa pobreza baja por tercer año\n\nLa reducción de la pobreza acompaña el crecimiento, afirmó la ministra.");
     assert_eq!(r.headline, "La pobreza baja por tercer año");
-    assert_eq!(r.dateline.map(|d| d.date.to_string()).as_deref(), Some("2026-09-15"));
+    assert_eq!(
+        r.dateline.map(|d| d.date.to_string()).as_deref(),
+        Some("2026-09-15")
+    );
     let r = release("|\n30 August 2026 |\nACME PLASTICS PLC\n(\"Acme\", the \"Company\" or the \"Group\")\nThe information in this announcement is deemed to be inside information under the Market Abuse Regulation, and it is now in the public domain.\nInterim Results\nAcme Plastics Plc (AIM: ACM), a maker of additives for plastics, is pleased to announce its results for the six months ended 30 June 2026.\nJane Park, Chief Executive of Acme, commented: \"Demand grew in every region, and we enter the second half with a strong order book.\"\nFor further information, please contact:\nAcme Plastics Plc\nJane Park, Chief Executive    +44 (0)20 5555 0670\n");
     assert_eq!(r.headline, "Interim Results");
     assert_eq!(speakers(&r), ["Jane Park"]);
     assert_eq!(r.contacts.len(), 1);
-    assert_eq!(r.contacts[0].organisation.as_deref(), Some("Acme Plastics Plc"));
+    assert_eq!(
+        r.contacts[0].organisation.as_deref(),
+        Some("Acme Plastics Plc")
+    );
 }
 
 #[test]
@@ -571,21 +583,28 @@ fn more_dateline_and_date_forms() {
     assert_eq!(d.places[0].city, "Santiago");
     assert_eq!(d.date.to_string(), "2026-03-03");
     let r = release("# Tidewater 4.0 ships\n\n*Posted by Amara Lind on 4 May 2026*\n\nThe project released version 4.0 today.[^1]\n\n[^1]: The design was discussed in public.\n[^2]: Images are signed.");
-    assert_eq!(r.dateline.map(|d| d.date.to_string()).as_deref(), Some("2026-05-04"));
+    assert_eq!(
+        r.dateline.map(|d| d.date.to_string()).as_deref(),
+        Some("2026-05-04")
+    );
     let markers: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
     assert_eq!(markers[0], "1");
 }
 
 #[test]
 fn contacts_above_the_lead_in_a_press_box_in_a_byline_or_for_two() {
-    let names = |r: &Release| -> Vec<String> { r.contacts.iter().map(|c| c.name.clone()).collect() };
+    let names =
+        |r: &Release| -> Vec<String> { r.contacts.iter().map(|c| c.name.clone()).collect() };
     let r = release("Board receives a nomination\n\nAvailable in: Español, Français\n\nJane Park: 202-555-0142\nAl Roe: 202-555-0178\n\nWASHINGTON, March 16, 2026 — The Board received a nomination today.");
     assert_eq!(names(&r), ["Jane Park", "Al Roe"]);
     assert!(r.subheadline.is_none());
     let r = release("Contact presse\n\nPour toute demande d'interview :\n\n+33 1 55 38 66 00\n\npresse@oakton.example\n\nLa loi doit être revue avant le vote\n\nJeudi 24 juillet 2026\n\nLa loi menace le droit de manifester, a déclaré l'association jeudi.\n\nPour toute demande média, merci de contacter le service presse\nOakton Libertés – Service presse – 01 55 38 66 00 – presse@oakton.example");
     assert_eq!(r.headline, "La loi doit être revue avant le vote");
     assert_eq!(names(&r), ["Service presse"]);
-    assert_eq!(r.contacts[0].email.as_deref(), Some("presse@oakton.example"));
+    assert_eq!(
+        r.contacts[0].email.as_deref(),
+        Some("presse@oakton.example")
+    );
     let r = release("<h1>Quieter classrooms help reading</h1><p>Date: 8/28/2026<br>By: L.K. Amsel<br>Phone: (513) 555-1824<br>Photos By: Dana Kidd</p><p>Researchers followed 1,200 pupils for two years.</p>");
     assert_eq!(names(&r), ["L.K. Amsel"]);
     let r = with_body("Lugar: Plaza Mayor\nHorario: de 11:30 a 13:30 h\nPersona de contacto: Luis Orduña y/o Maribel Escartín\nTeléfono de contacto: 600 555 084");

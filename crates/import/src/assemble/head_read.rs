@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use dateline_core::{Kind, ReleaseLine};
 
+use crate::contacts;
 use crate::head::{self, HeadLine};
 use crate::report::{Confidence, ImportReport};
 use crate::source::{BlockKind, SrcBlock};
 use crate::tail::{self, Section};
-use crate::contacts;
 
 pub(super) struct Head {
     pub(super) release_line: ReleaseLine,
@@ -63,7 +63,10 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
         if b.lines.len() == 1
             && matches!(tail::section(&b.lines[0]), Some((Section::Contacts, None)))
         {
-            report.drop_text(&b.lines[0], "contacts heading (printed as the standard heading)");
+            report.drop_text(
+                &b.lines[0],
+                "contacts heading (printed as the standard heading)",
+            );
             in_box = true;
             continue;
         }

@@ -636,7 +636,10 @@ pub fn assemble(
                     let mut in_box = false;
                     while let Some(b) = blocks.get(e) {
                         let boxed = b.lines.len() == 1
-                            && matches!(tail::section(&b.lines[0]), Some((Section::Contacts, None)));
+                            && matches!(
+                                tail::section(&b.lines[0]),
+                                Some((Section::Contacts, None))
+                            );
                         // `MEDIA CONTACT: Name, phone, email` above the headline goes
                         // to the contacts, like the lines classified away.
                         let boxing = in_box;
@@ -1356,10 +1359,15 @@ fn byline_blocks(region: &[SrcBlock]) -> usize {
         .take(n)
         .flat_map(|b| b.lines.iter().filter_map(|l| label(l).map(|x| x.0)))
         .collect();
-    let by = labels.iter().any(|k| k.ends_with("by") && !k.starts_with("photo"));
-    let reach = labels
+    let by = labels
         .iter()
-        .any(|k| matches!(k.as_str(), "phone" | "tel" | "telephone" | "email" | "e-mail"));
+        .any(|k| k.ends_with("by") && !k.starts_with("photo"));
+    let reach = labels.iter().any(|k| {
+        matches!(
+            k.as_str(),
+            "phone" | "tel" | "telephone" | "email" | "e-mail"
+        )
+    });
     if by && reach {
         n
     } else {
@@ -1377,9 +1385,8 @@ fn merged_contacts(list: Vec<dateline_core::Contact>) -> Vec<dateline_core::Cont
                 && o.name.eq_ignore_ascii_case(&c.name)
                 && (o.email == c.email || o.email.is_none() || c.email.is_none());
             // A press box with no name and the closing contact line, one address.
-            let mailed = c.email.is_some()
-                && o.email == c.email
-                && (o.name.is_empty() || c.name.is_empty());
+            let mailed =
+                c.email.is_some() && o.email == c.email && (o.name.is_empty() || c.name.is_empty());
             named || mailed
         });
         match same {

@@ -51,12 +51,16 @@ pub(super) fn read_tail(
             continue;
         }
         // `Notes to editors` over `(1) …` `(2) …`: the notes the body's markers call.
-        let noted = b.lines.get(1).and_then(|l| tail::footnote_start(l)).filter(|(m, _)| {
-            m.starts_with(['(', '[', '*'])
-                && b.lines.len() > 1
-                && tail::notes_to_editors(first)
-                && matches!(state, State::Footnotes | State::None)
-        });
+        let noted = b
+            .lines
+            .get(1)
+            .and_then(|l| tail::footnote_start(l))
+            .filter(|(m, _)| {
+                m.starts_with(['(', '[', '*'])
+                    && b.lines.len() > 1
+                    && tail::notes_to_editors(first)
+                    && matches!(state, State::Footnotes | State::None)
+            });
         if noted.is_some() {
             report.drop_text(first, "footnotes heading");
         }
@@ -66,7 +70,10 @@ pub(super) fn read_tail(
             &b.lines[..]
         };
         if matches!(state, State::Footnotes | State::None)
-            && notes.first().and_then(|l| tail::footnote_start(l)).is_some()
+            && notes
+                .first()
+                .and_then(|l| tail::footnote_start(l))
+                .is_some()
         {
             for line in notes {
                 match (tail::footnote_start(line), pending.last_mut()) {

@@ -47,9 +47,8 @@ fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>, start: usize) {
     // `Lugar: …` / `Horario: …` / `Contact: …`: lines each opened by a label
     // are lines of their own, not one paragraph hard-wrapped.
     let labelled = taken.len() > 1 && taken.iter().all(|l| label_line(l));
-    let wrapped = taken.len() > 1
-        && !labelled
-        && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
+    let wrapped =
+        taken.len() > 1 && !labelled && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
     // A page copied with no blank lines between its paragraphs (several of
     // them longer than a wrapped line): every line a block of its own.
     let long = taken
@@ -58,9 +57,7 @@ fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>, start: usize) {
         .count();
     if !wrapped && taken.len() >= 6 && long >= 2 {
         for (k, line) in taken.into_iter().enumerate() {
-            blocks.push(
-                SrcBlock::new(BlockKind::Para, vec![line], false).at_line(Some(start + k)),
-            );
+            blocks.push(SrcBlock::new(BlockKind::Para, vec![line], false).at_line(Some(start + k)));
         }
         return;
     }
