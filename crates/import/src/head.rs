@@ -203,7 +203,20 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     ]
     .iter()
     .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
-    .map(|r| r.trim_start_matches([':', ' ', 'o', 'n']).trim())
+    .map(|r| {
+        let r = r.trim_start_matches([':', ' ']);
+        // `Posted On: 08 APR 2026 5:24PM by Press Bureau Delhi`.
+        let r = ["on:", "on "]
+            .iter()
+            .find_map(|o| {
+                r.get(..o.len())
+                    .filter(|h| h.eq_ignore_ascii_case(o))
+                    .and_then(|_| r.get(o.len()..))
+            })
+            .unwrap_or(r);
+        let r = r.split(" by ").next().unwrap_or(r);
+        r.trim_start_matches([':', ' ']).trim()
+    })
     .unwrap_or(t);
     // `22 March 2026 at 9:00am`: the time after the date is not part of it.
     let date_text = [" at ", " à ", " a las "]
