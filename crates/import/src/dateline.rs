@@ -1048,9 +1048,9 @@ fn without_same_date<'a>(p: &'a str, date: &PartialDate) -> Option<&'a str> {
     })
 }
 
-const PARTICLES: [&str; 16] = [
+const PARTICLES: [&str; 20] = [
     "de", "du", "des", "la", "le", "les", "el", "es", "of", "upon", "sur", "am", "al", "y", "and",
-    "et",
+    "et", "del", "da", "do", "dos",
 ];
 
 fn city_ok(city: &str, caps: bool) -> bool {

@@ -349,9 +349,9 @@ const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
 ];
 /// Courtesy titles dropped from a name (`Dr. Okoye` is Okoye).
-pub(crate) const HONORIFICS: [&str; 16] = [
+pub(crate) const HONORIFICS: [&str; 21] = [
     "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Mme", "M.", "Sr.", "Sra.", "Dra.",
-    "Prof.", "Mx.", "Dame",
+    "Prof.", "Mx.", "Dame", "Shri", "Smt.", "Smt", "H.E.", "S.E.",
 ];
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "al", "bin", "da", "dos", "la", "le", "du", "del", "y",

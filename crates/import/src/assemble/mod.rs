@@ -440,7 +440,16 @@ pub fn assemble(
                 .max()
                 .unwrap_or(0);
             let own_line = f.style == DatelineStyle::EuCommission;
-            if (own_line && (i > 4 || longest > 45)) || longest > 80 {
+            // Blocks above it other than the deck's bullets and lines classified away.
+            let ahead = blocks
+                .iter()
+                .take(i)
+                .filter(|b| {
+                    b.kind != BlockKind::ListItem
+                        && !b.lines.iter().all(|l| head::classify(l).is_some())
+                })
+                .count();
+            if (own_line && (ahead > 4 || longest > 45)) || longest > 80 {
                 continue;
             }
             // A dateline without a date needs the document's date, given or above the headline.
