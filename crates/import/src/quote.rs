@@ -454,9 +454,16 @@ fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool)
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
         // `NAME said: “…”`, and `NAME, TITLE, said, “…”` (a comma after the verb).
-        let (body, colon) = match n.strip_suffix(':') {
-            Some(b) => (b.trim_end(), true),
-            None => (n.strip_suffix(',')?.trim_end(), false),
+        // `He stated “…”`: a short subject and verb with no stop before the quote.
+        let bare_verb = n.split_whitespace().count() <= 6
+            && VERBS
+                .iter()
+                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")));
+        let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
+            (Some(b), _) => (b.trim_end(), true),
+            (None, Some(b)) => (b.trim_end(), false),
+            (None, None) if bare_verb => (n, true),
+            (None, None) => return None,
         };
         // `Según la jefa de inmunización de la OSPA, Dalia Montesinos, “…”`,
         // `According to Jane Doe, “…”`: the speaker named before the quote.
@@ -491,6 +498,15 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 continue;
             };
             let subject = subject.trim_end_matches(',').trim_end();
+            // `He stated “…”`, `She said: “…”`: the person last meant.
+            let pronoun = subject.to_lowercase();
+            if PRONOUNS.contains(&pronoun.as_str()) {
+                let mention = Mention {
+                    pronoun: Some(pronoun),
+                    ..Mention::default()
+                };
+                return Some(attr(Attribution::PronounSaid, mention, lang, true));
+            }
             let (name, title, reworded) = split_name_title(subject)?;
             let single = !name.contains(' ');
             let mention = if single {
@@ -579,6 +595,32 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         ));
     }
     let body = n.strip_suffix(['.', ',']).unwrap_or(n).trim_end();
+    // `Jane Doe said today`: the time of saying after the verb.
+    let body = [
+        " today",
+        " yesterday",
+        " tonight",
+        " this week",
+        " on monday",
+        " on tuesday",
+        " on wednesday",
+        " on thursday",
+        " on friday",
+        " on saturday",
+        " on sunday",
+        " hoy",
+        " ayer",
+        " aujourd'hui",
+        " aujourd’hui",
+    ]
+    .iter()
+    .find_map(|t| {
+        let cut = body.len().checked_sub(t.len())?;
+        body.get(cut..)
+            .filter(|end| end.eq_ignore_ascii_case(t))
+            .and_then(|_| body.get(..cut))
+    })
+    .unwrap_or(body);
     // `— Daniel Roe, Chief Technology Officer`: a signature under the quote.
     if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–"]
         .iter()

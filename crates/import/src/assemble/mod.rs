@@ -1423,8 +1423,16 @@ fn masthead(l: &str) -> bool {
 /// The first block near the top that is only a date line (or a release line
 /// with a date), with a headline-like block before it and nothing long.
 fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
+    // Sentences above it (a short release's body, more than a deck): the
+    // date signs it off.
+    let mut sentences = 0;
     for (i, b) in blocks.iter().enumerate().take(10) {
-        if b.joined().split_whitespace().count() > 45 {
+        let text = b.joined();
+        let words = text.split_whitespace().count();
+        if words >= 10 && text.ends_with(['.', '”', '"', '»', '!', '?']) {
+            sentences += 1;
+        }
+        if words > 45 || sentences >= 2 {
             return None;
         }
         let dated = b.lines.len() <= 2
