@@ -78,6 +78,8 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     let bare = numbered.as_deref().unwrap_or(bare);
     let kind = match bare {
         "press release"
+        | "joint media release"
+        | "joint press release"
         | "communiqué de presse"
         | "comunicado de prensa"
         | "media release"
@@ -495,7 +497,17 @@ fn numbered_genre(bare: &str) -> Option<String> {
 /// `Hon Aroha Tane` over `Minister of Conservation`: a minister's name and
 /// office set above a media release (the issuer, not the headline).
 pub fn issuer_block(lines: &[String]) -> bool {
-    const HON: [&str; 5] = ["Hon ", "The Hon ", "Rt Hon ", "The Rt Hon ", "Hon. "];
+    const HON: [&str; 9] = [
+        "Hon ",
+        "The Hon ",
+        "Rt Hon ",
+        "The Rt Hon ",
+        "Hon. ",
+        "The Hon. ",
+        "The Rt Hon. ",
+        "Senator the Hon ",
+        "Senator the Hon. ",
+    ];
     let Some(first) = lines.first() else {
         return false;
     };

@@ -771,6 +771,12 @@ pub fn assemble(
         .and_then(|(i, _)| blocks.get(*i))
         .map(|b| b.part);
     let mut region: Vec<SrcBlock> = std::mem::take(&mut lead);
+    // The head's lines name people too (`Senator the Hon. Jane Doe` over her office).
+    let head_lines: Vec<String> = blocks
+        .iter()
+        .take(body_start)
+        .flat_map(|b| b.lines.clone())
+        .collect();
     region.extend(blocks.into_iter().skip(body_start));
     region.retain(|b| Some(b.part) != pins.headline || Some(b.part) == dateline_part);
     // `… issued the following news release:` then `* * *`: a relay's separator
@@ -838,6 +844,22 @@ pub fn assemble(
     }
     let tail_blocks: Vec<SrcBlock> = region.split_off(tail_start.min(region.len()));
     region.truncate(body_end);
+    // `15 May 2026` alone closing a release with no dateline and no date
+    // above: the date it was signed off.
+    if found.is_none() && head.date.is_none() && region.len() > 1 {
+        let signed = region
+            .last()
+            .filter(|b| b.lines.len() == 1)
+            .and_then(|b| match head::classify(&b.lines[0]) {
+                Some(HeadLine::Date(d)) => Some((b.part, d)),
+                _ => None,
+            });
+        if let Some((part, d)) = signed {
+            head.date = Some(d);
+            report.part(part, PartRole::Date, Confidence::Medium, Some("dateline.date".into()));
+            region.pop();
+        }
+    }
 
     let mut people = People::default();
     let mut verbs = Vec::new();
@@ -866,6 +888,7 @@ pub fn assemble(
     let texts: Vec<&str> = region
         .iter()
         .flat_map(|b| b.lines.iter().map(String::as_str))
+        .chain(head_lines.iter().map(String::as_str))
         .collect();
     body::complete_names(&mut people, &texts);
 
