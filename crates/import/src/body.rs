@@ -653,6 +653,34 @@ fn narrated(p: &str) -> Option<Mention> {
         quote::TITLE_WORDS.contains(&w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str())
     };
     let words: Vec<&str> = p.split_whitespace().collect();
+    // `Defence Minister Shri Jane Doe held talks with …`: the subject, a title
+    // and a name opening the paragraph, is whom it is about.
+    let subject = words
+        .iter()
+        .take(3)
+        .position(|w| title(w))
+        .and_then(|k| {
+            let run = words
+                .get(k + 1..)?
+                .iter()
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                        && !title(w)
+                })
+                .count();
+            let next_lower = words
+                .get(k + 1 + run)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
+            ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
+        });
+    if let Some(name) = subject {
+        return Some(Mention {
+            name: Some(name),
+            ..Mention::default()
+        });
+    }
     let titled = words
         .iter()
         .enumerate()
@@ -673,7 +701,7 @@ fn narrated(p: &str) -> Option<Mention> {
             ((2..=3).contains(&run) && next_lower).then(|| words[k + 1..k + 1 + run].join(" "))
         })
         .next_back();
-    let parts: Vec<&str> = p.split(", ").collect();
+    let parts: Vec<String> = p.split(", ").map(without_honorific).collect();
     let apposed = parts
         .iter()
         .enumerate()
@@ -1050,6 +1078,15 @@ pub fn build(
         i += 1;
     }
     out
+}
+
+/// `H.E. Jane Doe` → `Jane Doe`: a name without its courtesy title.
+fn without_honorific(s: &str) -> String {
+    quote::HONORIFICS
+        .iter()
+        .find_map(|h| s.strip_prefix(h).and_then(|r| r.strip_prefix(' ')))
+        .unwrap_or(s)
+        .to_string()
 }
 
 /// Whether a paragraph speaks in the first person (`I welcome …`, `We …`,

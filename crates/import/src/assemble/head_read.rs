@@ -249,7 +249,12 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             rest.iter()
                 .enumerate()
                 .skip(pick + 1)
-                .find(|(_, (_, t))| norm(t) == subject)
+                // Or the headline the subject was cut from (`…, advierte experto de la ONU`).
+                .find(|(_, (_, t))| {
+                    norm(t) == subject
+                        || (subject.split_whitespace().count() >= 5
+                            && norm(t).starts_with(&subject))
+                })
                 .map(|(k, _)| k)
         })
         .unwrap_or(pick);
