@@ -655,26 +655,22 @@ fn narrated(p: &str) -> Option<Mention> {
     let words: Vec<&str> = p.split_whitespace().collect();
     // `Defence Minister Shri Jane Doe held talks with …`: the subject, a title
     // and a name opening the paragraph, is whom it is about.
-    let subject = words
-        .iter()
-        .take(3)
-        .position(|w| title(w))
-        .and_then(|k| {
-            let run = words
-                .get(k + 1..)?
-                .iter()
-                .take_while(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().all(|c| c.is_alphabetic() || c == '.')
-                        && !title(w)
-                })
-                .count();
-            let next_lower = words
-                .get(k + 1 + run)
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-            let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
-            ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
-        });
+    let subject = words.iter().take(3).position(|w| title(w)).and_then(|k| {
+        let run = words
+            .get(k + 1..)?
+            .iter()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                    && !title(w)
+            })
+            .count();
+        let next_lower = words
+            .get(k + 1 + run)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
+        ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
+    });
     if let Some(name) = subject {
         return Some(Mention {
             name: Some(name),
@@ -1138,6 +1134,16 @@ fn forced_quote(para: &str, speaker: String, text: &dyn Fn(&str) -> String) -> Q
 /// People known only by surname get the full name the text gives them
 /// (`Dana Whitfield has been named …` for `Whitfield said`).
 pub fn complete_names(people: &mut People, texts: &[&str]) {
+    complete(people, texts, true);
+}
+
+/// Lone surnames (`Minister Bramwell`) given their full name by `texts`
+/// (the head's lines), never a two-word name taken for a double surname.
+pub fn complete_surnames(people: &mut People, texts: &[&str]) {
+    complete(people, texts, false);
+}
+
+fn complete(people: &mut People, texts: &[&str], doubles: bool) {
     let taken: Vec<String> = people.list.iter().map(|p| p.name.clone()).collect();
     for p in people.list.iter_mut() {
         // A lone surname, or an honorific and a surname (`Minister Lyle said`).
@@ -1145,7 +1151,7 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
             [s] => (s.to_string(), false),
             [h, s] if honorific(h) => (s.to_string(), false),
             // `Caballero Ruiz` for `Inés Caballero Ruiz`: a double surname.
-            [a, b] => (format!("{a} {b}"), true),
+            [a, b] if doubles => (format!("{a} {b}"), true),
             _ => continue,
         };
         'texts: for t in texts {

@@ -380,6 +380,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "Chief",
     "Chairman",
     "Chairwoman",
+    "Chairperson",
     "Chair",
     "Councilmember",
     "Councillor",

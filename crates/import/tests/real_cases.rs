@@ -625,3 +625,55 @@ fn paren_markers_with_their_notes_under_notes_to_editors() {
     assert_eq!(markers, ["(1)", "(2)"]);
     assert_eq!(r.contacts.len(), 1);
 }
+
+#[test]
+fn date_lines_with_articles_times_and_month_names() {
+    let date = |top: &str| {
+        release(&format!("{top}\n\nCouncil opens the bridge\n\nThe council opened the bridge today, after two years of work."))
+            .dateline
+            .map(|d| d.date.to_string())
+    };
+    assert_eq!(
+        date("Le vendredi 14 juin 2026, 12 h 10").as_deref(),
+        Some("2026-06-14")
+    );
+    assert_eq!(date("01-May-2026 17:18 IST").as_deref(), Some("2026-05-01"));
+    assert_eq!(
+        date("Posted On: 08 APR 2026 5:24PM by Press Bureau Delhi").as_deref(),
+        Some("2026-04-08")
+    );
+    // A date alone closing a short release with no dateline.
+    let r = release("Media Release\n\nOpposition at odds over child care\n\n\"The Opposition does not know what it is doing,\" Minister for Families, Marcus Brody, said today.\n\n\"Its spokesperson could not give a straight answer.\"\n\nMr Brody said families deserved to know.\n\n15 May 2026");
+    assert_eq!(
+        r.dateline.as_ref().map(|d| d.date.to_string()).as_deref(),
+        Some("2026-05-15")
+    );
+    assert_eq!(speakers(&r), ["Marcus Brody", "Marcus Brody"]);
+    // A place and date on their own line under the deck's bullets.
+    let r = release("<p>Nota de prensa</p><h1>El Gobierno aprueba el plan de vivienda rural</h1><ul><li>El plan movilizará 900 millones</li><li>Las ayudas cubrirán el 60%</li></ul><p>Madrid, jueves 12 de marzo de 2026</p><p>El Consejo de Ministros ha aprobado este jueves el plan.</p>");
+    let d = r.dateline.expect("dateline");
+    assert_eq!(
+        (d.places[0].city.as_str(), d.date.to_string()),
+        ("Madrid", "2026-03-12".to_string())
+    );
+}
+
+#[test]
+fn ministers_named_in_the_head_and_roles_resolved_to_the_subject() {
+    let r = release("JOINT MEDIA RELEASE\n\nSenator the Hon. Simon Bramwell\nMinister for Finance\nSenator for South Australia\n\nThe Hon. Paula Fenwick MP\nMinister for Communications\n\nDate: Monday, 2 November 2026\n\nPostal review to put regional customers first\n\nThe Government has asked the Board of National Post to review regional services.\n\n\"People in country towns deserve the same service,\" Minister Bramwell said.\n\n\"We want a plan, not a report,\" Minister Fenwick said.");
+    assert_eq!(r.headline, "Postal review to put regional customers first");
+    assert_eq!(speakers(&r), ["Simon Bramwell", "Paula Fenwick"]);
+    let r = release("Defence Minister Shri Arvind Menon meets his counterpart\n\nPosted On: 08 APR 2026 5:24PM by Press Bureau Delhi\n\nDefence Minister Shri Arvind Menon held talks with the Defence Minister of Qadira, Sheikh Rashid bin Hamdan, in New Delhi today.\n\n\"Our ties must now grow,\" the Minister said.\n\nHe stated \"We are ready to build together\".");
+    assert_eq!(speakers(&r), ["Arvind Menon", "Arvind Menon"]);
+    let r = release("Commission welcomes the ceasefire\n\nAddis Ababa, Ethiopia, 12 March 2026: The Chairperson of the Commission, H.E. Moussa Diallo Traoré, welcomes the ceasefire signed yesterday.\n\n\"This agreement belongs to the people,\" said the Chairperson.");
+    assert_eq!(speakers(&r), ["Moussa Diallo Traoré"]);
+    let r = release("COMUNICADO DE PRENSA (ESPAÑOL/ENGLISH): La pobreza en Costaverde corre el riesgo de pasar desapercibida\n\nLa pobreza en Costaverde corre el riesgo de pasar desapercibida, advierte experto de la ONU\n\nSANTIAGO DEL MAR (24 de marzo de 2026) – El crecimiento esconde bolsas de pobreza, advirtió hoy el Relator Especial.");
+    assert_eq!(
+        r.headline,
+        "La pobreza en Costaverde corre el riesgo de pasar desapercibida, advierte experto de la ONU"
+    );
+    assert_eq!(
+        r.dateline.map(|d| d.places[0].city.clone()).as_deref(),
+        Some("Santiago del Mar")
+    );
+}

@@ -847,16 +847,21 @@ pub fn assemble(
     // `15 May 2026` alone closing a release with no dateline and no date
     // above: the date it was signed off.
     if found.is_none() && head.date.is_none() && region.len() > 1 {
-        let signed = region
-            .last()
-            .filter(|b| b.lines.len() == 1)
-            .and_then(|b| match head::classify(&b.lines[0]) {
-                Some(HeadLine::Date(d)) => Some((b.part, d)),
-                _ => None,
+        let signed =
+            region.last().filter(|b| b.lines.len() == 1).and_then(|b| {
+                match head::classify(&b.lines[0]) {
+                    Some(HeadLine::Date(d)) => Some((b.part, d)),
+                    _ => None,
+                }
             });
         if let Some((part, d)) = signed {
             head.date = Some(d);
-            report.part(part, PartRole::Date, Confidence::Medium, Some("dateline.date".into()));
+            report.part(
+                part,
+                PartRole::Date,
+                Confidence::Medium,
+                Some("dateline.date".into()),
+            );
             region.pop();
         }
     }
@@ -888,9 +893,10 @@ pub fn assemble(
     let texts: Vec<&str> = region
         .iter()
         .flat_map(|b| b.lines.iter().map(String::as_str))
-        .chain(head_lines.iter().map(String::as_str))
         .collect();
     body::complete_names(&mut people, &texts);
+    let head_texts: Vec<&str> = head_lines.iter().map(String::as_str).collect();
+    body::complete_surnames(&mut people, &head_texts);
 
     // In the tail, lines of unwrapped blocks (`<br>`, one paragraph per line) stand alone.
     // A line split off continues its block (`true`): contacts keep such lines together.
@@ -1452,7 +1458,7 @@ fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
     for (i, b) in blocks.iter().enumerate().take(10) {
         let text = b.joined();
         let words = text.split_whitespace().count();
-        if words >= 10 && text.ends_with(['.', '”', '"', '»', '!', '?']) {
+        if words >= 6 && text.ends_with(['.', '”', '"', '»', '!', '?']) {
             sentences += 1;
         }
         if words > 45 || sentences >= 2 {
