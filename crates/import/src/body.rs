@@ -68,8 +68,12 @@ pub enum Forced {
 /// Expands source blocks into body items, each with the parts it came from.
 pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
     let mut out: Vec<Placed> = Vec::new();
-    for b in blocks {
+    for (k, b) in blocks.iter().enumerate() {
         let here = vec![b.part];
+        if dash_spoken(&out, b, blocks.get(k + 1)) {
+            out.push((Item::Para(b.joined()), here));
+            continue;
+        }
         match b.kind {
             BlockKind::Heading(_) => out.push((Item::Heading(b.joined()), here)),
             BlockKind::ListItem => {
@@ -114,7 +118,13 @@ pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
     let n = out.len();
     for i in 1..n.saturating_sub(1) {
         if let Some((Item::Para(t), _)) = out.get(i) {
-            if heading_like(t) && matches!(out.get(i + 1), Some((Item::Para(_) | Item::List(_), _)))
+            // `Dr Jane Doe, Mayor of X` over her words in quotation marks is
+            // their label, not a sub-heading.
+            let label = speaker_label(t)
+                && matches!(out.get(i + 1), Some((Item::Para(n), _)) if n.starts_with(['“', '"', '«']));
+            if heading_like(t)
+                && !label
+                && matches!(out.get(i + 1), Some((Item::Para(_) | Item::List(_), _)))
             {
                 let t = t.clone();
                 out[i].0 = Item::Heading(t);
@@ -122,6 +132,22 @@ pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
         }
     }
     out
+}
+
+/// `Jane Doe made the following statement:` then one long paragraph opened
+/// by a dash (`– It is humbling …`): spoken words, not a one-item list.
+fn dash_spoken(out: &[Placed], b: &SrcBlock, next: Option<&SrcBlock>) -> bool {
+    let line = b.joined();
+    let bulleted = |n: &SrcBlock| {
+        n.kind == BlockKind::ListItem || n.lines.first().is_some_and(|l| bullet(l).is_some())
+    };
+    matches!(b.kind, BlockKind::Para | BlockKind::ListItem)
+        && b.lines.len() == 1
+        && line.starts_with(['–', '—'])
+        && line.split_whitespace().count() >= 15
+        && line.ends_with(['.', '!', '?'])
+        && matches!(out.last(), Some((Item::Para(p), _)) if p.ends_with(':'))
+        && !next.is_some_and(bulleted)
 }
 
 /// A short line that reads as a heading: no final punctuation, few words.
@@ -132,7 +158,7 @@ pub fn heading_like(t: &str) -> bool {
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !t.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', '»', ')', '…'])
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', '»', ')', '…', ']'])
         && !t.contains(['“', '"', '«'])
 }
 
@@ -155,6 +181,19 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
                 prev.push_str(next);
                 prev_parts.extend(parts);
                 continue;
+            }
+            // `Dr Jane Doe, President of X` alone on a line (set in bold),
+            // then her words in quotation marks with no attribution: a label.
+            if opens && speaker_label(prev) {
+                let joined = format!("{prev}: {next}");
+                let bare = quote::parse(next).is_some_and(|q| {
+                    q.lead_in.is_none() && q.segments.iter().all(|s| s.1.is_none())
+                });
+                if bare && quote::parse(&joined).is_some() {
+                    *prev = joined;
+                    prev_parts.extend(parts);
+                    continue;
+                }
             }
             // A quote alone, then its speaker's name and title on the next
             // line with no dash (a government page's "Quote" section).
@@ -184,6 +223,16 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
         out.push((item, parts));
     }
     out
+}
+
+/// `Dr Jane Doe, President of X`: a line that is only a person's name and
+/// title (no sentence, no quotation).
+fn speaker_label(line: &str) -> bool {
+    !line.ends_with(['.', ':', '!', '?', ';'])
+        && !line.contains(['“', '”', '"', '«', '»'])
+        && (3..=16).contains(&line.split_whitespace().count())
+        && quote::split_name_title(line)
+            .is_some_and(|(name, title, _)| name.contains(' ') && title.is_some())
 }
 
 /// `The Honourable Jane Doe, Minister of X` under a paragraph that is a whole
@@ -385,6 +434,12 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
         Some(found) => found,
         None => quote::split_name_title(who).map(|(name, title, _)| (name, title))?,
     };
+    // `Dr. Jane Park` after an opening clause: the name without the courtesy title.
+    let name = quote::HONORIFICS
+        .iter()
+        .find_map(|h| name.strip_prefix(h).and_then(|r| r.strip_prefix(' ')))
+        .filter(|bare| bare.contains(' '))
+        .map_or(name.clone(), str::to_string);
     if !name.contains(' ') {
         return None;
     }
@@ -506,13 +561,27 @@ fn role_then_name(who: &str) -> Option<(String, String)> {
 /// narration, then a quote with its attribution, in one paragraph. The model's
 /// quote paragraphs hold only quoted words and attributions, so the two
 /// become a paragraph and a quote paragraph (no words are lost).
-fn split_narration(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Placed> {
+fn split_narration(
+    items: Vec<Placed>,
+    forced: &HashMap<usize, Forced>,
+    rich: &mut HashMap<String, String>,
+) -> Vec<Placed> {
     let mut out = Vec::with_capacity(items.len());
     for (item, origin) in items {
         let pinned = origin.iter().any(|p| forced.contains_key(p));
         match &item {
             Item::Para(p) if !pinned && quote::parse(p).is_none() => {
                 if let Some((narration, quoted)) = narration_then_quote(p) {
+                    // The narration keeps its emphasis and links.
+                    let kept = rich.get(p).and_then(|r| {
+                        let tail = crate::assemble::rich_suffix(r, &quoted)?;
+                        let head = r.get(..r.len() - tail.len())?.trim_end().to_string();
+                        (crate::assemble::visible(&head) == narration).then_some((head, tail))
+                    });
+                    if let Some((head, tail)) = kept {
+                        rich.insert(narration.clone(), head);
+                        rich.insert(quoted.clone(), tail);
+                    }
                     out.push((Item::Para(narration), origin.clone()));
                     out.push((Item::Para(quoted), origin));
                     continue;
@@ -584,6 +653,30 @@ fn narrated(p: &str) -> Option<Mention> {
         quote::TITLE_WORDS.contains(&w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str())
     };
     let words: Vec<&str> = p.split_whitespace().collect();
+    // `Defence Minister Shri Jane Doe held talks with …`: the subject, a title
+    // and a name opening the paragraph, is whom it is about.
+    let subject = words.iter().take(3).position(|w| title(w)).and_then(|k| {
+        let run = words
+            .get(k + 1..)?
+            .iter()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                    && !title(w)
+            })
+            .count();
+        let next_lower = words
+            .get(k + 1 + run)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
+        ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
+    });
+    if let Some(name) = subject {
+        return Some(Mention {
+            name: Some(name),
+            ..Mention::default()
+        });
+    }
     let titled = words
         .iter()
         .enumerate()
@@ -604,7 +697,7 @@ fn narrated(p: &str) -> Option<Mention> {
             ((2..=3).contains(&run) && next_lower).then(|| words[k + 1..k + 1 + run].join(" "))
         })
         .next_back();
-    let parts: Vec<&str> = p.split(", ").collect();
+    let parts: Vec<String> = p.split(", ").map(without_honorific).collect();
     let apposed = parts
         .iter()
         .enumerate()
@@ -656,7 +749,9 @@ pub fn build(
     report: &mut ImportReport,
     verbs: &mut Vec<&'static str>,
 ) -> Vec<Block> {
-    let placed = split_narration(join_lead_ins(items, forced), forced);
+    let mut rich = rich.clone();
+    let placed = split_narration(join_lead_ins(items, forced), forced, &mut rich);
+    let rich = &rich;
     let (items, origins): (Vec<Item>, Vec<Vec<usize>>) = placed.into_iter().unzip();
     // Records what the parts of items `from..to` became: body block `n`.
     let mark = |report: &mut ImportReport,
@@ -769,20 +864,40 @@ pub fn build(
                     continue;
                 }
                 let unquoted = |t: &str| !t.contains(['“', '”', '"', '«', '»', '„']);
-                if let Some(m) = whole
+                // `– It is humbling …` after `Jane Doe made the following
+                // statement:`: a dash opens the words of the person announced.
+                let dashed = |t: &str| t.starts_with(['–', '—']) && unquoted(t);
+                // `Statement by President Jane Doe on …` over first-person
+                // paragraphs with no quotation marks: the whole statement is hers.
+                if out.is_empty() && whole.is_none() && unquoted(para) && first_person(para) {
+                    whole = statement_speaker(headline).filter(|_| pending.is_some());
+                }
+                let statement = whole
                     .take()
                     .filter(|_| force(i).is_none() && unquoted(para))
-                {
+                    .map(|m| (m, false))
+                    .or_else(|| {
+                        pending
+                            .clone()
+                            .filter(|_| force(i).is_none() && dashed(para))
+                            .map(|m| (m, true))
+                    });
+                if let Some((m, dash)) = statement {
                     let mut j = i;
                     let mut paragraphs = Vec::new();
                     while let Some(Item::Para(t)) = items.get(j) {
-                        if force(j).is_some() || !unquoted(t) {
+                        if force(j).is_some() || !unquoted(t) || (dash && !dashed(t)) {
                             break;
                         }
+                        let words = if dash {
+                            t.trim_start_matches(['–', '—']).trim_start()
+                        } else {
+                            t.as_str()
+                        };
                         paragraphs.push(QuoteParagraph {
                             lead_in: None,
                             segments: vec![QuoteSegment {
-                                text: text(t),
+                                text: text(words),
                                 attribution: None,
                             }],
                         });
@@ -961,6 +1076,25 @@ pub fn build(
     out
 }
 
+/// `H.E. Jane Doe` → `Jane Doe`: a name without its courtesy title.
+fn without_honorific(s: &str) -> String {
+    quote::HONORIFICS
+        .iter()
+        .find_map(|h| s.strip_prefix(h).and_then(|r| r.strip_prefix(' ')))
+        .unwrap_or(s)
+        .to_string()
+}
+
+/// Whether a paragraph speaks in the first person (`I welcome …`, `We …`,
+/// `Je salue …`, `Hoy quiero …` is not caught): a first-person pronoun among
+/// its first words.
+fn first_person(p: &str) -> bool {
+    const PRONOUNS: [&str; 8] = ["I", "We", "My", "Our", "Je", "Nous", "Yo", "Nosotros"];
+    p.split_whitespace()
+        .take(4)
+        .any(|w| PRONOUNS.contains(&w.trim_end_matches([',', '’', '\''])))
+}
+
 /// A quote the writer named the speaker of: its marks and attributions as
 /// read when it parses as a quote, else the whole paragraph as quoted words.
 fn forced_quote(para: &str, speaker: String, text: &dyn Fn(&str) -> String) -> Quote {
@@ -1000,6 +1134,16 @@ fn forced_quote(para: &str, speaker: String, text: &dyn Fn(&str) -> String) -> Q
 /// People known only by surname get the full name the text gives them
 /// (`Dana Whitfield has been named …` for `Whitfield said`).
 pub fn complete_names(people: &mut People, texts: &[&str]) {
+    complete(people, texts, true);
+}
+
+/// Lone surnames (`Minister Bramwell`) given their full name by `texts`
+/// (the head's lines), never a two-word name taken for a double surname.
+pub fn complete_surnames(people: &mut People, texts: &[&str]) {
+    complete(people, texts, false);
+}
+
+fn complete(people: &mut People, texts: &[&str], doubles: bool) {
     let taken: Vec<String> = people.list.iter().map(|p| p.name.clone()).collect();
     for p in people.list.iter_mut() {
         // A lone surname, or an honorific and a surname (`Minister Lyle said`).
@@ -1007,7 +1151,7 @@ pub fn complete_names(people: &mut People, texts: &[&str]) {
             [s] => (s.to_string(), false),
             [h, s] if honorific(h) => (s.to_string(), false),
             // `Caballero Ruiz` for `Inés Caballero Ruiz`: a double surname.
-            [a, b] => (format!("{a} {b}"), true),
+            [a, b] if doubles => (format!("{a} {b}"), true),
             _ => continue,
         };
         'texts: for t in texts {

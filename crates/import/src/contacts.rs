@@ -9,7 +9,9 @@ use dateline_core::Contact;
 use crate::quote::name_ok;
 
 /// Field labels dropped from contact lines ("Tel:", "Email:").
-const LABELS: [&str; 22] = [
+const LABELS: [&str; 24] = [
+    "teléfono de contacto",
+    "téléphone de contact",
     "email",
     "e-mail",
     "e",
@@ -223,7 +225,13 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         if raw.contains(" or ") {
             dropped.push("or".to_string());
         }
-        for sub in raw.split(" or ").flat_map(|s| s.split("; ")) {
+        // `Luis Orduña y/o Maribel Escartín`: two people for the same call.
+        let raw = raw.replace(" y/o ", "; ").replace(" and/or ", "; ");
+        for (n, sub) in raw.split(" or ").flat_map(|s| s.split("; ")).enumerate() {
+            // The second of two names on one line is another contact.
+            if n > 0 && !cur.name.is_empty() && name_ok(sub.trim()) && sub.trim().contains(' ') {
+                out.push(std::mem::take(&mut cur));
+            }
             let mut line = sub.to_string();
             let emails = take_emails(&mut line);
             let phones = take_phones(&mut line);
@@ -235,6 +243,31 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                     .collect()
             } else {
                 vec![line.trim().to_string()]
+            };
+            // `Acme – Service presse – 01 … – presse@…`: the organisation, then
+            // its press desk, which is whom to call.
+            const DESKS: [&str; 8] = [
+                "service presse",
+                "service de presse",
+                "press office",
+                "press desk",
+                "media relations",
+                "relations médias",
+                "oficina de prensa",
+                "gabinete de prensa",
+            ];
+            let parts: Vec<String> = match parts.as_slice() {
+                [org, desk, more @ ..]
+                    if one_line
+                        && cur.name.is_empty()
+                        && DESKS.contains(&desk.to_lowercase().as_str()) =>
+                {
+                    cur.organisation = Some(org.clone());
+                    std::iter::once(desk.clone())
+                        .chain(more.iter().cloned())
+                        .collect()
+                }
+                _ => parts,
             };
             for part in parts {
                 let label = part.trim_end_matches(':').trim().to_lowercase();
@@ -330,11 +363,89 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
     if started(&cur) {
         out.push(cur);
     }
-    (out, leftovers)
+    (firms_over_people(out), leftovers)
+}
+
+/// `Acme Plc` over `Jane Doe, Chief Executive  +44 …`: a line with a name
+/// alone over a contact that can be reached is the organisation that
+/// contact speaks for, not a contact of its own.
+fn firms_over_people(list: Vec<Contact>) -> Vec<Contact> {
+    const FIRMS: [&str; 12] = [
+        "plc",
+        "ltd",
+        "limited",
+        "inc",
+        "inc.",
+        "llc",
+        "llp",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+        "securities",
+    ];
+    // A firm's name, not a person's (`Jane Doe` is one, `Acme Plc` the other).
+    let firm_name = |n: &str| {
+        n.split_whitespace().count() >= 4
+            || n.contains('(')
+            || n.split_whitespace()
+                .any(|w| FIRMS.contains(&w.to_lowercase().as_str()))
+    };
+    let bare = |c: &Contact| {
+        firm_name(&c.name)
+            && !c.name.is_empty()
+            && c.email.is_none()
+            && c.phone.is_none()
+            && c.role.is_none()
+            && c.organisation.is_none()
+    };
+    let mut out: Vec<Contact> = Vec::with_capacity(list.len());
+    let mut firm: Option<String> = None;
+    let n = list.len();
+    for (i, mut c) in list.into_iter().enumerate() {
+        if bare(&c) && i + 1 < n {
+            firm = Some(c.name);
+            continue;
+        }
+        if let Some(f) = firm.take() {
+            if c.email.is_some() || c.phone.is_some() {
+                c.organisation = c.organisation.or(Some(f));
+            } else {
+                out.push(Contact {
+                    name: f,
+                    ..Contact::default()
+                });
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `Harriet Olumide: 202-555-0142`, `Jane Doe (202) 555-1842`: a person's
+/// name and a telephone number or e-mail address, nothing else on the line.
+pub fn name_and_reach(line: &str) -> bool {
+    let mut rest = line.to_string();
+    let reach = take_emails(&mut rest).len() + take_phones(&mut rest).len();
+    let name = rest.trim_matches(|c: char| c.is_whitespace() || ":,;()–—-".contains(c));
+    reach > 0
+        && !name.contains(['(', ')', ':', ','])
+        && (2..=4).contains(&name.split_whitespace().count())
+        && name_ok(name)
+}
+
+/// A line of a press box set above the headline, under a contacts heading:
+/// telephone numbers or addresses, or the sentence inviting calls (ending in
+/// a colon).
+pub fn box_line(line: &str) -> bool {
+    let mut rest = line.to_string();
+    let reach = take_emails(&mut rest).len() + take_phones(&mut rest).len();
+    (reach > 0 && rest.split_whitespace().count() <= 6)
+        || (line.trim_end().ends_with(':') && line.split_whitespace().count() <= 20)
 }
 
 /// `In Geneva`, `À Dakar`, `En Bogotá`: a place the contact is in.
-fn location(part: &str) -> bool {
+pub fn location(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     matches!(words.first(), Some(&("In" | "À" | "En" | "Au")))
         && (2..=4).contains(&words.len())

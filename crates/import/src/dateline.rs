@@ -39,6 +39,7 @@ pub fn find(text: &str) -> Option<Found> {
         .or_else(|| place_org_dash(text))
         .or_else(|| place_region_acronym_stop(text))
         .or_else(|| place_day_agency(text))
+        .or_else(|| place_date_agency(text))
         .or_else(|| date_place_punto(text))
         .or_else(|| {
             // A distributor's name inside the dateline (`/APO Group/`,
@@ -347,6 +348,37 @@ fn place_day_agency(text: &str) -> Option<Found> {
     Some(found(
         places,
         None,
+        DatelineStyle::Ap,
+        rest,
+        Confidence::Medium,
+    ))
+}
+
+/// `Santiago 3 Mar. (AGENCIA) -`: a place and a day and month (the comma
+/// before the date may be missing), then an agency's name in capitals in
+/// brackets; the year is the document's.
+fn place_date_agency(text: &str) -> Option<Found> {
+    let open = text.find(" (").filter(|i| *i < 50)?;
+    let close = open + text.get(open..)?.find(')')?;
+    let agency = text.get(open + 2..close)?;
+    let caps = agency.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !agency.chars().any(char::is_lowercase);
+    if !(caps || wire_name(agency)) {
+        return None;
+    }
+    let head = text.get(..open)?;
+    let digit = head.find(|c: char| c.is_ascii_digit())?;
+    let place = head.get(..digit)?.trim().trim_end_matches(',').trim();
+    let date = parse_date(head.get(digit..)?.trim())?;
+    if place.split_whitespace().count() > 3 || !city_ok(place, false) {
+        return None;
+    }
+    let places = places(place, false)?;
+    let after = text.get(close + 1..)?;
+    let rest = after_dash(after).unwrap_or(after.trim_start());
+    Some(found(
+        places,
+        Some(date),
         DatelineStyle::Ap,
         rest,
         Confidence::Medium,
@@ -841,7 +873,23 @@ fn date_dash(text: &str) -> Option<Found> {
         .iter()
         .filter_map(|sep| text.find(sep).filter(|i| *i < 40).map(|i| (i, *sep)))
         .min_by_key(|(i, _)| *i)?;
-    let date = parse_date(text.get(..i)?)?;
+    let before = text.get(..i)?;
+    // `15 February 2026, Rome - With …`: the place after the date and a comma.
+    if let Some((d, p)) = before.rsplit_once(", ") {
+        if let (Some(date), Some(places)) = (parse_date(d), places(p.trim(), false)) {
+            let rest = text.get(i + sep.len()..)?.trim_start();
+            if date.year.is_some() && rest.starts_with(char::is_uppercase) {
+                return Some(found(
+                    places,
+                    Some(date),
+                    DatelineStyle::UnClassic,
+                    rest,
+                    Confidence::Medium,
+                ));
+            }
+        }
+    }
+    let date = parse_date(before)?;
     date.year?;
     let after = text.get(i + sep.len()..)?.trim_start();
     let (head, tail) = match [" – ", " — ", " - "]
@@ -1000,9 +1048,9 @@ fn without_same_date<'a>(p: &'a str, date: &PartialDate) -> Option<&'a str> {
     })
 }
 
-const PARTICLES: [&str; 16] = [
+const PARTICLES: [&str; 20] = [
     "de", "du", "des", "la", "le", "les", "el", "es", "of", "upon", "sur", "am", "al", "y", "and",
-    "et",
+    "et", "del", "da", "do", "dos",
 ];
 
 fn city_ok(city: &str, caps: bool) -> bool {

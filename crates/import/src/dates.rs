@@ -244,6 +244,20 @@ pub fn parse_date_line(s: &str) -> Option<NaiveDate> {
     if let [one] = toks.as_slice() {
         return numeric(one);
     }
+    // `Le vendredi 14 juin 2026, 12 h 10`: the article before the date, and
+    // the time's numbers after its year, are no part of it.
+    let year_at = toks
+        .iter()
+        .position(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    let toks: Vec<&str> = toks
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            !matches!(w.to_lowercase().as_str(), "le" | "el" | "the")
+                && year_at.is_none_or(|y| *i <= y)
+        })
+        .map(|(_, w)| *w)
+        .collect();
     if toks.len() < 2 || toks.len() > 5 {
         return None;
     }
@@ -263,6 +277,11 @@ fn numeric(t: &str) -> Option<NaiveDate> {
     let [a, b, y] = parts.as_slice() else {
         return None;
     };
+    // `01-May-2026`: the month by name between day and year.
+    if let (Some((m, _)), 4) = (month(b), y.len()) {
+        let (d, y): (u32, i32) = (a.parse().ok()?, y.parse().ok()?);
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
     if !(1..=2).contains(&a.len()) || !(1..=2).contains(&b.len()) || y.len() != 4 {
         return None;
     }

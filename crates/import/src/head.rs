@@ -78,6 +78,8 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     let bare = numbered.as_deref().unwrap_or(bare);
     let kind = match bare {
         "press release"
+        | "joint media release"
+        | "joint press release"
         | "communiqué de presse"
         | "comunicado de prensa"
         | "media release"
@@ -118,6 +120,26 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Furniture);
     }
+    // `("Acme", the "Company" or the "Group")`: the names a stock-market
+    // announcement defines; and its notice that it holds inside information.
+    if (t.starts_with('(') && t.ends_with(')') && t.contains(['"', '“']))
+        || (lower.contains("inside information") && lower.contains("market abuse"))
+    {
+        return Some(HeadLine::Furniture);
+    }
+    // `Also available in: Español, Français`: the page's other languages.
+    if [
+        "available in:",
+        "also available in:",
+        "disponible en :",
+        "disponible en:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        && t.split_whitespace().count() <= 14
+    {
+        return Some(HeadLine::Furniture);
+    }
     // `[this announcement is available online at https://… ]`: a note in brackets.
     if t.starts_with('[') && t.ends_with(']') && lower.contains("http") {
         return Some(HeadLine::Furniture);
@@ -141,6 +163,28 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Furniture);
     }
+    // `Posted by Jane Doe on 4 May 2026`, `Publié par X le 4 mai 2026`: a
+    // blog's byline and date.
+    const BYLINES: [(&str, &str); 6] = [
+        ("posted by ", " on "),
+        ("published by ", " on "),
+        ("written by ", " on "),
+        ("publié par ", " le "),
+        ("publicado por ", " el "),
+        ("by ", " on "),
+    ];
+    for (by, on) in BYLINES {
+        if let Some(i) = lower
+            .starts_with(by)
+            .then(|| lower.rfind(on))
+            .flatten()
+            .filter(|_| t.split_whitespace().count() <= 14)
+        {
+            if let Some(d) = t.get(i + on.len()..).and_then(parse_date_line) {
+                return Some(HeadLine::Date(d));
+            }
+        }
+    }
     let date_text = [
         "last edited",
         "last updated",
@@ -161,7 +205,20 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     ]
     .iter()
     .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
-    .map(|r| r.trim_start_matches([':', ' ', 'o', 'n']).trim())
+    .map(|r| {
+        let r = r.trim_start_matches([':', ' ']);
+        // `Posted On: 08 APR 2026 5:24PM by Press Bureau Delhi`.
+        let r = ["on:", "on "]
+            .iter()
+            .find_map(|o| {
+                r.get(..o.len())
+                    .filter(|h| h.eq_ignore_ascii_case(o))
+                    .and_then(|_| r.get(o.len()..))
+            })
+            .unwrap_or(r);
+        let r = r.split(" by ").next().unwrap_or(r);
+        r.trim_start_matches([':', ' ']).trim()
+    })
     .unwrap_or(t);
     // `22 March 2026 at 9:00am`: the time after the date is not part of it.
     let date_text = [" at ", " à ", " a las "]
@@ -280,7 +337,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             return Some(HeadLine::Furniture);
         }
     }
-    const NAV: [&str; 32] = [
+    const NAV: [&str; 38] = [
         "centre de presse",
         "espace presse",
         "centro de prensa",
@@ -313,6 +370,12 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "media center",
         "latest news",
         "print",
+        "print this document",
+        "print this page",
+        "imprimir",
+        "imprimer",
+        "imprimer la page",
+        "return to this article at",
     ];
     // A site's section label: `Declaraciones Múltiples mecanismos`, `Statements and speeches`.
     const SECTIONS: [&str; 12] = [
@@ -340,6 +403,62 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         return Some(HeadLine::Furniture);
     }
     None
+}
+
+/// `Office of the Press Secretary`, `The Executive Office`, `Ministry of
+/// Defence`: an office's name alone on a line (above the headline, a masthead).
+pub fn office_line(t: &str) -> bool {
+    const OFFICES: [&str; 14] = [
+        "office of the ",
+        "the executive office",
+        "ministry of ",
+        "department of ",
+        "government of ",
+        "press office",
+        "press information",
+        "ministerio de ",
+        "ministère de ",
+        "ministère des ",
+        "ministère du ",
+        "secretaría de ",
+        "gobierno de ",
+        "gouvernement du ",
+    ];
+    let lower = t.to_lowercase();
+    t.split_whitespace().count() <= 7
+        && !t.ends_with(['.', ':', '!', '?'])
+        && !t.contains(['“', '"', '«'])
+        && OFFICES.iter().any(|o| lower.starts_with(o))
+}
+
+/// `President Dana Holloway`, `Ministra Laura Etcheverry`: a title and a name
+/// alone on a line (above the headline: whose release it is, not its headline).
+pub fn issuer_name_line(t: &str) -> bool {
+    const LOCAL: [&str; 12] = [
+        "Ministra",
+        "Ministro",
+        "Ministre",
+        "Presidenta",
+        "Presidente",
+        "Président",
+        "Présidente",
+        "Secretaria",
+        "Secretario",
+        "Senador",
+        "Senadora",
+        "Alcalde",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    (3..=5).contains(&words.len())
+        && (crate::quote::TITLE_WORDS.contains(first) || LOCAL.contains(first))
+        && !t.ends_with(['.', ':', '!', '?'])
+        && crate::quote::name_ok(&words[words.len() - 2..].join(" "))
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// `05-04-2026 News Release 26/47`, `12-12-2026 News Release`: a numeric
@@ -378,7 +497,17 @@ fn numbered_genre(bare: &str) -> Option<String> {
 /// `Hon Aroha Tane` over `Minister of Conservation`: a minister's name and
 /// office set above a media release (the issuer, not the headline).
 pub fn issuer_block(lines: &[String]) -> bool {
-    const HON: [&str; 5] = ["Hon ", "The Hon ", "Rt Hon ", "The Rt Hon ", "Hon. "];
+    const HON: [&str; 9] = [
+        "Hon ",
+        "The Hon ",
+        "Rt Hon ",
+        "The Rt Hon ",
+        "Hon. ",
+        "The Hon. ",
+        "The Rt Hon. ",
+        "Senator the Hon ",
+        "Senator the Hon. ",
+    ];
     let Some(first) = lines.first() else {
         return false;
     };

@@ -134,6 +134,12 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                 {
                     // Spanish and French put the full stop after the closing mark: `”.`
                     continue;
+                } else if i == pieces.len() - 1 && note_marker(n) {
+                    // `« … »*`: a footnote's marker after the closing mark stays
+                    // with the words it notes.
+                    let last = segments.last_mut()?;
+                    last.0.push_str(n);
+                    continue;
                 } else {
                     let last = segments.last_mut()?;
                     if last.1.is_some() {
@@ -168,6 +174,18 @@ pub fn parse(text: &str) -> Option<QuotePara> {
         segments,
         open_end,
     })
+}
+
+/// `*`, `**`, `†`, `¹`, `[1]`, `(1)` (and a full stop after it): a footnote's
+/// marker alone after a closing quotation mark.
+fn note_marker(n: &str) -> bool {
+    let m = n.trim_end_matches(['.', ',']);
+    !m.is_empty()
+        && (m
+            .chars()
+            .all(|c| matches!(c, '*' | '†' | '‡' | '§') || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c))
+            && m.chars().count() <= 4
+            || crate::tail::markers_in(m).first().is_some_and(|k| k == m))
 }
 
 /// Speech verbs, their language, and whether the model prints them as written
@@ -331,9 +349,9 @@ const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
 ];
 /// Courtesy titles dropped from a name (`Dr. Okoye` is Okoye).
-pub(crate) const HONORIFICS: [&str; 16] = [
+pub(crate) const HONORIFICS: [&str; 21] = [
     "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Mme", "M.", "Sr.", "Sra.", "Dra.",
-    "Prof.", "Mx.", "Dame",
+    "Prof.", "Mx.", "Dame", "Shri", "Smt.", "Smt", "H.E.", "S.E.",
 ];
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "al", "bin", "da", "dos", "la", "le", "du", "del", "y",
@@ -362,6 +380,7 @@ pub const TITLE_WORDS: &[&str] = &[
     "Chief",
     "Chairman",
     "Chairwoman",
+    "Chairperson",
     "Chair",
     "Councilmember",
     "Councillor",
@@ -436,9 +455,16 @@ fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool)
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
         // `NAME said: “…”`, and `NAME, TITLE, said, “…”` (a comma after the verb).
-        let (body, colon) = match n.strip_suffix(':') {
-            Some(b) => (b.trim_end(), true),
-            None => (n.strip_suffix(',')?.trim_end(), false),
+        // `He stated “…”`: a short subject and verb with no stop before the quote.
+        let bare_verb = n.split_whitespace().count() <= 6
+            && VERBS
+                .iter()
+                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")));
+        let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
+            (Some(b), _) => (b.trim_end(), true),
+            (None, Some(b)) => (b.trim_end(), false),
+            (None, None) if bare_verb => (n, true),
+            (None, None) => return None,
         };
         // `Según la jefa de inmunización de la OSPA, Dalia Montesinos, “…”`,
         // `According to Jane Doe, “…”`: the speaker named before the quote.
@@ -473,6 +499,15 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 continue;
             };
             let subject = subject.trim_end_matches(',').trim_end();
+            // `He stated “…”`, `She said: “…”`: the person last meant.
+            let pronoun = subject.to_lowercase();
+            if PRONOUNS.contains(&pronoun.as_str()) {
+                let mention = Mention {
+                    pronoun: Some(pronoun),
+                    ..Mention::default()
+                };
+                return Some(attr(Attribution::PronounSaid, mention, lang, true));
+            }
             let (name, title, reworded) = split_name_title(subject)?;
             let single = !name.contains(' ');
             let mention = if single {
@@ -491,6 +526,14 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 lang,
                 reworded || occasion.is_some() || !PRINTED.contains(&verb),
             ));
+        }
+        // `Ferraz told a meeting of donors later in the day:`, `Jane Doe, title,
+        // a déclaré jeudi 30 juin :`: the verb, then a few words of whom or
+        // when, before the colon.
+        if colon {
+            if let Some(a) = verb_then_circumstance(body) {
+                return Some(a);
+            }
         }
         // `Jane Doe, CEO of Acme, welcomed the ruling, saying,` or `…, expresses
         // his enthusiasm stating,`: a participle ends a clause about the speaker.
@@ -553,6 +596,32 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         ));
     }
     let body = n.strip_suffix(['.', ',']).unwrap_or(n).trim_end();
+    // `Jane Doe said today`: the time of saying after the verb.
+    let body = [
+        " today",
+        " yesterday",
+        " tonight",
+        " this week",
+        " on monday",
+        " on tuesday",
+        " on wednesday",
+        " on thursday",
+        " on friday",
+        " on saturday",
+        " on sunday",
+        " hoy",
+        " ayer",
+        " aujourd'hui",
+        " aujourd’hui",
+    ]
+    .iter()
+    .find_map(|t| {
+        let cut = body.len().checked_sub(t.len())?;
+        body.get(cut..)
+            .filter(|end| end.eq_ignore_ascii_case(t))
+            .and_then(|_| body.get(..cut))
+    })
+    .unwrap_or(body);
     // `— Daniel Roe, Chief Technology Officer`: a signature under the quote.
     if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–"]
         .iter()
@@ -771,6 +840,41 @@ const CIRCUMSTANCES: [&str; 22] = [
     "following",
 ];
 
+/// `SUBJECT VERB a few lower-case words` (the words before a colon that
+/// opens a quote): the speaker the subject names.
+fn verb_then_circumstance(body: &str) -> Option<Attr> {
+    let (i, verb, lang) = VERBS
+        .iter()
+        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter_map(|(v, l)| body.find(&format!(" {v} ")).map(|i| (i, *v, *l)))
+        .min_by_key(|(i, _, _)| *i)?;
+    let after = body.get(i + verb.len() + 2..)?.trim();
+    let words = after.split_whitespace().count();
+    if !(1..=12).contains(&words)
+        || !after.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        || after.contains(['“', '”', '"', '«', '»', ',', '.'])
+    {
+        return None;
+    }
+    let subject = body.get(..i)?.trim_end().trim_end_matches(',').trim_end();
+    let (name, title, _) = split_name_title(subject)?;
+    if name.split_whitespace().count() > 4 {
+        return None;
+    }
+    let single = !name.contains(' ');
+    let mention = if single {
+        surname(name).with_title(title)
+    } else {
+        full(name, title)
+    };
+    let form = if single && mention.title.is_none() {
+        Attribution::SurnameSaidColon
+    } else {
+        Attribution::NameSaidColon
+    };
+    Some(attr(form, mention, lang, true))
+}
+
 /// `NAME, TITLE en su intervención` → `NAME, TITLE`: the words before a
 /// phrase of place, time or occasion, when there is one.
 fn without_circumstance(s: &str) -> Option<&str> {
@@ -797,11 +901,13 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 19] = [
+const OCCASIONS: [&str; 21] = [
     "responding to ",
     "reacting to ",
     "in reaction to ",
     "en réaction à ",
+    "en réaction aux ",
+    "en réaction au ",
     "en reacción a ",
     "commenting on ",
     "speaking at ",

@@ -59,13 +59,26 @@ pub fn footnote_start(line: &str) -> Option<(String, String)> {
     } else {
         return None;
     };
-    let rest = t.get(marker.len()..)?.trim_start();
+    // `[^1]: …`, a Markdown footnote: its label is the marker.
+    let written = if t.starts_with("[^") {
+        t.find("]:").map_or(marker.len(), |i| i + 2)
+    } else {
+        marker.len()
+    };
+    let rest = t.get(written..)?.trim_start();
     let first = rest.chars().next()?;
     (first.is_alphanumeric() || first == '“').then(|| (marker, rest.to_string()))
 }
 
-/// `[1]` … `[99]` at the start of `t`.
+/// `[1]` … `[99]` at the start of `t`; a Markdown footnote's `[^1]` gives its label, `1`.
 fn bracket_number(t: &str) -> Option<String> {
+    if let Some(inner) = t.strip_prefix("[^") {
+        let label = inner.get(..inner.find(']')?)?;
+        let ok = !label.is_empty()
+            && label.chars().count() <= 12
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+        return ok.then(|| label.to_string());
+    }
     let inner = t.strip_prefix('[')?;
     let close = inner.find(']')?;
     let digits = inner.get(..close)?;
@@ -89,6 +102,25 @@ pub fn notes_heading(line: &str) -> bool {
         t.as_str(),
         "notes" | "note" | "notas" | "nota" | "references" | "références" | "referencias"
     )
+}
+
+/// `Notes to editors`, `Note aux rédactions`, `Notas para editores`: a
+/// heading that may hold the notes the body's markers call.
+pub fn notes_to_editors(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').trim().to_lowercase();
+    notes_heading(&t)
+        || [
+            "notes to editors",
+            "note to editors",
+            "notes for editors",
+            "notes aux rédactions",
+            "note aux rédactions",
+            "notes aux rédacteurs",
+            "notas para editores",
+            "nota para editores",
+            "notas a los editores",
+        ]
+        .contains(&t.as_str())
 }
 
 /// The footnote markers used in `text`: runs of one to four `*`, `†‡§`,
@@ -160,7 +192,12 @@ const BOILERPLATE: [&str; 22] = [
     "safe harbor",
     "cautionary note",
 ];
-const CONTACTS: [&str; 27] = [
+const CONTACTS: [&str; 32] = [
+    "pour toute demande média",
+    "pour toute demande presse",
+    "contactez-nous",
+    "persona de contacto",
+    "personas de contacto",
     "pour toute information",
     "pour de plus amples informations",
     "para mayor información",
@@ -215,6 +252,15 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
                     .next()
                     .is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '.'))
     };
+    // `IMF COMMUNICATIONS DEPARTMENT`, `External Relations Department`: the
+    // office whose desks are listed under it.
+    if words <= 6
+        && ["communications department", "relations department"]
+            .iter()
+            .any(|d| lower.trim_end_matches(':').ends_with(d))
+    {
+        return Some((Section::Contacts, None));
+    }
     for p in CONTACTS {
         if starts(p) {
             let remainder = match t.find(':') {

@@ -516,3 +516,164 @@ fn more_datelines_end_marks_and_furniture_above_the_headline() {
         "Special Council: the Presidency explains its decision"
     );
 }
+
+#[test]
+fn speakers_announced_by_a_verb_a_dash_a_label_line_or_a_statement_headline() {
+    // A verb with a few words of whom or when before the colon.
+    let r =
+        with_body("Jane Park told a meeting of donors later in the day:\n\n“We have a few weeks.”");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    let r = with_body(
+        "Jeanne Roy, présidente de l'association, a déclaré jeudi 4 mai :« Nous sommes prêts. »",
+    );
+    assert_eq!(speakers(&r), ["Jeanne Roy"]);
+    // A dash opening the words a statement announces.
+    let r = with_body("After the vote, Dr. Jane Park made the following statement:\n\n– It is humbling to be trusted with this library, and I will keep listening to every reader who walks through its doors.");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    // Her name and title alone on a line over her words.
+    let r = with_body("Dr Jane Park, Mayor of Oakton\n\n“The library belongs to every one of us.”");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    // A footnote's marker after the closing mark.
+    let r = release("Statement by Jane Park, Mayor of Oakton\n\nOAKTON, 4 May 2026 – « Aucun mot ne suffit. »*\n\nThe town mourns.\n\n* The town issues no other statement.");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    assert_eq!(r.footnotes.len(), 1);
+    // A first-person statement under `Statement by …`, masthead lines above it.
+    let r = release("The Executive Office\nMayor Jane Park\nPrint this document\n\nFor Immediate Release\nOffice of the Press Secretary\nJune 25, 2026\n\nStatement by Mayor Jane Park on the Library Vote\n\nI welcome the council's vote to open the library on Sundays.\n\nOur town will be better for it.\n\n# # #");
+    assert_eq!(
+        r.headline,
+        "Statement by Mayor Jane Park on the Library Vote"
+    );
+    assert_eq!(speakers(&r), ["Jane Park"]);
+}
+
+#[test]
+fn headlines_under_a_masthead_or_a_company_name() {
+    let r = release("Imprimir\n\n15 de setiembre, 2026\n\nMinistra Laura Etcheverry\n\nLa pobreza baja por tercer año\n\nLa reducción de la pobreza acompaña el crecimiento, afirmó la ministra.");
+    assert_eq!(r.headline, "La pobreza baja por tercer año");
+    assert_eq!(
+        r.dateline.map(|d| d.date.to_string()).as_deref(),
+        Some("2026-09-15")
+    );
+    let r = release("|\n30 August 2026 |\nACME PLASTICS PLC\n(\"Acme\", the \"Company\" or the \"Group\")\nThe information in this announcement is deemed to be inside information under the Market Abuse Regulation, and it is now in the public domain.\nInterim Results\nAcme Plastics Plc (AIM: ACM), a maker of additives for plastics, is pleased to announce its results for the six months ended 30 June 2026.\nJane Park, Chief Executive of Acme, commented: \"Demand grew in every region, and we enter the second half with a strong order book.\"\nFor further information, please contact:\nAcme Plastics Plc\nJane Park, Chief Executive    +44 (0)20 5555 0670\n");
+    assert_eq!(r.headline, "Interim Results");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    assert_eq!(r.contacts.len(), 1);
+    assert_eq!(
+        r.contacts[0].organisation.as_deref(),
+        Some("Acme Plastics Plc")
+    );
+}
+
+#[test]
+fn more_dateline_and_date_forms() {
+    let r = release("Council opens the bridge\n\n15 February 2026, Rome - With the season near, the council opened the bridge.");
+    let d = r.dateline.expect("dateline");
+    assert_eq!(d.places[0].city, "Rome");
+    assert_eq!(d.date.to_string(), "2026-02-15");
+    let r = import(
+        "El ministro insiste en la llamada\n\nSantiago 3 Mar. (AUSTRAL) -\n\nLa autoridad detalló la cronología de los hechos de esta mañana.".as_bytes(),
+        &ImportOptions {
+            document_date: "2026-03-04".parse().ok(),
+            ..ImportOptions::default()
+        },
+    )
+    .expect("imports")
+    .release;
+    let d = r.dateline.expect("dateline");
+    assert_eq!(d.places[0].city, "Santiago");
+    assert_eq!(d.date.to_string(), "2026-03-03");
+    let r = release("# Tidewater 4.0 ships\n\n*Posted by Amara Lind on 4 May 2026*\n\nThe project released version 4.0 today.[^1]\n\n[^1]: The design was discussed in public.\n[^2]: Images are signed.");
+    assert_eq!(
+        r.dateline.map(|d| d.date.to_string()).as_deref(),
+        Some("2026-05-04")
+    );
+    let markers: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers[0], "1");
+}
+
+#[test]
+fn contacts_above_the_lead_in_a_press_box_in_a_byline_or_for_two() {
+    let names =
+        |r: &Release| -> Vec<String> { r.contacts.iter().map(|c| c.name.clone()).collect() };
+    let r = release("Board receives a nomination\n\nAvailable in: Español, Français\n\nJane Park: 202-555-0142\nAl Roe: 202-555-0178\n\nWASHINGTON, March 16, 2026 — The Board received a nomination today.");
+    assert_eq!(names(&r), ["Jane Park", "Al Roe"]);
+    assert!(r.subheadline.is_none());
+    let r = release("Contact presse\n\nPour toute demande d'interview :\n\n+33 1 55 38 66 00\n\npresse@oakton.example\n\nLa loi doit être revue avant le vote\n\nJeudi 24 juillet 2026\n\nLa loi menace le droit de manifester, a déclaré l'association jeudi.\n\nPour toute demande média, merci de contacter le service presse\nOakton Libertés – Service presse – 01 55 38 66 00 – presse@oakton.example");
+    assert_eq!(r.headline, "La loi doit être revue avant le vote");
+    assert_eq!(names(&r), ["Service presse"]);
+    assert_eq!(
+        r.contacts[0].email.as_deref(),
+        Some("presse@oakton.example")
+    );
+    let r = release("<h1>Quieter classrooms help reading</h1><p>Date: 8/28/2026<br>By: L.K. Amsel<br>Phone: (513) 555-1824<br>Photos By: Dana Kidd</p><p>Researchers followed 1,200 pupils for two years.</p>");
+    assert_eq!(names(&r), ["L.K. Amsel"]);
+    let r = with_body("Lugar: Plaza Mayor\nHorario: de 11:30 a 13:30 h\nPersona de contacto: Luis Orduña y/o Maribel Escartín\nTeléfono de contacto: 600 555 084");
+    assert_eq!(names(&r), ["Luis Orduña", "Maribel Escartín"]);
+}
+
+#[test]
+fn narration_split_from_a_quote_keeps_its_links() {
+    let r = release("# Town opens a library\n\n**OAKTON, 4 May 2026** – The town opened a library.\n\nThe *new* library is [open](https://oakton.example/lib) on Sundays. “We are proud,” said Jane Park, the mayor.\n\nENDS");
+    assert!(r.body.iter().any(|b| matches!(b, Block::Paragraph { text } if text == "The *new* library is [open](https://oakton.example/lib) on Sundays.")));
+    assert_eq!(speakers(&r), ["Jane Park"]);
+}
+
+#[test]
+fn paren_markers_with_their_notes_under_notes_to_editors() {
+    let r = release("Towns call for a whaling ban\n\nLondon 17 January 2026 - Seventeen towns called for a ban today. (1)\n\nThe call was delivered this morning. (2)\n\nENDS\n\nNotes to editors\n(1) The towns are listed online.\n(2) Photographs are available.\n\nContact: Press desk, press@towns.example");
+    let markers: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers, ["(1)", "(2)"]);
+    assert_eq!(r.contacts.len(), 1);
+}
+
+#[test]
+fn date_lines_with_articles_times_and_month_names() {
+    let date = |top: &str| {
+        release(&format!("{top}\n\nCouncil opens the bridge\n\nThe council opened the bridge today, after two years of work."))
+            .dateline
+            .map(|d| d.date.to_string())
+    };
+    assert_eq!(
+        date("Le vendredi 14 juin 2026, 12 h 10").as_deref(),
+        Some("2026-06-14")
+    );
+    assert_eq!(date("01-May-2026 17:18 IST").as_deref(), Some("2026-05-01"));
+    assert_eq!(
+        date("Posted On: 08 APR 2026 5:24PM by Press Bureau Delhi").as_deref(),
+        Some("2026-04-08")
+    );
+    // A date alone closing a short release with no dateline.
+    let r = release("Media Release\n\nOpposition at odds over child care\n\n\"The Opposition does not know what it is doing,\" Minister for Families, Marcus Brody, said today.\n\n\"Its spokesperson could not give a straight answer.\"\n\nMr Brody said families deserved to know.\n\n15 May 2026");
+    assert_eq!(
+        r.dateline.as_ref().map(|d| d.date.to_string()).as_deref(),
+        Some("2026-05-15")
+    );
+    assert_eq!(speakers(&r), ["Marcus Brody", "Marcus Brody"]);
+    // A place and date on their own line under the deck's bullets.
+    let r = release("<p>Nota de prensa</p><h1>El Gobierno aprueba el plan de vivienda rural</h1><ul><li>El plan movilizará 900 millones</li><li>Las ayudas cubrirán el 60%</li></ul><p>Madrid, jueves 12 de marzo de 2026</p><p>El Consejo de Ministros ha aprobado este jueves el plan.</p>");
+    let d = r.dateline.expect("dateline");
+    assert_eq!(
+        (d.places[0].city.as_str(), d.date.to_string()),
+        ("Madrid", "2026-03-12".to_string())
+    );
+}
+
+#[test]
+fn ministers_named_in_the_head_and_roles_resolved_to_the_subject() {
+    let r = release("JOINT MEDIA RELEASE\n\nSenator the Hon. Simon Bramwell\nMinister for Finance\nSenator for South Australia\n\nThe Hon. Paula Fenwick MP\nMinister for Communications\n\nDate: Monday, 2 November 2026\n\nPostal review to put regional customers first\n\nThe Government has asked the Board of National Post to review regional services.\n\n\"People in country towns deserve the same service,\" Minister Bramwell said.\n\n\"We want a plan, not a report,\" Minister Fenwick said.");
+    assert_eq!(r.headline, "Postal review to put regional customers first");
+    assert_eq!(speakers(&r), ["Simon Bramwell", "Paula Fenwick"]);
+    let r = release("Defence Minister Shri Arvind Menon meets his counterpart\n\nPosted On: 08 APR 2026 5:24PM by Press Bureau Delhi\n\nDefence Minister Shri Arvind Menon held talks with the Defence Minister of Qadira, Sheikh Rashid bin Hamdan, in New Delhi today.\n\n\"Our ties must now grow,\" the Minister said.\n\nHe stated \"We are ready to build together\".");
+    assert_eq!(speakers(&r), ["Arvind Menon", "Arvind Menon"]);
+    let r = release("Commission welcomes the ceasefire\n\nAddis Ababa, Ethiopia, 12 March 2026: The Chairperson of the Commission, H.E. Moussa Diallo Traoré, welcomes the ceasefire signed yesterday.\n\n\"This agreement belongs to the people,\" said the Chairperson.");
+    assert_eq!(speakers(&r), ["Moussa Diallo Traoré"]);
+    let r = release("COMUNICADO DE PRENSA (ESPAÑOL/ENGLISH): La pobreza en Costaverde corre el riesgo de pasar desapercibida\n\nLa pobreza en Costaverde corre el riesgo de pasar desapercibida, advierte experto de la ONU\n\nSANTIAGO DEL MAR (24 de marzo de 2026) – El crecimiento esconde bolsas de pobreza, advirtió hoy el Relator Especial.");
+    assert_eq!(
+        r.headline,
+        "La pobreza en Costaverde corre el riesgo de pasar desapercibida, advierte experto de la ONU"
+    );
+    assert_eq!(
+        r.dateline.map(|d| d.places[0].city.clone()).as_deref(),
+        Some("Santiago del Mar")
+    );
+}

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use dateline_core::{Kind, ReleaseLine};
 
+use crate::contacts;
 use crate::head::{self, HeadLine};
 use crate::report::{Confidence, ImportReport};
 use crate::source::{BlockKind, SrcBlock};
@@ -56,7 +57,30 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
         contacts: Vec::new(),
     };
     let mut rest: Vec<(BlockKind, String)> = Vec::new();
+    // Under `Contact presse` alone above the headline: a press box.
+    let mut in_box = false;
     for b in blocks {
+        if b.lines.len() == 1
+            && matches!(tail::section(&b.lines[0]), Some((Section::Contacts, None)))
+        {
+            report.drop_text(
+                &b.lines[0],
+                "contacts heading (printed as the standard heading)",
+            );
+            in_box = true;
+            continue;
+        }
+        if in_box && b.lines.iter().all(|l| contacts::box_line(l)) {
+            for l in &b.lines {
+                if l.trim_end().ends_with(':') {
+                    report.drop_text(l, "the press box's invitation to call");
+                } else {
+                    h.contacts.push(l.clone());
+                }
+            }
+            continue;
+        }
+        in_box = false;
         if head::issuer_block(&b.lines) {
             report.drop_text(
                 &b.joined(),
@@ -66,10 +90,30 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
         }
         let mut kept = Vec::new();
         let mut in_contacts = false;
-        for line in &b.lines {
+        for (k, line) in b.lines.iter().enumerate() {
             // The lines after `Contact: Jane Doe` in the same block are hers.
             if in_contacts {
                 h.contacts.push(line.clone());
+                continue;
+            }
+            // `Jane Doe: 202-555-0142` above the lead: a press contact; `In
+            // Washington DC` over such lines says where they sit.
+            let reach_below = b
+                .lines
+                .get(k + 1)
+                .is_some_and(|n| contacts::name_and_reach(n));
+            // Not a mail's sender over its date (`Jane Doe (jane@…)` / `Wed, 30 Jun 2026 …`).
+            let mail_header = b
+                .lines
+                .iter()
+                .any(|l| matches!(head::classify(l), Some(HeadLine::Date(_))));
+            let unclassified = head::classify(line).is_none() && !mail_header;
+            if unclassified && contacts::name_and_reach(line) {
+                h.contacts.push(line.clone());
+                continue;
+            }
+            if unclassified && reach_below && contacts::location(line) {
+                report.drop_text(line, "where the press contacts sit");
                 continue;
             }
             match head::classify(line) {
@@ -159,14 +203,26 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             let headline = |t: &str| {
                 t.split_whitespace().count() >= 3 && capital(t) && !t.starts_with(['•', '·'])
             };
-            let first = rest.iter().position(|(_, t)| headline(t));
+            // An office's or a person's name over the headline (`Office of the
+            // Press Secretary`, `Ministra Laura Etcheverry`) is a masthead.
+            let masthead = |t: &str| head::office_line(t) || head::issuer_name_line(t);
+            let first = rest
+                .iter()
+                .position(|(_, t)| headline(t) && !masthead(t))
+                .or_else(|| rest.iter().position(|(_, t)| headline(t)));
             first
                 .filter(|k| !name_line(&rest[*k].1))
                 .or_else(|| {
                     first.and_then(|k| {
+                        // Under a company's name, a short title (`Interim Results`).
+                        let short = |t: &str| {
+                            t.split_whitespace().count() == 2 && capital(t) && !t.ends_with(':')
+                        };
                         rest.iter()
                             .skip(k + 1)
-                            .position(|(_, t)| headline(t) && t.chars().any(char::is_lowercase))
+                            .position(|(_, t)| {
+                                (headline(t) || short(t)) && t.chars().any(char::is_lowercase)
+                            })
                             .map(|j| k + 1 + j)
                     })
                 })
@@ -193,7 +249,12 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             rest.iter()
                 .enumerate()
                 .skip(pick + 1)
-                .find(|(_, (_, t))| norm(t) == subject)
+                // Or the headline the subject was cut from (`…, advierte experto de la ONU`).
+                .find(|(_, (_, t))| {
+                    norm(t) == subject
+                        || (subject.split_whitespace().count() >= 5
+                            && norm(t).starts_with(&subject))
+                })
                 .map(|(k, _)| k)
         })
         .unwrap_or(pick);

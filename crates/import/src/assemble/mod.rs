@@ -9,6 +9,7 @@ use dateline_core::style::HouseStyleId;
 use dateline_core::{dateline::DatelineStyle, Dateline, EndMark, Meta, Release, Status};
 
 use crate::body::{self, Forced};
+use crate::contacts;
 use crate::head::{self, HeadLine};
 use crate::overrides::Override;
 use crate::people::Mention;
@@ -439,7 +440,16 @@ pub fn assemble(
                 .max()
                 .unwrap_or(0);
             let own_line = f.style == DatelineStyle::EuCommission;
-            if (own_line && (i > 4 || longest > 45)) || longest > 80 {
+            // Blocks above it other than the deck's bullets and lines classified away.
+            let ahead = blocks
+                .iter()
+                .take(i)
+                .filter(|b| {
+                    b.kind != BlockKind::ListItem
+                        && !b.lines.iter().all(|l| head::classify(l).is_some())
+                })
+                .count();
+            if (own_line && (ahead > 4 || longest > 45)) || longest > 80 {
                 continue;
             }
             // A dateline without a date needs the document's date, given or above the headline.
@@ -631,12 +641,22 @@ pub fn assemble(
                 (None, None) => {
                     // Furniture, then the headline: the first block of three words or more.
                     let mut e = 0;
+                    // Under `Contact presse` alone: a press box (numbers, addresses).
+                    let mut in_box = false;
                     while let Some(b) = blocks.get(e) {
+                        let boxed = b.lines.len() == 1
+                            && matches!(
+                                tail::section(&b.lines[0]),
+                                Some((Section::Contacts, None))
+                            );
                         // `MEDIA CONTACT: Name, phone, email` above the headline goes
                         // to the contacts, like the lines classified away.
+                        let boxing = in_box;
                         let head_line = |l: &String| {
                             head::classify(l).is_some()
-                                || matches!(tail::section(l), Some((Section::Contacts, Some(_))))
+                                || matches!(tail::section(l), Some((Section::Contacts, _)))
+                                || masthead(l)
+                                || (boxing && contacts::box_line(l))
                         };
                         // Category bullets above the headline (`• Justice and Home Affairs`).
                         let bullets = b
@@ -654,20 +674,27 @@ pub fn assemble(
                             .sum();
                         let label = words < 3 && blocks.get(e + 1).is_some();
                         e += 1;
+                        in_box = boxed || (in_box && all_classified);
                         if !all_classified && !label {
                             // An organisation's name in capitals over the headline.
                             let caps = b.lines.len() == 1
                                 && words <= 5
                                 && !b.lines[0].chars().any(char::is_lowercase)
                                 && !b.lines[0].ends_with(['.', ':', '!', '?']);
-                            let titled = blocks.get(e).is_some_and(|n| {
+                            // Past lines classified away (`("Acme", the "Company")`).
+                            let skip = blocks
+                                .iter()
+                                .skip(e)
+                                .take_while(|n| n.lines.iter().all(head_line))
+                                .count();
+                            let titled = blocks.get(e + skip).is_some_and(|n| {
                                 n.lines.len() == 1
                                     && n.lines[0].chars().any(char::is_lowercase)
-                                    && (3..=25).contains(&n.lines[0].split_whitespace().count())
+                                    && (2..=25).contains(&n.lines[0].split_whitespace().count())
                                     && !n.lines[0].ends_with(['.', ':'])
                             });
                             if caps && titled {
-                                e += 1;
+                                e += skip + 1;
                             }
                             break;
                         }
@@ -744,6 +771,12 @@ pub fn assemble(
         .and_then(|(i, _)| blocks.get(*i))
         .map(|b| b.part);
     let mut region: Vec<SrcBlock> = std::mem::take(&mut lead);
+    // The head's lines name people too (`Senator the Hon. Jane Doe` over her office).
+    let head_lines: Vec<String> = blocks
+        .iter()
+        .take(body_start)
+        .flat_map(|b| b.lines.clone())
+        .collect();
     region.extend(blocks.into_iter().skip(body_start));
     region.retain(|b| Some(b.part) != pins.headline || Some(b.part) == dateline_part);
     // `… issued the following news release:` then `* * *`: a relay's separator
@@ -772,6 +805,34 @@ pub fn assemble(
         }
     }
 
+    // `By: Jane Doe` / `Phone: …` / `Photos By: …` opening the body: the
+    // writer's byline, a press contact when it gives a telephone or address.
+    let byline = byline_blocks(&region);
+    if byline > 0 {
+        let lines: Vec<String> = region
+            .drain(..byline)
+            .flat_map(|b| {
+                report.part(
+                    b.part,
+                    PartRole::Contacts,
+                    Confidence::Medium,
+                    Some("contacts".into()),
+                );
+                b.lines
+            })
+            .collect();
+        for l in lines {
+            let (label, value) = l.split_once(':').unwrap_or(("", l.as_str()));
+            let label = label.trim().to_lowercase();
+            if label.starts_with("photo") {
+                report.drop_text(&l, "photo credit");
+            } else if label.ends_with("by") {
+                head.contacts.push(value.trim().to_string());
+            } else {
+                head.contacts.push(l.clone());
+            }
+        }
+    }
     let (end_mark, body_end, tail_start) = body_bounds(&region);
     if let Some(b) = region.get(body_end).filter(|_| end_mark != EndMark::None) {
         report.part(
@@ -783,6 +844,27 @@ pub fn assemble(
     }
     let tail_blocks: Vec<SrcBlock> = region.split_off(tail_start.min(region.len()));
     region.truncate(body_end);
+    // `15 May 2026` alone closing a release with no dateline and no date
+    // above: the date it was signed off.
+    if found.is_none() && head.date.is_none() && region.len() > 1 {
+        let signed =
+            region.last().filter(|b| b.lines.len() == 1).and_then(|b| {
+                match head::classify(&b.lines[0]) {
+                    Some(HeadLine::Date(d)) => Some((b.part, d)),
+                    _ => None,
+                }
+            });
+        if let Some((part, d)) = signed {
+            head.date = Some(d);
+            report.part(
+                part,
+                PartRole::Date,
+                Confidence::Medium,
+                Some("dateline.date".into()),
+            );
+            region.pop();
+        }
+    }
 
     let mut people = People::default();
     let mut verbs = Vec::new();
@@ -813,6 +895,8 @@ pub fn assemble(
         .flat_map(|b| b.lines.iter().map(String::as_str))
         .collect();
     body::complete_names(&mut people, &texts);
+    let head_texts: Vec<&str> = head_lines.iter().map(String::as_str).collect();
+    body::complete_surnames(&mut people, &head_texts);
 
     // In the tail, lines of unwrapped blocks (`<br>`, one paragraph per line) stand alone.
     // A line split off continues its block (`true`): contacts keep such lines together.
@@ -840,6 +924,7 @@ pub fn assemble(
         finish(&mut state, &mut t, &mut report);
     }
     read_tail(&tail_blocks, &src.links, &mut people, &mut report, &mut t);
+    t.contacts = merged_contacts(std::mem::take(&mut t.contacts));
 
     // Language: asked, else the dateline's month names, the quote verbs, common words.
     let sample: String = region
@@ -1245,7 +1330,7 @@ fn rich_texts(blocks: &[SrcBlock]) -> HashMap<String, String> {
 }
 
 /// The visible words of inline Markdown (link targets left out).
-fn visible(rich: &str) -> String {
+pub(crate) fn visible(rich: &str) -> String {
     use pulldown_cmark::Event;
     let mut out = String::new();
     for ev in parse_inline(rich) {
@@ -1262,7 +1347,7 @@ fn visible(rich: &str) -> String {
 
 /// The end of the inline Markdown `rich` that reads as `plain` (the lead after
 /// a dateline written in bold), tried at word starts.
-fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
+pub(crate) fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
     if rich.len() > 4000 {
         return None;
     }
@@ -1282,11 +1367,101 @@ fn rich_suffix(rich: &str, plain: &str) -> Option<String> {
     None
 }
 
+/// How many blocks opening the body are a byline with a telephone or
+/// address (`By: Jane Doe`, `Phone: …`, `Email: …`, `Photos By: …`), or 0.
+fn byline_blocks(region: &[SrcBlock]) -> usize {
+    const LABELS: [&str; 10] = [
+        "by",
+        "written by",
+        "phone",
+        "tel",
+        "telephone",
+        "email",
+        "e-mail",
+        "photos by",
+        "photo by",
+        "photo",
+    ];
+    let label = |l: &str| {
+        l.split_once(':')
+            .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+            .filter(|(k, v)| LABELS.contains(&k.as_str()) && !v.is_empty())
+    };
+    let n = region
+        .iter()
+        .take(6)
+        .take_while(|b| b.lines.iter().all(|l| label(l).is_some()))
+        .count();
+    let labels: Vec<String> = region
+        .iter()
+        .take(n)
+        .flat_map(|b| b.lines.iter().filter_map(|l| label(l).map(|x| x.0)))
+        .collect();
+    let by = labels
+        .iter()
+        .any(|k| k.ends_with("by") && !k.starts_with("photo"));
+    let reach = labels.iter().any(|k| {
+        matches!(
+            k.as_str(),
+            "phone" | "tel" | "telephone" | "email" | "e-mail"
+        )
+    });
+    if by && reach {
+        n
+    } else {
+        0
+    }
+}
+
+/// The contacts with the same person given twice (above the headline and at
+/// the end, or a page's contact box repeated) as one, what either says kept.
+fn merged_contacts(list: Vec<dateline_core::Contact>) -> Vec<dateline_core::Contact> {
+    let mut out: Vec<dateline_core::Contact> = Vec::with_capacity(list.len());
+    for c in list {
+        let same = out.iter_mut().find(|o| {
+            let named = !c.name.is_empty()
+                && o.name.eq_ignore_ascii_case(&c.name)
+                && (o.email == c.email || o.email.is_none() || c.email.is_none());
+            // A press box with no name and the closing contact line, one address.
+            let mailed =
+                c.email.is_some() && o.email == c.email && (o.name.is_empty() || c.name.is_empty());
+            named || mailed
+        });
+        match same {
+            Some(o) => {
+                if o.name.is_empty() {
+                    o.name = c.name;
+                }
+                o.email = o.email.take().or(c.email);
+                o.phone = o.phone.take().or(c.phone);
+                o.role = o.role.take().or(c.role);
+                o.organisation = o.organisation.take().or(c.organisation);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// An office's or a person's name alone on a line (`Office of the Press
+/// Secretary`, `President Jane Doe`): above the headline, a masthead.
+fn masthead(l: &str) -> bool {
+    head::office_line(l) || head::issuer_name_line(l)
+}
+
 /// The first block near the top that is only a date line (or a release line
 /// with a date), with a headline-like block before it and nothing long.
 fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
+    // Sentences above it (a short release's body, more than a deck): the
+    // date signs it off.
+    let mut sentences = 0;
     for (i, b) in blocks.iter().enumerate().take(10) {
-        if b.joined().split_whitespace().count() > 45 {
+        let text = b.joined();
+        let words = text.split_whitespace().count();
+        if words >= 6 && text.ends_with(['.', '”', '"', '»', '!', '?']) {
+            sentences += 1;
+        }
+        if words > 45 || sentences >= 2 {
             return None;
         }
         let dated = b.lines.len() <= 2
@@ -1298,7 +1473,9 @@ fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
         if dated {
             let headline_before = blocks.iter().take(i).any(|b| {
                 !head::issuer_block(&b.lines)
-                    && b.lines.iter().any(|l| head::classify(l).is_none())
+                    && b.lines
+                        .iter()
+                        .any(|l| head::classify(l).is_none() && !masthead(l))
                     && b.joined().split_whitespace().count() >= 3
             });
             return headline_before.then_some(i);

@@ -50,9 +50,32 @@ pub(super) fn read_tail(
             report.part(b.part, PartRole::Footnote, Confidence::Medium, None);
             continue;
         }
-        if matches!(state, State::Footnotes | State::None) && tail::footnote_start(first).is_some()
+        // `Notes to editors` over `(1) …` `(2) …`: the notes the body's markers call.
+        let noted = b
+            .lines
+            .get(1)
+            .and_then(|l| tail::footnote_start(l))
+            .filter(|(m, _)| {
+                m.starts_with(['(', '[', '*'])
+                    && b.lines.len() > 1
+                    && tail::notes_to_editors(first)
+                    && matches!(state, State::Footnotes | State::None)
+            });
+        if noted.is_some() {
+            report.drop_text(first, "footnotes heading");
+        }
+        let notes = if noted.is_some() {
+            b.lines.get(1..).unwrap_or(&[])
+        } else {
+            &b.lines[..]
+        };
+        if matches!(state, State::Footnotes | State::None)
+            && notes
+                .first()
+                .and_then(|l| tail::footnote_start(l))
+                .is_some()
         {
-            for line in &b.lines {
+            for line in notes {
                 match (tail::footnote_start(line), pending.last_mut()) {
                     (Some((m, rest)), _) => pending.push((m, rest)),
                     (None, Some(last)) => {
@@ -77,8 +100,8 @@ pub(super) fn read_tail(
         let lines_follow =
             b.lines.len() > 1 || blocks.get(k + 1).is_some_and(|(_, continues)| *continues);
         // After a first contact too, when the desk's lines are in its block.
-        let desk = (matches!(&state, State::Contacts(acc) if acc.is_empty()) && lines_follow
-            || matches!(&state, State::Contacts(_)) && b.lines.len() > 1)
+        let desk = matches!(&state, State::Contacts(_))
+            && lines_follow
             && matches!(tail::section(first), Some((Section::Contacts, None)));
         // A heading that is no tail section ends the contacts: what follows
         // is another part of the page (kept as an untitled note).

@@ -43,7 +43,9 @@ impl Reader {
         self.end_line();
         let lines = std::mem::take(&mut self.lines);
         if !lines.is_empty() {
-            let wrapped = self.wrapped;
+            // `[^1]: …` definitions one under the other are lines of their own.
+            let notes = lines.len() > 1 && lines.iter().all(|(l, _)| l.starts_with("[^"));
+            let wrapped = self.wrapped && !notes;
             self.out
                 .blocks
                 .push(SrcBlock::new_rich(self.kind, lines, wrapped).at_line(self.block_line));

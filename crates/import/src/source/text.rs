@@ -44,7 +44,23 @@ fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>, start: usize) {
         return;
     }
     let taken = std::mem::take(lines);
-    let wrapped = taken.len() > 1 && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
+    // `Lugar: …` / `Horario: …` / `Contact: …`: lines each opened by a label
+    // are lines of their own, not one paragraph hard-wrapped.
+    let labelled = taken.len() > 1 && taken.iter().all(|l| label_line(l));
+    let wrapped =
+        taken.len() > 1 && !labelled && taken.iter().all(|l| l.chars().count() <= WRAP_WIDTH);
+    // A page copied with no blank lines between its paragraphs (several of
+    // them longer than a wrapped line): every line a block of its own.
+    let long = taken
+        .iter()
+        .filter(|l| l.chars().count() > WRAP_WIDTH)
+        .count();
+    if !wrapped && taken.len() >= 6 && long >= 2 {
+        for (k, line) in taken.into_iter().enumerate() {
+            blocks.push(SrcBlock::new(BlockKind::Para, vec![line], false).at_line(Some(start + k)));
+        }
+        return;
+    }
     if !wrapped {
         blocks.push(SrcBlock::new(BlockKind::Para, taken, wrapped).at_line(Some(start)));
         return;
@@ -56,6 +72,19 @@ fn flush(blocks: &mut Vec<SrcBlock>, lines: &mut Vec<String>, start: usize) {
         blocks.push(SrcBlock::new(BlockKind::Para, part, wrapped).at_line(Some(start + from)));
         from = to;
     }
+}
+
+/// `Horario: de 11:30 a 13:30 h`: a line opened by a label of one to three
+/// words and a colon.
+fn label_line(l: &str) -> bool {
+    let Some((label, value)) = l.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.starts_with(char::is_uppercase)
+        && !label.contains(['.', ',', '"', '“'])
+        && !value.trim().is_empty()
 }
 
 /// Where the paragraphs of a hard-wrapped block with no blank lines between
