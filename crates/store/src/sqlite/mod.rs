@@ -37,6 +37,9 @@ pub struct SqliteStore {
     file: Option<PathBuf>,
     /// Opened read-only because its folder cannot be written: writes are refused.
     read_only: bool,
+    /// The release list in list order while the database is unchanged (see
+    /// `side::Order`); locked only while `inner` is.
+    order: Mutex<Option<side::Order>>,
 }
 
 struct Inner {
@@ -91,6 +94,7 @@ impl SqliteStore {
             shown,
             file: None,
             read_only: false,
+            order: Mutex::new(None),
         }
     }
 
