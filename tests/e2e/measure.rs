@@ -277,6 +277,18 @@ async fn ten_thousand(env: &Env, f: &mut Figures) {
         "search as you type, key → the frame after the rows (10,000 releases, ms)",
         &mut frame,
     );
+    // Where the time goes: the library's own User Timing of each search (ui/src/views/library.ts).
+    for (name, what) in [
+        (
+            "library-search-answer",
+            "  of which the answer (IPC and store)",
+        ),
+        ("library-search-draw", "  of which drawing the rows"),
+    ] {
+        let expr =
+            format!("performance.getEntriesByName('{name}', 'measure').map((e) => e.duration)");
+        report(what, &mut nums(&probe(s, &expr).await));
+    }
     app.quit().await;
 }
 

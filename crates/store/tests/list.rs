@@ -309,3 +309,47 @@ fn saves_keep_the_search_current_and_stale_rows_are_still_found() {
     assert_eq!(p.total, 11);
     assert_eq!(stale_rows(&db), 0);
 }
+
+#[test]
+fn searches_follow_changes_made_here_and_by_another_connection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("two.db");
+    let here = SqliteStore::open(&db).expect("open");
+    let other = SqliteStore::open(&db).expect("open again");
+    let ids = library(&here, 10);
+    assert_eq!(
+        here.list_page(&query("zephyrmoss"), 0, 60)
+            .expect("search")
+            .total,
+        0
+    );
+
+    // Another connection saves: the next search and list here see it, newest first.
+    let mut x = seed();
+    x.headline = "Zephyrmoss found on the quay".into();
+    other.save(&ids[3], &x, &by("ana", None)).expect("save");
+    let p = here.list_page(&query("zephyrmoss"), 0, 60).expect("search");
+    assert_eq!((p.total, page_ids(&p)), (1, vec![ids[3].clone()]));
+    let p = here.list_page(&query("ze"), 0, 60).expect("short search");
+    assert_eq!(page_ids(&p).first(), Some(&ids[3]));
+    let p = here.list_page(&ListFilter::default(), 0, 2).expect("list");
+    assert_eq!((p.total, page_ids(&p)[0].clone()), (10, ids[3].clone()));
+
+    // Trashed here: gone from the search and the list; restored there: back.
+    here.delete(&ids[3]).expect("delete");
+    assert_eq!(
+        here.list_page(&query("zephyrmoss"), 0, 60)
+            .expect("search")
+            .total,
+        0
+    );
+    assert_eq!(
+        here.list_page(&ListFilter::default(), 0, 60)
+            .expect("list")
+            .total,
+        9
+    );
+    other.undelete(&ids[3]).expect("undelete");
+    let p = here.list_page(&query("zephyrmoss"), 0, 60).expect("search");
+    assert_eq!(page_ids(&p), [ids[3].clone()]);
+}

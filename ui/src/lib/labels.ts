@@ -58,18 +58,22 @@ export function localZone(): string {
   }
 }
 
+/** The format of `formatTime`, made once: `toLocaleString` makes one per call (a page of rows made 60). */
+let timeFormat: Intl.DateTimeFormat | null = null;
+
 /** "14 May 2025, 10:30" in the user's locale, or "—". */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, {
+  timeFormat ??= new Intl.DateTimeFormat(undefined, {
     day: "numeric",
     month: "short",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
   });
+  return timeFormat.format(d);
 }
 
 /** What waits to be sent: revisions and review records (comments, approvals, state changes) alike. */

@@ -34,6 +34,25 @@ const TEMPLATE_HINT: Record<HouseStyleId, string> = {
   corporate: "Classic dateline, -ENDS-, About section",
 };
 
+/** The User Timing names of one search as you type: its answer (IPC and store), and the drawing of its rows. */
+export const SEARCH_TIMINGS = ["library-search-answer", "library-search-draw"] as const;
+
+/**
+ * Records one search's timings (read by the app measurement, tests/e2e/measure.rs); the last 200
+ * of each are kept.
+ */
+function timeSearch(asked: number, answered: number): void {
+  try {
+    for (const name of SEARCH_TIMINGS) {
+      if (performance.getEntriesByName(name, "measure").length >= 200) performance.clearMeasures(name);
+    }
+    performance.measure(SEARCH_TIMINGS[0], { start: asked, end: answered });
+    performance.measure(SEARCH_TIMINGS[1], { start: answered, end: performance.now() });
+  } catch {
+    // A webview without User Timing: nothing is recorded.
+  }
+}
+
 export function libraryView(hooks: LibraryHooks): {
   el: HTMLElement;
   refresh(): Promise<void>;
@@ -44,7 +63,8 @@ export function libraryView(hooks: LibraryHooks): {
   let trash = false;
   let query = "";
   let scope: Scope = "all";
-  let me = "";
+  /** The workspace name, once read (`null`: not read yet, or the settings changed). */
+  let me: string | null = null;
   const list = h("div", { class: "library-list", testid: "library-list" });
   const search = h("input", {
     type: "search",
@@ -87,7 +107,7 @@ export function libraryView(hooks: LibraryHooks): {
         : searching && lastReviews
           ? Promise.resolve(lastReviews)
           : api.reviewOverview().catch(() => [] as ReleaseReview[]);
-      const whoAsked = me ? Promise.resolve(me) : api.workspaceSettings().then((w) => w.name, () => "");
+      const whoAsked = me !== null ? Promise.resolve(me) : api.workspaceSettings().then((w): string | null => w.name, () => null);
       // "Waiting for me" and "Mine" list the releases the review states name: the store filters
       // by those ids. "All" and the trash are asked at once, beside the review states.
       const idsAsked: Promise<string[] | null> =
@@ -98,12 +118,14 @@ export function libraryView(hooks: LibraryHooks): {
             );
       const text = query.trim() || null;
       const ask = (ids: string[] | null, offset: number) => api.listReleases(text, trash, ids, offset, CHUNK);
+      const asked = performance.now();
       const [[page, ids], reviews, who] = await Promise.all([
         idsAsked.then((ids) => Promise.all([ask(ids, 0), ids] as const)),
         reviewsAsked,
         whoAsked,
       ]);
       if (mine !== seq) return;
+      const answered = performance.now();
       me = who;
       if (!trash) lastReviews = reviews;
       const byId = new Map(reviews.map((r) => [r.id, r]));
@@ -111,7 +133,8 @@ export function libraryView(hooks: LibraryHooks): {
       scopeButtons.waiting.textContent = waiting > 0 ? `Waiting for me (${waiting})` : "Waiting for me";
       draw(page, (offset) => ask(ids, offset).then((p) => p.rows), byId);
       if (!trash) markPresence(list, present);
-      if (!searching) void loadPresence();
+      if (searching) timeSearch(asked, answered);
+      else void loadPresence();
     } catch (err) {
       if (mine === seq) showError(err, "The library could not be loaded");
     }
@@ -330,7 +353,7 @@ export function libraryView(hooks: LibraryHooks): {
       h("button", { type: "button", class: "btn subtle", testid: "library-import", onClick: () => void importFile() }, "Import…"),
       h("button", { type: "button", class: "btn subtle", testid: "library-paste", onClick: () => void paste() }, "Paste…"),
       trashBtn,
-      h("button", { type: "button", class: "btn subtle", testid: "open-settings", onClick: () => void settingsDialog().then(() => { me = ""; void refresh(); }) }, "Settings"),
+      h("button", { type: "button", class: "btn subtle", testid: "open-settings", onClick: () => void settingsDialog().then(() => { me = null; void refresh(); }) }, "Settings"),
     ),
     scopeBar,
     list,

@@ -40,6 +40,9 @@ pub struct SqliteStore {
     /// A second, read-only connection to the file (opened when first needed):
     /// its reads see the last commit without waiting for a write in progress.
     reader: Mutex<Option<Connection>>,
+    /// The release list in list order while the database is unchanged (see
+    /// `side::Order`); locked only while `inner` is.
+    order: Mutex<Option<side::Order>>,
 }
 
 struct Inner {
@@ -95,6 +98,7 @@ impl SqliteStore {
             file: None,
             read_only: false,
             reader: Mutex::new(None),
+            order: Mutex::new(None),
         }
     }
 

@@ -14,12 +14,62 @@ use crate::{ListFilter, ReleasePage, ReleaseSummary, StoreError, WorkingCopy};
 /// Largest working copy autosaved (its JSON); a release is far smaller.
 const MAX_WORKING_COPY: usize = 32_000_000;
 
+/// The release list in list order (newest edit first), as of one state of the
+/// database: what a list or a search walks instead of joining and sorting the
+/// listing on every key typed. It is read again after any change, this
+/// connection's (`total_changes`) or another's (`data_version`).
+pub(super) struct Order {
+    /// `(data_version, total_changes)` when it was read.
+    stamp: (i64, u64),
+    /// The search rows were brought up to date at this state (read-write stores).
+    searched: bool,
+    /// Every release in list order.
+    rows: Vec<Entry>,
+    /// The largest release row id (the size of a hit set).
+    max_id: i64,
+}
+
+/// One release of [`Order`].
+struct Entry {
+    id: i64,
+    deleted: bool,
+    /// Its search row holds its latest revision.
+    fresh: bool,
+}
+
+/// The releases a query matches, by release row id.
+struct Hits(Vec<bool>);
+
+impl Hits {
+    fn new(max_id: i64, ids: impl IntoIterator<Item = i64>) -> Self {
+        let mut set = vec![false; usize::try_from(max_id).unwrap_or(0) + 1];
+        for id in ids {
+            if let Some(slot) = usize::try_from(id).ok().and_then(|i| set.get_mut(i)) {
+                *slot = true;
+            }
+        }
+        Hits(set)
+    }
+
+    fn has(&self, id: i64) -> bool {
+        usize::try_from(id)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
 impl SqliteStore {
     /// [`crate::Store::list`] and [`crate::Store::list_page`]: the listing rows
     /// the filter matches, newest edit first: all of them, or the window
-    /// `(offset, limit)` and the count of all. With a query, the search rows of
-    /// releases saved since their last refresh are refreshed first (a read-only
-    /// store reads those releases' text instead).
+    /// `(offset, limit)` and the count of all. The list order is kept between
+    /// calls while the database is unchanged ([`Order`]); a query reads the
+    /// matching release ids once (the trigram index for three characters or
+    /// more, the text for fewer), and the window and the count are both taken
+    /// from one walk of that order. With a query, the search rows of releases
+    /// saved since their last refresh are refreshed first, once per change of
+    /// the database (a read-only store reads those releases' text instead).
     pub(super) fn list_releases(
         &self,
         f: &ListFilter,
@@ -32,87 +82,141 @@ impl SqliteStore {
             .filter(|q| !q.is_empty())
             .map(str::to_lowercase);
         let mut inner = self.lock();
-        let mut stale_hits = Vec::new();
-        if let Some(q) = &query {
-            if self.read_only {
-                stale_hits = crate::listing::stale_matches(&inner.conn, &self.shown, q)?;
-            } else {
-                crate::listing::refresh_search(&mut inner.conn, &self.shown)?;
+        let mut cached = self.order.lock().unwrap_or_else(|e| e.into_inner());
+        let order = self.current_order(&mut inner.conn, &mut cached, query.is_some())?;
+        let conn = &inner.conn;
+        let sq = |e| self.sq(e);
+        let hits = match &query {
+            None => None,
+            Some(q) => {
+                // Three characters or more: the trigram index (the whole text as one
+                // FTS5 phrase, quotes doubled: never index syntax). Fewer: the text.
+                let ids: Vec<i64> = if q.chars().count() >= 3 {
+                    let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+                    conn.prepare_cached(
+                        "SELECT rowid FROM search_index WHERE search_index MATCH ?1",
+                    )
+                    .and_then(|mut s| s.query_map([&phrase], |r| r.get(0))?.collect())
+                    .map_err(sq)?
+                } else {
+                    conn.prepare_cached("SELECT release FROM search WHERE instr(text, ?1) > 0")
+                        .and_then(|mut s| s.query_map([q], |r| r.get(0))?.collect())
+                        .map_err(sq)?
+                };
+                // A search row older than its release (read-only stores only) does not
+                // count: those releases are checked against their latest revision.
+                let stale = if self.read_only {
+                    crate::listing::stale_matches(conn, &self.shown, q)?
+                } else {
+                    Vec::new()
+                };
+                Some((Hits::new(order.max_id, ids), Hits::new(order.max_id, stale)))
             }
-        }
-        let mut conds = vec!["r.deleted = :deleted".to_string()];
-        let mut args: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":deleted", &f.deleted)];
-        let (phrase, stale, ids);
-        if let Some(q) = &query {
-            // With a query of three characters or more, the trigram index finds the
-            // matching releases; shorter ones scan the text. The FTS5 query is the
-            // whole text as one phrase (quotes doubled): never index syntax.
-            let hit = if q.chars().count() >= 3 {
-                phrase = format!("\"{}\"", q.replace('"', "\"\""));
-                args.push((":phrase", &phrase));
-                "r.id IN (SELECT rowid FROM search_index WHERE search_index MATCH :phrase)"
-            } else {
-                args.push((":text", q));
-                "EXISTS (SELECT 1 FROM search s WHERE s.release = r.id AND instr(s.text, :text) > 0)"
-            };
-            // A search row older than its release (read-only stores only) does not
-            // count: those releases were checked against their latest revision.
-            if stale_hits.is_empty() {
-                conds.push(format!("l.searched >= l.head AND {hit}"));
-            } else {
-                stale = json_array(&stale_hits)?;
-                args.push((":stale", &stale));
-                conds.push(format!(
-                    "((l.searched >= l.head AND {hit}) OR r.id IN (SELECT value FROM json_each(:stale)))"
-                ));
-            }
-        }
-        if let Some(wanted) = &f.ids {
-            ids = json_array(wanted)?;
-            args.push((":ids", &ids));
-            conds.push("r.uuid IN (SELECT value FROM json_each(:ids))".into());
-        }
-        let matching = conds.join(" AND ");
-        // The window first, in the order of the `listing_recent` index (a window of the
-        // newest reads its rows only); the count only when the window does not tell it.
-        let (offset, limit) = window.map_or((0, -1), |(o, l)| (i64::from(o), i64::from(l)));
-        let mut window_args = args.clone();
-        window_args.push((":offset", &offset));
-        window_args.push((":limit", &limit));
-        let sql = format!(
-            "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
-                    r.created, l.updated, l.head, r.deleted,
-                    EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id)
-               FROM releases r JOIN listing l ON l.release = r.id
-              WHERE {matching}
-              ORDER BY l.updated DESC, l.release DESC
-              LIMIT :limit OFFSET :offset"
-        );
-        let rows: Vec<Result<ReleaseSummary, StoreError>> = inner
-            .conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_map(window_args.as_slice(), |r| self.summary(r))?
-                    .collect()
-            })
-            .map_err(|e| self.sq(e))?;
-        let rows = rows.into_iter().collect::<Result<Vec<_>, _>>()?;
-        // A window shorter than asked (not empty, or the first) ends the list: it tells the count.
-        let shown = i64::try_from(rows.len()).map_err(|_| self.corrupt())?;
-        let total = if limit < 0 || (shown < limit && (shown > 0 || offset == 0)) {
-            offset + shown
-        } else {
-            inner
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT count(*) FROM releases r JOIN listing l ON l.release = r.id
-                      WHERE {matching}"
-                ))
-                .and_then(|mut s| s.query_row(args.as_slice(), |r| r.get(0)))
-                .map_err(|e| self.sq(e))?
         };
+        let wanted = match &f.ids {
+            None => None,
+            Some(uuids) => {
+                let uuids = json_array(uuids)?;
+                let ids: Vec<i64> = conn
+                    .prepare_cached(
+                        "SELECT id FROM releases WHERE uuid IN (SELECT value FROM json_each(?1))",
+                    )
+                    .and_then(|mut s| s.query_map([&uuids], |r| r.get(0))?.collect())
+                    .map_err(sq)?;
+                Some(Hits::new(order.max_id, ids))
+            }
+        };
+        // One walk: the count of all the filter matches, and the ids of the window.
+        let (offset, limit) = window.map_or((0, usize::MAX), |(o, l)| (o as usize, l as usize));
+        let mut total: usize = 0;
+        let mut shown = Vec::new();
+        for e in &order.rows {
+            let matches = e.deleted == f.deleted
+                && wanted.as_ref().is_none_or(|w| w.has(e.id))
+                && hits
+                    .as_ref()
+                    .is_none_or(|(h, stale)| (e.fresh && h.has(e.id)) || stale.has(e.id));
+            if !matches {
+                continue;
+            }
+            if total >= offset && shown.len() < limit {
+                shown.push(e.id);
+            }
+            total += 1;
+        }
+        let shown = json_array(&shown)?;
+        let rows: Vec<Result<ReleaseSummary, StoreError>> = conn
+            .prepare_cached(
+                "SELECT r.uuid, l.headline, l.status, l.language, l.organisation, l.style,
+                        r.created, l.updated, l.head, r.deleted,
+                        EXISTS (SELECT 1 FROM working_copies w WHERE w.release = r.id)
+                   FROM releases r JOIN listing l ON l.release = r.id
+                  WHERE r.id IN (SELECT value FROM json_each(?1))
+                  ORDER BY l.updated DESC, l.release DESC",
+            )
+            .and_then(|mut s| s.query_map([&shown], |r| self.summary(r))?.collect())
+            .map_err(sq)?;
+        let rows = rows.into_iter().collect::<Result<Vec<_>, _>>()?;
         let total = u32::try_from(total).map_err(|_| self.corrupt())?;
         Ok(ReleasePage { total, rows })
+    }
+
+    /// The list order as of now: the one kept if the database has not changed
+    /// since, else read again. `search` first brings the search rows up to date
+    /// (read-write stores), once per state of the database.
+    fn current_order<'a>(
+        &self,
+        conn: &mut Connection,
+        cached: &'a mut Option<Order>,
+        search: bool,
+    ) -> Result<&'a Order, StoreError> {
+        let mut stamp = self.stamp(conn)?;
+        let kept = cached.as_ref().is_some_and(|o| o.stamp == stamp);
+        let refresh =
+            search && !self.read_only && !(kept && cached.as_ref().is_some_and(|o| o.searched));
+        if refresh {
+            crate::listing::refresh_search(conn, &self.shown)?;
+            stamp = self.stamp(conn)?;
+        }
+        match cached {
+            Some(o) if o.stamp == stamp => o.searched |= refresh,
+            _ => {
+                let rows: Vec<Entry> = conn
+                    .prepare_cached(
+                        "SELECT l.release, r.deleted, l.searched >= l.head
+                           FROM listing l JOIN releases r ON r.id = l.release
+                          ORDER BY l.updated DESC, l.release DESC",
+                    )
+                    .and_then(|mut s| {
+                        s.query_map([], |r| {
+                            Ok(Entry {
+                                id: r.get(0)?,
+                                deleted: r.get(1)?,
+                                fresh: r.get(2)?,
+                            })
+                        })?
+                        .collect()
+                    })
+                    .map_err(|e| self.sq(e))?;
+                let max_id = rows.iter().map(|e| e.id).max().unwrap_or(0);
+                *cached = Some(Order {
+                    stamp,
+                    searched: refresh,
+                    rows,
+                    max_id,
+                });
+            }
+        }
+        cached.as_ref().ok_or_else(|| self.corrupt())
+    }
+
+    /// What tells one state of the database from another: commits by other
+    /// connections (`data_version`) and this connection's changes.
+    fn stamp(&self, conn: &Connection) -> Result<(i64, u64), StoreError> {
+        let version: i64 = conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.sq(e))?;
+        Ok((version, conn.total_changes()))
     }
 
     /// [`crate::Store::save_working_copy`]: replaces the release's one working copy.
