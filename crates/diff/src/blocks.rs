@@ -20,9 +20,7 @@ use dateline_core::{Block, Release};
 use similar::DiffTag;
 
 use crate::model::{BlockDiff, BlockStatus, CompareOptions};
-use crate::tokens::{
-    bag_similarity, boundaries, shingle_similarity, token_class, Interner, TokenClass,
-};
+use crate::tokens::{bag_similarity, shingle_similarity_reaches, Cut, Interner};
 use crate::words::{diff_tokens, diff_words, Budget, Tokens};
 
 /// Blocks at least this alike (share of common words) count as the same block edited.
@@ -161,16 +159,11 @@ fn keys<'a, 'c>(
         .map(|(b, t)| {
             let mut h = FxHasher::default();
             t.hash(&mut h);
-            let bounds = boundaries(t);
-            let mut ids = Vec::with_capacity(bounds.len());
-            let mut seq = Vec::with_capacity(bounds.len() / 2);
-            for tok in bounds.windows(2).filter_map(|w| t.get(w[0]..w[1])) {
-                let id = interner.id(tok);
-                ids.push(id);
-                if token_class(tok) == TokenClass::Word {
-                    seq.push(id);
-                }
-            }
+            let Cut {
+                bounds,
+                ids,
+                words: seq,
+            } = interner.cut(t);
             let mut bag = seq.clone();
             bag.sort_unstable();
             Key {
@@ -380,7 +373,7 @@ fn rewritten(ak: &[Key], bk: &[Key]) -> bool {
             .flat_map(|k| k.seq.iter().copied())
             .collect::<Vec<u32>>()
     };
-    shingle_similarity(&seq(ak), &seq(bk)) < 0.2
+    !shingle_similarity_reaches(&seq(ak), &seq(bk), 0.2)
 }
 
 /// Pairs blocks left alone on both sides: identical ones first, then alike ones.
