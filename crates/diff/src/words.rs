@@ -84,13 +84,13 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
         bounds: &ob,
         ids: &oi,
         words: &ow,
-        bag: &obag,
+        bag: Some(&obag),
     };
     let n = Tokens {
         bounds: &nb,
         ids: &ni,
         words: &nw,
-        bag: &nbag,
+        bag: Some(&nbag),
     };
     diff_tokens(old, &o, new, &n, budget, opts)
 }
@@ -104,8 +104,10 @@ pub struct Tokens<'t> {
     pub ids: &'t [u32],
     /// Ids of the word tokens, in order.
     pub words: &'t [u32],
-    /// `words` sorted (for [`bag_similarity`]).
-    pub bag: &'t [u32],
+    /// `words` sorted (for [`bag_similarity`]); `None` when the caller knows
+    /// the two texts share at least half their words (the body alignment
+    /// paired them as alike), so they cannot be too different to diff.
+    pub bag: Option<&'t [u32]>,
 }
 
 /// [`diff_words`] of two different texts whose tokens are known (the body
@@ -125,10 +127,13 @@ pub fn diff_tokens(
             return replaced(old, new, s, opts);
         }
     }
-    let (ow, nw) = (o.bag, n.bag);
+    let (ow, nw) = (o.words, n.words);
     let big = ow.len() > MIN_WORDS_FOR_REPLACE && nw.len() > MIN_WORDS_FOR_REPLACE;
-    if big && bag_similarity(ow, nw) < REPLACE_BELOW {
-        return replaced(old, new, bag_similarity(ow, nw), opts);
+    if let (true, Some(obag), Some(nbag)) = (big, o.bag, n.bag) {
+        let s = bag_similarity(obag, nbag);
+        if s < REPLACE_BELOW {
+            return replaced(old, new, s, opts);
+        }
     }
 
     // Myers checks the clock at every step; on short texts (most paragraphs)
