@@ -327,7 +327,7 @@ fn shingles(a: &[u32], b: &[u32], stop_at: Option<f32>) -> f32 {
         if set.contains(&key(w)) {
             common += 1;
             // Checked once in a while: the share only grows.
-            if common % 64 == 0 && stop_at.is_some_and(|s| share(common) >= s) {
+            if common & 63 == 0 && stop_at.is_some_and(|s| share(common) >= s) {
                 break;
             }
         }
