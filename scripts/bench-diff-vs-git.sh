@@ -25,7 +25,7 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && cargo run -q -p dateline-diff --example bench_pairs -- "$work")
+(cd "$root" && cargo run -q --release -p dateline-diff --example bench_pairs -- "$work")
 
 # Both sides write to a pipe the same way (hyperfine discards the output).
 # Medians of wall time, and (less disturbed by a busy machine) mean CPU time,

@@ -6,7 +6,7 @@
 //!
 //! - `seed`: two revisions of the seed release (target ≤ 1 ms);
 //! - `20k_words`: a 20,000-word release with 5 % of its words changed and one
-//!   paragraph moved (target ≤ 20 ms);
+//!   paragraph moved (target ≤ 5 ms);
 //! - `unrelated_200k`: two unrelated 200,000-word texts, in 2,000 paragraphs and
 //!   as one pasted paragraph (target ≤ 250 ms; degrades to "replaced").
 //!

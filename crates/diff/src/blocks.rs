@@ -7,7 +7,7 @@
 //! over are then matched across the document: such a pair is a move, shown at
 //! both ends, and a move that was also edited stays one moved + changed block.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
@@ -20,9 +20,7 @@ use dateline_core::{Block, Release};
 use similar::DiffTag;
 
 use crate::model::{BlockDiff, BlockStatus, CompareOptions};
-use crate::tokens::{
-    bag_similarity, boundaries, shingle_similarity, token_class, Interner, TokenClass,
-};
+use crate::tokens::{shingle_similarity_reaches, BagCounter, Cut, Interner};
 use crate::words::{diff_tokens, diff_words, Budget, Tokens};
 
 /// Blocks at least this alike (share of common words) count as the same block edited.
@@ -116,13 +114,15 @@ struct Key<'c> {
     /// `kind` as a number, for cheap comparisons.
     tag: u8,
     hash: u64,
-    bag: Vec<u32>,
-    /// The word ids in order (for the shingle check of whole bodies).
+    /// The word ids in order (their bag for the fuzzy comparison, and the
+    /// shingle check of whole bodies).
     seq: Vec<u32>,
     /// Token boundaries and the ids of every token, kept for the word diff.
     bounds: Vec<usize>,
     ids: Vec<u32>,
     fuzzy_left: &'c Cell<u32>,
+    /// Shared scratch space of the bag comparisons.
+    counter: &'c RefCell<BagCounter>,
 }
 
 /// Fuzzy block comparisons allowed in one alignment.
@@ -136,7 +136,7 @@ impl PartialEq for Key<'_> {
         if self.hash == other.hash {
             return true;
         }
-        let (la, lb) = (self.bag.len() as f32, other.bag.len() as f32);
+        let (la, lb) = (self.seq.len() as f32, other.seq.len() as f32);
         if 2.0 * la.min(lb) < ALIKE * (la + lb) {
             return false;
         }
@@ -145,7 +145,7 @@ impl PartialEq for Key<'_> {
             return false;
         }
         self.fuzzy_left.set(left - 1);
-        bag_similarity(&self.bag, &other.bag) >= ALIKE
+        self.counter.borrow_mut().similarity(&self.seq, &other.seq) >= ALIKE
     }
 }
 
@@ -154,6 +154,7 @@ fn keys<'a, 'c>(
     texts: &'a [String],
     interner: &mut Interner<'a>,
     fuzzy_left: &'c Cell<u32>,
+    counter: &'c RefCell<BagCounter>,
 ) -> Vec<Key<'c>> {
     blocks
         .iter()
@@ -161,18 +162,11 @@ fn keys<'a, 'c>(
         .map(|(b, t)| {
             let mut h = FxHasher::default();
             t.hash(&mut h);
-            let bounds = boundaries(t);
-            let mut ids = Vec::with_capacity(bounds.len());
-            let mut seq = Vec::with_capacity(bounds.len() / 2);
-            for tok in bounds.windows(2).filter_map(|w| t.get(w[0]..w[1])) {
-                let id = interner.id(tok);
-                ids.push(id);
-                if token_class(tok) == TokenClass::Word {
-                    seq.push(id);
-                }
-            }
-            let mut bag = seq.clone();
-            bag.sort_unstable();
+            let Cut {
+                bounds,
+                ids,
+                words: seq,
+            } = interner.cut(t);
             Key {
                 kind: kind_name(b),
                 tag: match b {
@@ -183,10 +177,10 @@ fn keys<'a, 'c>(
                 },
                 seq,
                 hash: h.finish(),
-                bag,
                 bounds,
                 ids,
                 fuzzy_left,
+                counter,
             }
         })
         .collect()
@@ -213,8 +207,9 @@ pub fn align(
     let bt: Vec<String> = b.body.iter().map(|x| block_text(b, x)).collect();
     let mut interner = Interner::default();
     let fuzzy_left = Cell::new(MAX_FUZZY_COMPARISONS);
-    let ak = keys(&a.body, &at, &mut interner, &fuzzy_left);
-    let bk = keys(&b.body, &bt, &mut interner, &fuzzy_left);
+    let counter = RefCell::new(BagCounter::default());
+    let ak = keys(&a.body, &at, &mut interner, &fuzzy_left, &counter);
+    let bk = keys(&b.body, &bt, &mut interner, &fuzzy_left, &counter);
 
     let mut cap = similar::algorithms::Capture::new();
     if rewritten(&ak, &bk) {
@@ -380,7 +375,7 @@ fn rewritten(ak: &[Key], bk: &[Key]) -> bool {
             .flat_map(|k| k.seq.iter().copied())
             .collect::<Vec<u32>>()
     };
-    shingle_similarity(&seq(ak), &seq(bk)) < 0.2
+    !shingle_similarity_reaches(&seq(ak), &seq(bk), 0.2)
 }
 
 /// Pairs blocks left alone on both sides: identical ones first, then alike ones.
@@ -423,7 +418,15 @@ fn find_moves(
         let best = gone
             .iter()
             .filter(|&&i| old_fate[i] == Fate::Alone && ak[i].tag == bk[j].tag)
-            .map(|&i| (i, bag_similarity(&ak[i].bag, &bk[j].bag)))
+            .map(|&i| {
+                (
+                    i,
+                    ak[i]
+                        .counter
+                        .borrow_mut()
+                        .similarity(&ak[i].seq, &bk[j].seq),
+                )
+            })
             .filter(|&(_, s)| s >= ALIKE)
             .max_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((i, _)) = best {
@@ -470,7 +473,20 @@ fn fill_diff(
                 // The alignment has cut both blocks already; their texts are
                 // `d.old` and `d.new`.
                 (Some(ok), Some(nk)) if !budget.expired() => {
-                    diff_tokens(o, &ok.tokens(), n, &nk.tokens(), budget, opts)
+                    if ok.hash != nk.hash {
+                        // Paired as alike: at least half their words in common.
+                        diff_tokens(o, &ok.tokens(None), n, &nk.tokens(None), budget, opts)
+                    } else {
+                        // Equal hashes of different texts: check the bags.
+                        let sorted = |k: &Key| {
+                            let mut bag = k.seq.clone();
+                            bag.sort_unstable();
+                            bag
+                        };
+                        let (obag, nbag) = (sorted(ok), sorted(nk));
+                        let (ot, nt) = (ok.tokens(Some(&obag)), nk.tokens(Some(&nbag)));
+                        diff_tokens(o, &ot, n, &nt, budget, opts)
+                    }
                 }
                 _ => diff_words(o, n, budget, opts),
             };
@@ -481,12 +497,12 @@ fn fill_diff(
 }
 
 impl Key<'_> {
-    fn tokens(&self) -> Tokens<'_> {
+    fn tokens<'t>(&'t self, bag: Option<&'t [u32]>) -> Tokens<'t> {
         Tokens {
             bounds: &self.bounds,
             ids: &self.ids,
             words: &self.seq,
-            bag: &self.bag,
+            bag,
         }
     }
 }

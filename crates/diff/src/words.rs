@@ -13,7 +13,7 @@ use similar::{Algorithm, DiffTag};
 
 use crate::model::{CharOp, CompareOptions, OpKind, Trivial, WordDiff, WordOp};
 use crate::tokens::{
-    bag_similarity, boundaries, shingle_similarity, straight, token_class, Interner, TokenClass,
+    bag_similarity, class_at, shingle_similarity, straight, Cut, Interner, TokenClass,
 };
 
 /// Below this share of common words (when both sides have more than
@@ -66,12 +66,17 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
         budget.degraded = true;
         return replaced(old, new, 0.0, opts);
     }
-    let ob = boundaries(old);
-    let nb = boundaries(new);
-    let mut interner = Interner::with_capacity((ob.len() + nb.len()) / 2);
-    let oi = interner.ids(old, &ob);
-    let ni = interner.ids(new, &nb);
-    let (ow, nw) = (word_ids(old, &ob, &oi), word_ids(new, &nb, &ni));
+    let mut interner = Interner::with_capacity((old.len() + new.len()) / 6);
+    let Cut {
+        bounds: ob,
+        ids: oi,
+        words: ow,
+    } = interner.cut(old);
+    let Cut {
+        bounds: nb,
+        ids: ni,
+        words: nw,
+    } = interner.cut(new);
     let (mut obag, mut nbag) = (ow.clone(), nw.clone());
     obag.sort_unstable();
     nbag.sort_unstable();
@@ -79,13 +84,13 @@ pub fn diff_words(old: &str, new: &str, budget: &mut Budget, opts: &CompareOptio
         bounds: &ob,
         ids: &oi,
         words: &ow,
-        bag: &obag,
+        bag: Some(&obag),
     };
     let n = Tokens {
         bounds: &nb,
         ids: &ni,
         words: &nw,
-        bag: &nbag,
+        bag: Some(&nbag),
     };
     diff_tokens(old, &o, new, &n, budget, opts)
 }
@@ -99,8 +104,10 @@ pub struct Tokens<'t> {
     pub ids: &'t [u32],
     /// Ids of the word tokens, in order.
     pub words: &'t [u32],
-    /// `words` sorted (for [`bag_similarity`]).
-    pub bag: &'t [u32],
+    /// `words` sorted (for [`bag_similarity`]); `None` when the caller knows
+    /// the two texts share at least half their words (the body alignment
+    /// paired them as alike), so they cannot be too different to diff.
+    pub bag: Option<&'t [u32]>,
 }
 
 /// [`diff_words`] of two different texts whose tokens are known (the body
@@ -120,10 +127,13 @@ pub fn diff_tokens(
             return replaced(old, new, s, opts);
         }
     }
-    let (ow, nw) = (o.bag, n.bag);
+    let (ow, nw) = (o.words, n.words);
     let big = ow.len() > MIN_WORDS_FOR_REPLACE && nw.len() > MIN_WORDS_FOR_REPLACE;
-    if big && bag_similarity(ow, nw) < REPLACE_BELOW {
-        return replaced(old, new, bag_similarity(ow, nw), opts);
+    if let (true, Some(obag), Some(nbag)) = (big, o.bag, n.bag) {
+        let s = bag_similarity(obag, nbag);
+        if s < REPLACE_BELOW {
+            return replaced(old, new, s, opts);
+        }
     }
 
     // Myers checks the clock at every step; on short texts (most paragraphs)
@@ -160,19 +170,6 @@ pub fn diff_tokens(
     finish(ops, similarity, false)
 }
 
-/// Ids of the word tokens, in order.
-fn word_ids(s: &str, bounds: &[usize], ids: &[u32]) -> Vec<u32> {
-    bounds
-        .windows(2)
-        .zip(ids)
-        .filter(|(w, _)| {
-            s.get(w[0]..w[1])
-                .is_some_and(|t| token_class(t) == TokenClass::Word)
-        })
-        .map(|(_, id)| *id)
-        .collect()
-}
-
 /// Share of word tokens the diff keeps equal.
 fn word_similarity(old: &str, ob: &[usize], spans: &[Span], total_words: usize) -> f32 {
     if total_words == 0 {
@@ -181,15 +178,11 @@ fn word_similarity(old: &str, ob: &[usize], spans: &[Span], total_words: usize) 
     let mut equal_words = 0usize;
     for (tag, o, _) in spans {
         if *tag == DiffTag::Equal {
-            for i in o.0..o.1 {
-                let t = ob
-                    .get(i)
-                    .zip(ob.get(i + 1))
-                    .and_then(|(a, b)| old.get(*a..*b));
-                if t.is_some_and(|t| token_class(t) == TokenClass::Word) {
-                    equal_words += 1;
-                }
-            }
+            let starts = ob.get(o.0..o.1).unwrap_or(&[]);
+            equal_words += starts
+                .iter()
+                .filter(|&&at| class_at(old, at) == TokenClass::Word)
+                .count();
         }
     }
     (2 * equal_words) as f32 / total_words as f32
