@@ -44,7 +44,7 @@ pub use sqlite::graph;
 pub use sqlite::graph::{Choice, OpenConflict, MERGE_AUTHOR};
 pub use sqlite::pending::Pending;
 pub use sqlite::review_sync::{OutgoingRecord, PulledRecord, RefusedRecord};
-pub use sqlite::sync::{OutgoingRevision, PreparedRevision, RemoteRevision};
+pub use sqlite::sync::{DecodedBlocks, OutgoingRevision, PreparedRevision, RemoteRevision};
 pub use sqlite::SqliteStore;
 pub use types::{
     ListFilter, Record, ReleasePage, ReleaseSummary, RevisionInfo, SaveMeta, WorkingCopy,

@@ -27,6 +27,19 @@ pub struct Parts {
 /// Cuts `r` into parts. Serializing the plain model types cannot fail, but the
 /// error is passed on rather than unwrapped.
 pub fn split(r: &Release) -> Result<Parts, serde_json::Error> {
+    let blocks = r
+        .body
+        .iter()
+        .map(serde_json::to_vec)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Parts {
+        fields: split_fields(r)?,
+        blocks,
+    })
+}
+
+/// The field parts of [`split`] alone (the body's slot empty).
+pub fn split_fields(r: &Release) -> Result<Vec<Vec<u8>>, serde_json::Error> {
     let mut meta = r.meta.clone();
     meta.id.clear();
     meta.created = None;
@@ -46,26 +59,27 @@ pub fn split(r: &Release) -> Result<Parts, serde_json::Error> {
         serde_json::to_vec(&r.contacts)?,
         serde_json::to_vec(&r.actions)?,
     ];
-    let blocks = r
-        .body
-        .iter()
-        .map(serde_json::to_vec)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Parts { fields, blocks })
+    Ok(fields)
 }
 
 /// Puts a release back together from its parts; `None` when a part does not decode.
 pub fn join(fields: &[Vec<u8>], blocks: &[Vec<u8>]) -> Option<Release> {
-    if fields.len() != FIELDS {
-        return None;
-    }
-    fn de<T: DeserializeOwned>(b: &[u8]) -> Option<T> {
-        serde_json::from_slice(b).ok()
-    }
     let body = blocks
         .iter()
         .map(|b| de::<Block>(b))
         .collect::<Option<Vec<_>>>()?;
+    join_fields(fields, body)
+}
+
+fn de<T: DeserializeOwned>(b: &[u8]) -> Option<T> {
+    serde_json::from_slice(b).ok()
+}
+
+/// [`join`] with the body already decoded.
+pub fn join_fields(fields: &[Vec<u8>], body: Vec<Block>) -> Option<Release> {
+    if fields.len() != FIELDS {
+        return None;
+    }
     Some(Release {
         meta: de(&fields[0])?,
         style: de(&fields[1])?,

@@ -11,7 +11,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::Utc;
-use dateline_store::{OutgoingRevision, PreparedRevision, RemoteRevision, SqliteStore};
+use dateline_store::{
+    DecodedBlocks, OutgoingRevision, PreparedRevision, RemoteRevision, SqliteStore,
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -225,10 +227,11 @@ fn fetch_pages(
 ) {
     // Blocks fetched by this pull: later revisions share most of them.
     let mut cache: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut decoded = DecodedBlocks::default();
     loop {
         let next = client
             .pull(cursor, PULL_PAGE)
-            .and_then(|page| prepare_page(store, client, page, &mut cache));
+            .and_then(|page| prepare_page(store, client, page, &mut cache, &mut decoded));
         let (more, failed) = match &next {
             Ok(f) => {
                 cursor = f.page.cursor;
@@ -249,6 +252,7 @@ fn prepare_page(
     client: &Client,
     page: PullResponse,
     cache: &mut HashMap<String, Vec<u8>>,
+    decoded: &mut DecodedBlocks,
 ) -> Result<Fetched, SyncError> {
     let ids: Vec<String> = page
         .records
@@ -275,7 +279,8 @@ fn prepare_page(
     }
     let mut revisions = Vec::with_capacity(new.len());
     for r in new {
-        revisions.push(PreparedRevision::new(remote(client, r, cache)?)?);
+        let rev = remote(client, r, cache)?;
+        revisions.push(PreparedRevision::with_blocks(rev, decoded)?);
     }
     Ok(Fetched { page, revisions })
 }

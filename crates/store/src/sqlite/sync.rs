@@ -394,16 +394,16 @@ struct Decoded {
 impl PreparedRevision {
     /// Decodes and checks `rev`'s content; an error names the revision.
     pub fn new(rev: RemoteRevision) -> Result<Self, StoreError> {
+        Self::with_blocks(rev, &mut DecodedBlocks::default())
+    }
+
+    /// [`PreparedRevision::new`], taking the blocks it has decoded before from
+    /// `seen` (and adding the new ones).
+    pub fn with_blocks(rev: RemoteRevision, seen: &mut DecodedBlocks) -> Result<Self, StoreError> {
         let content = if rev.parents.len() > 1 {
             None
         } else {
-            let (release, parts) = decode(&rev)?;
-            let hashes = crate::blobs::hash_parts(&parts);
-            Some(Decoded {
-                release,
-                parts,
-                hashes,
-            })
+            Some(decode(&rev, seen)?)
         };
         Ok(Self { rev, content })
     }
@@ -414,19 +414,76 @@ impl PreparedRevision {
     }
 }
 
-/// A pulled revision's content, checked, and its parts as the store cuts them.
-fn decode(rev: &RemoteRevision) -> Result<(dateline_core::Release, parts::Parts), StoreError> {
-    let release = parts::join(&rev.fields, &rev.blocks).ok_or_else(|| {
+/// Body blocks a pull has decoded, by the hash of their bytes as pulled: a
+/// revision shares all but a few blocks with the one before it, so most are
+/// decoded, checked for their canonical form and hashed once per pull.
+#[derive(Default)]
+pub struct DecodedBlocks {
+    map: std::collections::HashMap<crate::blobs::Hash, DecodedBlock>,
+}
+
+#[derive(Clone)]
+struct DecodedBlock {
+    block: dateline_core::Block,
+    /// Its bytes as the store writes them, and their hash.
+    bytes: Vec<u8>,
+    hash: crate::blobs::Hash,
+}
+
+/// Above this many blocks the memory of decoded blocks starts over.
+const MAX_DECODED: usize = 20_000;
+
+impl DecodedBlocks {
+    fn get(&mut self, pulled: &[u8]) -> Option<DecodedBlock> {
+        let key = crate::codec::hash(crate::codec::Kind::Json, pulled);
+        if let Some(d) = self.map.get(&key) {
+            return Some(d.clone());
+        }
+        let block: dateline_core::Block = serde_json::from_slice(pulled).ok()?;
+        let bytes = serde_json::to_vec(&block).ok()?;
+        let hash = crate::codec::hash(crate::codec::Kind::Json, &bytes);
+        let d = DecodedBlock { block, bytes, hash };
+        if self.map.len() >= MAX_DECODED {
+            self.map.clear();
+        }
+        self.map.insert(key, d.clone());
+        Some(d)
+    }
+}
+
+/// A pulled revision's content, checked, and its parts as the store cuts
+/// them (the body's blocks from `seen` where it has them), each hashed.
+fn decode(rev: &RemoteRevision, seen: &mut DecodedBlocks) -> Result<Decoded, StoreError> {
+    let bad = || {
         StoreError::invalid(
             "",
             format!("revision {} from the server does not decode", rev.record_id),
         )
-    })?;
+    };
+    let blocks = rev
+        .blocks
+        .iter()
+        .map(|b| seen.get(b).ok_or_else(bad))
+        .collect::<Result<Vec<_>, _>>()?;
+    let body = blocks.iter().map(|d| d.block.clone()).collect();
+    let release = parts::join_fields(&rev.fields, body).ok_or_else(bad)?;
     release
         .check()
         .map_err(|e| StoreError::InvalidRelease(e.problems().to_vec()))?;
-    let p = parts::split(&release).map_err(|e| StoreError::invalid("", e.to_string()))?;
-    Ok((release, p))
+    let fields =
+        parts::split_fields(&release).map_err(|e| StoreError::invalid("", e.to_string()))?;
+    let mut parts = parts::Parts {
+        fields,
+        blocks: Vec::new(),
+    };
+    let mut hashes = crate::blobs::hash_parts(&parts);
+    hashes.extend(blocks.iter().map(|d| d.hash));
+    parts.blocks = blocks.into_iter().map(|d| d.bytes).collect();
+    Ok(Decoded {
+        release,
+        parts,
+        hashes,
+    })
 }
 
 impl SqliteStore {
@@ -447,5 +504,69 @@ impl SqliteStore {
         }
         rev.resolves = resolves;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../../examples/un-expert-khakimova.json");
+
+    fn pulled(blocks: Vec<Vec<u8>>) -> RemoteRevision {
+        let r: dateline_core::Release = serde_json::from_str(SEED).expect("seed parses");
+        let p = parts::split(&r).expect("split");
+        RemoteRevision {
+            record_id: "r".into(),
+            release_id: "x".into(),
+            author: "a".into(),
+            pushed_by: "a".into(),
+            number: 1,
+            message: None,
+            fields: p.fields,
+            blocks,
+            created: Utc::now(),
+            base: None,
+            parents: Vec::new(),
+            resolves: Vec::new(),
+        }
+    }
+
+    fn content(p: &PreparedRevision) -> (&parts::Parts, &[crate::blobs::Hash]) {
+        let d = p.content.as_ref().expect("decoded");
+        (&d.parts, &d.hashes)
+    }
+
+    #[test]
+    fn blocks_decoded_before_give_what_a_fresh_decode_gives_in_canonical_form() {
+        let r: dateline_core::Release = serde_json::from_str(SEED).expect("seed parses");
+        let canonical = parts::split(&r).expect("split");
+        // As another client might send them: the same JSON, spaced out.
+        let spaced: Vec<Vec<u8>> = canonical
+            .blocks
+            .iter()
+            .map(|b| {
+                let v: serde_json::Value = serde_json::from_slice(b).expect("json");
+                serde_json::to_vec_pretty(&v).expect("json")
+            })
+            .collect();
+        let fresh = PreparedRevision::new(pulled(spaced.clone())).expect("decodes");
+        let mut seen = DecodedBlocks::default();
+        let first = PreparedRevision::with_blocks(pulled(spaced.clone()), &mut seen).expect("ok");
+        let again = PreparedRevision::with_blocks(pulled(spaced), &mut seen).expect("ok");
+        assert_eq!(seen.map.len(), canonical.blocks.len());
+        for p in [&first, &again] {
+            assert_eq!(content(p).0.blocks, canonical.blocks);
+            assert_eq!(content(p).0.fields, content(&fresh).0.fields);
+            assert_eq!(content(p).1, content(&fresh).1);
+        }
+        assert_eq!(
+            content(&fresh).1,
+            crate::blobs::hash_parts(&canonical).as_slice()
+        );
+        // A block that does not decode fails the revision, remembered or not.
+        let mut broken = canonical.blocks.clone();
+        broken[0] = b"{".to_vec();
+        assert!(PreparedRevision::with_blocks(pulled(broken), &mut seen).is_err());
     }
 }
