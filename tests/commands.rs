@@ -542,3 +542,69 @@ fn presence_is_a_courtesy_that_never_gets_in_the_way() {
     let none: Vec<Value> = h.ok("release_presence", json!({ "release": id }));
     assert!(none.is_empty());
 }
+
+/// The PostgreSQL cluster and `dateline-server` processes of the server's own tests.
+#[path = "../crates/server/tests/common/mod.rs"]
+mod pg;
+
+#[test]
+fn signed_in_the_app_sends_its_saves_and_takes_a_colleagues_from_a_real_server() {
+    const PW: &str = "correct horse battery";
+    let Some(db) = pg::db() else { return };
+    assert!(
+        pg::server_bin().is_file(),
+        "dateline-server is not built: run the whole workspace's tests"
+    );
+    db.add_user("ana", "writer", "office", PW);
+    db.add_user("ben", "editor", "office", PW);
+    let server = db.server();
+    let dir = tempfile::tempdir().expect("tmp");
+    let h = harness(AppState::open(&dir.path().join("ana.db")));
+
+    // A wrong password is refused and keeps nobody signed in.
+    let bad = json!({ "url": server.url, "user": "ana", "password": "nope" });
+    assert_ne!(h.err_code("sign_in", bad), "");
+    let s: Value = h.ok("workspace_status", json!({}));
+    assert_eq!(s["state"], "signedOut", "{s}");
+
+    let s: Value = h.ok(
+        "sign_in",
+        json!({ "url": server.url, "user": "ana", "password": PW }),
+    );
+    assert_eq!(s["state"], "synced", "{s}");
+    assert_eq!(s["user"], "ana", "{s}");
+    let id: String = h.ok("create_release", json!({ "style": "wire" }));
+    let s: Value = h.ok("sync_now", json!({}));
+    assert_eq!(
+        (&s["state"], &s["toSend"]),
+        (&json!("synced"), &json!(0)),
+        "{s}"
+    );
+
+    // A colleague on another laptop (the same library as the CLI) gets it, edits it, sends it.
+    let ben = dateline_store::SqliteStore::open(&dir.path().join("ben.db")).expect("store");
+    let mut client = dateline_sync::Client::new(&server.url).expect("client");
+    client.login("ben", PW).expect("login");
+    dateline_sync::sync(&ben, &client).expect("ben pulls");
+    use dateline_store::Store;
+    let mut r = ben.load(&id, None).expect("ana's release reached ben");
+    r.headline = "Edited on the editor's laptop".into();
+    let meta = dateline_store::SaveMeta {
+        author: "ben".into(),
+        message: None,
+        name: None,
+    };
+    ben.save(&id, &r, &meta).expect("ben saves");
+    dateline_sync::sync(&ben, &client).expect("ben pushes");
+
+    // The app takes it on its next round.
+    let s: Value = h.ok("sync_now", json!({}));
+    assert_eq!(s["state"], "synced", "{s}");
+    let rows = listed(&h, false);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["headline"], "Edited on the editor's laptop");
+
+    // Signing out leaves the app signed out.
+    let s: Value = h.ok("sign_out", json!({}));
+    assert_eq!(s["state"], "signedOut", "{s}");
+}

@@ -255,6 +255,18 @@ pub struct Db {
     pub url: String,
 }
 
+/// The `dateline-server` binary: this package's own, or, from another package's
+/// tests (which `cargo test --workspace` builds alongside it), the one in the
+/// folder above the test binary's.
+pub fn server_bin() -> PathBuf {
+    if let Some(own) = option_env!("CARGO_BIN_EXE_dateline-server") {
+        return own.into();
+    }
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(Path::parent).unwrap();
+    dir.join(format!("dateline-server{}", std::env::consts::EXE_SUFFIX))
+}
+
 /// A new empty database, or `None` when the tests are skipped.
 pub fn db() -> Option<Db> {
     static N: AtomicUsize = AtomicUsize::new(0);
@@ -327,7 +339,7 @@ impl Db {
 
     /// `dateline-server …` against this database.
     pub fn command(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_dateline-server"));
+        let mut c = Command::new(server_bin());
         c.env("DATELINE_DATABASE_URL", &self.url);
         c
     }
