@@ -281,6 +281,12 @@ fn place_org_dash(text: &str) -> Option<Found> {
     let places = places(place, false)?;
     let rest = after_dash(text.get(close + 1..)?)?;
     // The lead follows: `Background (FAQ) – see below` is no dateline.
+    undated_before_lead(places, rest)
+}
+
+/// An undated dateline of `places`, when a lead of six words or more follows
+/// in `rest` (a short one is a heading, not a lead).
+fn undated_before_lead(places: Vec<Place>, rest: &str) -> Option<Found> {
     if rest.split_whitespace().count() < 6 {
         return None;
     }
@@ -312,16 +318,7 @@ fn place_region_acronym_stop(text: &str) -> Option<Found> {
     }
     let places = places(&format!("{city}, {region}"), false)?;
     let rest = text.get(end + 3..)?.trim_start();
-    if rest.split_whitespace().count() < 6 {
-        return None;
-    }
-    Some(found(
-        places,
-        None,
-        DatelineStyle::Ap,
-        rest,
-        Confidence::Medium,
-    ))
+    undated_before_lead(places, rest)
 }
 
 /// `MADRID, 21 (AGENCIA)`: a Spanish agency's dateline, the day alone and the

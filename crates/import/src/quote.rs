@@ -509,17 +509,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 return Some(attr(Attribution::PronounSaid, mention, lang, true));
             }
             let (name, title, reworded) = split_name_title(subject)?;
-            let single = !name.contains(' ');
-            let mention = if single {
-                surname(name).with_title(title)
-            } else {
-                full(name, title)
-            };
-            let form = if single && mention.title.is_none() {
-                Attribution::SurnameSaidColon
-            } else {
-                Attribution::NameSaidColon
-            };
+            let (form, mention) = said_colon(name, title);
             return Some(attr(
                 form,
                 mention,
@@ -861,6 +851,13 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
     if name.split_whitespace().count() > 4 {
         return None;
     }
+    let (form, mention) = said_colon(name, title);
+    Some(attr(form, mention, lang, true))
+}
+
+/// The mention of `name` (with `title`) before "said:", and its attribution
+/// form: a surname alone without a title is `SurnameSaidColon`.
+fn said_colon(name: String, title: Option<String>) -> (Attribution, Mention) {
     let single = !name.contains(' ');
     let mention = if single {
         surname(name).with_title(title)
@@ -872,7 +869,7 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
     } else {
         Attribution::NameSaidColon
     };
-    Some(attr(form, mention, lang, true))
+    (form, mention)
 }
 
 /// `NAME, TITLE en su intervención` → `NAME, TITLE`: the words before a
