@@ -28,6 +28,31 @@ pub async fn all(s: &WebDriver, id: &str) -> Vec<WebElement> {
     s.find_all(By::Css(sel(id))).await.unwrap_or_default()
 }
 
+/// Waits (up to 2 s) until `e` stays put for 80 ms: an answer arriving (a
+/// problem note, a finding) can move the layout between the driver reading the
+/// element's position and its pointer landing there.
+async fn settle(s: &WebDriver, e: &WebElement) {
+    let rect = || async {
+        s.execute(
+            "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width, r.height];",
+            vec![e.to_json().expect("element json")],
+        )
+        .await
+        .ok()
+        .and_then(|r| r.json().as_array().cloned())
+    };
+    let start = Instant::now();
+    let mut last = rect().await;
+    while start.elapsed() < Duration::from_secs(2) {
+        tokio::time::sleep(Duration::from_millis(80)).await;
+        let now = rect().await;
+        if now == last {
+            return;
+        }
+        last = now;
+    }
+}
+
 /// Clicks the element with test id `id`.
 /// A view that redraws between finding and clicking (an answer arriving) is
 /// found again, a few times.
@@ -36,6 +61,7 @@ pub async fn click(s: &WebDriver, id: &str) {
     loop {
         let e = tid(s, id).await;
         let _ = e.scroll_into_view().await;
+        settle(s, &e).await;
         match e.click().await {
             Ok(()) => return,
             Err(err) if tries < 5 && err.to_string().contains("stale") => {
@@ -45,6 +71,23 @@ pub async fn click(s: &WebDriver, id: &str) {
             Err(err) => panic!("click {id}: {err}"),
         }
     }
+}
+
+/// Clicks `id`, a button that adds something, and waits for the element `added`
+/// it makes. A click that landed nowhere (the layout moved under the pointer)
+/// made nothing, so it is clicked once more.
+pub async fn click_adding(s: &WebDriver, id: &str, added: &str) {
+    click(s, id).await;
+    let made = s
+        .query(By::Css(sel(added)))
+        .wait(Duration::from_secs(3), Duration::from_millis(50))
+        .exists()
+        .await
+        .unwrap_or(false);
+    if !made {
+        click(s, id).await;
+    }
+    tid(s, added).await;
 }
 
 /// Sets an `<input>`, `<textarea>` or `<select>` value as a user would

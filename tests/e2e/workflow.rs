@@ -190,14 +190,14 @@ async fn fill_every_group(s: &thirtyfour::WebDriver) {
     )
     .await;
     cm_retype(s, "quote-text-1-0-0", "Defending a river is not a crime,").await;
-    click(s, "add-heading").await;
+    click_adding(s, "add-heading", "block-heading-2").await;
     set(s, "block-heading-2", "Background").await;
-    click(s, "add-list").await;
+    click_adding(s, "add-list", "list-item-3-0").await;
     set(s, "list-item-3-0", "The three were arrested on 4 April.").await;
     // End mark, footnote, boilerplate, contacts, actions footer.
     set(s, "field-end-mark", "ends").await;
     set(s, "footnote-label-0", "The expert").await;
-    click(s, "add-boilerplate").await;
+    click_adding(s, "add-boilerplate", "boilerplate-title-0").await;
     set(s, "boilerplate-title-0", "About the Special Rapporteurs").await;
     set(
         s,
@@ -207,7 +207,7 @@ async fn fill_every_group(s: &thirtyfour::WebDriver) {
     .await;
     set(s, "contact-name-0", "Noor Haddad").await;
     set(s, "contact-email-0", "media@example.org").await;
-    click(s, "add-action-link").await;
+    click_adding(s, "add-action-link", "action-label-0").await;
     set(s, "action-label-0", "Read the full statement").await;
     set(s, "action-url-0", "https://example.org/statement").await;
 }
