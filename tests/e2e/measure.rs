@@ -63,16 +63,22 @@ async fn measure() {
     println!("app: {}", crate::harness::app_bin().display());
     let mut f = Figures::default();
 
-    let env = Env::new(5);
-    floor(&env, &mut f).await;
-    let seed_id = fill_database(&env, 1_000);
-    thousand(&env, &seed_id, &mut f).await;
-    drop(env);
-
-    let env = Env::new(5);
-    fill_database(&env, 10_000);
-    ten_thousand(&env, &mut f).await;
-    drop(env);
+    // `DATELINE_MEASURE_ONLY=1k` or `10k` runs one part (while working on it);
+    // the script runs both.
+    let only = std::env::var("DATELINE_MEASURE_ONLY").unwrap_or_default();
+    if only != "10k" {
+        let env = Env::new(5);
+        floor(&env, &mut f).await;
+        let seed_id = fill_database(&env, 1_000);
+        thousand(&env, &seed_id, &mut f).await;
+        drop(env);
+    }
+    if only != "1k" {
+        let env = Env::new(5);
+        fill_database(&env, 10_000);
+        ten_thousand(&env, &mut f).await;
+        drop(env);
+    }
 
     summary(mode, &f);
 }
@@ -289,7 +295,53 @@ async fn ten_thousand(env: &Env, f: &mut Figures) {
             format!("performance.getEntriesByName('{name}', 'measure').map((e) => e.duration)");
         report(what, &mut nums(&probe(s, &expr).await));
     }
+    ipc_costs(s).await;
     app.quit().await;
+}
+
+/// The round trip of a command that does nothing (`startup_error`) beside one search
+/// window of 20 and of 60 rows, each called 40 times in a row from the page: what
+/// the IPC itself costs, and what the rows add.
+async fn ipc_costs(s: &WebDriver) {
+    s.execute(
+        r#"window.__ipc = null;
+           (async () => {
+             const call = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
+             const time = async (cmd, args) => {
+               const out = [];
+               for (let i = 0; i < 40; i++) {
+                 const t0 = performance.now();
+                 await call(cmd, args);
+                 out.push(performance.now() - t0);
+               }
+               return out;
+             };
+             const search = (limit) => ({ query: 'courts', deleted: false, ids: null, offset: 0, limit });
+             window.__ipc = {
+               nothing: await time('startup_error', {}),
+               rows20: await time('list_releases', search(20)),
+               rows60: await time('list_releases', search(60)),
+             };
+           })();"#,
+        vec![],
+    )
+    .await
+    .expect("start the IPC probe");
+    let mut m = Value::Null;
+    for _ in 0..100 {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        m = probe(s, "window.__ipc").await;
+        if !m.is_null() {
+            break;
+        }
+    }
+    for (key, what) in [
+        ("nothing", "IPC round trip of a command that does nothing (ms)"),
+        ("rows20", "IPC round trip of a 20-row search window (ms)"),
+        ("rows60", "IPC round trip of a 60-row search window (ms)"),
+    ] {
+        report(what, &mut nums(&m[key]));
+    }
 }
 
 /// Launches the app (or `bin`), trying again when no session comes: a measurement

@@ -35,12 +35,25 @@ function action(label: string, testid: string, cls: string, run: () => void, tit
 /** Rows asked and drawn at first, and then each time the reader reaches the end of what is drawn. */
 export const CHUNK = 60;
 
+/**
+ * Rows of an answer drawn at once: more than a window shows. The rest of the answer is drawn
+ * after the next frame is painted, so a search as you type shows its first rows sooner.
+ */
+export const FIRST_DRAWN = 20;
+
+/** Runs `f` after the next frame is painted (at once where there are no frames). */
+function afterPaint(f: () => void): void {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(f, 0));
+  else setTimeout(f, 0);
+}
+
 /** The rows of the list from `offset` (at most `CHUNK`), asked of Rust when the reader gets there. */
 export type MoreRows = (offset: number) => Promise<ReleaseSummary[]>;
 
 /**
  * The header row and the rows of a list of `total` releases, `first` of which are known: a library
- * of 10,000 releases asks for and draws 60 rows at start; the next window is asked (`more`) and
+ * of 10,000 releases asks for 60 rows at start and draws the first 20 at once, the rest after
+ * the next paint; the next window is asked (`more`) and
  * drawn when the list's end scrolls into view or the arrow keys reach it. Each row tells assistive
  * technology its position in the whole list.
  */
@@ -62,14 +75,22 @@ export function releaseRows(
     h("span", null, ""),
   );
   let drawn = 0;
+  // Rows answered but not drawn yet (the end of an answer, drawn after the next paint).
+  let held: ReleaseSummary[] = [];
   const end = h("div", { class: "lib-more muted small", testid: "library-more", "aria-hidden": "true" });
   const draw = (rows: ReleaseSummary[]): HTMLElement | null => {
     const at = drawn;
-    const next = rows.map((r, i) => row(r, at + i));
+    const next = rows.slice(0, FIRST_DRAWN).map((r, i) => row(r, at + i));
+    held = rows.slice(FIRST_DRAWN);
+    if (held.length > 0) {
+      afterPaint(() => {
+        if (held.length > 0 && end.isConnected) draw(held);
+      });
+    }
     drawn += next.length;
     end.before(...next);
     // An empty window is the end, even if the count said more (releases were trashed meanwhile).
-    const done = drawn >= total || rows.length === 0;
+    const done = held.length === 0 && (drawn >= total || rows.length === 0);
     end.textContent = done ? "" : `${total - drawn} more…`;
     end.hidden = done;
     if (done) observer?.disconnect();
@@ -79,6 +100,7 @@ export function releaseRows(
   let asking: Promise<HTMLElement | null> | null = null;
   const drawMore = (): Promise<HTMLElement | null> => {
     if (end.hidden) return Promise.resolve(null);
+    if (held.length > 0) return Promise.resolve(draw(held));
     asking ??= more(drawn)
       .then((rows) => (end.isConnected ? draw(rows) : null))
       .catch(() => null)
