@@ -10,10 +10,17 @@
 use tauri::http::Response;
 use tauri::{WebviewUrl, WebviewWindowBuilder};
 
-/// The page: the ready marker the measurement waits for, nothing else.
+/// The page: the ready marker the measurement waits for, and a text field whose
+/// every keystroke is copied into a paragraph (stamped `data-seq`, as the app's
+/// preview is): the floor of "keystroke → change painted".
 const PAGE: &str =
     "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Floor</title></head>\
-<body><p data-testid=\"floor-ready\">ready</p></body></html>";
+<body><p data-testid=\"floor-ready\">ready</p>\
+<textarea data-testid=\"floor-input\" aria-label=\"Text\"></textarea>\
+<p data-testid=\"floor-echo\" data-seq=\"0\"></p>\
+<script>const i = document.querySelector('textarea'), e = i.nextElementSibling;\
+i.addEventListener('input', () => { e.textContent = i.value; e.dataset.seq = String(Number(e.dataset.seq) + 1); });\
+</script></body></html>";
 
 fn main() -> anyhow::Result<()> {
     let mut context = tauri::generate_context!();

@@ -40,6 +40,7 @@ const SETTLE: Duration = Duration::from_millis(1500);
 struct Figures {
     floor_start: Option<f64>,
     floor_pss: Option<f64>,
+    floor_keystroke_p95: Option<f64>,
     start_1k: Option<f64>,
     pss_library_1k: Option<f64>,
     pss_after_compare: Option<f64>,
@@ -106,6 +107,7 @@ async fn floor(env: &Env, f: &mut Figures) {
         }
         tokio::time::sleep(SETTLE).await;
         f.floor_pss = Some(pss(&app, "floor: PSS with the empty page"));
+        f.floor_keystroke_p95 = keystrokes(app.s(), "floor-input").await.1;
         app.quit().await;
     }
     f.floor_start = Some(median("floor: start", &mut starts));
@@ -149,39 +151,8 @@ async fn thousand(env: &Env, seed_id: &str, f: &mut Figures) {
     // Keystroke → preview: the app writes each render into the frame's document in place and
     // then sets the frame's data-seq; the clock stops there (the DOM updated) and at the frame
     // after it (the change painted).
-    s.execute(
-        r#"window.__m = { t0: 0, wait: false, dom: [], frame: [] };
-           document.addEventListener('keydown', () => { window.__m.t0 = performance.now(); window.__m.wait = true; }, true);
-           new MutationObserver(() => {
-             const m = window.__m;
-             if (!m.wait) return;
-             m.wait = false;
-             const t0 = m.t0;
-             m.dom.push(performance.now() - t0);
-             requestAnimationFrame(() => setTimeout(() => m.frame.push(performance.now() - t0), 0));
-           }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-seq'] });"#,
-        vec![],
-    )
-    .await
-    .expect("install probes");
     pss(&app, "PSS with the seed open");
-    let editor = cm(s, "block-text-0").await;
-    editor.click().await.expect("focus paragraph");
-    editor.send_keys(Key::End).await.expect("end");
-    for i in 0..25 {
-        editor
-            .send_keys(if i % 2 == 0 { "x" } else { "y" })
-            .await
-            .expect("key");
-        tokio::time::sleep(Duration::from_millis(350)).await;
-    }
-    let m = probe(s, "window.__m").await;
-    let (mut dom, mut frame) = (nums(&m["dom"]), nums(&m["frame"]));
-    f.preview_html_p95 = report("keystroke → preview document updated (ms)", &mut dom);
-    f.preview_p95 = report(
-        "keystroke → the frame after the preview update (ms)",
-        &mut frame,
-    );
+    (f.preview_html_p95, f.preview_p95) = keystrokes(s, "block-text-0").await;
     let doc = probe(
         s,
         "(() => { const d = document.querySelector('[data-testid=preview-frame]')?.contentDocument; return d ? d.body.textContent.length : -1; })()",
@@ -336,12 +307,68 @@ async fn ipc_costs(s: &WebDriver) {
         }
     }
     for (key, what) in [
-        ("nothing", "IPC round trip of a command that does nothing (ms)"),
+        (
+            "nothing",
+            "IPC round trip of a command that does nothing (ms)",
+        ),
         ("rows20", "IPC round trip of a 20-row search window (ms)"),
         ("rows60", "IPC round trip of a 60-row search window (ms)"),
     ] {
         report(what, &mut nums(&m[key]));
     }
+}
+
+/// Types 25 keys at the end of the field `id` (a CodeMirror field or a text area),
+/// one every 350 ms. Each key event starts a clock; the next change of a `data-seq`
+/// attribute in the page (the preview written, or the floor page's echo) stops it
+/// (the document updated), and the frame after that stops a second one (the change
+/// painted). Returns both p95 figures.
+async fn keystrokes(s: &WebDriver, id: &str) -> (Option<f64>, Option<f64>) {
+    s.execute(
+        r#"window.__m = { t0: 0, wait: false, dom: [], frame: [] };
+           document.addEventListener('keydown', () => { window.__m.t0 = performance.now(); window.__m.wait = true; }, true);
+           new MutationObserver(() => {
+             const m = window.__m;
+             if (!m.wait) return;
+             m.wait = false;
+             const t0 = m.t0;
+             m.dom.push(performance.now() - t0);
+             requestAnimationFrame(() => setTimeout(() => m.frame.push(performance.now() - t0), 0));
+           }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-seq'] });"#,
+        vec![],
+    )
+    .await
+    .expect("install probes");
+    let field = match s
+        .find(By::Css(format!("[data-testid=\"{id}\"] .cm-content")))
+        .await
+    {
+        Ok(e) => e,
+        Err(_) => tid(s, id).await,
+    };
+    field.click().await.expect("focus the field");
+    field.send_keys(Key::End).await.expect("end");
+    for i in 0..25 {
+        field
+            .send_keys(if i % 2 == 0 { "x" } else { "y" })
+            .await
+            .expect("key");
+        tokio::time::sleep(Duration::from_millis(350)).await;
+    }
+    let m = probe(s, "window.__m").await;
+    let (mut dom, mut frame) = (nums(&m["dom"]), nums(&m["frame"]));
+    let what = if id.starts_with("floor") {
+        (
+            "floor: keystroke → text updated (ms)",
+            "floor: keystroke → the frame after the update (ms)",
+        )
+    } else {
+        (
+            "keystroke → preview document updated (ms)",
+            "keystroke → the frame after the preview update (ms)",
+        )
+    };
+    (report(what.0, &mut dom), report(what.1, &mut frame))
 }
 
 /// Launches the app (or `bin`), trying again when no session comes: a measurement
@@ -591,6 +618,11 @@ fn summary(mode: &str, f: &Figures) {
         "PSS at the library (10,000)",
         f.pss_library_10k,
         f.floor_pss,
+    );
+    ratio(
+        "keystroke → change painted, p95",
+        f.preview_p95,
+        f.floor_keystroke_p95,
     );
     let target = |what: &str, v: Option<f64>, limit: f64, unit: &str| match v {
         Some(v) => println!(
