@@ -649,9 +649,8 @@ const LOCAL_TITLES: [&str; 24] = [
 fn narrated(p: &str) -> Option<Mention> {
     // `El Alto Comisionado Tomás Aguirre marcó …`: a title word, then the name.
 
-    let title = |w: &str| {
-        quote::TITLE_WORDS.contains(&w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str())
-    };
+    let title =
+        |w: &str| quote::title_word(w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str());
     let words: Vec<&str> = p.split_whitespace().collect();
     // `Defence Minister Shri Jane Doe held talks with …`: the subject, a title
     // and a name opening the paragraph, is whom it is about.

@@ -349,13 +349,19 @@ const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
 ];
 /// Courtesy titles dropped from a name (`Dr. Okoye` is Okoye).
-pub(crate) const HONORIFICS: [&str; 21] = [
+pub(crate) const HONORIFICS: [&str; 23] = [
     "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Mme", "M.", "Sr.", "Sra.", "Dra.",
-    "Prof.", "Mx.", "Dame", "Shri", "Smt.", "Smt", "H.E.", "S.E.",
+    "Prof.", "Mx.", "Dame", "Shri", "Smt.", "Smt", "H.E.", "S.E.", "Madame", "Monsieur",
 ];
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "al", "bin", "da", "dos", "la", "le", "du", "del", "y",
 ];
+
+/// A title word (`Minister`), or a compound one opening with it
+/// (`Director-General`, `Secretary-General`).
+pub fn title_word(w: &str) -> bool {
+    TITLE_WORDS.contains(&w) || w.split_once('-').is_some_and(|(a, _)| TITLE_WORDS.contains(&a))
+}
 
 /// Words that open a title written before a name (`Mayor Jane Doe`).
 pub const TITLE_WORDS: &[&str] = &[
@@ -775,7 +781,7 @@ fn role_after_verb(rest: &str) -> Option<String> {
         // `the Minister`: a title word, capitalised.
         || after
             .split_whitespace()
-            .all(|w| TITLE_WORDS.contains(&w))
+            .all(title_word)
         || after
             .split_whitespace()
             .nth(1)

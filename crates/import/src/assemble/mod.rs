@@ -1471,6 +1471,14 @@ fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
                     || head::release_date(l).is_some()
             });
         if dated {
+            // `Programme - Tue, 03/17/2026 - 11:53` over `16 March 2026`: a
+            // post's stamp over the release's own date; the head takes both.
+            let mut i = i;
+            while blocks.get(i + 1).is_some_and(|n| {
+                n.lines.len() == 1 && matches!(head::classify(&n.lines[0]), Some(HeadLine::Date(_)))
+            }) {
+                i += 1;
+            }
             let headline_before = blocks.iter().take(i).any(|b| {
                 !head::issuer_block(&b.lines)
                     && b.lines
