@@ -426,6 +426,18 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Furniture);
     }
+    // `Media are free to use and reproduce our releases`: a page's notice.
+    if [
+        "free to use and reproduce",
+        "libres d'utiliser et de reproduire",
+        "libres d’utiliser et de reproduire",
+    ]
+    .iter()
+    .any(|n| lower.contains(n))
+        && t.split_whitespace().count() <= 16
+    {
+        return Some(HeadLine::Furniture);
+    }
     if NAV.contains(&bare) || crate::tail::furniture(t) {
         return Some(HeadLine::Furniture);
     }

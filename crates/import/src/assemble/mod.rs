@@ -637,7 +637,33 @@ pub fn assemble(
             let mut end = match (h1, date_line_at) {
                 (Some(i), Some(d)) => i.max(d) + 1,
                 (Some(i), None) => i + 1,
-                (None, Some(d)) => d + 1,
+                (None, Some(d)) => {
+                    // `CITY OF MAPLE HEIGHTS` / `NEWS RELEASE` / contact / date,
+                    // then the headline: above the date only the issuer's
+                    // name in capitals and lines classified away.
+                    let issuer_only = blocks.iter().take(d).all(|b| {
+                        b.lines.iter().all(|l| {
+                            head::classify(l).is_some()
+                                || tail::section(l).is_some()
+                                || masthead(l)
+                                || contacts::name_and_reach(l)
+                                || contacts::box_line(l)
+                                || (!l.chars().any(char::is_lowercase)
+                                    && l.split_whitespace().count() <= 5)
+                        })
+                    });
+                    let titled = blocks.get(d + 1).is_some_and(|n| {
+                        n.lines.len() == 1
+                            && n.lines[0].chars().any(char::is_lowercase)
+                            && (3..=25).contains(&n.lines[0].split_whitespace().count())
+                            && !n.lines[0].ends_with(['.', ':'])
+                    }) && blocks.get(d + 2).is_some();
+                    if issuer_only && titled {
+                        d + 2
+                    } else {
+                        d + 1
+                    }
+                }
                 (None, None) => {
                     // Furniture, then the headline: the first block of three words or more.
                     let mut e = 0;
