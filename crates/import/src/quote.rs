@@ -460,12 +460,35 @@ fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool)
 
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
-        // `NAME said: “…”`, and `NAME, TITLE, said, “…”` (a comma after the verb).
-        // `He stated “…”`: a short subject and verb with no stop before the quote.
-        let bare_verb = n.split_whitespace().count() <= 6
-            && VERBS
+        // `Añadió que “…”`, `Jane Doe added that “…”`: the verb and a
+        // conjunction; the verb alone means the person last quoted.
+        if let Some(b) = [" que", " that"].iter().find_map(|c| n.strip_suffix(c)) {
+            let lower = uncap(b.trim());
+            if let Some((_, lang)) = VERBS
                 .iter()
-                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")));
+                .find(|(v, _)| *v == lower && !BEFORE_ONLY.contains(v))
+            {
+                return Some(attr(
+                    Attribution::PronounSaid,
+                    Mention::default(),
+                    lang,
+                    true,
+                ));
+            }
+            return attribution_words(b.trim_end(), true);
+        }
+        // `NAME said: “…”`, and `NAME, TITLE, said, “…”` (a comma after the verb).
+        // `He stated “…”`: a short subject and verb with no stop before the quote;
+        // `Ortiz, the newly elected President of the group, said "…"`: a name
+        // and its title set off by commas, then the verb.
+        let verb_last = |n: &str| {
+            VERBS
+                .iter()
+                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")))
+        };
+        let words = n.split_whitespace().count();
+        let bare_verb =
+            verb_last(n) && (words <= 6 || (words <= 16 && n.matches(", ").count() == 2));
         let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
             (Some(b), _) => (b.trim_end(), true),
             (None, Some(b)) => (b.trim_end(), false),
@@ -672,7 +695,20 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             else {
                 // `added the HCC president`, `ha manifestado el ministro de
                 // Hacienda`: the verb first, then a role naming someone already quoted.
-                return role_after_verb(rest).map(|role| {
+                // `indicó en su discurso el jefe comunal`: an occasion, then the role.
+                let occasion_then_role = || {
+                    let first = rest.split_whitespace().next()?;
+                    if !CIRCUMSTANCES.contains(&first) {
+                        return None;
+                    }
+                    [" el ", " la ", " the ", " le ", " l’", " l'"]
+                        .iter()
+                        .filter_map(|a| rest.find(a).map(|i| i + 1))
+                        .filter(|i| rest.get(..*i).is_some_and(|o| o.split_whitespace().count() <= 4))
+                        .min()
+                        .and_then(|i| role_after_verb(rest.get(i..)?))
+                };
+                return role_after_verb(rest).or_else(occasion_then_role).map(|role| {
                     let mention = Mention {
                         role: Some(role),
                         ..Mention::default()
@@ -811,7 +847,9 @@ fn role_after_verb(rest: &str) -> Option<String> {
 
 /// Words that open a phrase of place, time or occasion after a speaker's
 /// name (`declaró Ana Ruiz en su intervención`, `said Tom Lee at the launch`).
-const CIRCUMSTANCES: [&str; 22] = [
+const CIRCUMSTANCES: [&str; 24] = [
+    "devant",
+    "frente",
     "en",
     "in",
     "at",
