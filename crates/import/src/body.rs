@@ -281,6 +281,8 @@ fn person_in_headline(headline: &str) -> Option<Mention> {
             && !quote::TITLE_WORDS.contains(&w)
     };
     let mut found = Vec::new();
+    // Names right after a title word (`Director-General Jane Doe welcomes …`).
+    let mut titled = Vec::new();
     let mut k = 1;
     while k < words.len() {
         let run = words[k..].iter().take_while(|w| cap(w)).count();
@@ -293,16 +295,20 @@ fn person_in_headline(headline: &str) -> Option<Mention> {
             let of = ["du", "de", "del", "of", "des"].contains(&words[k - 1]);
             let from = if of && run == 3 { k + 1 } else { k };
             found.push(words[from..k + run].join(" "));
+            if quote::title_word(words[k - 1]) {
+                titled.push(words[from..k + run].join(" "));
+            }
         }
         k += run.max(1);
     }
-    match found.as_slice() {
-        [name] if quote::name_ok(name) => Some(Mention {
-            name: Some(name.clone()),
-            ..Mention::default()
-        }),
+    let one = match (found.as_slice(), titled.as_slice()) {
+        ([name], _) | (_, [name]) => Some(name),
         _ => None,
-    }
+    };
+    one.filter(|n| quote::name_ok(n)).map(|name| Mention {
+        name: Some(name.clone()),
+        ..Mention::default()
+    })
 }
 
 /// Speech verbs after the subject of a paragraph that introduces a quote.
@@ -961,8 +967,14 @@ pub fn build(
                     }
                     // A statement whose whole text is one quote, over several
                     // paragraphs, under a headline naming one person: theirs.
+                    // Above it, at most a label (`Statement of the Director-General`).
+                    let label_only = out.iter().all(|b| {
+                        matches!(b, Block::Paragraph { text } | Block::Heading { text }
+                            if text.split_whitespace().count() <= 10
+                                && !text.trim_end().ends_with(['.', ':', '!', '?']))
+                    });
                     let headline_person = (pending.is_none()
-                        && out.is_empty()
+                        && label_only
                         && group.len() >= 2
                         && !group.last().is_some_and(|q| q.open_end)
                         && mentions(&group).is_empty())
