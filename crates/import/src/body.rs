@@ -269,6 +269,36 @@ fn signature_line<'a>(prev: &str, next: &'a str) -> Option<&'a str> {
     (name.contains(' ') && title.is_some()).then_some(sig)
 }
 
+/// `Rafael Okoye WFA President`: a signature under a statement, the name
+/// (two or three capitalised words) then a short title with a title word.
+fn signed_name(t: &str) -> Option<Mention> {
+    if t.ends_with(['.', ':', '!', '?', ';']) || t.contains(['“', '”', '"', '«', '»', ',']) {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    [3, 2].iter().find_map(|&k| {
+        let name = words.get(..k)?.join(" ");
+        let title = words.get(k..)?;
+        let capitalised = words[..k]
+            .iter()
+            .all(|w| {
+                // `Okoye`, not `WFA`: an acronym belongs to the title.
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && !quote::title_word(w)
+            });
+        (capitalised
+            && quote::name_ok(&name)
+            && (1..=6).contains(&title.len())
+            && title.iter().any(|w| quote::title_word(w)))
+        .then(|| Mention {
+            name: Some(name),
+            title: Some(title.join(" ")),
+            ..Mention::default()
+        })
+    })
+}
+
 /// The one person a headline names (`The Fund's Director Jane Doe defends
 /// …`): a run of two or three capitalised words inside it, no title word
 /// among them, with lower-case words after it. `None` when it names no one or
@@ -797,6 +827,33 @@ pub fn build(
             pending = Some(m);
         }
     }
+    // A statement in the first person with no quotation marks, signed at its
+    // end (`Rafael Okoye` / `WFA President`): the signer's words.
+    let plain_run = items
+        .iter()
+        .position(|it| !matches!(it, Item::Para(p) if !p.contains(['“', '”', '"', '«', '»'])))
+        .unwrap_or(items.len());
+    let signed: Option<(usize, Mention)> = match (items.get(plain_run), items.get(plain_run + 1))
+    {
+        // The name read as a sub-heading, the title under it.
+        (Some(Item::Heading(n)), Some(Item::Para(t))) if plain_run >= 1 => {
+            signed_name(&format!("{n} {t}"))
+                .filter(|m| m.name.as_deref() == Some(n.trim()))
+                .map(|m| (plain_run, m))
+        }
+        _ => plain_run
+            .checked_sub(1)
+            .and_then(|s| match items.get(s) {
+                Some(Item::Para(p)) if s >= 1 => signed_name(p).map(|m| (s, m)),
+                _ => None,
+            }),
+    }
+        .filter(|(s, _)| {
+            items.iter().take(*s).any(|it| {
+                matches!(it, Item::Para(p) if first_person(p)
+                    || [" I ", " my ", " we ", " our "].iter().any(|w| p.contains(w)))
+            })
+        });
     // The person a plain paragraph names (see `narrated`), with its item.
     let mut narrated_by: Option<(usize, Mention)> = None;
     let mut i = 0;
@@ -874,9 +931,12 @@ pub fn build(
                 let dashed = |t: &str| t.starts_with(['–', '—']) && unquoted(t);
                 // `Statement by President Jane Doe on …` over first-person
                 // paragraphs with no quotation marks: the whole statement is hers.
-                if out.is_empty() && whole.is_none() && unquoted(para) && first_person(para) {
-                    whole = statement_speaker(headline).filter(|_| pending.is_some());
+                if out.is_empty() && whole.is_none() && unquoted(para) {
+                    whole = statement_speaker(headline)
+                        .filter(|_| pending.is_some() && first_person(para))
+                        .or_else(|| signed.as_ref().map(|(_, m)| m.clone()));
                 }
+                let signature_at = signed.as_ref().map_or(usize::MAX, |(s, _)| *s);
                 let statement = whole
                     .take()
                     .filter(|_| force(i).is_none() && unquoted(para))
@@ -891,7 +951,11 @@ pub fn build(
                     let mut j = i;
                     let mut paragraphs = Vec::new();
                     while let Some(Item::Para(t)) = items.get(j) {
-                        if force(j).is_some() || !unquoted(t) || (dash && !dashed(t)) {
+                        if force(j).is_some()
+                            || !unquoted(t)
+                            || (dash && !dashed(t))
+                            || j >= signature_at
+                        {
                             break;
                         }
                         let words = if dash {
