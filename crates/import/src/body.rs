@@ -639,6 +639,24 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
     })?;
     let narration = p.get(..i)?.trim();
     let quoted = p.get(i..)?.trim();
+    // `La guía será útil, ya que, tal y como informó Benavente, "…".`: the
+    // quote, with the clause naming its speaker, ends the sentence.
+    if narration.ends_with(',') && !narration.contains(['“', '”', '«', '»', '"']) {
+        for c in quote::AS_CONNECTORS {
+            let Some(at) = narration.rfind(&format!(", {c}")) else {
+                continue;
+            };
+            let before = narration.get(..=at)?.trim();
+            let lead = format!("{} {quoted}", narration.get(at + 2..)?.trim());
+            let q = quote::parse(&lead)?;
+            let named = q
+                .lead_in
+                .as_ref()
+                .is_some_and(|a| a.mention.name.is_some() || a.mention.surname.is_some());
+            return (named && !q.open_end && before.split_whitespace().count() >= 4)
+                .then(|| (before.to_string(), lead));
+        }
+    }
     if narration.split_whitespace().count() < 4
         || !narration.ends_with(['.', '!', '?', ':'])
         || narration.contains(['“', '”', '«', '»', '"'])

@@ -299,6 +299,8 @@ const VERBS: &[(&str, &str)] = &[
     ("ha comentado", "es"),
     ("ha precisado", "es"),
     ("puntualizó", "es"),
+    ("informó", "es"),
+    ("ha informado", "es"),
     ("puntualiza", "es"),
     ("recalcó", "es"),
     ("recalca", "es"),
@@ -458,8 +460,35 @@ fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool)
     }
 }
 
+/// `tal y como`, `as`: what opens an attribution set inside a sentence
+/// (`…, ya que, tal y como informó Benavente, "…"`).
+pub const AS_CONNECTORS: [&str; 6] = ["tal y como ", "tal como ", "como ", "as ", "comme ", "ainsi que "];
+
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
+        // `tal y como informó Benavente,`: the verb, then the name.
+        if let Some(r) = AS_CONNECTORS
+            .iter()
+            .find_map(|c| n.strip_prefix(c))
+            .and_then(|r| r.strip_suffix(','))
+        {
+            for (verb, lang) in VERBS.iter().copied() {
+                if BEFORE_ONLY.contains(&verb) {
+                    continue;
+                }
+                let Some(who) = r.strip_prefix(verb).and_then(|w| w.strip_prefix(' ')) else {
+                    continue;
+                };
+                let (name, title, _) = split_name_title(who)?;
+                let mention = if name.contains(' ') {
+                    full(name, title)
+                } else {
+                    surname(name).with_title(title)
+                };
+                return Some(attr(Attribution::NameSaidColon, mention, lang, true));
+            }
+            return None;
+        }
         // `Añadió que “…”`, `Jane Doe added that “…”`: the verb and a
         // conjunction; the verb alone means the person last quoted.
         if let Some(b) = [" que", " that"].iter().find_map(|c| n.strip_suffix(c)) {
