@@ -89,7 +89,16 @@ pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
                 }
             }
             BlockKind::Para | BlockKind::Rule => {
-                if b.lines.first().is_some_and(|l| bullet(l).is_some()) {
+                // `2. At the outset, Minister Sawada said, "…"`: a numbered
+                // paragraph that quotes someone is a quote, not a list item.
+                let numbered_quote = b.lines.len() == 1
+                    && b.lines[0].starts_with(|c: char| c.is_ascii_digit())
+                    && quote::parse(&b.lines[0]).is_some_and(|q| {
+                        q.lead_in.is_some() || q.segments.iter().any(|s| s.1.is_some())
+                    });
+                if numbered_quote {
+                    out.push((Item::Para(b.lines[0].clone()), here));
+                } else if b.lines.first().is_some_and(|l| bullet(l).is_some()) {
                     let mut items: Vec<String> = Vec::new();
                     for l in &b.lines {
                         match (bullet(l), items.last_mut()) {

@@ -466,6 +466,13 @@ pub const AS_CONNECTORS: [&str; 6] = ["tal y como ", "tal como ", "como ", "as "
 
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
+        // `2. At the outset, Minister Sawada said,`: a numbered paragraph's number.
+        let digits = n.chars().take_while(char::is_ascii_digit).count();
+        if (1..=2).contains(&digits) {
+            if let Some(r) = n.get(digits..).and_then(|r| r.strip_prefix(". ")) {
+                return attribution_words(r, lead);
+            }
+        }
         // `tal y como informó Benavente,`: the verb, then the name.
         if let Some(r) = AS_CONNECTORS
             .iter()
