@@ -213,6 +213,16 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             leftovers.push(t.to_string());
             continue;
         }
+        // `Directorate, Commission I E-mail: … I Web Site: … I Addis Ababa`
+        // under a press officer: the organisation's address footer.
+        if ["web site:", "website:", "site web", "sitio web", "página web"]
+            .iter()
+            .any(|p| lower.contains(p))
+            && (started(&cur) || !out.is_empty())
+        {
+            leftovers.push(t.to_string());
+            continue;
+        }
         if table_header(t) {
             dropped.push(t.to_string());
             continue;
