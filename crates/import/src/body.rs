@@ -278,34 +278,40 @@ fn signature_line<'a>(prev: &str, next: &'a str) -> Option<&'a str> {
     (name.contains(' ') && title.is_some()).then_some(sig)
 }
 
-/// `Rafael Okoye WFA President`: a signature under a statement, the name
-/// (two or three capitalised words) then a short title with a title word.
-fn signed_name(t: &str) -> Option<Mention> {
-    if t.ends_with(['.', ':', '!', '?', ';']) || t.contains(['“', '”', '"', '«', '»', ',']) {
-        return None;
-    }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    [3, 2].iter().find_map(|&k| {
-        let name = words.get(..k)?.join(" ");
-        let title = words.get(k..)?;
-        let capitalised = words[..k]
-            .iter()
-            .all(|w| {
-                // `Okoye`, not `WFA`: an acronym belongs to the title.
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().any(char::is_lowercase)
-                    && !quote::title_word(w)
-            });
-        (capitalised
-            && quote::name_ok(&name)
-            && (1..=6).contains(&title.len())
-            && title.iter().any(|w| quote::title_word(w)))
-        .then(|| Mention {
-            name: Some(name),
-            title: Some(title.join(" ")),
-            ..Mention::default()
-        })
+/// `Rafael Okoye` and `WFA President`: a signature under a statement, the
+/// name (two or three capitalised words) and a short title with a title word.
+fn signature(name: &str, title: &str) -> Option<Mention> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        // `Okoye`, not `WFA`: an acronym belongs to the title.
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !quote::title_word(w)
+    });
+    let plain = |t: &str| {
+        !t.ends_with(['.', ':', '!', '?', ';']) && !t.contains(['“', '”', '"', '«', '»', ','])
+    };
+    (capitalised
+        && (2..=3).contains(&words.len())
+        && quote::name_ok(name)
+        && plain(name)
+        && plain(title)
+        && (1..=6).contains(&title_words.len())
+        && title_words.iter().any(|w| quote::title_word(w)))
+    .then(|| Mention {
+        name: Some(name.trim().to_string()),
+        title: Some(title.trim().to_string()),
+        ..Mention::default()
     })
+}
+
+/// `Rafael Okoye WFA President`: a signature on one line.
+fn signed_name(t: &str) -> Option<Mention> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    [3, 2]
+        .iter()
+        .find_map(|&k| signature(&words.get(..k)?.join(" "), &words.get(k..)?.join(" ")))
 }
 
 /// The one person a headline names (`The Fund's Director Jane Doe defends
@@ -712,8 +718,7 @@ const LOCAL_TITLES: [&str; 24] = [
 fn narrated(p: &str) -> Option<Mention> {
     // `El Alto Comisionado Tomás Aguirre marcó …`: a title word, then the name.
 
-    let title =
-        |w: &str| quote::title_word(w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str());
+    let title = |w: &str| quote::title_word(w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str());
     let words: Vec<&str> = p.split_whitespace().collect();
     // `Defence Minister Shri Jane Doe held talks with …`: the subject, a title
     // and a name opening the paragraph, is whom it is about.
@@ -860,21 +865,23 @@ pub fn build(
         .iter()
         .position(|it| !matches!(it, Item::Para(p) if !p.contains(['“', '”', '"', '«', '»'])))
         .unwrap_or(items.len());
-    let signed: Option<(usize, Mention)> = match (items.get(plain_run), items.get(plain_run + 1))
-    {
-        // The name read as a sub-heading, the title under it.
-        (Some(Item::Heading(n)), Some(Item::Para(t))) if plain_run >= 1 => {
-            signed_name(&format!("{n} {t}"))
-                .filter(|m| m.name.as_deref() == Some(n.trim()))
-                .map(|m| (plain_run, m))
-        }
-        _ => plain_run
-            .checked_sub(1)
-            .and_then(|s| match items.get(s) {
-                Some(Item::Para(p)) if s >= 1 => signed_name(p).map(|m| (s, m)),
+    let signed: Option<(usize, Mention)> = (plain_run.saturating_sub(2)..=plain_run)
+        .filter(|k| *k >= 1)
+        .find_map(|k| {
+            // The name on a line of its own (or read as a sub-heading), the
+            // title under it; or both on the statement's last line.
+            let pair = match (items.get(k), items.get(k + 1)) {
+                (Some(Item::Para(n)), Some(Item::Para(t))) if k + 2 == plain_run => Some((n, t)),
+                (Some(Item::Heading(n)), Some(Item::Para(t))) if k == plain_run => Some((n, t)),
                 _ => None,
-            }),
-    }
+            };
+            let by_pair = pair.and_then(|(n, t)| signature(n, t));
+            let one = match items.get(k) {
+                Some(Item::Para(p)) if k + 1 == plain_run => signed_name(p),
+                _ => None,
+            };
+            by_pair.or(one).map(|m| (k, m))
+        })
         .filter(|(s, _)| {
             items.iter().take(*s).any(|it| {
                 matches!(it, Item::Para(p) if first_person(p)

@@ -215,9 +215,15 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         }
         // `Directorate, Commission I E-mail: … I Web Site: … I Addis Ababa`
         // under a press officer: the organisation's address footer.
-        if ["web site:", "website:", "site web", "sitio web", "página web"]
-            .iter()
-            .any(|p| lower.contains(p))
+        if [
+            "web site:",
+            "website:",
+            "site web",
+            "sitio web",
+            "página web",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
             && (started(&cur) || !out.is_empty())
         {
             leftovers.push(t.to_string());
@@ -458,8 +464,22 @@ pub fn box_line(line: &str) -> bool {
 /// Est`, `75352 PARIS 07 SP, France`, `1200 Main Street`.
 pub fn postal_line(line: &str) -> bool {
     const STREETS: [&str; 16] = [
-        "rue", "place", "avenue", "av.", "boulevard", "bd", "chemin", "route", "quai", "calle",
-        "avenida", "paseo", "plaza", "street", "road", "st.",
+        "rue",
+        "place",
+        "avenue",
+        "av.",
+        "boulevard",
+        "bd",
+        "chemin",
+        "route",
+        "quai",
+        "calle",
+        "avenida",
+        "paseo",
+        "plaza",
+        "street",
+        "road",
+        "st.",
     ];
     let words: Vec<&str> = line.split_whitespace().collect();
     let Some(first) = words.first() else {

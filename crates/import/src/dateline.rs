@@ -1142,9 +1142,10 @@ fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
             .iter()
             .find_map(|d| part.trim().strip_suffix(d))
             .map(|c| c.trim_end_matches(','));
-        let (city, region) = match district.map(|c| (c, Some("D.C."))).or_else(|| {
-            part.split_once(',').map(|(c, r)| (c, Some(r)))
-        }) {
+        let (city, region) = match district
+            .map(|c| (c, Some("D.C.")))
+            .or_else(|| part.split_once(',').map(|(c, r)| (c, Some(r))))
+        {
             Some((c, r)) => (c.trim(), r.map(str::trim)),
             None => match part.trim().rsplit_once(' ') {
                 Some((c, st)) if STATES.contains(&st) && c.chars().any(char::is_alphabetic) => {

@@ -362,7 +362,9 @@ const NAME_PARTICLES: [&str; 14] = [
 /// A title word (`Minister`), or a compound one opening with it
 /// (`Director-General`, `Secretary-General`).
 pub fn title_word(w: &str) -> bool {
-    TITLE_WORDS.contains(&w) || w.split_once('-').is_some_and(|(a, _)| TITLE_WORDS.contains(&a))
+    TITLE_WORDS.contains(&w)
+        || w.split_once('-')
+            .is_some_and(|(a, _)| TITLE_WORDS.contains(&a))
 }
 
 /// Words that open a title written before a name (`Mayor Jane Doe`).
@@ -462,7 +464,14 @@ fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool)
 
 /// `tal y como`, `as`: what opens an attribution set inside a sentence
 /// (`…, ya que, tal y como informó Benavente, "…"`).
-pub const AS_CONNECTORS: [&str; 6] = ["tal y como ", "tal como ", "como ", "as ", "comme ", "ainsi que "];
+pub const AS_CONNECTORS: [&str; 6] = [
+    "tal y como ",
+    "tal como ",
+    "como ",
+    "as ",
+    "comme ",
+    "ainsi que ",
+];
 
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
@@ -740,17 +749,22 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                     [" el ", " la ", " the ", " le ", " l’", " l'"]
                         .iter()
                         .filter_map(|a| rest.find(a).map(|i| i + 1))
-                        .filter(|i| rest.get(..*i).is_some_and(|o| o.split_whitespace().count() <= 4))
+                        .filter(|i| {
+                            rest.get(..*i)
+                                .is_some_and(|o| o.split_whitespace().count() <= 4)
+                        })
                         .min()
                         .and_then(|i| role_after_verb(rest.get(i..)?))
                 };
-                return role_after_verb(rest).or_else(occasion_then_role).map(|role| {
-                    let mention = Mention {
-                        role: Some(role),
-                        ..Mention::default()
-                    };
-                    attr(Attribution::RoleSaid, mention, lang, true)
-                });
+                return role_after_verb(rest)
+                    .or_else(occasion_then_role)
+                    .map(|role| {
+                        let mention = Mention {
+                            role: Some(role),
+                            ..Mention::default()
+                        };
+                        attr(Attribution::RoleSaid, mention, lang, true)
+                    });
             };
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {

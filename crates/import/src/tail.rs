@@ -267,7 +267,11 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
     // contact line (the `SOURCE Org` line above it names the issuer).
     if let Some(r) = ["source :", "source:"]
         .iter()
-        .find_map(|p| t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).and(t.get(p.len()..)))
+        .find_map(|p| {
+            t.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .and(t.get(p.len()..))
+        })
         .filter(|r| r.contains('@'))
     {
         return Some((Section::Contacts, Some(r.trim().to_string())));

@@ -1055,18 +1055,11 @@ pub fn assemble(
     // A date with no place (a date line above or below the headline): kept,
     // printed as no dateline.
     let dateline = dateline.or_else(|| {
-        let date = head.date.filter(|_| found.is_none());
-        // No date in the text at all: the document's date, when given.
-        let given = opts.document_date.filter(|_| found.is_none() && date.is_none());
-        let date = date.or(given)?;
+        let date = head.date.filter(|_| found.is_none())?;
         report.found(
             "dateline",
             Confidence::Medium,
-            if given.is_some() {
-                "no date in the text: the document's date (printed as no dateline)"
-            } else {
-                "a date line without a place (kept as the dateline's date, printed as no dateline)"
-            },
+            "a date line without a place (kept as the dateline's date, printed as no dateline)",
         );
         Some(Dateline {
             places: Vec::new(),
