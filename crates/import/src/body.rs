@@ -467,6 +467,9 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
             })?
     };
     let who = who.trim().trim_end_matches(',').trim();
+    // `Suite au déroulé de la marche, Jane Doe, présidente de X, déclare :`:
+    // the occasion before the speaker.
+    let who = quote::without_occasion(who).unwrap_or(who);
     // `Statement by the Commissioner of …`: a role, not a person's name; but
     // `The Prime Minister, Jane Doe,` and `Le premier ministre Jean Roy` name
     // them after the role.
@@ -980,13 +983,35 @@ pub fn build(
                             .clone()
                             .filter(|_| force(i).is_none() && dashed(para))
                             .map(|m| (m, true))
+                    })
+                    .or_else(|| {
+                        // `Jane Doe, présidente de X, déclare :` over her words
+                        // in the first person, with no opening mark.
+                        let introduced = i > 0
+                            && matches!(items.get(i - 1), Some(Item::Para(p)) if p.trim_end().ends_with(':'));
+                        pending
+                            .clone()
+                            .filter(|_| {
+                                force(i).is_none()
+                                    && introduced
+                                    && unquoted(para)
+                                    && first_person(para)
+                            })
+                            .map(|m| (m, false))
                     });
+                // `… faire entendre leur voix sur le sujet."`: a closing mark
+                // with no opening one ends the statement.
+                let stray_close = |t: &str| {
+                    let marks = t.matches(['“', '”', '"', '«', '»', '„']).count();
+                    marks == 1 && t.trim_end().ends_with(['"', '”', '»'])
+                };
                 if let Some((m, dash)) = statement {
                     let mut j = i;
                     let mut paragraphs = Vec::new();
                     while let Some(Item::Para(t)) = items.get(j) {
+                        let stray = !dash && j > i && stray_close(t);
                         if force(j).is_some()
-                            || !unquoted(t)
+                            || !(unquoted(t) || stray)
                             || (dash && !dashed(t))
                             || j >= signature_at
                         {
@@ -994,6 +1019,8 @@ pub fn build(
                         }
                         let words = if dash {
                             t.trim_start_matches(['–', '—']).trim_start()
+                        } else if stray {
+                            t.trim_end().trim_end_matches(['"', '”', '»']).trim_end()
                         } else {
                             t.as_str()
                         };
@@ -1005,6 +1032,9 @@ pub fn build(
                             }],
                         });
                         j += 1;
+                        if stray {
+                            break;
+                        }
                     }
                     let trial = people.clone();
                     let found = trial.find(&m);

@@ -992,7 +992,11 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 21] = [
+const OCCASIONS: [&str; 25] = [
+    "suite au ",
+    "suite à ",
+    "following ",
+    "tras ",
     "responding to ",
     "reacting to ",
     "in reaction to ",
@@ -1019,7 +1023,7 @@ const OCCASIONS: [&str; 21] = [
 /// `Responding to the report, Director of Policy at X, Jane Doe` → `Director
 /// of Policy at X, Jane Doe`: the subject without an opening clause about the
 /// occasion (cut at its first comma).
-fn without_occasion(s: &str) -> Option<&str> {
+pub(crate) fn without_occasion(s: &str) -> Option<&str> {
     let lower = s.to_lowercase();
     OCCASIONS.iter().find(|o| lower.starts_with(*o))?;
     let comma = s.find(", ")?;

@@ -77,21 +77,10 @@ fn blind_set_meets_the_target() {
 
 #[test]
 fn second_blind_set_keeps_its_score() {
-    let s = accuracy::score(&accuracy::blind2_dir());
-    assert!(s.total >= 15, "only {} fixtures", s.total);
-    let right: usize = s.right.iter().sum();
-    let fields = s.total * accuracy::FIELDS.len();
-    assert!(
-        right * 100 >= fields * 95,
-        "{right}/{fields} fields right; misses: {:#?}",
-        s.misses
-    );
-    assert!(
-        s.quotes_right * 100 >= s.quotes_total * 85,
-        "quotes {}/{}",
-        s.quotes_right,
-        s.quotes_total
-    );
+    // Tuned on; 138/140 fields and 22/23 quotes until the words of a speaker
+    // introduced after an occasion (`Suite à …, Name, title, déclare :`) were
+    // read (blind11's changes): 139/140 and 23/23.
+    keeps_its_score(&accuracy::blind2_dir(), 20, 1, 0);
 }
 
 #[test]

@@ -849,3 +849,15 @@ fn agency_end_mark_with_initials_and_no_date_made_up() {
     assert!(r.dateline.is_none());
     assert!(release(text).dateline.is_none());
 }
+
+#[test]
+fn first_person_words_after_an_occasion_and_says_colon() {
+    // An occasion before the speaker, then her words with no opening mark and
+    // a stray closing one at their end.
+    let r = release("<h1>Manifestation pour le logement</h1><p>Suite à la manifestation du 3 mai à Nantes, Claire Vidal, présidente de Toits Pour Tous, déclare :</p><p>Nous regrettons que la manifestation ait été dispersée par la force.</p><p>Les habitants doivent pouvoir se faire entendre sur le logement.\"</p>");
+    assert_eq!(speakers(&r), ["Claire Vidal"]);
+    let Some(Block::Quote(q)) = r.body.iter().find(|b| matches!(b, Block::Quote(_))) else {
+        panic!("no quote");
+    };
+    assert_eq!(q.paragraphs.len(), 2);
+}
