@@ -89,7 +89,16 @@ pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
                 }
             }
             BlockKind::Para | BlockKind::Rule => {
-                if b.lines.first().is_some_and(|l| bullet(l).is_some()) {
+                // `2. At the outset, Minister Sawada said, "…"`: a numbered
+                // paragraph that quotes someone is a quote, not a list item.
+                let numbered_quote = b.lines.len() == 1
+                    && b.lines[0].starts_with(|c: char| c.is_ascii_digit())
+                    && quote::parse(&b.lines[0]).is_some_and(|q| {
+                        q.lead_in.is_some() || q.segments.iter().any(|s| s.1.is_some())
+                    });
+                if numbered_quote {
+                    out.push((Item::Para(b.lines[0].clone()), here));
+                } else if b.lines.first().is_some_and(|l| bullet(l).is_some()) {
                     let mut items: Vec<String> = Vec::new();
                     for l in &b.lines {
                         match (bullet(l), items.last_mut()) {
@@ -269,6 +278,42 @@ fn signature_line<'a>(prev: &str, next: &'a str) -> Option<&'a str> {
     (name.contains(' ') && title.is_some()).then_some(sig)
 }
 
+/// `Rafael Okoye` and `WFA President`: a signature under a statement, the
+/// name (two or three capitalised words) and a short title with a title word.
+fn signature(name: &str, title: &str) -> Option<Mention> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        // `Okoye`, not `WFA`: an acronym belongs to the title.
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !quote::title_word(w)
+    });
+    let plain = |t: &str| {
+        !t.ends_with(['.', ':', '!', '?', ';']) && !t.contains(['“', '”', '"', '«', '»', ','])
+    };
+    (capitalised
+        && (2..=3).contains(&words.len())
+        && quote::name_ok(name)
+        && plain(name)
+        && plain(title)
+        && (1..=6).contains(&title_words.len())
+        && title_words.iter().any(|w| quote::title_word(w)))
+    .then(|| Mention {
+        name: Some(name.trim().to_string()),
+        title: Some(title.trim().to_string()),
+        ..Mention::default()
+    })
+}
+
+/// `Rafael Okoye WFA President`: a signature on one line.
+fn signed_name(t: &str) -> Option<Mention> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    [3, 2]
+        .iter()
+        .find_map(|&k| signature(&words.get(..k)?.join(" "), &words.get(k..)?.join(" ")))
+}
+
 /// The one person a headline names (`The Fund's Director Jane Doe defends
 /// …`): a run of two or three capitalised words inside it, no title word
 /// among them, with lower-case words after it. `None` when it names no one or
@@ -281,6 +326,8 @@ fn person_in_headline(headline: &str) -> Option<Mention> {
             && !quote::TITLE_WORDS.contains(&w)
     };
     let mut found = Vec::new();
+    // Names right after a title word (`Director-General Jane Doe welcomes …`).
+    let mut titled = Vec::new();
     let mut k = 1;
     while k < words.len() {
         let run = words[k..].iter().take_while(|w| cap(w)).count();
@@ -293,16 +340,20 @@ fn person_in_headline(headline: &str) -> Option<Mention> {
             let of = ["du", "de", "del", "of", "des"].contains(&words[k - 1]);
             let from = if of && run == 3 { k + 1 } else { k };
             found.push(words[from..k + run].join(" "));
+            if quote::title_word(words[k - 1]) {
+                titled.push(words[from..k + run].join(" "));
+            }
         }
         k += run.max(1);
     }
-    match found.as_slice() {
-        [name] if quote::name_ok(name) => Some(Mention {
-            name: Some(name.clone()),
-            ..Mention::default()
-        }),
+    let one = match (found.as_slice(), titled.as_slice()) {
+        ([name], _) | (_, [name]) => Some(name),
         _ => None,
-    }
+    };
+    one.filter(|n| quote::name_ok(n)).map(|name| Mention {
+        name: Some(name.clone()),
+        ..Mention::default()
+    })
 }
 
 /// Speech verbs after the subject of a paragraph that introduces a quote.
@@ -416,6 +467,9 @@ pub fn statement_speaker(text: &str) -> Option<Mention> {
             })?
     };
     let who = who.trim().trim_end_matches(',').trim();
+    // `Suite au déroulé de la marche, Jane Doe, présidente de X, déclare :`:
+    // the occasion before the speaker.
+    let who = quote::without_occasion(who).unwrap_or(who);
     // `Statement by the Commissioner of …`: a role, not a person's name; but
     // `The Prime Minister, Jane Doe,` and `Le premier ministre Jean Roy` name
     // them after the role.
@@ -603,6 +657,24 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
     })?;
     let narration = p.get(..i)?.trim();
     let quoted = p.get(i..)?.trim();
+    // `La guía será útil, ya que, tal y como informó Benavente, "…".`: the
+    // quote, with the clause naming its speaker, ends the sentence.
+    if narration.ends_with(',') && !narration.contains(['“', '”', '«', '»', '"']) {
+        for c in quote::AS_CONNECTORS {
+            let Some(at) = narration.rfind(&format!(", {c}")) else {
+                continue;
+            };
+            let before = narration.get(..=at)?.trim();
+            let lead = format!("{} {quoted}", narration.get(at + 2..)?.trim());
+            let q = quote::parse(&lead)?;
+            let named = q
+                .lead_in
+                .as_ref()
+                .is_some_and(|a| a.mention.name.is_some() || a.mention.surname.is_some());
+            return (named && !q.open_end && before.split_whitespace().count() >= 4)
+                .then(|| (before.to_string(), lead));
+        }
+    }
     if narration.split_whitespace().count() < 4
         || !narration.ends_with(['.', '!', '?', ':'])
         || narration.contains(['“', '”', '«', '»', '"'])
@@ -649,9 +721,7 @@ const LOCAL_TITLES: [&str; 24] = [
 fn narrated(p: &str) -> Option<Mention> {
     // `El Alto Comisionado Tomás Aguirre marcó …`: a title word, then the name.
 
-    let title = |w: &str| {
-        quote::TITLE_WORDS.contains(&w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str())
-    };
+    let title = |w: &str| quote::title_word(w) || LOCAL_TITLES.contains(&w.to_lowercase().as_str());
     let words: Vec<&str> = p.split_whitespace().collect();
     // `Defence Minister Shri Jane Doe held talks with …`: the subject, a title
     // and a name opening the paragraph, is whom it is about.
@@ -792,6 +862,35 @@ pub fn build(
             pending = Some(m);
         }
     }
+    // A statement in the first person with no quotation marks, signed at its
+    // end (`Rafael Okoye` / `WFA President`): the signer's words.
+    let plain_run = items
+        .iter()
+        .position(|it| !matches!(it, Item::Para(p) if !p.contains(['“', '”', '"', '«', '»'])))
+        .unwrap_or(items.len());
+    let signed: Option<(usize, Mention)> = (plain_run.saturating_sub(2)..=plain_run)
+        .filter(|k| *k >= 1)
+        .find_map(|k| {
+            // The name on a line of its own (or read as a sub-heading), the
+            // title under it; or both on the statement's last line.
+            let pair = match (items.get(k), items.get(k + 1)) {
+                (Some(Item::Para(n)), Some(Item::Para(t))) if k + 2 == plain_run => Some((n, t)),
+                (Some(Item::Heading(n)), Some(Item::Para(t))) if k == plain_run => Some((n, t)),
+                _ => None,
+            };
+            let by_pair = pair.and_then(|(n, t)| signature(n, t));
+            let one = match items.get(k) {
+                Some(Item::Para(p)) if k + 1 == plain_run => signed_name(p),
+                _ => None,
+            };
+            by_pair.or(one).map(|m| (k, m))
+        })
+        .filter(|(s, _)| {
+            items.iter().take(*s).any(|it| {
+                matches!(it, Item::Para(p) if first_person(p)
+                    || [" I ", " my ", " we ", " our "].iter().any(|w| p.contains(w)))
+            })
+        });
     // The person a plain paragraph names (see `narrated`), with its item.
     let mut narrated_by: Option<(usize, Mention)> = None;
     let mut i = 0;
@@ -869,9 +968,12 @@ pub fn build(
                 let dashed = |t: &str| t.starts_with(['–', '—']) && unquoted(t);
                 // `Statement by President Jane Doe on …` over first-person
                 // paragraphs with no quotation marks: the whole statement is hers.
-                if out.is_empty() && whole.is_none() && unquoted(para) && first_person(para) {
-                    whole = statement_speaker(headline).filter(|_| pending.is_some());
+                if out.is_empty() && whole.is_none() && unquoted(para) {
+                    whole = statement_speaker(headline)
+                        .filter(|_| pending.is_some() && first_person(para))
+                        .or_else(|| signed.as_ref().map(|(_, m)| m.clone()));
                 }
+                let signature_at = signed.as_ref().map_or(usize::MAX, |(s, _)| *s);
                 let statement = whole
                     .take()
                     .filter(|_| force(i).is_none() && unquoted(para))
@@ -881,16 +983,44 @@ pub fn build(
                             .clone()
                             .filter(|_| force(i).is_none() && dashed(para))
                             .map(|m| (m, true))
+                    })
+                    .or_else(|| {
+                        // `Jane Doe, présidente de X, déclare :` over her words
+                        // in the first person, with no opening mark.
+                        let introduced = i > 0
+                            && matches!(items.get(i - 1), Some(Item::Para(p)) if p.trim_end().ends_with(':'));
+                        pending
+                            .clone()
+                            .filter(|_| {
+                                force(i).is_none()
+                                    && introduced
+                                    && unquoted(para)
+                                    && first_person(para)
+                            })
+                            .map(|m| (m, false))
                     });
+                // `… faire entendre leur voix sur le sujet."`: a closing mark
+                // with no opening one ends the statement.
+                let stray_close = |t: &str| {
+                    let marks = t.matches(['“', '”', '"', '«', '»', '„']).count();
+                    marks == 1 && t.trim_end().ends_with(['"', '”', '»'])
+                };
                 if let Some((m, dash)) = statement {
                     let mut j = i;
                     let mut paragraphs = Vec::new();
                     while let Some(Item::Para(t)) = items.get(j) {
-                        if force(j).is_some() || !unquoted(t) || (dash && !dashed(t)) {
+                        let stray = !dash && j > i && stray_close(t);
+                        if force(j).is_some()
+                            || !(unquoted(t) || stray)
+                            || (dash && !dashed(t))
+                            || j >= signature_at
+                        {
                             break;
                         }
                         let words = if dash {
                             t.trim_start_matches(['–', '—']).trim_start()
+                        } else if stray {
+                            t.trim_end().trim_end_matches(['"', '”', '»']).trim_end()
                         } else {
                             t.as_str()
                         };
@@ -902,6 +1032,9 @@ pub fn build(
                             }],
                         });
                         j += 1;
+                        if stray {
+                            break;
+                        }
                     }
                     let trial = people.clone();
                     let found = trial.find(&m);
@@ -962,8 +1095,14 @@ pub fn build(
                     }
                     // A statement whose whole text is one quote, over several
                     // paragraphs, under a headline naming one person: theirs.
+                    // Above it, at most a label (`Statement of the Director-General`).
+                    let label_only = out.iter().all(|b| {
+                        matches!(b, Block::Paragraph { text } | Block::Heading { text }
+                            if text.split_whitespace().count() <= 10
+                                && !text.trim_end().ends_with(['.', ':', '!', '?']))
+                    });
                     let headline_person = (pending.is_none()
-                        && out.is_empty()
+                        && label_only
                         && group.len() >= 2
                         && !group.last().is_some_and(|q| q.open_end)
                         && mentions(&group).is_empty())

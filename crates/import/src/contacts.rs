@@ -213,6 +213,22 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             leftovers.push(t.to_string());
             continue;
         }
+        // `Directorate, Commission I E-mail: … I Web Site: … I Addis Ababa`
+        // under a press officer: the organisation's address footer.
+        if [
+            "web site:",
+            "website:",
+            "site web",
+            "sitio web",
+            "página web",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+            && (started(&cur) || !out.is_empty())
+        {
+            leftovers.push(t.to_string());
+            continue;
+        }
         if table_header(t) {
             dropped.push(t.to_string());
             continue;
@@ -442,6 +458,48 @@ pub fn box_line(line: &str) -> bool {
     let reach = take_emails(&mut rest).len() + take_phones(&mut rest).len();
     (reach > 0 && rest.split_whitespace().count() <= 6)
         || (line.trim_end().ends_with(':') && line.split_whitespace().count() <= 20)
+}
+
+/// A line of a postal address: `7, place de Fontenoy`, `275 rue Notre-Dame
+/// Est`, `75352 PARIS 07 SP, France`, `1200 Main Street`.
+pub fn postal_line(line: &str) -> bool {
+    const STREETS: [&str; 16] = [
+        "rue",
+        "place",
+        "avenue",
+        "av.",
+        "boulevard",
+        "bd",
+        "chemin",
+        "route",
+        "quai",
+        "calle",
+        "avenida",
+        "paseo",
+        "plaza",
+        "street",
+        "road",
+        "st.",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let number = first.trim_end_matches(',');
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) || words.len() > 10 {
+        return false;
+    }
+    let second = words.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+    // A street number and the kind of street.
+    let street = number.len() <= 5 && STREETS.contains(&second.as_str());
+    // A postcode and a town in capitals.
+    let postcode = (4..=5).contains(&number.len())
+        && !first.ends_with(',')
+        && words.get(1).is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        });
+    street || postcode
 }
 
 /// `In Geneva`, `À Dakar`, `En Bogotá`: a place the contact is in.

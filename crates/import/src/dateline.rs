@@ -115,9 +115,9 @@ fn place_space_date_dash(text: &str) -> Option<Found> {
 }
 
 /// Words that name a distributor, not a place or a date.
-const WIRE_WORDS: [&str; 14] = [
+const WIRE_WORDS: [&str; 16] = [
     "wire", "press", "news", "group", "karma", "release", "media", "agenc", "prensa", "presse",
-    ".ai", ".com", "apo", "noticias",
+    ".ai", ".com", "apo", "noticias", "cnw", "ccn",
 ];
 
 fn wire_name(s: &str) -> bool {
@@ -141,6 +141,17 @@ fn unwired(text: &str) -> Option<String> {
     let dashes = |c: char| matches!(c, '-' | '–' | '—' | ' ' | '\u{a0}' | '|');
     let before = text.get(..start)?.trim_end_matches(dashes);
     let mut after = text.get(end..)?.trim_start_matches(dashes);
+    // `MONTREAL, QUEBEC--(Wire - 14 déc. 2026) - …`: the date inside the brackets.
+    let inner = text.get(start + 1..end - 1).unwrap_or("");
+    if let Some((_, date)) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|s| inner.split_once(s))
+        .filter(|(_, d)| parse_date(d).is_some())
+    {
+        if !before.is_empty() {
+            return Some(format!("{before}, {} – {after}", date.trim()));
+        }
+    }
     if before.is_empty() {
         let (i, sep) = [" - ", " – ", " — "]
             .iter()
@@ -365,13 +376,23 @@ fn place_date_agency(text: &str) -> Option<Found> {
     }
     let head = text.get(..open)?;
     let digit = head.find(|c: char| c.is_ascii_digit())?;
-    let place = head.get(..digit)?.trim().trim_end_matches(',').trim();
-    let date = parse_date(head.get(digit..)?.trim())?;
+    let mut place = head.get(..digit)?.trim().trim_end_matches(',').trim();
+    let mut date_text = head.get(digit..)?.trim();
+    // `Lima, jul. 12 (AGENCIA).`: the month before the day.
+    if let Some((p, m)) = place.rsplit_once(", ") {
+        if crate::dates::month(m).is_some() {
+            date_text = head.get(p.len() + 2..)?.trim();
+            place = p.trim();
+        }
+    }
+    let date = parse_date(date_text)?;
     if place.split_whitespace().count() > 3 || !city_ok(place, false) {
         return None;
     }
     let places = places(place, false)?;
     let after = text.get(close + 1..)?;
+    // `(AGENCIA). La …`: a full stop closes the dateline.
+    let after = after.strip_prefix(". ").unwrap_or(after);
     let rest = after_dash(after).unwrap_or(after.trim_start());
     Some(found(
         places,
@@ -1011,7 +1032,7 @@ fn split_places_date(s: &str, caps: bool) -> Option<(Vec<Place>, PartialDate)> {
         let (Some(p), Some(d)) = (s.get(..i), s.get(i + 1..)) else {
             continue;
         };
-        if let Some(date) = parse_date(d) {
+        if let Some(date) = parse_date(d).or_else(|| crate::dates::dotted(d)) {
             let p = p.trim();
             // A date written twice (`CITY, State, Nov 10, 2026, Nov. 10, 2026`),
             // as reprints of wire copy often have it: the first one goes.
@@ -1116,8 +1137,16 @@ fn split_joined(part: &str) -> Vec<&str> {
 fn places(s: &str, caps: bool) -> Option<Vec<Place>> {
     let mut out = Vec::new();
     for part in s.split('/').flat_map(split_joined) {
-        let (city, region) = match part.split_once(',') {
-            Some((c, r)) => (c.trim(), Some(r.trim())),
+        // `Bogotá D. C.`: the capital district after the city.
+        let district = [" D. C.", " D.C."]
+            .iter()
+            .find_map(|d| part.trim().strip_suffix(d))
+            .map(|c| c.trim_end_matches(','));
+        let (city, region) = match district
+            .map(|c| (c, Some("D.C.")))
+            .or_else(|| part.split_once(',').map(|(c, r)| (c, Some(r))))
+        {
+            Some((c, r)) => (c.trim(), r.map(str::trim)),
             None => match part.trim().rsplit_once(' ') {
                 Some((c, st)) if STATES.contains(&st) && c.chars().any(char::is_alphabetic) => {
                     (c.trim(), Some(st))

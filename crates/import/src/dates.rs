@@ -74,12 +74,13 @@ pub fn month(word: &str) -> Option<(u32, Option<DateLanguage>)> {
         return abbrev.map(|m| (m, Some(DateLanguage::English)));
     }
     // Common further abbreviations: "Sept", "févr", "sept", "dic".
-    let extra: [(&str, u32); 6] = [
+    let extra: [(&str, u32); 7] = [
         ("sept", 9),
         ("fevr", 2),
         ("janv", 1),
         ("avr", 4),
         ("juil", 7),
+        ("juill", 7),
         ("setiembre", 9),
     ];
     if let Some((_, m)) = extra.iter().find(|(n, _)| *n == w) {
@@ -241,8 +242,9 @@ pub fn parse_date_line(s: &str) -> Option<NaiveDate> {
         })
         .collect();
     // `22-10-2026 - 13:25`: a numeric date and a time.
+    // `2026-07-16 10:29:00`: an ISO date and a time.
     if let [one] = toks.as_slice() {
-        return numeric(one);
+        return numeric(one).or_else(|| iso(one).and_then(|d| d.with_year(d.year?)));
     }
     // `Le vendredi 14 juin 2026, 12 h 10`: the article before the date, and
     // the time's numbers after its year, are no part of it.
@@ -290,6 +292,30 @@ fn numeric(t: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b))
+}
+
+/// `21.9.2026`, `21.09.2026`: a date written with dots, day first, as Swiss
+/// and German-speaking pages print it.
+pub fn dotted(s: &str) -> Option<PartialDate> {
+    let t = s.trim();
+    if t.matches('.').count() != 2 || !t.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let [d, m, y] = t.split('.').collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if !(1..=2).contains(&d.len()) || !(1..=2).contains(&m.len()) || y.len() != 4 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    use chrono::Datelike;
+    Some(PartialDate {
+        day: date.day(),
+        month: date.month(),
+        year: Some(date.year()),
+        order: DateOrder::DayFirst,
+        language: None,
+    })
 }
 
 /// A publication date given by the user: `2025-05-14`, `14 May 2025`, `May 14, 2025`.

@@ -239,10 +239,23 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     }
     // `December 3, 2025 • Press Release`: a date beside a genre or section
     // (`03/14/2026 | Press release | Distributed by Public on 03/14/2026 17:42`).
-    for sep in [" • ", " · ", " | "] {
+    // `23-05-2026 4:25 pm - (Press Release N°2026-60)`, `Programme - Tue,
+    // 03/17/2026 - 11:53`: a date in figures beside a label, around hyphens.
+    for sep in [" • ", " · ", " | ", " - "] {
         if t.contains(sep) {
             let parts: Vec<&str> = t.split(sep).collect();
-            let dates: Vec<NaiveDate> = parts.iter().filter_map(|p| parse_date_line(p)).collect();
+            let figures = |p: &str| {
+                sep != " - "
+                    || p.split_whitespace().any(|w| {
+                        w.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+                            && w.contains(['/', '-', '.'])
+                    })
+            };
+            let dates: Vec<NaiveDate> = parts
+                .iter()
+                .filter(|p| figures(p))
+                .filter_map(|p| parse_date_line(p))
+                .collect();
             let short = parts.iter().all(|p| p.split_whitespace().count() <= 8);
             if let (Some(d), true) = (dates.first(), short) {
                 return Some(HeadLine::Date(*d));
@@ -337,7 +350,21 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             return Some(HeadLine::Furniture);
         }
     }
-    const NAV: [&str; 38] = [
+    // `Accueil - Services médias`: a breadcrumb from the home page, with hyphens.
+    if ["home - ", "accueil - ", "inicio - "]
+        .iter()
+        .any(|h| lower.starts_with(h))
+        && !t.ends_with('.')
+        && t.split_whitespace().count() <= 10
+    {
+        return Some(HeadLine::Furniture);
+    }
+    const NAV: [&str; 43] = [
+        "you are here",
+        "vous êtes ici",
+        "usted está aquí",
+        "version imprimable",
+        "printer friendly version",
         "centre de presse",
         "espace presse",
         "centro de prensa",
@@ -396,6 +423,18 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if SECTIONS.contains(&first)
         && bare.split_whitespace().count() <= 4
         && !t.ends_with(['.', '!', '?'])
+    {
+        return Some(HeadLine::Furniture);
+    }
+    // `Media are free to use and reproduce our releases`: a page's notice.
+    if [
+        "free to use and reproduce",
+        "libres d'utiliser et de reproduire",
+        "libres d’utiliser et de reproduire",
+    ]
+    .iter()
+    .any(|n| lower.contains(n))
+        && t.split_whitespace().count() <= 16
     {
         return Some(HeadLine::Furniture);
     }
@@ -574,8 +613,11 @@ fn organisation(t: &str) -> bool {
 pub fn genre_prefix(headline: &str) -> Option<(String, Kind)> {
     let t = headline.trim();
     let lower = t.to_lowercase();
-    const PREFIXES: [(&str, Kind); 10] = [
+    const PREFIXES: [(&str, Kind); 13] = [
         ("press release", Kind::PressRelease),
+        ("media advisory", Kind::MediaAdvisory),
+        ("avis aux médias", Kind::MediaAdvisory),
+        ("aviso a los medios", Kind::MediaAdvisory),
         ("news release", Kind::NewsRelease),
         ("release", Kind::PressRelease),
         ("communiqué de presse", Kind::PressRelease),

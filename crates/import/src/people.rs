@@ -90,9 +90,11 @@ impl People {
             .as_ref()
             .is_none_or(|t| p.title.is_empty() || p.title == *t)
             && m.pronoun.as_ref().is_none_or(|x| !set || p.pronoun == *x)
-            && m.role
-                .as_ref()
-                .is_none_or(|r| p.role_noun.as_ref().is_none_or(|x| x == r))
+            // A second role for the only person known (`el jefe comunal`, then
+            // `el alcalde de Zapallar`) is theirs: a role alone names nobody new.
+            && m.role.as_ref().is_none_or(|r| {
+                p.role_noun.as_ref().is_none_or(|x| x == r) || self.list.len() == 1
+            })
             && m.name
                 .as_ref()
                 .is_none_or(|n| p.name == *n || !p.name.contains(' '))

@@ -299,6 +299,8 @@ const VERBS: &[(&str, &str)] = &[
     ("ha comentado", "es"),
     ("ha precisado", "es"),
     ("puntualizó", "es"),
+    ("informó", "es"),
+    ("ha informado", "es"),
     ("puntualiza", "es"),
     ("recalcó", "es"),
     ("recalca", "es"),
@@ -349,13 +351,21 @@ const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
 ];
 /// Courtesy titles dropped from a name (`Dr. Okoye` is Okoye).
-pub(crate) const HONORIFICS: [&str; 21] = [
+pub(crate) const HONORIFICS: [&str; 23] = [
     "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Mme", "M.", "Sr.", "Sra.", "Dra.",
-    "Prof.", "Mx.", "Dame", "Shri", "Smt.", "Smt", "H.E.", "S.E.",
+    "Prof.", "Mx.", "Dame", "Shri", "Smt.", "Smt", "H.E.", "S.E.", "Madame", "Monsieur",
 ];
 const NAME_PARTICLES: [&str; 14] = [
     "de", "van", "von", "der", "den", "al", "bin", "da", "dos", "la", "le", "du", "del", "y",
 ];
+
+/// A title word (`Minister`), or a compound one opening with it
+/// (`Director-General`, `Secretary-General`).
+pub fn title_word(w: &str) -> bool {
+    TITLE_WORDS.contains(&w)
+        || w.split_once('-')
+            .is_some_and(|(a, _)| TITLE_WORDS.contains(&a))
+}
 
 /// Words that open a title written before a name (`Mayor Jane Doe`).
 pub const TITLE_WORDS: &[&str] = &[
@@ -452,14 +462,78 @@ fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool)
     }
 }
 
+/// `tal y como`, `as`: what opens an attribution set inside a sentence
+/// (`…, ya que, tal y como informó Benavente, "…"`).
+pub const AS_CONNECTORS: [&str; 6] = [
+    "tal y como ",
+    "tal como ",
+    "como ",
+    "as ",
+    "comme ",
+    "ainsi que ",
+];
+
 fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     if lead {
-        // `NAME said: “…”`, and `NAME, TITLE, said, “…”` (a comma after the verb).
-        // `He stated “…”`: a short subject and verb with no stop before the quote.
-        let bare_verb = n.split_whitespace().count() <= 6
-            && VERBS
+        // `2. At the outset, Minister Sawada said,`: a numbered paragraph's number.
+        let digits = n.chars().take_while(char::is_ascii_digit).count();
+        if (1..=2).contains(&digits) {
+            if let Some(r) = n.get(digits..).and_then(|r| r.strip_prefix(". ")) {
+                return attribution_words(r, lead);
+            }
+        }
+        // `tal y como informó Benavente,`: the verb, then the name.
+        if let Some(r) = AS_CONNECTORS
+            .iter()
+            .find_map(|c| n.strip_prefix(c))
+            .and_then(|r| r.strip_suffix(','))
+        {
+            for (verb, lang) in VERBS.iter().copied() {
+                if BEFORE_ONLY.contains(&verb) {
+                    continue;
+                }
+                let Some(who) = r.strip_prefix(verb).and_then(|w| w.strip_prefix(' ')) else {
+                    continue;
+                };
+                let (name, title, _) = split_name_title(who)?;
+                let mention = if name.contains(' ') {
+                    full(name, title)
+                } else {
+                    surname(name).with_title(title)
+                };
+                return Some(attr(Attribution::NameSaidColon, mention, lang, true));
+            }
+            return None;
+        }
+        // `Añadió que “…”`, `Jane Doe added that “…”`: the verb and a
+        // conjunction; the verb alone means the person last quoted.
+        if let Some(b) = [" que", " that"].iter().find_map(|c| n.strip_suffix(c)) {
+            let lower = uncap(b.trim());
+            if let Some((_, lang)) = VERBS
                 .iter()
-                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")));
+                .find(|(v, _)| *v == lower && !BEFORE_ONLY.contains(v))
+            {
+                return Some(attr(
+                    Attribution::PronounSaid,
+                    Mention::default(),
+                    lang,
+                    true,
+                ));
+            }
+            return attribution_words(b.trim_end(), true);
+        }
+        // `NAME said: “…”`, and `NAME, TITLE, said, “…”` (a comma after the verb).
+        // `He stated “…”`: a short subject and verb with no stop before the quote;
+        // `Ortiz, the newly elected President of the group, said "…"`: a name
+        // and its title set off by commas, then the verb.
+        let verb_last = |n: &str| {
+            VERBS
+                .iter()
+                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")))
+        };
+        let words = n.split_whitespace().count();
+        let bare_verb =
+            verb_last(n) && (words <= 6 || (words <= 16 && n.matches(", ").count() == 2));
         let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
             (Some(b), _) => (b.trim_end(), true),
             (None, Some(b)) => (b.trim_end(), false),
@@ -666,13 +740,31 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             else {
                 // `added the HCC president`, `ha manifestado el ministro de
                 // Hacienda`: the verb first, then a role naming someone already quoted.
-                return role_after_verb(rest).map(|role| {
-                    let mention = Mention {
-                        role: Some(role),
-                        ..Mention::default()
-                    };
-                    attr(Attribution::RoleSaid, mention, lang, true)
-                });
+                // `indicó en su discurso el jefe comunal`: an occasion, then the role.
+                let occasion_then_role = || {
+                    let first = rest.split_whitespace().next()?;
+                    if !CIRCUMSTANCES.contains(&first) {
+                        return None;
+                    }
+                    [" el ", " la ", " the ", " le ", " l’", " l'"]
+                        .iter()
+                        .filter_map(|a| rest.find(a).map(|i| i + 1))
+                        .filter(|i| {
+                            rest.get(..*i)
+                                .is_some_and(|o| o.split_whitespace().count() <= 4)
+                        })
+                        .min()
+                        .and_then(|i| role_after_verb(rest.get(i..)?))
+                };
+                return role_after_verb(rest)
+                    .or_else(occasion_then_role)
+                    .map(|role| {
+                        let mention = Mention {
+                            role: Some(role),
+                            ..Mention::default()
+                        };
+                        attr(Attribution::RoleSaid, mention, lang, true)
+                    });
             };
             let single = !name.contains(' ');
             let (form, mention) = match (single, title) {
@@ -775,7 +867,7 @@ fn role_after_verb(rest: &str) -> Option<String> {
         // `the Minister`: a title word, capitalised.
         || after
             .split_whitespace()
-            .all(|w| TITLE_WORDS.contains(&w))
+            .all(title_word)
         || after
             .split_whitespace()
             .nth(1)
@@ -805,7 +897,9 @@ fn role_after_verb(rest: &str) -> Option<String> {
 
 /// Words that open a phrase of place, time or occasion after a speaker's
 /// name (`declaró Ana Ruiz en su intervención`, `said Tom Lee at the launch`).
-const CIRCUMSTANCES: [&str; 22] = [
+const CIRCUMSTANCES: [&str; 24] = [
+    "devant",
+    "frente",
     "en",
     "in",
     "at",
@@ -898,7 +992,11 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 21] = [
+const OCCASIONS: [&str; 25] = [
+    "suite au ",
+    "suite à ",
+    "following ",
+    "tras ",
     "responding to ",
     "reacting to ",
     "in reaction to ",
@@ -925,7 +1023,7 @@ const OCCASIONS: [&str; 21] = [
 /// `Responding to the report, Director of Policy at X, Jane Doe` → `Director
 /// of Policy at X, Jane Doe`: the subject without an opening clause about the
 /// occasion (cut at its first comma).
-fn without_occasion(s: &str) -> Option<&str> {
+pub(crate) fn without_occasion(s: &str) -> Option<&str> {
     let lower = s.to_lowercase();
     OCCASIONS.iter().find(|o| lower.starts_with(*o))?;
     let comma = s.find(", ")?;

@@ -192,7 +192,9 @@ const BOILERPLATE: [&str; 22] = [
     "safe harbor",
     "cautionary note",
 ];
-const CONTACTS: [&str; 32] = [
+const CONTACTS: [&str; 34] = [
+    "renseignements",
+    "adresse pour l'envoi de questions",
     "pour toute demande média",
     "pour toute demande presse",
     "contactez-nous",
@@ -260,6 +262,19 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
             .any(|d| lower.trim_end_matches(':').ends_with(d))
     {
         return Some((Section::Contacts, None));
+    }
+    // `Source : Jane Doe, attachée de presse, …, jane@…`: a Canadian wire's
+    // contact line (the `SOURCE Org` line above it names the issuer).
+    if let Some(r) = ["source :", "source:"]
+        .iter()
+        .find_map(|p| {
+            t.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .and(t.get(p.len()..))
+        })
+        .filter(|r| r.contains('@'))
+    {
+        return Some((Section::Contacts, Some(r.trim().to_string())));
     }
     for p in CONTACTS {
         if starts(p) {

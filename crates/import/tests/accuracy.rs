@@ -2,7 +2,7 @@
 //! (the same computation as `cargo run -p dateline-import --example accuracy`);
 //! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
 //! at the target: at least 95 % of fields right and every quote found with its
-//! speaker. The later blind sets (`tests/blind2` … `tests/blind10`,
+//! speaker. The later blind sets (`tests/blind2` … `tests/blind11`,
 //! `… -- blind2` …) keep the scores they reached after their blind first
 //! runs (see their READMEs); each was tuned on once scored.
 
@@ -77,21 +77,10 @@ fn blind_set_meets_the_target() {
 
 #[test]
 fn second_blind_set_keeps_its_score() {
-    let s = accuracy::score(&accuracy::blind2_dir());
-    assert!(s.total >= 15, "only {} fixtures", s.total);
-    let right: usize = s.right.iter().sum();
-    let fields = s.total * accuracy::FIELDS.len();
-    assert!(
-        right * 100 >= fields * 95,
-        "{right}/{fields} fields right; misses: {:#?}",
-        s.misses
-    );
-    assert!(
-        s.quotes_right * 100 >= s.quotes_total * 85,
-        "quotes {}/{}",
-        s.quotes_right,
-        s.quotes_total
-    );
+    // Tuned on; 138/140 fields and 22/23 quotes until the words of a speaker
+    // introduced after an occasion (`Suite à …, Name, title, déclare :`) were
+    // read (blind11's changes): 139/140 and 23/23.
+    keeps_its_score(&accuracy::blind2_dir(), 20, 1, 0);
 }
 
 #[test]
@@ -168,21 +157,32 @@ fn seventh_blind_set_keeps_its_score() {
 fn eighth_blind_set_keeps_its_score() {
     // First, blind run (after the changes for the seventh set's misses):
     // 75/91 fields (82.4 %), quotes 9/14; after the fixes 87/91 and 13/14;
-    // after the ninth set's, 90/91 and 14/14 (see its README).
-    keeps_its_score(&accuracy::blind8_dir(), 12, 1, 0);
+    // after the ninth set's, 90/91 and 14/14; with its note markers written
+    // as the other sets write them, 91/91 (see its README).
+    keeps_its_score(&accuracy::blind8_dir(), 12, 0, 0);
 }
 
 #[test]
 fn ninth_blind_set_keeps_its_score() {
     // First, blind run: 103/126 fields (81.7 %), quotes 14/21; after the
-    // fixes 125/126 and 20/21 (see its README).
-    keeps_its_score(&accuracy::blind9_dir(), 15, 1, 1);
+    // fixes 125/126 and 20/21; with the quote closing a sentence after "tal y
+    // como informó X," read (blind11's changes), 126/126 and 21/21.
+    keeps_its_score(&accuracy::blind9_dir(), 15, 0, 0);
 }
 
 #[test]
 fn tenth_blind_set_keeps_its_score() {
     // First, blind run (after the changes for the ninth set's misses): 75/91
-    // fields (82.4 %), quotes 6/15; after the fixes 89/91 and 14/15 (see its
-    // README).
-    keeps_its_score(&accuracy::blind10_dir(), 12, 2, 1);
+    // fields (82.4 %), quotes 6/15; after the fixes 89/91 and 14/15; with the
+    // quote in a numbered paragraph and the address footer read (blind11's
+    // changes), 91/91 and 15/15 (see its README).
+    keeps_its_score(&accuracy::blind10_dir(), 12, 0, 0);
+}
+
+#[test]
+fn eleventh_blind_set_keeps_its_score() {
+    // First, blind run (after the changes for the tenth set's misses): 90/119
+    // fields (75.6 %), quotes 12/19; after the fixes 119/119 and 19/19 (see
+    // its README).
+    keeps_its_score(&accuracy::blind11_dir(), 17, 0, 0);
 }

@@ -677,3 +677,187 @@ fn ministers_named_in_the_head_and_roles_resolved_to_the_subject() {
         Some("Santiago del Mar")
     );
 }
+
+fn place_and_date(r: &Release) -> (Vec<String>, String) {
+    r.dateline
+        .as_ref()
+        .map_or((Vec::new(), String::new()), |d| {
+            (
+                d.places.iter().map(|p| p.city.clone()).collect(),
+                d.date.to_string(),
+            )
+        })
+}
+
+#[test]
+fn wire_datelines_with_the_date_in_brackets_dotted_dates_and_agency_months() {
+    let read = |line: &str| {
+        place_and_date(&release(&format!(
+            "Harbour reopens to ferries\n\n{line} the harbour authority reopened the east quay to ferries this morning."
+        )))
+    };
+    let (places, date) = read("QUÉBEC, le 9 juill. 2026 /CNW/ - La capitainerie annonce que");
+    assert_eq!(
+        (places, date.as_str()),
+        (vec!["Québec".to_string()], "2026-07-09")
+    );
+    let (places, date) = read("OTTAWA, ONTARIO--(CCNMatthews - 3 déc. 2026) - Selon");
+    assert_eq!(
+        (places, date.as_str()),
+        (vec!["Ottawa".to_string()], "2026-12-03")
+    );
+    let (places, date) = read("Lausanne, 4.11.2026 - Selon un communiqué,");
+    assert_eq!(
+        (places, date.as_str()),
+        (vec!["Lausanne".to_string()], "2026-11-04")
+    );
+    let (places, date) = read("Bogotá D. C., 3 de marzo de 2026 – Según");
+    assert_eq!(
+        (places, date.as_str()),
+        (vec!["Bogotá".to_string()], "2026-03-03")
+    );
+    // The month before the day, the agency in brackets, a full stop; the year is the document's.
+    let r = import(
+        "Puerto abre el muelle este\n\nCusco, ago. 21 (AGENCIA SUR). La autoridad portuaria abrió hoy el muelle este."
+            .as_bytes(),
+        &ImportOptions {
+            document_date: "2026-08-21".parse().ok(),
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap()
+    .release;
+    assert_eq!(
+        place_and_date(&r),
+        (vec!["Cusco".to_string()], "2026-08-21".to_string())
+    );
+}
+
+#[test]
+fn post_stamps_menus_notices_and_addresses_above_the_headline() {
+    // A partner site's post stamp over the release's own date: the latter is the date.
+    let r = release("You are here\n\nAgency chief honours a retired ranger\n\nParks Partnership - Wed, 04/15/2026 - 09:40\n14 April 2026\n\nThe Agency's Director-General Lina Moreau paid tribute to the ranger, Tom Reyes, who retired on Monday.\n\n\"He gave forty years to the park,\" said the Director-General.");
+    assert_eq!(r.headline, "Agency chief honours a retired ranger");
+    assert_eq!(place_and_date(&r).1, "2026-04-14");
+    assert_eq!(speakers(&r), ["Lina Moreau"]);
+    // A menu, a notice about reuse and the agency's address over the headline.
+    let r = release("Home - Media\nPress releases\nMedia advisories\nEvents calendar\nPrinter friendly version\n\nMedia are free to use and reproduce our press releases\n\n12, rue des Tilleuls\n75007 PARIS, France\n\nAgency condemns the attack on a radio station\n\n02-06-2026 3:10 pm - (Press Release N°2026-41)\n\nThe agency condemned today the attack on a community radio station.");
+    assert_eq!(r.headline, "Agency condemns the attack on a radio station");
+    assert_eq!(place_and_date(&r).1, "2026-06-02");
+    // The issuer's line printed twice, a date, then a quoted headline.
+    let r = release("Town of Belmont - Office of the Mayor\n\nTown of Belmont - Office of the Mayor\n\n3 mars 2026 9h15 HE\n\n\"Our streets come first\" - Mayor Ana Lutz\n\nBELMONT, ONTARIO--(Wire - 3 mars 2026) - The mayor set out her road plan today.");
+    assert_eq!(r.headline, "\"Our streets come first\" - Mayor Ana Lutz");
+    // A city's name in capitals, a genre line and a contact block over the date and the headline.
+    let r = release("TOWN OF ELDON\nNEWS RELEASE\n\nContact: Rita Gomez\n(555) 300-1212\nrgomez@eldon.example\n\nMay 4, 2026\n\nEldon opens its first skate park\n\nThe Town of Eldon opened its skate park on Saturday.\n\n###");
+    assert_eq!(r.headline, "Eldon opens its first skate park");
+    assert_eq!(r.contacts.len(), 1);
+    // An institution's lines, the genre, then the headline under it.
+    let r = release("Universidad del Valle Alto\nSede Norte\n\nCOMUNICADO\n\nSuspensión de clases en la Sede Norte\n\nCali, 2 de abril de 2026\n\nLa Rectoría informa que las clases se suspenden hoy.");
+    assert_eq!(r.headline, "Suspensión de clases en la Sede Norte");
+    // A media advisory's genre before the headline.
+    let r = release("Avis aux médias - Le maire présente le budget\n\nLAVAL, le 2 juill. 2026 /CNW/ - Le maire présentera le budget demain.");
+    assert_eq!(r.headline, "Le maire présente le budget");
+}
+
+#[test]
+fn canadian_wire_and_federal_contacts_and_address_footers() {
+    let r = release("Le maire présente le budget\n\nLAVAL, le 2 juill. 2026 /CNW/ - Le maire présentera le budget demain.\n\nSOURCE Ville de Laval - Cabinet du maire\n\nSource : Paul Girard, Attaché de presse, 450 555 1000, paul.girard@laval.example; Renseignements : Ville de Laval, Relations de presse, presse@laval.example");
+    let got: Vec<(String, Option<String>)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.name.clone(), c.email.clone()))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("paul.girard@laval.example"));
+    assert_eq!(got[1].1.as_deref(), Some("presse@laval.example"));
+    let r = release("Le budget est adopté\n\nMONTREAL, QUEBEC--(CCNMatthews - 3 déc. 2026) - Le conseil a adopté le budget.\n\n-30-\n\nRenseignements : Marc Roy, Attaché de presse, 514 555 2000");
+    assert_eq!(
+        r.contacts.first().map(|c| c.name.as_str()),
+        Some("Marc Roy")
+    );
+    let r = release("<h1>Le gouvernement fixe ses priorités</h1><p>Berne, 3.2.2026 - Le gouvernement a fixé ses priorités.</p><h2>Adresse pour l'envoi de questions</h2><p>Service de presse, tél. +41 58 555 00 00</p>");
+    assert_eq!(
+        r.contacts.first().map(|c| c.name.as_str()),
+        Some("Service de presse")
+    );
+    // The organisation's footer with its web site under the press officer is not a contact.
+    let r = release("Council welcomes the truce\n\nNairobi, Kenya, 3 May 2026: The Council welcomed the truce.\n\nFor further information contact:\nMs. Ruth Achieng | Communication Office | ruth@council.example\n\nCommunication Office, Regional Council I E-mail: info@council.example I Web Site: www.council.example I Nairobi | Kenya");
+    assert_eq!(r.contacts.len(), 1);
+}
+
+#[test]
+fn attributions_after_that_occasions_roles_and_courtesy_titles() {
+    // `Añadió que “…”`: the person last quoted.
+    let r = with_body("“El parque es de todos”, dijo Marta Ruiz, alcaldesa.\n\nAñadió que “las obras terminan en junio”.");
+    assert_eq!(speakers(&r), ["Marta Ruiz", "Marta Ruiz"]);
+    // An occasion before the role, and a second role for the only person quoted.
+    let r = with_body("La asociación eligió a su nueva directiva, encabezada por el alcalde de Rocafuerte, Julio Paredes, que habló en la ceremonia.\n\n“Los municipios son la primera cara del Estado”, indicó en su discurso el jefe comunal.\n\n“No pararemos la descentralización”, expresó el alcalde de Rocafuerte.");
+    assert_eq!(speakers(&r), ["Julio Paredes", "Julio Paredes"]);
+    // A name and title set off by commas, then `said "…"` in the sentence.
+    let r = with_body(
+        "Lee, the new chair of the mayors' forum, said \"Every town needs a fair share.\"",
+    );
+    assert_eq!(speakers(&r), ["Lee"]);
+    // `devant` after the name, and `Madame` dropped from it.
+    let r = with_body("Le président, Paul Keller, a présenté le plan.\n\n« Nous tiendrons le budget », a souligné M. Keller devant les députés.");
+    assert_eq!(speakers(&r), ["Paul Keller"]);
+    let r = with_body("Madame Lise Gagnon, porte-parole, défend le plan.\n\n\"Le plan est juste\", affirme Madame Gagnon.");
+    assert_eq!(speakers(&r), ["Lise Gagnon"]);
+}
+
+#[test]
+fn quotes_inside_sentences_and_numbered_paragraphs() {
+    let r = with_body("El plan ayudará a los barrios pequeños, ya que, tal y como informó Carmen Vidal, \"la mitad no tiene biblioteca\".");
+    assert_eq!(speakers(&r), ["Carmen Vidal"]);
+    // The words before the clause stay as a paragraph.
+    assert!(r
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text.contains("barrios pequeños"))));
+    let r = release("Minister meets her counterpart\n\nMarch 3, 2026\n\n1. On March 3, Minister Ana Sato met the Minister of Foreign Affairs of Norland.\n\n2. At the start, Minister Sato said, \"I welcome my colleague on her first visit.\"\n\n3. The two ministers agreed to meet again.");
+    assert_eq!(speakers(&r), ["Ana Sato"]);
+}
+
+#[test]
+fn statements_signed_labelled_or_titled_and_starred_notes() {
+    // A first-person statement with no marks, signed under its last paragraph.
+    let r = release("<h1>Federation President statement</h1><p>3 Mar 2026</p><p>After the claims made online about what I said at the final, I want to be clear.</p><p>I thanked the referees for their work.</p><p>Karin Holm<br>Federation President</p>");
+    assert_eq!(speakers(&r), ["Karin Holm"]);
+    // A label over paragraphs each opening a quotation mark, under a headline naming the speaker.
+    let r = release("<h1>Director-General Omar Haddad welcomes the Board's decision</h1><p>2 May 2026</p><p><strong>Statement of the Director-General</strong></p><p>“I welcome the decision of the Board.</p><p>“It shows what dialogue can do.”</p><p>*The decision goes to the plenary on 9 May.</p><p>Contact: Lea Brun, press@agency.example</p>");
+    assert_eq!(speakers(&r), ["Omar Haddad"]);
+    let markers: Vec<&str> = r.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers, ["*"]);
+}
+
+#[test]
+fn agency_end_mark_with_initials_and_no_date_made_up() {
+    let r = release("Universidad anuncia becas\n\nLima, set. 2 (AGENCIA SUR). La universidad anunció 300 becas.\n\n(FIN) JPR/LMC");
+    assert_eq!(r.end_mark.text(), Some("(FIN)"));
+    let text = "Le maire salue les nouveaux fonds\n\n– Présent à l'annonce, le maire a salué les fonds pour l'eau.";
+    let r = import(
+        text.as_bytes(),
+        &ImportOptions {
+            document_date: "2026-11-02".parse().ok(),
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap()
+    .release;
+    // The document's date only completes a dateline's year: a text with no
+    // date keeps no dateline.
+    assert!(r.dateline.is_none());
+    assert!(release(text).dateline.is_none());
+}
+
+#[test]
+fn first_person_words_after_an_occasion_and_says_colon() {
+    // An occasion before the speaker, then her words with no opening mark and
+    // a stray closing one at their end.
+    let r = release("<h1>Manifestation pour le logement</h1><p>Suite à la manifestation du 3 mai à Nantes, Claire Vidal, présidente de Toits Pour Tous, déclare :</p><p>Nous regrettons que la manifestation ait été dispersée par la force.</p><p>Les habitants doivent pouvoir se faire entendre sur le logement.\"</p>");
+    assert_eq!(speakers(&r), ["Claire Vidal"]);
+    let Some(Block::Quote(q)) = r.body.iter().find(|b| matches!(b, Block::Quote(_))) else {
+        panic!("no quote");
+    };
+    assert_eq!(q.paragraphs.len(), 2);
+}

@@ -57,9 +57,37 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
         contacts: Vec::new(),
     };
     let mut rest: Vec<(BlockKind, String)> = Vec::new();
+    // Where in `rest` the last genre line stood (`COMUNICADO`): an issuer's
+    // name may stand above it, the headline comes under it.
+    let mut genre_at: Option<usize> = None;
     // Under `Contact presse` alone above the headline: a press box.
     let mut in_box = false;
-    for b in blocks {
+    // `Avis aux médias` / `Calendrier des événements` / `Version imprimable`:
+    // a short line between menu entries and labels is an entry too.
+    let menu_line = |b: Option<&SrcBlock>| {
+        b.is_some_and(|b| {
+            b.lines.len() == 1
+                && matches!(
+                    head::classify(&b.lines[0]),
+                    Some(HeadLine::Furniture | HeadLine::Kind(_))
+                )
+        })
+    };
+    let menu_entry = |k: usize| {
+        let b = &blocks[k];
+        b.lines.len() == 1
+            && head::classify(&b.lines[0]).is_none()
+            && b.lines[0].split_whitespace().count() <= 3
+            && !b.lines[0].ends_with(['.', '!', '?', ':'])
+            && k > 0
+            && menu_line(blocks.get(k - 1))
+            && menu_line(blocks.get(k + 1))
+    };
+    for (k, b) in blocks.iter().enumerate() {
+        if menu_entry(k) {
+            report.drop_text(&b.lines[0], "page furniture");
+            continue;
+        }
         if b.lines.len() == 1
             && matches!(tail::section(&b.lines[0]), Some((Section::Contacts, None)))
         {
@@ -151,6 +179,7 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                 }
                 Some(HeadLine::Kind(k)) => {
                     h.kind = Some(k);
+                    genre_at = Some(rest.len() + usize::from(!kept.is_empty()));
                     report.drop_text(line, "genre line (kept as meta.kind)");
                 }
                 Some(HeadLine::Date(d)) => {
@@ -170,6 +199,19 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                     _ => kept.push(line.clone()),
                 },
             }
+        }
+        // `Accueil - Services médias` / `Communiqués de presse` / `Avis aux
+        // médias` / `Calendrier des événements`: in a block of menu entries,
+        // the short lines left are entries too.
+        let classified = b.lines.len() - kept.len();
+        if b.lines.len() >= 3 && classified >= 2 {
+            kept.retain(|l| {
+                let entry = l.split_whitespace().count() <= 4 && !l.ends_with(['.', '!', '?']);
+                if entry {
+                    report.drop_text(l, "page furniture");
+                }
+                !entry
+            });
         }
         if kept.is_empty() {
             continue;
@@ -199,17 +241,37 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                     && !t.chars().any(char::is_lowercase)
                     && !t.ends_with(['.', '!', '?', ':'])
             };
-            // A bullet never opens a headline (`• Justice and Home Affairs`).
+            // A bullet never opens a headline (`• Justice and Home Affairs`),
+            // nor does a postal address (`7, place de Fontenoy`).
             let headline = |t: &str| {
-                t.split_whitespace().count() >= 3 && capital(t) && !t.starts_with(['•', '·'])
+                t.split_whitespace().count() >= 3
+                    && capital(t)
+                    && !t.starts_with(['•', '·'])
+                    && !contacts::postal_line(t)
             };
             // An office's or a person's name over the headline (`Office of the
-            // Press Secretary`, `Ministra Laura Etcheverry`) is a masthead.
-            let masthead = |t: &str| head::office_line(t) || head::issuer_name_line(t);
+            // Press Secretary`, `Ministra Laura Etcheverry`) is a masthead; so
+            // is a line the page prints twice (the issuer's name).
+            let masthead = |t: &str| {
+                head::office_line(t)
+                    || head::issuer_name_line(t)
+                    || rest.iter().filter(|(_, r)| r == t).count() > 1
+            };
             let first = rest
                 .iter()
                 .position(|(_, t)| headline(t) && !masthead(t))
                 .or_else(|| rest.iter().position(|(_, t)| headline(t)));
+            // `Universidad X` / `COMUNICADO` / headline: under a genre line,
+            // a headline below it is the release's.
+            let first = match (first, genre_at) {
+                (Some(k), Some(g)) if k < g => rest
+                    .iter()
+                    .skip(g)
+                    .position(|(_, t)| headline(t) && !masthead(t))
+                    .map(|j| g + j)
+                    .or(first),
+                _ => first,
+            };
             first
                 .filter(|k| !name_line(&rest[*k].1))
                 .or_else(|| {

@@ -53,10 +53,15 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     for (n, b) in blocks.into_iter().enumerate() {
         // `Communiqué de presse – Paris, le 12 mars 2026`: a genre line and a
         // dateline on one line, each a line of its own.
-        if let Some((genre, dateline)) = (n < DATELINE_SCAN && b.lines.len() == 1)
+        let split = (n < DATELINE_SCAN && b.lines.len() == 1)
             .then(|| genre_then_dateline(&b.lines[0]))
             .flatten()
-        {
+            .or_else(|| {
+                (b.lines.len() == 1)
+                    .then(|| mark_then_initials(&b.lines[0]))
+                    .flatten()
+            });
+        if let Some((genre, dateline)) = split {
             for text in [genre, dateline] {
                 let mut one = b.clone();
                 one.rich = if b.rich.is_empty() {
@@ -91,6 +96,20 @@ fn split_special(blocks: Vec<SrcBlock>) -> Vec<SrcBlock> {
     }
     out.retain(|b| !b.lines.is_empty());
     out
+}
+
+/// `(FIN) RRC/RRC`: an agency's end mark and its editors' initials on one
+/// line: (mark, initials).
+fn mark_then_initials(line: &str) -> Option<(String, String)> {
+    let (mark, initials) = line.trim().split_once(' ')?;
+    let initials = initials.trim();
+    let ok = tail::end_mark(mark).is_some()
+        && tail::end_mark(line).is_none()
+        && (2..=15).contains(&initials.chars().count())
+        && initials
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, '/' | '-'));
+    ok.then(|| (mark.to_string(), initials.to_string()))
 }
 
 /// A genre and a dateline standing alone on one line: (genre, dateline).
@@ -637,7 +656,33 @@ pub fn assemble(
             let mut end = match (h1, date_line_at) {
                 (Some(i), Some(d)) => i.max(d) + 1,
                 (Some(i), None) => i + 1,
-                (None, Some(d)) => d + 1,
+                (None, Some(d)) => {
+                    // `CITY OF MAPLE HEIGHTS` / `NEWS RELEASE` / contact / date,
+                    // then the headline: above the date only the issuer's
+                    // name in capitals and lines classified away.
+                    let issuer_only = blocks.iter().take(d).all(|b| {
+                        b.lines.iter().all(|l| {
+                            head::classify(l).is_some()
+                                || tail::section(l).is_some()
+                                || masthead(l)
+                                || contacts::name_and_reach(l)
+                                || contacts::box_line(l)
+                                || (!l.chars().any(char::is_lowercase)
+                                    && l.split_whitespace().count() <= 5)
+                        })
+                    });
+                    let titled = blocks.get(d + 1).is_some_and(|n| {
+                        n.lines.len() == 1
+                            && n.lines[0].chars().any(char::is_lowercase)
+                            && (3..=25).contains(&n.lines[0].split_whitespace().count())
+                            && !n.lines[0].ends_with(['.', ':'])
+                    }) && blocks.get(d + 2).is_some();
+                    if issuer_only && titled {
+                        d + 2
+                    } else {
+                        d + 1
+                    }
+                }
                 (None, None) => {
                     // Furniture, then the headline: the first block of three words or more.
                     let mut e = 0;
@@ -1471,6 +1516,14 @@ fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
                     || head::release_date(l).is_some()
             });
         if dated {
+            // `Programme - Tue, 03/17/2026 - 11:53` over `16 March 2026`: a
+            // post's stamp over the release's own date; the head takes both.
+            let mut i = i;
+            while blocks.get(i + 1).is_some_and(|n| {
+                n.lines.len() == 1 && matches!(head::classify(&n.lines[0]), Some(HeadLine::Date(_)))
+            }) {
+                i += 1;
+            }
             let headline_before = blocks.iter().take(i).any(|b| {
                 !head::issuer_block(&b.lines)
                     && b.lines
@@ -1503,7 +1556,19 @@ fn body_bounds(region: &[SrcBlock]) -> (EndMark, usize, usize) {
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, b) in region.iter().enumerate() {
         let first = b.lines.first().map(String::as_str).unwrap_or("");
-        let footnote = tail::footnote_start(first).is_some_and(|(m, _)| seen.contains(&m));
+        // `*The decision will be put to the Board …` just above the contacts
+        // (or last): a starred note whose mark the text does not repeat.
+        let last_note = |m: &str, rest: &str| {
+            m.starts_with('*')
+                && b.lines.len() == 1
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && !first.trim_end().ends_with('*')
+                && region
+                    .get(i + 1)
+                    .is_none_or(|n| n.lines.first().is_some_and(|l| tail::section(l).is_some()))
+        };
+        let footnote = tail::footnote_start(first)
+            .is_some_and(|(m, rest)| seen.contains(&m) || last_note(&m, &rest));
         let section = tail::section(first).filter(|(sec, rest)| {
             first.split_whitespace().count() <= 12
                 || (matches!(sec, Section::Contacts) && rest.is_some() && b.lines.len() == 1)
