@@ -5,13 +5,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use dateline_app::commands::workspace::INTERVAL;
 use dateline_app::state::AppState;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
 
 /// The app's own origin: the Vite dev server of tauri.conf.json in a dev build, the
 /// embedded assets' custom protocol with the `custom-protocol` feature.
@@ -603,6 +604,46 @@ fn signed_in_the_app_sends_its_saves_and_takes_a_colleagues_from_a_real_server()
     let rows = listed(&h, false);
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["headline"], "Edited on the editor's laptop");
+
+    // Live: with the app's background sync running (as in the launched app), the
+    // colleague's next edit arrives unasked, well before the periodic round
+    // (`INTERVAL`): the server's event stream wakes the app, which pulls and tells
+    // the UI which release changed.
+    let (tx, events) = std::sync::mpsc::channel::<(String, Value)>();
+    for name in ["sync://status", "sync://changed"] {
+        let tx = tx.clone();
+        h._app.listen(name, move |e| {
+            let payload = serde_json::from_str(e.payload()).unwrap_or(Value::Null);
+            let _ = tx.send((name.to_string(), payload));
+        });
+    }
+    dateline_app::commands::workspace::start_background(h._app.handle().clone());
+    // The listener subscribes, and its first round (anything missed meanwhile) ends.
+    let subscribed = events
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the background sync ran a round once subscribed");
+    assert_eq!(subscribed.0, "sync://status", "{subscribed:?}");
+    r.headline = "Edited again, and seen live".into();
+    ben.save(&id, &r, &meta).expect("ben saves again");
+    dateline_sync::sync(&ben, &client).expect("ben pushes again");
+    let deadline = std::time::Instant::now() + INTERVAL / 2;
+    let changed = loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.recv_timeout(left) {
+            Ok((name, payload)) if name == "sync://changed" => break payload,
+            Ok(_) => continue,
+            Err(_) => panic!("no live update within half the periodic interval"),
+        }
+    };
+    assert!(
+        changed["releases"]
+            .as_array()
+            .is_some_and(|r| r.contains(&json!(id)))
+            || changed["all"] == json!(true),
+        "{changed}"
+    );
+    let rows = listed(&h, false);
+    assert_eq!(rows[0]["headline"], "Edited again, and seen live");
 
     // Signing out leaves the app signed out.
     let s: Value = h.ok("sign_out", json!({}));

@@ -196,9 +196,12 @@ async fn round_and_count<R: Runtime>(app: &AppHandle<R>) -> ApiResult<(SyncStatu
         // Deferred to the running round, which takes the announced releases.
         None => {}
         Some(n) => {
-            let (releases, all) = {
-                let mut p = PENDING.lock().unwrap_or_else(|p| p.into_inner());
-                (std::mem::take(&mut p.0), std::mem::take(&mut p.1))
+            let (releases, all) = match app.try_state::<Background>() {
+                Some(b) => {
+                    let mut p = b.pending.lock().unwrap_or_else(|p| p.into_inner());
+                    (std::mem::take(&mut p.0), std::mem::take(&mut p.1))
+                }
+                None => Default::default(),
             };
             if n > 0 {
                 let changed = SyncChanged {
@@ -212,9 +215,30 @@ async fn round_and_count<R: Runtime>(app: &AppHandle<R>) -> ApiResult<(SyncStatu
     Ok((s, pulled))
 }
 
-/// Releases live events announced that no round has pulled yet, and whether
-/// any release may have changed (a reconnection or a `resync`).
-static PENDING: Mutex<(BTreeSet<String>, bool)> = Mutex::new((BTreeSet::new(), false));
+/// The background sync of one app (managed state, set up by [`start_background`]).
+#[derive(Default)]
+struct Background {
+    /// The live listener's generation (bumped at sign in and out, which starts a
+    /// new listener; an old one stops at its next event) and the sync thread's inbox.
+    live: Mutex<Option<(u64, Sender<Wake>)>>,
+    /// Releases live events announced that no round has pulled yet, and whether
+    /// any release may have changed (a reconnection or a `resync`).
+    pending: Mutex<(BTreeSet<String>, bool)>,
+}
+
+impl Background {
+    fn generation(&self) -> Option<u64> {
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(|l| l.0)
+    }
+
+    fn pending(&self) -> std::sync::MutexGuard<'_, (BTreeSet<String>, bool)> {
+        self.pending.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
 
 /// What `sync://changed` carries: colleagues' records were pulled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -263,27 +287,23 @@ enum Wake {
     Resync,
 }
 
-/// The live listener's generation (bumped at sign in and out, which starts a
-/// new listener; an old one stops at its next event) and the sync thread's inbox.
-static LIVE: Mutex<Option<(u64, Sender<Wake>)>> = Mutex::new(None);
-
 /// Longest wait between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 /// How long the sync thread waits for more events before pulling (a push of
 /// many records arrives as many events; one pull covers them).
 const GATHER: Duration = Duration::from_millis(30);
 
-fn live_generation() -> Option<u64> {
-    LIVE.lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .as_ref()
-        .map(|l| l.0)
+fn live_generation<R: Runtime>(app: &AppHandle<R>) -> Option<u64> {
+    app.try_state::<Background>()?.generation()
 }
 
 /// Starts a listener for the current session (stopping the previous one).
 fn restart_listener<R: Runtime>(app: &AppHandle<R>) {
+    let Some(background) = app.try_state::<Background>() else {
+        return;
+    };
     let next = {
-        let mut live = LIVE.lock().unwrap_or_else(|p| p.into_inner());
+        let mut live = background.live.lock().unwrap_or_else(|p| p.into_inner());
         match live.as_mut() {
             Some((g, tx)) => {
                 *g += 1;
@@ -307,7 +327,7 @@ fn restart_listener<R: Runtime>(app: &AppHandle<R>) {
 /// current, reconnecting with backoff; passes what it hears to the sync thread.
 fn listen<R: Runtime>(app: AppHandle<R>, g: u64, tx: Sender<Wake>) {
     let mut backoff = Duration::from_secs(1);
-    while live_generation() == Some(g) {
+    while live_generation(&app) == Some(g) {
         let c = app
             .state::<AppState>()
             .sqlite()
@@ -323,7 +343,7 @@ fn listen<R: Runtime>(app: AppHandle<R>, g: u64, tx: Sender<Wake>) {
                 }
                 loop {
                     let next = events.next();
-                    if live_generation() != Some(g) {
+                    if live_generation(&app) != Some(g) {
                         return;
                     }
                     let wake = match next {
@@ -354,7 +374,11 @@ fn listen<R: Runtime>(app: AppHandle<R>, g: u64, tx: Sender<Wake>) {
 /// [`INTERVAL`] otherwise, while the app runs (a no-op when signed out).
 pub fn start_background<R: Runtime>(app: AppHandle<R>) {
     let (tx, rx) = mpsc::channel::<Wake>();
-    *LIVE.lock().unwrap_or_else(|p| p.into_inner()) = Some((0, tx));
+    app.manage(Background::default());
+    *app.state::<Background>()
+        .live
+        .lock()
+        .unwrap_or_else(|p| p.into_inner()) = Some((0, tx));
     restart_listener(&app);
     let spawned = std::thread::Builder::new()
         .name("sync".into())
@@ -370,15 +394,11 @@ pub fn start_background<R: Runtime>(app: AppHandle<R>) {
             while let Some(w) = wake.take() {
                 match w {
                     Wake::Record(r) => {
-                        PENDING
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .0
-                            .insert(r);
+                        app.state::<Background>().pending().0.insert(r);
                         pull = true;
                     }
                     Wake::Connected | Wake::Resync => {
-                        PENDING.lock().unwrap_or_else(|p| p.into_inner()).1 = true;
+                        app.state::<Background>().pending().1 = true;
                         pull = true;
                     }
                     Wake::Presence(release) => {
