@@ -257,10 +257,17 @@ async fn ten_thousand(env: &Env, f: &mut Figures) {
     // Where the time goes: the library's own User Timing of each search (ui/src/views/library.ts).
     for (name, what) in [
         (
+            "library-search-start",
+            "  of which the input event to the question",
+        ),
+        (
             "library-search-answer",
             "  of which the answer (IPC and store)",
         ),
         ("library-search-draw", "  of which drawing the rows"),
+        ("library-search-build", "    building the row elements"),
+        ("library-search-insert", "    putting them in the list"),
+        ("library-search-presence", "    marking who has which open"),
     ] {
         let expr =
             format!("performance.getEntriesByName('{name}', 'measure').map((e) => e.duration)");
