@@ -1366,7 +1366,9 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
 /// Words written before a surname in place of a first name: `Minister Lyle`,
 /// `Senator Holt`, `the Hon Gareth Lyle`.
 fn honorific(word: &str) -> bool {
-    const HONORIFICS: [&str; 36] = [
+    const HONORIFICS: [&str; 38] = [
+        "chief",
+        "speaker",
         "honourable",
         "honorable",
         "minister",

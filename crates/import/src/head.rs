@@ -60,6 +60,14 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if EMBARGO.iter().any(|e| lower.starts_with(e)) {
         return Some(embargo(t).map_or(HeadLine::BadEmbargo, HeadLine::Release));
     }
+    // `- Kalani County Police - https://www.kalanipolice.example -`: a
+    // printed page's running head, the site's name and address.
+    if t.starts_with("- ")
+        && t.ends_with(" -")
+        && (lower.contains("http") || lower.contains("www."))
+    {
+        return Some(HeadLine::Furniture);
+    }
     const MAIL_HEADERS: [&str; 6] = ["subject:", "from:", "to:", "cc:", "sent:", "objet :"];
     if MAIL_HEADERS.iter().any(|h| lower.starts_with(h)) {
         return Some(HeadLine::Furniture);
@@ -83,6 +91,8 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         | "communiqué de presse"
         | "comunicado de prensa"
         | "media release"
+        | "press statement"
+        | "media statement"
         | "nota de prensa"
         | "nota informativa"
         | "communiqué"
@@ -447,8 +457,14 @@ pub fn classify(line: &str) -> Option<HeadLine> {
 /// `Office of the Press Secretary`, `The Executive Office`, `Ministry of
 /// Defence`: an office's name alone on a line (above the headline, a masthead).
 pub fn office_line(t: &str) -> bool {
-    const OFFICES: [&str; 14] = [
+    const OFFICES: [&str; 20] = [
         "office of the ",
+        "republic of ",
+        "république du ",
+        "república de ",
+        "comisaría ",
+        "jefatura ",
+        "préfecture ",
         "the executive office",
         "ministry of ",
         "department of ",
@@ -463,11 +479,14 @@ pub fn office_line(t: &str) -> bool {
         "gobierno de ",
         "gouvernement du ",
     ];
+    // `KALANI COUNTY POLICE DEPARTMENT`: a force's name.
+    const FORCES: [&str; 3] = [" police department", " police service", " police force"];
     let lower = t.to_lowercase();
     t.split_whitespace().count() <= 7
         && !t.ends_with(['.', ':', '!', '?'])
         && !t.contains(['“', '"', '«'])
-        && OFFICES.iter().any(|o| lower.starts_with(o))
+        && (OFFICES.iter().any(|o| lower.starts_with(o))
+            || FORCES.iter().any(|f| lower.ends_with(f)))
 }
 
 /// `President Dana Holloway`, `Ministra Laura Etcheverry`: a title and a name

@@ -582,6 +582,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 };
                 return Some(attr(Attribution::PronounSaid, mention, lang, true));
             }
+            // `The governor continued, "…"`: a role named before (its article,
+            // then one to four words).
+            if let Some(role) = role_after_verb(&uncap(subject))
+                .filter(|r| (2..=5).contains(&r.split_whitespace().count()))
+            {
+                let mention = Mention {
+                    role: Some(role),
+                    ..Mention::default()
+                };
+                return Some(attr(Attribution::RoleSaid, mention, lang, true));
+            }
             let (name, title, reworded) = split_name_title(subject)?;
             let (form, mention) = said_colon(name, title);
             return Some(attr(
@@ -941,6 +952,7 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
         return None;
     }
     let subject = body.get(..i)?.trim_end().trim_end_matches(',').trim_end();
+    let subject = without_occasion(subject).unwrap_or(subject);
     let (name, title, _) = split_name_title(subject)?;
     if name.split_whitespace().count() > 4 {
         return None;
@@ -1025,7 +1037,14 @@ const OCCASIONS: [&str; 25] = [
 /// occasion (cut at its first comma).
 pub(crate) fn without_occasion(s: &str) -> Option<&str> {
     let lower = s.to_lowercase();
-    OCCASIONS.iter().find(|o| lower.starts_with(*o))?;
+    // `Marking Tip Line Month, Governor Jane Doe said …`: an English
+    // participle opens a clause about the occasion.
+    let participle = s.split_whitespace().next().is_some_and(|w| {
+        w.len() > 5 && w.ends_with("ing") && w.starts_with(char::is_uppercase) && !w.contains(',')
+    });
+    if !participle {
+        OCCASIONS.iter().find(|o| lower.starts_with(*o))?;
+    }
     let comma = s.find(", ")?;
     s.get(comma + 2..).map(str::trim).filter(|r| !r.is_empty())
 }
