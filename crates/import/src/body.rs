@@ -653,7 +653,8 @@ fn split_narration(
 /// closed quote paragraph with an attribution and no lead-in.
 fn narration_then_quote(p: &str) -> Option<(String, String)> {
     let (i, _) = p.char_indices().find(|(i, c)| {
-        matches!(c, '“' | '«' | '"') && p.get(..*i).is_some_and(|b| b.ends_with(' '))
+        (matches!(c, '“' | '«' | '"') || p.get(*i..).is_some_and(|r| r.starts_with("’’")))
+            && p.get(..*i).is_some_and(|b| b.ends_with(' '))
     })?;
     let narration = p.get(..i)?.trim();
     let quoted = p.get(i..)?.trim();

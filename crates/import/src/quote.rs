@@ -41,6 +41,16 @@ pub fn split(text: &str) -> Vec<Piece> {
                     || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()))
                     // British single marks: `'Today, MPs have …`, `‘We are …`.
                     || (matches!(c, '\'' | '‘') && after_space && next.is_some_and(char::is_uppercase));
+                // `’’Toutes les équipes …’’`: a doubled single mark, as some
+                // agencies write quotation marks (kept as `‟` while inside).
+                let doubled = matches!(c, '’' | '\'') && next == Some(c) && after_space;
+                if doubled {
+                    chars.next();
+                    out.push(Piece::Narration(std::mem::take(&mut buf)));
+                    inside = Some('‟');
+                    prev = Some(c);
+                    continue;
+                }
                 if opens {
                     out.push(Piece::Narration(std::mem::take(&mut buf)));
                     inside = Some(c);
@@ -50,6 +60,11 @@ pub fn split(text: &str) -> Vec<Piece> {
             }
             Some(open) => {
                 let closes = match open {
+                    '‟' if matches!(c, '’' | '\'') && next == Some(c) => {
+                        chars.next();
+                        true
+                    }
+                    '‟' => false,
                     '«' => c == '»',
                     '"' | '”' => c == '"' || c == '”',
                     // A single mark closes after punctuation and before a space
@@ -1276,6 +1291,37 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
                 };
                 return Some((candidate, Some(title), true));
             }
+        }
+    }
+    // `le docteur Ndiaye`, `el doctor Pérez`: an article and a role, then a
+    // surname alone.
+    if let [article, role, surname] = words.as_slice() {
+        const ARTICLES: [&str; 4] = ["le", "la", "el", "the"];
+        const ROLES: [&str; 14] = [
+            "docteur",
+            "doctor",
+            "doctora",
+            "professeur",
+            "professeure",
+            "profesor",
+            "profesora",
+            "colonel",
+            "coronel",
+            "général",
+            "general",
+            "commandant",
+            "capitaine",
+            "capitán",
+        ];
+        if ARTICLES.contains(&article.to_lowercase().as_str())
+            && ROLES.contains(&role.to_lowercase().as_str())
+            && name_ok(surname)
+        {
+            let title = match &title {
+                Some(t) => format!("{article} {role}, {t}"),
+                None => format!("{article} {role}"),
+            };
+            return Some((surname.to_string(), Some(title), true));
         }
     }
     None

@@ -192,7 +192,7 @@ const BOILERPLATE: [&str; 22] = [
     "safe harbor",
     "cautionary note",
 ];
-const CONTACTS: [&str; 34] = [
+const CONTACTS: [&str; 37] = [
     "renseignements",
     "adresse pour l'envoi de questions",
     "pour toute demande média",
@@ -227,6 +227,9 @@ const CONTACTS: [&str; 34] = [
     "contacto de prensa",
     "para más información",
     "media relations",
+    "contacto",
+    "inquiries",
+    "enquiries",
 ];
 const ACTIONS: [&str; 6] = [
     "actions",
@@ -295,7 +298,10 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
                 return None;
             }
             // "Contact" alone is a heading; "Contact the office for …" is a sentence.
-            if p == "contact" && words > 1 && !t.contains(':') {
+            if matches!(p, "contact" | "contacto" | "inquiries" | "enquiries")
+                && words > 1
+                && !t.contains(':')
+            {
                 continue;
             }
             return Some((Section::Contacts, remainder.filter(|r| !r.is_empty())));
