@@ -306,8 +306,28 @@ fn signature(name: &str, title: &str) -> Option<Mention> {
     })
 }
 
-/// `Rafael Okoye WFA President`: a signature on one line.
+/// `Rafael Okoye WFA President`: a signature on one line; in capitals
+/// (`DR. AMINA WEKESA CABINET SECRETARY`), read without its courtesy title
+/// and with capitals only at the start of each word.
 fn signed_name(t: &str) -> Option<Mention> {
+    let caps = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    let titled;
+    let t = if caps {
+        titled = t
+            .split_whitespace()
+            .filter(|w| !quote::HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w)))
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        titled.as_str()
+    } else {
+        t
+    };
     let words: Vec<&str> = t.split_whitespace().collect();
     [3, 2]
         .iter()
@@ -865,9 +885,13 @@ pub fn build(
     }
     // A statement in the first person with no quotation marks, signed at its
     // end (`Rafael Okoye` / `WFA President`): the signer's words.
+    // Bullets inside the statement do not end it.
     let plain_run = items
         .iter()
-        .position(|it| !matches!(it, Item::Para(p) if !p.contains(['“', '”', '"', '«', '»'])))
+        .position(|it| {
+            !matches!(it, Item::Para(p) if !p.contains(['“', '”', '"', '«', '»']))
+                && !matches!(it, Item::List(_))
+        })
         .unwrap_or(items.len());
     let signed: Option<(usize, Mention)> = (plain_run.saturating_sub(2)..=plain_run)
         .filter(|k| *k >= 1)

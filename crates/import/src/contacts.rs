@@ -9,7 +9,10 @@ use dateline_core::Contact;
 use crate::quote::name_ok;
 
 /// Field labels dropped from contact lines ("Tel:", "Email:").
-const LABELS: [&str; 24] = [
+const LABELS: [&str; 26] = [
+    // `Media: Jane Doe 301-555-0140`: the desk she answers for.
+    "media",
+    "press",
     "teléfono de contacto",
     "téléphone de contact",
     "email",
@@ -206,6 +209,9 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             "general enquiries",
             "general inquiries",
             "public inquiries",
+            "consumer:",
+            "consumers:",
+            "consumer inquiries",
         ]
         .iter()
         .any(|p| lower.starts_with(p))

@@ -88,6 +88,15 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     {
         return Some(HeadLine::Furniture);
     }
+    // `Statement From: Commissioner Jane Doe`: a page's label restating
+    // whose statement it is (the headline says it).
+    if ["statement from:", "statement by:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && t.split_whitespace().count() <= 12
+    {
+        return Some(HeadLine::Furniture);
+    }
     const MAIL_HEADERS: [&str; 6] = ["subject:", "from:", "to:", "cc:", "sent:", "objet :"];
     if MAIL_HEADERS.iter().any(|h| lower.starts_with(h)) {
         return Some(HeadLine::Furniture);

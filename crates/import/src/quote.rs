@@ -384,6 +384,7 @@ pub fn title_word(w: &str) -> bool {
 
 /// Words that open a title written before a name (`Mayor Jane Doe`).
 pub const TITLE_WORDS: &[&str] = &[
+    "Cabinet",
     "Mayor",
     "Judge",
     "County",

@@ -224,7 +224,26 @@ pub(super) fn read_tail(
                 if !acc.is_empty() && !continued {
                     acc.push(String::new());
                 }
-                acc.extend(lines);
+                // `<a href="mailto:jane@…">Jane Doe</a>`: the address behind a
+                // name's link is hers.
+                acc.extend(lines.into_iter().enumerate().map(|(k, l)| {
+                    let hidden: Vec<&str> = b
+                        .rich
+                        .get(k)
+                        .map(|r| {
+                            r.split("](mailto:")
+                                .skip(1)
+                                .filter_map(|m| m.split(')').next())
+                                .filter(|a| a.contains('@') && !l.contains(*a))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    if hidden.is_empty() {
+                        l
+                    } else {
+                        format!("{l} {}", hidden.join(" "))
+                    }
+                }));
             }
             State::Actions => {
                 for l in lines {
