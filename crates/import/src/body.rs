@@ -704,7 +704,10 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
     }
     let q = quote::parse(quoted)?;
     let attributed = q.segments.iter().any(|(_, a)| a.is_some());
-    (q.lead_in.is_none() && attributed && !q.open_end)
+    // `El concejal Jane Doe resaltó que …: “…”`: narration reporting
+    // someone's words, then the words themselves with no attribution.
+    let reported = narration.ends_with(':') && quote::reported_speaker(narration).is_some();
+    (q.lead_in.is_none() && (attributed || reported) && !q.open_end)
         .then(|| (narration.to_string(), quoted.to_string()))
 }
 
@@ -1170,6 +1173,27 @@ pub fn build(
                             return None;
                         }
                         let i = trial.apply(m);
+                        trial.last = Some(i);
+                        Some((i, trial))
+                    });
+                    // `Jane Doe stressed that …` over quoted words with no
+                    // attribution, nobody quoted yet: hers.
+                    let speaker = speaker.or_else(|| {
+                        let reporter = match items.get(i.checked_sub(1)?) {
+                            Some(Item::Para(p)) if mentions(&group).is_empty() => {
+                                quote::reported_speaker(p)?
+                            }
+                            _ => return None,
+                        };
+                        if prev_speaker.is_some() || pending_here.is_some() {
+                            return None;
+                        }
+                        let mut trial = people.clone();
+                        let found = trial.find(&reporter);
+                        if !trial.compatible(found, &reporter) {
+                            return None;
+                        }
+                        let i = trial.apply(&reporter);
                         trial.last = Some(i);
                         Some((i, trial))
                     });

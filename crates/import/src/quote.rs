@@ -271,6 +271,8 @@ const VERBS: &[(&str, &str)] = &[
     ("aseguró", "es"),
     ("declaró", "es"),
     ("destacó", "es"),
+    ("resaltó", "es"),
+    ("resalta", "es"),
     ("subrayó", "es"),
     ("manifestó", "es"),
     ("aclaró", "es"),
@@ -975,6 +977,29 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
     }
     let (form, mention) = said_colon(name, title);
     Some(attr(form, mention, lang, true))
+}
+
+/// `Durante la ceremonia, el concejal Jane Doe resaltó que la bancada …`,
+/// `Jane Doe stressed that the plan …`: whom narration reports speaking (the
+/// subject of a speech verb followed by `que` / `that`).
+pub(crate) fn reported_speaker(body: &str) -> Option<Mention> {
+    let i = VERBS
+        .iter()
+        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter_map(|(v, _)| {
+            [" que ", " that "]
+                .iter()
+                .find_map(|c| body.find(&format!(" {v}{c}")))
+        })
+        .min()?;
+    let subject = body.get(..i)?.trim();
+    // An opening clause before the speaker (`Durante la ceremonia,`).
+    let subject = subject.rsplit_once(", ").map_or(subject, |(_, s)| s).trim();
+    let (name, title, _) = split_name_title(subject)?;
+    if !name.contains(' ') || name.split_whitespace().count() > 4 {
+        return None;
+    }
+    Some(full(name, title))
 }
 
 /// The mention of `name` (with `title`) before "said:", and its attribution
