@@ -313,9 +313,16 @@ fn signed_name(t: &str) -> Option<Mention> {
     let caps = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
     let titled;
     let t = if caps {
+        // `DR.`, `ENG.`, `PROF.`: a short courtesy title with its point, first.
+        let courtesy = |k: usize, w: &str| {
+            quote::HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
+                || (k == 0 && w.ends_with('.') && w.chars().count() <= 5)
+        };
         titled = t
             .split_whitespace()
-            .filter(|w| !quote::HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w)))
+            .enumerate()
+            .filter(|(k, w)| !courtesy(*k, w))
+            .map(|(_, w)| w)
             .map(|w| {
                 let mut c = w.chars();
                 c.next().map_or(String::new(), |f| {
