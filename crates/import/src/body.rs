@@ -326,7 +326,9 @@ fn signed_name(t: &str) -> Option<Mention> {
             .map(|w| {
                 let mut c = w.chars();
                 c.next().map_or(String::new(), |f| {
-                    f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
                 })
             })
             .collect::<Vec<_>>()

@@ -761,7 +761,11 @@ fn place_only(text: &str) -> Option<Found> {
     if let Some(i) = text.find(".- ").filter(|i| *i < 40) {
         // `D.F.-`: the abbreviation keeps its last point.
         let abbrev = text.get(..i)?.ends_with(char::is_uppercase)
-            && text.get(..i)?.rsplit(' ').next().is_some_and(|w| w.contains('.'));
+            && text
+                .get(..i)?
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.contains('.'));
         let head = text.get(..i + usize::from(abbrev))?.trim();
         let rest = text.get(i + 3..)?;
         let words: Vec<&str> = head.split_whitespace().collect();

@@ -713,7 +713,9 @@ pub fn wire_slug(headline: &str) -> Option<(&str, &str)> {
     let ok = slug.contains('-')
         && !slug.contains(' ')
         && slug.chars().filter(|c| c.is_alphabetic()).count() >= 5
-        && slug.chars().all(|c| c == '-' || (c.is_alphabetic() && !c.is_lowercase()));
+        && slug
+            .chars()
+            .all(|c| c == '-' || (c.is_alphabetic() && !c.is_lowercase()));
     let rest = rest.trim();
     (ok && rest.split_whitespace().count() >= 3)
         .then(|| (headline.get(..slug.len() + 3).unwrap_or(slug), rest))

@@ -876,10 +876,7 @@ fn police_print_page_masthead_date_genre_and_a_governor_continuing() {
         r.dateline.as_ref().map(|d| d.date.to_string()).as_deref(),
         Some("2026-05-02")
     );
-    assert_eq!(
-        speakers(&r),
-        ["Dana Kealoha", "Mele Akana", "Mele Akana"]
-    );
+    assert_eq!(speakers(&r), ["Dana Kealoha", "Mele Akana", "Mele Akana"]);
     assert!(!r
         .body
         .iter()
@@ -942,7 +939,8 @@ fn genre_lines_with_their_date_and_a_spanish_place_closed_by_punto_guion() {
     assert_eq!(r.contacts.len(), 1);
     assert_eq!(r.contacts[0].name, "Raúl Garza");
     // A speaker's label in a transcript is no place.
-    let r = release("Rueda de prensa tras el Consejo\n\n3.11.2026\n\nPortavoz.- Buenos días a todos.");
+    let r =
+        release("Rueda de prensa tras el Consejo\n\n3.11.2026\n\nPortavoz.- Buenos días a todos.");
     assert!(r.dateline.as_ref().is_some_and(|d| d.places.is_empty()));
 }
 
@@ -960,7 +958,10 @@ fn narration_reporting_words_then_the_words_themselves() {
     // `X resaltó que …: “…”`: the narration stays a paragraph, the quote is X's.
     let r = release("Concejo reconoce a la fundación\n\nCali, 3 de mayo de 2026. El Concejo reconoció a la fundación.\n\nDurante el acto, la concejala Marta Ospina resaltó que la ciudad le debe mucho: “Sin ellos, muchos niños no tendrían un hogar”\n\n“Es un trabajo que honra a Cali”, enfatizó la concejala.");
     assert_eq!(speakers(&r), ["Marta Ospina", "Marta Ospina"]);
-    assert!(r.body.iter().any(|b| matches!(b, Block::Paragraph { text } if text.contains("le debe mucho"))));
+    assert!(r
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text.contains("le debe mucho"))));
     // A quote standing alone under a paragraph reporting someone's words.
     let r = release("# Concejo reconoce a la fundación\n\nCali, 3 de mayo de 2026. El Concejo entregó el reconocimiento.\n\nEl concejal Andrés Mejía destacó que la niñez es lo primero. Según el cabildante, la directora Ana Ruiz hace un gran trabajo.\n\n“Cada niño importa”.");
     assert_eq!(speakers(&r), ["Andrés Mejía"]);
