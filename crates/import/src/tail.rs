@@ -279,6 +279,19 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
     {
         return Some((Section::Contacts, Some(r.trim().to_string())));
     }
+    // `Americas: Sam Ortiz at +1 … / ortiz@…`: a region's contact.
+    if let Some(r) = crate::contacts::labelled_reach(t) {
+        return Some((Section::Contacts, Some(r)));
+    }
+    // `Contact DetailsBrittney Zeller`: a page's label run into the name.
+    if let Some(r) = t
+        .get(.."contact details".len())
+        .filter(|h| h.eq_ignore_ascii_case("contact details"))
+        .and(t.get("contact details".len()..))
+        .filter(|r| r.starts_with(char::is_uppercase) && r.split_whitespace().count() <= 4)
+    {
+        return Some((Section::Contacts, Some(r.to_string())));
+    }
     for p in CONTACTS {
         if starts(p) {
             let remainder = match t.find(':') {

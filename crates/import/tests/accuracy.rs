@@ -86,21 +86,11 @@ fn second_blind_set_keeps_its_score() {
 #[test]
 fn third_blind_set_keeps_its_score() {
     // First, blind run: 151/189 fields (79.9 %), quotes 19/30; after the fixes
-    // 187/189 and 30/30 (see its README).
-    let s = accuracy::score(&accuracy::blind3_dir());
-    assert!(s.total >= 20, "only {} fixtures", s.total);
-    let right: usize = s.right.iter().sum();
-    let fields = s.total * accuracy::FIELDS.len();
-    assert!(
-        right * 100 >= fields * 98,
-        "{right}/{fields} fields right; misses: {:#?}",
-        s.misses
-    );
-    assert_eq!(
-        s.quotes_right, s.quotes_total,
-        "every quote found with its speaker; misses: {:#?}",
-        s.misses
-    );
+    // 187/189 and 30/30 (see its README); with regional contact lines and a
+    // `Contact Details` label run into the name read (blind12's changes),
+    // 188/189: the one miss left is a press desk's name where the fixture
+    // expects none.
+    keeps_its_score(&accuracy::blind3_dir(), 20, 1, 0);
 }
 
 /// A tuned set keeps its score: at least `min` fixtures, at most `fields_missed`

@@ -966,3 +966,12 @@ fn narration_reporting_words_then_the_words_themselves() {
     let r = release("# Concejo reconoce a la fundación\n\nCali, 3 de mayo de 2026. El Concejo entregó el reconocimiento.\n\nEl concejal Andrés Mejía destacó que la niñez es lo primero. Según el cabildante, la directora Ana Ruiz hace un gran trabajo.\n\n“Cada niño importa”.");
     assert_eq!(speakers(&r), ["Andrés Mejía"]);
 }
+
+#[test]
+fn regional_contact_lines_and_a_label_run_into_the_name() {
+    let r = release("Harbor Partners advises on the sale of Delta Tiles\n\nHarbor Partners announced the sale of Delta Tiles today.\n\n“We are glad for both families,” said Harbor Partners associate Nina Cole.\n\nAmericas: Omar Reyes at +1 (855) 555-0101 / reyes@harbor.example\n\nEurope: Ida Berg at +44 (0) 20 5555 0102 / berg@harbor.example\n\nABOUT HARBOR PARTNERS:\n\nHarbor Partners helps owners sell their companies.\n\nContact DetailsLena Park\n\n+1 813-555-0103\n\npark@harbor.example\n\nCompany Websitehttps://www.harbor.example/\n\nView source version on wire.example: https://wire.example/news/harbor-153571147");
+    let names: Vec<&str> = r.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Omar Reyes", "Ida Berg", "Lena Park"]);
+    assert_eq!(r.contacts[0].email.as_deref(), Some("reyes@harbor.example"));
+    assert_eq!(r.contacts[2].phone.as_deref(), Some("+1 813-555-0103"));
+}
