@@ -3,7 +3,7 @@
 //!
 //! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
 //! prints the table for `FOLDER` (default: the tuning corpus; `blind`,
-//! `blind2` … `blind11` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
+//! `blind2` … `blind12` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
 //! runs the same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
@@ -318,7 +318,12 @@ pub fn blind11_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind11")
 }
 
-/// `blind`, `blind2` … `blind11` and `corpus` name this crate's folders; anything else is a path.
+#[allow(dead_code)]
+pub fn blind12_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind12")
+}
+
+/// `blind`, `blind2` … `blind12` and `corpus` name this crate's folders; anything else is a path.
 #[allow(dead_code)]
 fn folder(arg: Option<String>) -> PathBuf {
     match arg.as_deref() {
@@ -334,6 +339,7 @@ fn folder(arg: Option<String>) -> PathBuf {
         Some("blind9") => blind9_dir(),
         Some("blind10") => blind10_dir(),
         Some("blind11") => blind11_dir(),
+        Some("blind12") => blind12_dir(),
         Some(p) => PathBuf::from(p),
     }
 }

@@ -306,8 +306,37 @@ fn signature(name: &str, title: &str) -> Option<Mention> {
     })
 }
 
-/// `Rafael Okoye WFA President`: a signature on one line.
+/// `Rafael Okoye WFA President`: a signature on one line; in capitals
+/// (`DR. AMINA WEKESA CABINET SECRETARY`), read without its courtesy title
+/// and with capitals only at the start of each word.
 fn signed_name(t: &str) -> Option<Mention> {
+    let caps = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    let titled;
+    let t = if caps {
+        // `DR.`, `ENG.`, `PROF.`: a short courtesy title with its point, first.
+        let courtesy = |k: usize, w: &str| {
+            quote::HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
+                || (k == 0 && w.ends_with('.') && w.chars().count() <= 5)
+        };
+        titled = t
+            .split_whitespace()
+            .enumerate()
+            .filter(|(k, w)| !courtesy(*k, w))
+            .map(|(_, w)| w)
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        titled.as_str()
+    } else {
+        t
+    };
     let words: Vec<&str> = t.split_whitespace().collect();
     [3, 2]
         .iter()
@@ -653,7 +682,8 @@ fn split_narration(
 /// closed quote paragraph with an attribution and no lead-in.
 fn narration_then_quote(p: &str) -> Option<(String, String)> {
     let (i, _) = p.char_indices().find(|(i, c)| {
-        matches!(c, '“' | '«' | '"') && p.get(..*i).is_some_and(|b| b.ends_with(' '))
+        (matches!(c, '“' | '«' | '"') || p.get(*i..).is_some_and(|r| r.starts_with("’’")))
+            && p.get(..*i).is_some_and(|b| b.ends_with(' '))
     })?;
     let narration = p.get(..i)?.trim();
     let quoted = p.get(i..)?.trim();
@@ -683,7 +713,10 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
     }
     let q = quote::parse(quoted)?;
     let attributed = q.segments.iter().any(|(_, a)| a.is_some());
-    (q.lead_in.is_none() && attributed && !q.open_end)
+    // `El concejal Jane Doe resaltó que …: “…”`: narration reporting
+    // someone's words, then the words themselves with no attribution.
+    let reported = narration.ends_with(':') && quote::reported_speaker(narration).is_some();
+    (q.lead_in.is_none() && (attributed || reported) && !q.open_end)
         .then(|| (narration.to_string(), quoted.to_string()))
 }
 
@@ -864,9 +897,13 @@ pub fn build(
     }
     // A statement in the first person with no quotation marks, signed at its
     // end (`Rafael Okoye` / `WFA President`): the signer's words.
+    // Bullets inside the statement do not end it.
     let plain_run = items
         .iter()
-        .position(|it| !matches!(it, Item::Para(p) if !p.contains(['“', '”', '"', '«', '»'])))
+        .position(|it| {
+            !matches!(it, Item::Para(p) if !p.contains(['“', '”', '"', '«', '»']))
+                && !matches!(it, Item::List(_))
+        })
         .unwrap_or(items.len());
     let signed: Option<(usize, Mention)> = (plain_run.saturating_sub(2)..=plain_run)
         .filter(|k| *k >= 1)
@@ -1148,6 +1185,27 @@ pub fn build(
                         trial.last = Some(i);
                         Some((i, trial))
                     });
+                    // `Jane Doe stressed that …` over quoted words with no
+                    // attribution, nobody quoted yet: hers.
+                    let speaker = speaker.or_else(|| {
+                        let reporter = match items.get(i.checked_sub(1)?) {
+                            Some(Item::Para(p)) if mentions(&group).is_empty() => {
+                                quote::reported_speaker(p)?
+                            }
+                            _ => return None,
+                        };
+                        if prev_speaker.is_some() || pending_here.is_some() {
+                            return None;
+                        }
+                        let mut trial = people.clone();
+                        let found = trial.find(&reporter);
+                        if !trial.compatible(found, &reporter) {
+                            return None;
+                        }
+                        let i = trial.apply(&reporter);
+                        trial.last = Some(i);
+                        Some((i, trial))
+                    });
                     let prev = match speaker {
                         Some((i, trial)) if people.list.len() < MAX_PEOPLE => {
                             *people = trial;
@@ -1366,7 +1424,9 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
 /// Words written before a surname in place of a first name: `Minister Lyle`,
 /// `Senator Holt`, `the Hon Gareth Lyle`.
 fn honorific(word: &str) -> bool {
-    const HONORIFICS: [&str; 36] = [
+    const HONORIFICS: [&str; 38] = [
+        "chief",
+        "speaker",
         "honourable",
         "honorable",
         "minister",

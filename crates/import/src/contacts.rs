@@ -9,7 +9,10 @@ use dateline_core::Contact;
 use crate::quote::name_ok;
 
 /// Field labels dropped from contact lines ("Tel:", "Email:").
-const LABELS: [&str; 24] = [
+const LABELS: [&str; 26] = [
+    // `Media: Jane Doe 301-555-0140`: the desk she answers for.
+    "media",
+    "press",
     "teléfono de contacto",
     "téléphone de contact",
     "email",
@@ -206,6 +209,9 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             "general enquiries",
             "general inquiries",
             "public inquiries",
+            "consumer:",
+            "consumers:",
+            "consumer inquiries",
         ]
         .iter()
         .any(|p| lower.starts_with(p))
@@ -218,6 +224,8 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         if [
             "web site:",
             "website:",
+            // `Company Websitehttps://…`: a page's label run into the address.
+            "websitehttp",
             "site web",
             "sitio web",
             "página web",
@@ -226,6 +234,8 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         .any(|p| lower.contains(p))
             && (started(&cur) || !out.is_empty())
         {
+            // The organisation's footer ends the contacts: what follows is the page's.
+            ruled = true;
             leftovers.push(t.to_string());
             continue;
         }
@@ -448,6 +458,25 @@ pub fn name_and_reach(line: &str) -> bool {
         && !name.contains(['(', ')', ':', ','])
         && (2..=4).contains(&name.split_whitespace().count())
         && name_ok(name)
+}
+
+/// `Americas: Sam Ortiz at +1 (855) 555-8036 / ortiz@acme.example`: a
+/// region's (or desk's) label, then one person and how to reach them; the
+/// line without its label, `at` made a comma.
+pub fn labelled_reach(line: &str) -> Option<String> {
+    let (label, rest) = line.trim().split_once(": ")?;
+    let label_ok = (1..=3).contains(&label.split_whitespace().count())
+        && label.starts_with(char::is_uppercase)
+        && !label.chars().any(|c| c.is_ascii_digit() || c == '@');
+    if !label_ok || !rest.contains('@') {
+        return None;
+    }
+    let rest = rest.replacen(" at ", ", ", 1);
+    let mut probe = rest.clone();
+    let reach = take_emails(&mut probe).len() + take_phones(&mut probe).len();
+    let name = probe.trim_matches(|c: char| c.is_whitespace() || ":,;/()–—-".contains(c));
+    (reach > 0 && (2..=4).contains(&name.split_whitespace().count()) && name_ok(name))
+        .then_some(rest)
 }
 
 /// A line of a press box set above the headline, under a contacts heading:

@@ -757,6 +757,37 @@ fn place_dash_date(text: &str) -> Option<Found> {
 /// `BOSTON – …` or `WASHINGTON — …`: a place in capitals and a dash, no date
 /// (the date must come from elsewhere).
 fn place_only(text: &str) -> Option<Found> {
+    // `México, D.F.- La organización …`: a Spanish place closed by `.-`, no date.
+    if let Some(i) = text.find(".- ").filter(|i| *i < 40) {
+        // `D.F.-`: the abbreviation keeps its last point.
+        let abbrev = text.get(..i)?.ends_with(char::is_uppercase)
+            && text
+                .get(..i)?
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.contains('.'));
+        let head = text.get(..i + usize::from(abbrev))?.trim();
+        let rest = text.get(i + 3..)?;
+        let words: Vec<&str> = head.split_whitespace().collect();
+        // A city and its region: a speaker's label (`Portavoz.- Buenos días`)
+        // has no comma.
+        if (2..=4).contains(&words.len())
+            && head.contains(", ")
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && rest.starts_with(char::is_uppercase)
+            && crate::dates::month(words[0].trim_end_matches(',')).is_none()
+        {
+            if let Some(places) = places(head, false) {
+                return Some(found(
+                    places,
+                    None,
+                    DatelineStyle::UnClassic,
+                    rest,
+                    Confidence::Low,
+                ));
+            }
+        }
+    }
     for sep in [" — ", " – ", " -- ", "—"] {
         let Some(i) = text.find(sep).filter(|i| *i < 60) else {
             continue;

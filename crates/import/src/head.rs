@@ -60,6 +60,43 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if EMBARGO.iter().any(|e| lower.starts_with(e)) {
         return Some(embargo(t).map_or(HeadLine::BadEmbargo, HeadLine::Release));
     }
+    // `Acme AG /` over the headline, `Processed and transmitted by …`, `The
+    // issuer is solely responsible for the content of this announcement.`: a
+    // financial wire's issuer line and notices.
+    if (t.ends_with(" /") && t.split_whitespace().count() <= 6)
+        || lower.starts_with("processed and transmitted by")
+        || lower.starts_with("the issuer is solely responsible")
+    {
+        return Some(HeadLine::Furniture);
+    }
+    // `BASEL, SWITZERLAND--(Wirelink - October 06, 2026) -` alone on its
+    // line: a wire's stamp, its date in the brackets.
+    if let Some(d) = t
+        .split_once("--(")
+        .filter(|(place, _)| !place.chars().any(char::is_lowercase))
+        .and_then(|(_, r)| r.trim_end_matches([' ', '-', '–', '—']).strip_suffix(')'))
+        .and_then(|inner| inner.split_once(" - "))
+        .and_then(|(_, date)| parse_date_line(date))
+    {
+        return Some(HeadLine::Date(d));
+    }
+    // `- Kalani County Police - https://www.kalanipolice.example -`: a
+    // printed page's running head, the site's name and address.
+    if t.starts_with("- ")
+        && t.ends_with(" -")
+        && (lower.contains("http") || lower.contains("www."))
+    {
+        return Some(HeadLine::Furniture);
+    }
+    // `Statement From: Commissioner Jane Doe`: a page's label restating
+    // whose statement it is (the headline says it).
+    if ["statement from:", "statement by:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && t.split_whitespace().count() <= 12
+    {
+        return Some(HeadLine::Furniture);
+    }
     const MAIL_HEADERS: [&str; 6] = ["subject:", "from:", "to:", "cc:", "sent:", "objet :"];
     if MAIL_HEADERS.iter().any(|h| lower.starts_with(h)) {
         return Some(HeadLine::Furniture);
@@ -83,8 +120,12 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         | "communiqué de presse"
         | "comunicado de prensa"
         | "media release"
+        | "press statement"
+        | "media statement"
         | "nota de prensa"
         | "nota informativa"
+        | "boletín de prensa"
+        | "boletín informativo"
         | "communiqué"
         | "comunicado" => Some(Kind::PressRelease),
         "news release" | "news" | "daily news" => Some(Kind::NewsRelease),
@@ -96,6 +137,17 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     };
     if let Some(k) = kind {
         return Some(HeadLine::Kind(k));
+    }
+    // `Communiqué de presse du 12.03.2026`, `Nota de prensa del 4 de mayo de
+    // 2026`: a genre and the date it was issued.
+    for of in [" du ", " del ", " of ", " de ", " - ", " – ", " | "] {
+        if let Some((genre, date)) = bare.split_once(of) {
+            if matches!(classify(genre), Some(HeadLine::Kind(_))) {
+                if let Some(d) = parse_date_line(date.trim()) {
+                    return Some(HeadLine::Date(d));
+                }
+            }
+        }
     }
     // `05-04-2026 News Release 26/47`: a date, then the genre and its number.
     if let Some(d) = date_then_genre(t) {
@@ -447,8 +499,14 @@ pub fn classify(line: &str) -> Option<HeadLine> {
 /// `Office of the Press Secretary`, `The Executive Office`, `Ministry of
 /// Defence`: an office's name alone on a line (above the headline, a masthead).
 pub fn office_line(t: &str) -> bool {
-    const OFFICES: [&str; 14] = [
+    const OFFICES: [&str; 20] = [
         "office of the ",
+        "republic of ",
+        "république du ",
+        "república de ",
+        "comisaría ",
+        "jefatura ",
+        "préfecture ",
         "the executive office",
         "ministry of ",
         "department of ",
@@ -463,11 +521,14 @@ pub fn office_line(t: &str) -> bool {
         "gobierno de ",
         "gouvernement du ",
     ];
+    // `KALANI COUNTY POLICE DEPARTMENT`: a force's name.
+    const FORCES: [&str; 3] = [" police department", " police service", " police force"];
     let lower = t.to_lowercase();
     t.split_whitespace().count() <= 7
         && !t.ends_with(['.', ':', '!', '?'])
         && !t.contains(['“', '"', '«'])
-        && OFFICES.iter().any(|o| lower.starts_with(o))
+        && (OFFICES.iter().any(|o| lower.starts_with(o))
+            || FORCES.iter().any(|f| lower.ends_with(f)))
 }
 
 /// `President Dana Holloway`, `Ministra Laura Etcheverry`: a title and a name
@@ -642,6 +703,22 @@ pub fn genre_prefix(headline: &str) -> Option<(String, Kind)> {
         }
     }
     None
+}
+
+/// `SENEGAL-SANTE / Kaffrine : …` → (`SENEGAL-SANTE / `, `Kaffrine : …`): a
+/// news agency's topic slug (country and subject in capitals, joined by a
+/// hyphen) written before the headline.
+pub fn wire_slug(headline: &str) -> Option<(&str, &str)> {
+    let (slug, rest) = headline.split_once(" / ")?;
+    let ok = slug.contains('-')
+        && !slug.contains(' ')
+        && slug.chars().filter(|c| c.is_alphabetic()).count() >= 5
+        && slug
+            .chars()
+            .all(|c| c == '-' || (c.is_alphabetic() && !c.is_lowercase()));
+    let rest = rest.trim();
+    (ok && rest.split_whitespace().count() >= 3)
+        .then(|| (headline.get(..slug.len() + 3).unwrap_or(slug), rest))
 }
 
 /// `9701st Meeting (AM)`, `Séance du matin`: a meeting number line.

@@ -41,6 +41,16 @@ pub fn split(text: &str) -> Vec<Piece> {
                     || (c == '”' && after_space && next.is_some_and(|n| !n.is_whitespace()))
                     // British single marks: `'Today, MPs have …`, `‘We are …`.
                     || (matches!(c, '\'' | '‘') && after_space && next.is_some_and(char::is_uppercase));
+                // `’’Toutes les équipes …’’`: a doubled single mark, as some
+                // agencies write quotation marks (kept as `‟` while inside).
+                let doubled = matches!(c, '’' | '\'') && next == Some(c) && after_space;
+                if doubled {
+                    chars.next();
+                    out.push(Piece::Narration(std::mem::take(&mut buf)));
+                    inside = Some('‟');
+                    prev = Some(c);
+                    continue;
+                }
                 if opens {
                     out.push(Piece::Narration(std::mem::take(&mut buf)));
                     inside = Some(c);
@@ -50,6 +60,11 @@ pub fn split(text: &str) -> Vec<Piece> {
             }
             Some(open) => {
                 let closes = match open {
+                    '‟' if matches!(c, '’' | '\'') && next == Some(c) => {
+                        chars.next();
+                        true
+                    }
+                    '‟' => false,
                     '«' => c == '»',
                     '"' | '”' => c == '"' || c == '”',
                     // A single mark closes after punctuation and before a space
@@ -256,6 +271,8 @@ const VERBS: &[(&str, &str)] = &[
     ("aseguró", "es"),
     ("declaró", "es"),
     ("destacó", "es"),
+    ("resaltó", "es"),
+    ("resalta", "es"),
     ("subrayó", "es"),
     ("manifestó", "es"),
     ("aclaró", "es"),
@@ -369,6 +386,7 @@ pub fn title_word(w: &str) -> bool {
 
 /// Words that open a title written before a name (`Mayor Jane Doe`).
 pub const TITLE_WORDS: &[&str] = &[
+    "Cabinet",
     "Mayor",
     "Judge",
     "County",
@@ -581,6 +599,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                     ..Mention::default()
                 };
                 return Some(attr(Attribution::PronounSaid, mention, lang, true));
+            }
+            // `The governor continued, "…"`: a role named before (its article,
+            // then one to four words).
+            if let Some(role) = role_after_verb(&uncap(subject))
+                .filter(|r| (2..=5).contains(&r.split_whitespace().count()))
+            {
+                let mention = Mention {
+                    role: Some(role),
+                    ..Mention::default()
+                };
+                return Some(attr(Attribution::RoleSaid, mention, lang, true));
             }
             let (name, title, reworded) = split_name_title(subject)?;
             let (form, mention) = said_colon(name, title);
@@ -941,12 +970,36 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
         return None;
     }
     let subject = body.get(..i)?.trim_end().trim_end_matches(',').trim_end();
+    let subject = without_occasion(subject).unwrap_or(subject);
     let (name, title, _) = split_name_title(subject)?;
     if name.split_whitespace().count() > 4 {
         return None;
     }
     let (form, mention) = said_colon(name, title);
     Some(attr(form, mention, lang, true))
+}
+
+/// `Durante la ceremonia, el concejal Jane Doe resaltó que la bancada …`,
+/// `Jane Doe stressed that the plan …`: whom narration reports speaking (the
+/// subject of a speech verb followed by `que` / `that`).
+pub(crate) fn reported_speaker(body: &str) -> Option<Mention> {
+    let i = VERBS
+        .iter()
+        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter_map(|(v, _)| {
+            [" que ", " that "]
+                .iter()
+                .find_map(|c| body.find(&format!(" {v}{c}")))
+        })
+        .min()?;
+    let subject = body.get(..i)?.trim();
+    // An opening clause before the speaker (`Durante la ceremonia,`).
+    let subject = subject.rsplit_once(", ").map_or(subject, |(_, s)| s).trim();
+    let (name, title, _) = split_name_title(subject)?;
+    if !name.contains(' ') || name.split_whitespace().count() > 4 {
+        return None;
+    }
+    Some(full(name, title))
 }
 
 /// The mention of `name` (with `title`) before "said:", and its attribution
@@ -1025,7 +1078,14 @@ const OCCASIONS: [&str; 25] = [
 /// occasion (cut at its first comma).
 pub(crate) fn without_occasion(s: &str) -> Option<&str> {
     let lower = s.to_lowercase();
-    OCCASIONS.iter().find(|o| lower.starts_with(*o))?;
+    // `Marking Tip Line Month, Governor Jane Doe said …`: an English
+    // participle opens a clause about the occasion.
+    let participle = s.split_whitespace().next().is_some_and(|w| {
+        w.len() > 5 && w.ends_with("ing") && w.starts_with(char::is_uppercase) && !w.contains(',')
+    });
+    if !participle {
+        OCCASIONS.iter().find(|o| lower.starts_with(*o))?;
+    }
     let comma = s.find(", ")?;
     s.get(comma + 2..).map(str::trim).filter(|r| !r.is_empty())
 }
@@ -1257,6 +1317,37 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
                 };
                 return Some((candidate, Some(title), true));
             }
+        }
+    }
+    // `le docteur Ndiaye`, `el doctor Pérez`: an article and a role, then a
+    // surname alone.
+    if let [article, role, surname] = words.as_slice() {
+        const ARTICLES: [&str; 4] = ["le", "la", "el", "the"];
+        const ROLES: [&str; 14] = [
+            "docteur",
+            "doctor",
+            "doctora",
+            "professeur",
+            "professeure",
+            "profesor",
+            "profesora",
+            "colonel",
+            "coronel",
+            "général",
+            "general",
+            "commandant",
+            "capitaine",
+            "capitán",
+        ];
+        if ARTICLES.contains(&article.to_lowercase().as_str())
+            && ROLES.contains(&role.to_lowercase().as_str())
+            && name_ok(surname)
+        {
+            let title = match &title {
+                Some(t) => format!("{article} {role}, {t}"),
+                None => format!("{article} {role}"),
+            };
+            return Some((surname.to_string(), Some(title), true));
         }
     }
     None

@@ -192,7 +192,7 @@ const BOILERPLATE: [&str; 22] = [
     "safe harbor",
     "cautionary note",
 ];
-const CONTACTS: [&str; 34] = [
+const CONTACTS: [&str; 37] = [
     "renseignements",
     "adresse pour l'envoi de questions",
     "pour toute demande média",
@@ -227,6 +227,9 @@ const CONTACTS: [&str; 34] = [
     "contacto de prensa",
     "para más información",
     "media relations",
+    "contacto",
+    "inquiries",
+    "enquiries",
 ];
 const ACTIONS: [&str; 6] = [
     "actions",
@@ -276,6 +279,19 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
     {
         return Some((Section::Contacts, Some(r.trim().to_string())));
     }
+    // `Americas: Sam Ortiz at +1 … / ortiz@…`: a region's contact.
+    if let Some(r) = crate::contacts::labelled_reach(t) {
+        return Some((Section::Contacts, Some(r)));
+    }
+    // `Contact DetailsBrittney Zeller`: a page's label run into the name.
+    if let Some(r) = t
+        .get(.."contact details".len())
+        .filter(|h| h.eq_ignore_ascii_case("contact details"))
+        .and(t.get("contact details".len()..))
+        .filter(|r| r.starts_with(char::is_uppercase) && r.split_whitespace().count() <= 4)
+    {
+        return Some((Section::Contacts, Some(r.to_string())));
+    }
     for p in CONTACTS {
         if starts(p) {
             let remainder = match t.find(':') {
@@ -295,7 +311,10 @@ pub fn section(line: &str) -> Option<(Section, Option<String>)> {
                 return None;
             }
             // "Contact" alone is a heading; "Contact the office for …" is a sentence.
-            if p == "contact" && words > 1 && !t.contains(':') {
+            if matches!(p, "contact" | "contacto" | "inquiries" | "enquiries")
+                && words > 1
+                && !t.contains(':')
+            {
                 continue;
             }
             return Some((Section::Contacts, remainder.filter(|r| !r.is_empty())));

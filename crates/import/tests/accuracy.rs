@@ -2,7 +2,7 @@
 //! (the same computation as `cargo run -p dateline-import --example accuracy`);
 //! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
 //! at the target: at least 95 % of fields right and every quote found with its
-//! speaker. The later blind sets (`tests/blind2` … `tests/blind11`,
+//! speaker. The later blind sets (`tests/blind2` … `tests/blind12`,
 //! `… -- blind2` …) keep the scores they reached after their blind first
 //! runs (see their READMEs); each was tuned on once scored.
 
@@ -86,21 +86,11 @@ fn second_blind_set_keeps_its_score() {
 #[test]
 fn third_blind_set_keeps_its_score() {
     // First, blind run: 151/189 fields (79.9 %), quotes 19/30; after the fixes
-    // 187/189 and 30/30 (see its README).
-    let s = accuracy::score(&accuracy::blind3_dir());
-    assert!(s.total >= 20, "only {} fixtures", s.total);
-    let right: usize = s.right.iter().sum();
-    let fields = s.total * accuracy::FIELDS.len();
-    assert!(
-        right * 100 >= fields * 98,
-        "{right}/{fields} fields right; misses: {:#?}",
-        s.misses
-    );
-    assert_eq!(
-        s.quotes_right, s.quotes_total,
-        "every quote found with its speaker; misses: {:#?}",
-        s.misses
-    );
+    // 187/189 and 30/30 (see its README); with regional contact lines and a
+    // `Contact Details` label run into the name read (blind12's changes),
+    // 188/189: the one miss left is a press desk's name where the fixture
+    // expects none.
+    keeps_its_score(&accuracy::blind3_dir(), 20, 1, 0);
 }
 
 /// A tuned set keeps its score: at least `min` fixtures, at most `fields_missed`
@@ -185,4 +175,12 @@ fn eleventh_blind_set_keeps_its_score() {
     // fields (75.6 %), quotes 12/19; after the fixes 119/119 and 19/19 (see
     // its README).
     keeps_its_score(&accuracy::blind11_dir(), 17, 0, 0);
+}
+
+#[test]
+fn twelfth_blind_set_keeps_its_score() {
+    // First, blind run (after the changes for the eleventh set's misses):
+    // 99/119 fields (83.2 %), quotes 10/23; after the fixes 119/119 and 22/22
+    // (three expectations set to the earlier sets' conventions, see its README).
+    keeps_its_score(&accuracy::blind12_dir(), 17, 0, 0);
 }

@@ -861,3 +861,117 @@ fn first_person_words_after_an_occasion_and_says_colon() {
     };
     assert_eq!(q.paragraphs.len(), 2);
 }
+
+#[test]
+fn police_print_page_masthead_date_genre_and_a_governor_continuing() {
+    // A printed page's running head, the force's name and office over the
+    // date, the genre line under it; a surname completed from the lead; an
+    // occasion opened by a participle; a role before its verb.
+    let r = release("- Bayside Police Department - https://www.baysidepolice.example -\n\nChief Thanks Neighbourhood Watch 05-02-26\n\nBAYSIDE POLICE DEPARTMENT\nOFFICE OF THE CHIEF OF POLICE\nPHONE: 555-0199\nMAY 2, 2026\n\nMEDIA RELEASE\n\nPolice Chief Dana Kealoha today thanked the watch groups of the harbour district.\n\n\"Every call from a watch group helps,\" Kealoha said.\n\nOpening Safety Week, Governor Mele Akana said in a message to the groups: \"You make the harbour safer.\"\n\nThe governor continued, \"Keep calling.\"");
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "Chief Thanks Neighbourhood Watch 05-02-26"
+    );
+    assert_eq!(
+        r.dateline.as_ref().map(|d| d.date.to_string()).as_deref(),
+        Some("2026-05-02")
+    );
+    assert_eq!(speakers(&r), ["Dana Kealoha", "Mele Akana", "Mele Akana"]);
+    assert!(!r
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text == "MEDIA RELEASE")));
+}
+
+#[test]
+fn ministry_press_statement_signed_in_capitals_over_bullets() {
+    let r = release("REPUBLIC OF OLANDA\nMINISTRY OF WATER\n\nPRESS STATEMENT\n\nDate: 3rd May, 2026\n\nBOREHOLE WATER IN LINDI FOUND SAFE TO DRINK\n\nI wish to inform the public that the samples taken in Lindi last week are free of contamination.\n\n• Testing will continue every month.\n\n• Results will be posted at the district office.\n\nI thank the residents for their patience.\n\nENG. PETER MAKORI\nCABINET SECRETARY\nMINISTRY OF WATER");
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "BOREHOLE WATER IN LINDI FOUND SAFE TO DRINK"
+    );
+    // A genre line is no place.
+    assert!(r.dateline.as_ref().is_some_and(|d| d.places.is_empty()));
+    assert_eq!(speakers(&r), ["Peter Makori"]);
+}
+
+#[test]
+fn financial_wire_stamp_issuer_line_and_notices() {
+    let r = release("ZURICH, SWITZERLAND--(Wirelink - May 04, 2026) -\nAlpenbio AG /\nAlpenbio starts a trial of its new vaccine\nProcessed and transmitted by Wirelink Corporate Services.\nThe issuer is solely responsible for the content of this announcement.\n\nZurich, Switzerland, May 4, 2026 - Alpenbio AG announced today that it has started a trial.\n\nDr. Lena Frei, Chief Executive Officer, said: \"We are ready.\"");
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "Alpenbio starts a trial of its new vaccine"
+    );
+    assert_eq!(speakers(&r), ["Lena Frei"]);
+}
+
+#[test]
+fn agency_slug_doubled_single_marks_and_a_doctor_named_by_surname() {
+    let r = import(
+        "SENEGAL-EDUCATION / Louga : 300 classes rénovées avant la rentrée (directeur)\n\nLouga, 2 sept (APS) – Trois cents classes seront rénovées avant la rentrée, a annoncé le directeur de l'académie, le docteur Moussa Fall.\n\n’’Les travaux ont commencé dans tous les départements’’, a déclaré le docteur Fall lors d'une visite.\n\nIl a précisé que les écoles rurales passent en premier. ’’Aucune classe ne sera oubliée’’, a-t-il assuré.\n\nMF/ASB".as_bytes(),
+        &ImportOptions {
+            document_date: "2026-09-02".parse().ok(),
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap()
+    .release;
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "Louga : 300 classes rénovées avant la rentrée (directeur)"
+    );
+    assert_eq!(speakers(&r), ["Moussa Fall", "Moussa Fall"]);
+}
+
+#[test]
+fn genre_lines_with_their_date_and_a_spanish_place_closed_by_punto_guion() {
+    let r = release("<p>Communiqué de presse du 05.04.2026</p><h1>Cambriolage à Onex : appel à témoins</h1><p>Dans la nuit de samedi, un commerce a été cambriolé.</p>");
+    assert_eq!(
+        r.dateline.as_ref().map(|d| d.date.to_string()).as_deref(),
+        Some("2026-04-05")
+    );
+    let r = release("Aguas Vivas pide frenar la planta\n\nBoletín de prensa - 14 mayo, 2026\n\nMonterrey, N.L.- La organización Aguas Vivas pidió frenar la planta.\n\n“Hay que proteger el río”, señaló Lucía Treviño, vocera de Aguas Vivas.\n\nContacto: Raúl Garza, medios, rgarza@aguasvivas.example");
+    let d = r.dateline.as_ref().unwrap();
+    assert_eq!(d.date.to_string(), "2026-05-14");
+    assert_eq!(d.places[0].city, "Monterrey");
+    assert_eq!(d.places[0].region.as_deref(), Some("N.L."));
+    assert_eq!(speakers(&r), ["Lucía Treviño"]);
+    assert_eq!(r.contacts.len(), 1);
+    assert_eq!(r.contacts[0].name, "Raúl Garza");
+    // A speaker's label in a transcript is no place.
+    let r =
+        release("Rueda de prensa tras el Consejo\n\n3.11.2026\n\nPortavoz.- Buenos días a todos.");
+    assert!(r.dateline.as_ref().is_some_and(|d| d.places.is_empty()));
+}
+
+#[test]
+fn statement_from_label_and_a_name_linked_to_her_address() {
+    let r = release("<h1>Statement from Commissioner Ruth Ames, M.D., on the new labels</h1><p>For Immediate Release: March 3, 2026</p><p>Statement From: Commissioner of Medicines Ruth Ames M.D.</p><p>We have heard the concerns of patients about small print.</p><p>I encourage everyone to comment.</p><h2>Inquiries</h2><p>Media: <a href=\"mailto:press@agency.example\">Tom Hale</a> 301-555-0100</p><p>Consumer: 888-555-0100</p>");
+    assert_eq!(speakers(&r), ["Ruth Ames"]);
+    assert_eq!(r.contacts.len(), 1, "{:?}", r.contacts);
+    assert_eq!(r.contacts[0].name, "Tom Hale");
+    assert_eq!(r.contacts[0].email.as_deref(), Some("press@agency.example"));
+}
+
+#[test]
+fn narration_reporting_words_then_the_words_themselves() {
+    // `X resaltó que …: “…”`: the narration stays a paragraph, the quote is X's.
+    let r = release("Concejo reconoce a la fundación\n\nCali, 3 de mayo de 2026. El Concejo reconoció a la fundación.\n\nDurante el acto, la concejala Marta Ospina resaltó que la ciudad le debe mucho: “Sin ellos, muchos niños no tendrían un hogar”\n\n“Es un trabajo que honra a Cali”, enfatizó la concejala.");
+    assert_eq!(speakers(&r), ["Marta Ospina", "Marta Ospina"]);
+    assert!(r
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text.contains("le debe mucho"))));
+    // A quote standing alone under a paragraph reporting someone's words.
+    let r = release("# Concejo reconoce a la fundación\n\nCali, 3 de mayo de 2026. El Concejo entregó el reconocimiento.\n\nEl concejal Andrés Mejía destacó que la niñez es lo primero. Según el cabildante, la directora Ana Ruiz hace un gran trabajo.\n\n“Cada niño importa”.");
+    assert_eq!(speakers(&r), ["Andrés Mejía"]);
+}
+
+#[test]
+fn regional_contact_lines_and_a_label_run_into_the_name() {
+    let r = release("Harbor Partners advises on the sale of Delta Tiles\n\nHarbor Partners announced the sale of Delta Tiles today.\n\n“We are glad for both families,” said Harbor Partners associate Nina Cole.\n\nAmericas: Omar Reyes at +1 (855) 555-0101 / reyes@harbor.example\n\nEurope: Ida Berg at +44 (0) 20 5555 0102 / berg@harbor.example\n\nABOUT HARBOR PARTNERS:\n\nHarbor Partners helps owners sell their companies.\n\nContact DetailsLena Park\n\n+1 813-555-0103\n\npark@harbor.example\n\nCompany Websitehttps://www.harbor.example/\n\nView source version on wire.example: https://wire.example/news/harbor-153571147");
+    let names: Vec<&str> = r.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Omar Reyes", "Ida Berg", "Lena Park"]);
+    assert_eq!(r.contacts[0].email.as_deref(), Some("reyes@harbor.example"));
+    assert_eq!(r.contacts[2].phone.as_deref(), Some("+1 813-555-0103"));
+}

@@ -359,6 +359,10 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             h.kind = h.kind.or(Some(kind));
             h.headline = bare;
         }
+        if let Some((slug, bare)) = head::wire_slug(&h.headline) {
+            report.drop_text(slug, "the news agency's topic slug before the headline");
+            h.headline = bare.to_string();
+        }
     }
     for (_, t) in it {
         if t == h.headline {

@@ -495,6 +495,8 @@ pub fn assemble(
                 .and_then(|p| blocks.get(p))
                 .filter(|b| b.lines.len() == 1)
                 .and_then(|b| b.lines.first())
+                // A genre line (`PRESS STATEMENT`) is no place.
+                .filter(|l| head::classify(l).is_none())
                 .and_then(|l| {
                     dateline::place_line(l)
                         .or_else(|| dateline::place_region_line(l))
@@ -1519,8 +1521,14 @@ fn date_line(blocks: &[SrcBlock]) -> Option<usize> {
             // `Programme - Tue, 03/17/2026 - 11:53` over `16 March 2026`: a
             // post's stamp over the release's own date; the head takes both.
             let mut i = i;
+            // `MARCH 12, 2026` over `MEDIA RELEASE` or a label (`Statement From: …`):
+            // the genre line and the furniture go with it.
             while blocks.get(i + 1).is_some_and(|n| {
-                n.lines.len() == 1 && matches!(head::classify(&n.lines[0]), Some(HeadLine::Date(_)))
+                n.lines.len() == 1
+                    && matches!(
+                        head::classify(&n.lines[0]),
+                        Some(HeadLine::Date(_) | HeadLine::Kind(_) | HeadLine::Furniture)
+                    )
             }) {
                 i += 1;
             }

@@ -138,8 +138,16 @@ pub(super) fn read_tail(
             finish(&mut state, t, report);
             lines.remove(0);
             if matches!(sec, Section::Contacts) {
+                // The heading is what the remainder leaves (`Contact Details`
+                // run into the name, `Americas:` before a contact).
+                let heading = remainder
+                    .as_deref()
+                    .and_then(|r| first.find(r).and_then(|i| first.get(..i)))
+                    .map(|h| h.trim().trim_end_matches(':').trim())
+                    .filter(|h| !h.is_empty())
+                    .unwrap_or_else(|| first.split(':').next().unwrap_or(first));
                 report.drop_text(
-                    first.split(':').next().unwrap_or(first),
+                    heading,
                     "contacts heading (printed as the standard heading)",
                 );
             }
@@ -224,7 +232,26 @@ pub(super) fn read_tail(
                 if !acc.is_empty() && !continued {
                     acc.push(String::new());
                 }
-                acc.extend(lines);
+                // `<a href="mailto:jane@…">Jane Doe</a>`: the address behind a
+                // name's link is hers.
+                acc.extend(lines.into_iter().enumerate().map(|(k, l)| {
+                    let hidden: Vec<&str> = b
+                        .rich
+                        .get(k)
+                        .map(|r| {
+                            r.split("](mailto:")
+                                .skip(1)
+                                .filter_map(|m| m.split(')').next())
+                                .filter(|a| a.contains('@') && !l.contains(*a))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    if hidden.is_empty() {
+                        l
+                    } else {
+                        format!("{l} {}", hidden.join(" "))
+                    }
+                }));
             }
             State::Actions => {
                 for l in lines {
