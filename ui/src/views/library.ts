@@ -78,7 +78,8 @@ export function libraryView(hooks: LibraryHooks): {
   let scope: Scope = "all";
   /** The workspace name, once read (`null`: not read yet, or the settings changed). */
   let me: string | null = null;
-  /** When the search text last changed, and when the last list's rows were built and put in place. */
+  /** When the search text last changed, and when the last list's rows were built and put in place (a list
+   * with no rows, "no release matches", is not timed). */
   let typed = 0;
   let built = 0;
   let inserted = 0;
@@ -151,7 +152,7 @@ export function libraryView(hooks: LibraryHooks): {
       scopeButtons.waiting.textContent = waiting > 0 ? `Waiting for me (${waiting})` : "Waiting for me";
       draw(page, (offset) => ask(ids, offset).then((p) => p.rows), byId);
       if (!trash) markPresence(list, present);
-      if (searching) timeSearch(Math.min(typed, asked), asked, answered, built, inserted);
+      if (searching && built >= answered) timeSearch(Math.min(typed, asked), asked, answered, built, inserted);
       else void loadPresence();
     } catch (err) {
       if (mine === seq) showError(err, "The library could not be loaded");
