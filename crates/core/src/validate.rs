@@ -36,11 +36,7 @@ pub const MAX_BLOCKS: usize = 5_000;
 pub fn problems(release: &Release) -> Vec<Problem> {
     let mut out = Vec::new();
     each_text(release, &mut |path, text| {
-        if let Some((at, c)) = text
-            .chars()
-            .enumerate()
-            .find(|(_, c)| is_forbidden_control(*c))
-        {
+        if let Some((at, c)) = first_forbidden_control(text) {
             out.push(Problem {
                 path: path(),
                 message: format!(
@@ -228,6 +224,24 @@ pub fn is_forbidden_control(c: char) -> bool {
     c < ' ' && c != '\t' && c != '\n'
 }
 
+/// The first character of `text` that [`is_forbidden_control`] refuses, with
+/// its index in characters. Every forbidden character is ASCII, and in UTF-8
+/// no byte of a longer character is below 0x80, so the bytes are scanned, a
+/// block at a time without stopping inside a block (the compiler turns that
+/// into vector instructions; the text of a long release is mostly read here);
+/// characters are counted only when one is found.
+fn first_forbidden_control(text: &str) -> Option<(usize, char)> {
+    const BLOCK: usize = 64;
+    let forbidden = |b: u8| is_forbidden_control(char::from(b));
+    let bytes = text.as_bytes();
+    let block = bytes
+        .chunks(BLOCK)
+        .position(|c| c.iter().fold(false, |any, &b| any | forbidden(b)))?;
+    let from = block * BLOCK;
+    let at = from + bytes.get(from..)?.iter().position(|&b| forbidden(b))?;
+    Some((text.get(..at)?.chars().count(), char::from(*bytes.get(at)?)))
+}
+
 /// Calls `f` with the path (built only when asked for) and the text of every
 /// string a release holds.
 fn each_text(r: &Release, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
@@ -336,6 +350,10 @@ fn each_text(r: &Release, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
 }
 
 fn check_len(bad: &mut impl FnMut(String, String), path: &str, text: &str) {
+    // A text of no more bytes than the limit has no more characters either.
+    if text.len() <= MAX_FIELD_CHARS {
+        return;
+    }
     let n = text.chars().count();
     if n > MAX_FIELD_CHARS {
         bad(
@@ -453,6 +471,33 @@ mod tests {
         }
         r.headline = "Café – “quoted” \u{a0}".into();
         assert!(problems(&r).is_empty());
+    }
+
+    #[test]
+    fn a_control_character_is_placed_by_characters_not_bytes() {
+        let mut r = seed();
+        r.headline = "Café “ä”\x07 end".into();
+        let p = problems(&r);
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            p[0].message,
+            "the text holds the control character U+0007 at character 9; remove it"
+        );
+    }
+
+    #[test]
+    fn the_length_limit_counts_characters_not_bytes() {
+        let mut r = seed();
+        r.headline = "é".repeat(MAX_FIELD_CHARS);
+        assert!(problems(&r).is_empty(), "{} bytes", r.headline.len());
+        r.headline.push('é');
+        let p = problems(&r);
+        assert_eq!(paths(&r), ["headline"]);
+        assert!(
+            p[0].message.contains("200001 characters"),
+            "{}",
+            p[0].message
+        );
     }
 }
 
