@@ -58,6 +58,16 @@ fn load_pair(ctx: &Ctx, a: &DiffArgs) -> anyhow::Result<(Release, Release)> {
             if a.from.is_some() || a.to.is_some() {
                 anyhow::bail!("--from/--to go with a release id, not with two files");
             }
+            let input: u64 = [x, y]
+                .iter()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum();
+            crate::heap::reserve(
+                usize::try_from(input)
+                    .unwrap_or(usize::MAX)
+                    .saturating_mul(crate::heap::PER_INPUT_BYTE),
+            );
             Ok((read_release(Path::new(x))?, read_release(Path::new(y))?))
         }
         [id] => {
