@@ -31,14 +31,16 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 
 /// False when `text` surely holds no control character other than tab and
 /// newline: no byte below 0x20 but those two, no DEL, and no 0xC2, the first
-/// byte of every C1 character (U+0080–U+009F) in UTF-8. The bytes are read a
-/// block at a time without stopping inside a block, which the compiler turns
-/// into vector instructions: a long diff is printed at the speed of memory.
+/// byte of every C1 character (U+0080–U+009F) in UTF-8. The bytes are read
+/// eight at a time: a long diff is printed at the speed of memory.
 fn may_hold_control(text: &str) -> bool {
-    let suspect = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7F || b == 0xC2;
-    text.as_bytes()
-        .chunks(64)
-        .any(|block| block.iter().fold(false, |any, &b| any | suspect(b)))
+    use crate::validate::{find_byte, has_byte, has_byte_below};
+    find_byte(
+        text.as_bytes(),
+        |x| has_byte_below(x, 0x20) || has_byte(x, 0x7F) || has_byte(x, 0xC2),
+        |b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7F || b == 0xC2,
+    )
+    .is_some()
 }
 
 #[cfg(test)]

@@ -226,20 +226,59 @@ pub fn is_forbidden_control(c: char) -> bool {
 
 /// The first character of `text` that [`is_forbidden_control`] refuses, with
 /// its index in characters. Every forbidden character is ASCII, and in UTF-8
-/// no byte of a longer character is below 0x80, so the bytes are scanned, a
-/// block at a time without stopping inside a block (the compiler turns that
-/// into vector instructions; the text of a long release is mostly read here);
+/// no byte of a longer character is below 0x80, so the bytes are scanned,
+/// eight at a time (the text of a long release is mostly read here);
 /// characters are counted only when one is found.
 fn first_forbidden_control(text: &str) -> Option<(usize, char)> {
-    const BLOCK: usize = 64;
-    let forbidden = |b: u8| is_forbidden_control(char::from(b));
     let bytes = text.as_bytes();
-    let block = bytes
-        .chunks(BLOCK)
-        .position(|c| c.iter().fold(false, |any, &b| any | forbidden(b)))?;
-    let from = block * BLOCK;
-    let at = from + bytes.get(from..)?.iter().position(|&b| forbidden(b))?;
+    let at = find_byte(
+        bytes,
+        |x| has_byte_below(x, b' '),
+        |b| is_forbidden_control(char::from(b)),
+    )?;
     Some((text.get(..at)?.chars().count(), char::from(*bytes.get(at)?)))
+}
+
+/// Eight ones, one in each byte.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// The top bit of each byte.
+const TOPS: u64 = ONES << 7;
+
+/// Whether one of the eight bytes of `x` is below `n` (at most 0x80), exactly.
+pub(crate) fn has_byte_below(x: u64, n: u8) -> bool {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & TOPS != 0
+}
+
+/// Whether one of the eight bytes of `x` is `b`, exactly.
+pub(crate) fn has_byte(x: u64, b: u8) -> bool {
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y & TOPS != 0
+}
+
+/// Index of the first byte for which `byte` holds. Eight bytes at a time:
+/// `word` sees them as one little-endian integer and must be true whenever
+/// `byte` holds for one of them; only then are they looked at one by one.
+pub(crate) fn find_byte(
+    bytes: &[u8],
+    word: impl Fn(u64) -> bool,
+    byte: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+        if word(x) {
+            if let Some(i) = w.iter().position(|&b| byte(b)) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| byte(b))
+        .map(|i| at + i)
 }
 
 /// Calls `f` with the path (built only when asked for) and the text of every
@@ -483,6 +522,29 @@ mod tests {
             p[0].message,
             "the text holds the control character U+0007 at character 9; remove it"
         );
+    }
+
+    #[test]
+    fn word_tests_agree_with_byte_tests() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let x = u64::from_le_bytes(w);
+                for n in [1u8, 0x20, b'a'] {
+                    assert_eq!(has_byte_below(x, n), b < n, "{b:#x} < {n:#x} at {at}");
+                }
+                assert_eq!(has_byte(x, 0x7F), b == 0x7F, "{b:#x} at {at}");
+                assert_eq!(has_byte(x, 0xC2), b == 0xC2, "{b:#x} at {at}");
+            }
+        }
+        let text = "ab\tcd\nef ghijklmnopq\x07r";
+        let found = find_byte(
+            text.as_bytes(),
+            |x| has_byte_below(x, b' '),
+            |b| is_forbidden_control(char::from(b)),
+        );
+        assert_eq!(found, text.find('\x07'));
     }
 
     #[test]

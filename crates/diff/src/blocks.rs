@@ -38,14 +38,20 @@ pub fn kind_name(b: &Block) -> &'static str {
     }
 }
 
-/// Whether a byte may open markup, an entity or an escape, or is a control character.
-fn is_markup_byte(b: u8) -> bool {
-    b < 0x20
-        || matches!(
-            b,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'!' | b'&' | b'~' | 0x7F
-        )
-}
+/// Bytes that may open markup, an entity or an escape, or are control characters.
+const MARKUP_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20
+            || matches!(
+                b as u8,
+                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'!' | b'&' | b'~' | 0x7F
+            );
+        b += 1;
+    }
+    t
+};
 
 /// Inline Markdown as plain text ([`to_plain`]), without parsing a text that
 /// has no Markdown in it: one line that starts with a letter or digit, ends
@@ -54,13 +60,7 @@ fn is_markup_byte(b: u8) -> bool {
 fn plain(text: &str) -> String {
     let inert = text.chars().next().is_some_and(char::is_alphanumeric)
         && !text.ends_with(char::is_whitespace)
-        // A block of bytes at a time, without stopping inside a block (the
-        // compiler turns that into vector instructions).
-        && !text.as_bytes().chunks(64).any(|block| {
-            block
-                .iter()
-                .fold(false, |any, &b| any | is_markup_byte(b))
-        });
+        && !text.bytes().any(|b| MARKUP_BYTE[usize::from(b)]);
     if inert {
         text.to_string()
     } else {
