@@ -110,10 +110,14 @@ pub fn run(ctx: &Ctx, a: &DiffArgs) -> anyhow::Result<()> {
     };
     match &a.output {
         Some(p) => {
-            std::fs::write(p, out).with_context(|| format!("cannot write {}", p.display()))?
+            std::fs::write(p, &out).with_context(|| format!("cannot write {}", p.display()))?
         }
         None => std::io::stdout().lock().write_all(out.as_bytes())?,
     }
+    // The command ends here: freeing the two releases and the comparison
+    // (thousands of blocks for a long body) one by one would only cost time
+    // before the process gives all its memory back at once.
+    std::mem::forget((old, new, c, out));
     Ok(())
 }
 
