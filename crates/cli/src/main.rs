@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod heap;
 
 /// Draft, store, compare and export press releases as structured fields.
 #[derive(Parser)]

@@ -42,6 +42,12 @@ pub fn from_json(json: &str) -> Result<Release, CoreError> {
 /// at every level; an error names the path of the offending value
 /// (`body[2]: unknown field …`) besides its line and column.
 pub fn parse_json(json: &str) -> Result<Release, CoreError> {
+    // Tracking the path costs a good part of the parse; a valid file (nearly
+    // every file) does without it, and only a refused one is read again with
+    // the path to name.
+    if let Ok(release) = serde_json::from_str(json) {
+        return Ok(release);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let release: Release =
         serde_path_to_error::deserialize(&mut de).map_err(CoreError::from_path_error)?;

@@ -36,11 +36,7 @@ pub const MAX_BLOCKS: usize = 5_000;
 pub fn problems(release: &Release) -> Vec<Problem> {
     let mut out = Vec::new();
     each_text(release, &mut |path, text| {
-        if let Some((at, c)) = text
-            .chars()
-            .enumerate()
-            .find(|(_, c)| is_forbidden_control(*c))
-        {
+        if let Some((at, c)) = first_forbidden_control(text) {
             out.push(Problem {
                 path: path(),
                 message: format!(
@@ -228,6 +224,63 @@ pub fn is_forbidden_control(c: char) -> bool {
     c < ' ' && c != '\t' && c != '\n'
 }
 
+/// The first character of `text` that [`is_forbidden_control`] refuses, with
+/// its index in characters. Every forbidden character is ASCII, and in UTF-8
+/// no byte of a longer character is below 0x80, so the bytes are scanned,
+/// eight at a time (the text of a long release is mostly read here);
+/// characters are counted only when one is found.
+fn first_forbidden_control(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let at = find_byte(
+        bytes,
+        |x| has_byte_below(x, b' '),
+        |b| is_forbidden_control(char::from(b)),
+    )?;
+    Some((text.get(..at)?.chars().count(), char::from(*bytes.get(at)?)))
+}
+
+/// Eight ones, one in each byte.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// The top bit of each byte.
+const TOPS: u64 = ONES << 7;
+
+/// Whether one of the eight bytes of `x` is below `n` (at most 0x80), exactly.
+pub(crate) fn has_byte_below(x: u64, n: u8) -> bool {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & TOPS != 0
+}
+
+/// Whether one of the eight bytes of `x` is `b`, exactly.
+pub(crate) fn has_byte(x: u64, b: u8) -> bool {
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y & TOPS != 0
+}
+
+/// Index of the first byte for which `byte` holds. Eight bytes at a time:
+/// `word` sees them as one little-endian integer and must be true whenever
+/// `byte` holds for one of them; only then are they looked at one by one.
+pub(crate) fn find_byte(
+    bytes: &[u8],
+    word: impl Fn(u64) -> bool,
+    byte: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+        if word(x) {
+            if let Some(i) = w.iter().position(|&b| byte(b)) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| byte(b))
+        .map(|i| at + i)
+}
+
 /// Calls `f` with the path (built only when asked for) and the text of every
 /// string a release holds.
 fn each_text(r: &Release, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
@@ -336,6 +389,10 @@ fn each_text(r: &Release, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
 }
 
 fn check_len(bad: &mut impl FnMut(String, String), path: &str, text: &str) {
+    // A text of no more bytes than the limit has no more characters either.
+    if text.len() <= MAX_FIELD_CHARS {
+        return;
+    }
     let n = text.chars().count();
     if n > MAX_FIELD_CHARS {
         bad(
@@ -453,6 +510,56 @@ mod tests {
         }
         r.headline = "Café – “quoted” \u{a0}".into();
         assert!(problems(&r).is_empty());
+    }
+
+    #[test]
+    fn a_control_character_is_placed_by_characters_not_bytes() {
+        let mut r = seed();
+        r.headline = "Café “ä”\x07 end".into();
+        let p = problems(&r);
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            p[0].message,
+            "the text holds the control character U+0007 at character 9; remove it"
+        );
+    }
+
+    #[test]
+    fn word_tests_agree_with_byte_tests() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let x = u64::from_le_bytes(w);
+                for n in [1u8, 0x20, b'a'] {
+                    assert_eq!(has_byte_below(x, n), b < n, "{b:#x} < {n:#x} at {at}");
+                }
+                assert_eq!(has_byte(x, 0x7F), b == 0x7F, "{b:#x} at {at}");
+                assert_eq!(has_byte(x, 0xC2), b == 0xC2, "{b:#x} at {at}");
+            }
+        }
+        let text = "ab\tcd\nef ghijklmnopq\x07r";
+        let found = find_byte(
+            text.as_bytes(),
+            |x| has_byte_below(x, b' '),
+            |b| is_forbidden_control(char::from(b)),
+        );
+        assert_eq!(found, text.find('\x07'));
+    }
+
+    #[test]
+    fn the_length_limit_counts_characters_not_bytes() {
+        let mut r = seed();
+        r.headline = "é".repeat(MAX_FIELD_CHARS);
+        assert!(problems(&r).is_empty(), "{} bytes", r.headline.len());
+        r.headline.push('é');
+        let p = problems(&r);
+        assert_eq!(paths(&r), ["headline"]);
+        assert!(
+            p[0].message.contains("200001 characters"),
+            "{}",
+            p[0].message
+        );
     }
 }
 

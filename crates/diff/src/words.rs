@@ -289,6 +289,16 @@ pub fn classify(old: &str, new: &str) -> Option<Trivial> {
     if old == new {
         return None;
     }
+    // Two different runs of ASCII letters and digits (most replaced words)
+    // are neither: each is its only whitespace-separated word, and `straight`
+    // changes none of their characters.
+    if old
+        .bytes()
+        .chain(new.bytes())
+        .all(|b| b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
     if old.split_whitespace().eq(new.split_whitespace()) {
         return Some(Trivial::Whitespace);
     }

@@ -58,6 +58,16 @@ fn load_pair(ctx: &Ctx, a: &DiffArgs) -> anyhow::Result<(Release, Release)> {
             if a.from.is_some() || a.to.is_some() {
                 anyhow::bail!("--from/--to go with a release id, not with two files");
             }
+            let input: u64 = [x, y]
+                .iter()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum();
+            crate::heap::reserve(
+                usize::try_from(input)
+                    .unwrap_or(usize::MAX)
+                    .saturating_mul(crate::heap::PER_INPUT_BYTE),
+            );
             Ok((read_release(Path::new(x))?, read_release(Path::new(y))?))
         }
         [id] => {
@@ -100,10 +110,14 @@ pub fn run(ctx: &Ctx, a: &DiffArgs) -> anyhow::Result<()> {
     };
     match &a.output {
         Some(p) => {
-            std::fs::write(p, out).with_context(|| format!("cannot write {}", p.display()))?
+            std::fs::write(p, &out).with_context(|| format!("cannot write {}", p.display()))?
         }
         None => std::io::stdout().lock().write_all(out.as_bytes())?,
     }
+    // The command ends here: freeing the two releases and the comparison
+    // (thousands of blocks for a long body) one by one would only cost time
+    // before the process gives all its memory back at once.
+    std::mem::forget((old, new, c, out));
     Ok(())
 }
 
