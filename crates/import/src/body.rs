@@ -1396,10 +1396,18 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
                     "however",
                     "según",
                 ];
+                // `Con Ana Gil …`, `Pour Claire Dubois, …`: a word opening the
+                // sentence before a two-word name is no given name.
+                const PREPOSITIONS: [&str; 12] = [
+                    "por", "con", "sin", "para", "pour", "avec", "sans", "par", "for", "with",
+                    "by", "from",
+                ];
                 let given = !double
                     || (first.chars().skip(1).all(char::is_lowercase)
                         && first.chars().count() >= 2
                         && !NOT_GIVEN.contains(&first.to_lowercase().as_str())
+                        && !quote::speech_word(&first.to_lowercase())
+                        && !PREPOSITIONS.contains(&first.to_lowercase().as_str())
                         && !quote::TITLE_WORDS.contains(&first.trim_end_matches('.'))
                         && !quote::HONORIFICS.contains(first)
                         && !LOCAL_TITLES.contains(&first.to_lowercase().as_str()));

@@ -203,167 +203,182 @@ fn note_marker(n: &str) -> bool {
             || crate::tail::markers_in(m).first().is_some_and(|k| k == m))
 }
 
-/// Speech verbs, their language, and whether the model prints them as written
-/// (`said`, `a déclaré`, `dijo`); the others are printed as those.
-const VERBS: &[(&str, &str)] = &[
-    ("said", "en"),
-    ("says", "en"),
-    ("added", "en"),
-    ("adds", "en"),
-    ("noted", "en"),
-    ("notes", "en"),
-    ("told", "en"),
-    ("explained", "en"),
-    ("explains", "en"),
-    ("stressed", "en"),
-    ("stated", "en"),
-    ("states", "en"),
-    ("commented", "en"),
-    ("continued", "en"),
-    ("concluded", "en"),
-    ("remarked", "en"),
-    ("observed", "en"),
-    ("declared", "en"),
-    ("emphasised", "en"),
-    ("emphasized", "en"),
-    ("warned", "en"),
-    ("recalled", "en"),
-    ("insisted", "en"),
-    ("pointed out", "en"),
-    ("according to", "en"),
-    ("a déclaré", "fr"),
-    ("a dit", "fr"),
-    ("a ajouté", "fr"),
-    ("a souligné", "fr"),
-    ("a expliqué", "fr"),
-    ("a indiqué", "fr"),
-    ("a affirmé", "fr"),
-    ("a poursuivi", "fr"),
-    ("a conclu", "fr"),
-    ("a estimé", "fr"),
-    ("a précisé", "fr"),
-    ("a rappelé", "fr"),
-    ("a insisté", "fr"),
-    ("a commenté", "fr"),
-    ("a réagi", "fr"),
-    ("a témoigné", "fr"),
-    ("a lancé", "fr"),
-    ("réagit", "fr"),
-    ("déclare", "fr"),
-    ("ajoute", "fr"),
-    ("souligne", "fr"),
-    ("explique", "fr"),
-    ("affirme", "fr"),
-    ("indique", "fr"),
-    ("précise", "fr"),
-    ("estime", "fr"),
-    ("rappelle", "fr"),
-    ("poursuit", "fr"),
-    ("conclut", "fr"),
-    ("selon", "fr"),
-    ("dijo", "es"),
-    ("afirmó", "es"),
-    ("señaló", "es"),
-    ("explicó", "es"),
-    ("agregó", "es"),
-    ("añadió", "es"),
-    ("indicó", "es"),
-    ("aseguró", "es"),
-    ("declaró", "es"),
-    ("destacó", "es"),
-    ("resaltó", "es"),
-    ("resalta", "es"),
-    ("subrayó", "es"),
-    ("manifestó", "es"),
-    ("aclaró", "es"),
-    ("sostuvo", "es"),
-    ("precisó", "es"),
-    ("comentó", "es"),
-    ("expresó", "es"),
-    ("remarcó", "es"),
-    ("afirma", "es"),
-    ("declara", "es"),
-    ("dice", "es"),
-    ("señala", "es"),
-    ("explica", "es"),
-    ("asegura", "es"),
-    ("añade", "es"),
-    ("agrega", "es"),
-    ("indica", "es"),
-    ("destaca", "es"),
-    ("subraya", "es"),
-    ("sostiene", "es"),
-    ("comenta", "es"),
-    ("según", "es"),
-    // Spain writes the perfect: `ha indicado`, `ha señalado`.
-    ("ha indicado", "es"),
-    ("ha señalado", "es"),
-    ("ha afirmado", "es"),
-    ("ha explicado", "es"),
-    ("ha dicho", "es"),
-    ("ha declarado", "es"),
-    ("ha añadido", "es"),
-    ("ha asegurado", "es"),
-    ("ha destacado", "es"),
-    ("ha subrayado", "es"),
-    ("ha manifestado", "es"),
-    ("ha advertido", "es"),
-    ("ha puntualizado", "es"),
-    ("ha recalcado", "es"),
-    ("ha reconocido", "es"),
-    ("ha insistido", "es"),
-    ("ha concluido", "es"),
-    ("ha comentado", "es"),
-    ("ha precisado", "es"),
-    ("puntualizó", "es"),
-    ("informó", "es"),
-    ("ha informado", "es"),
-    ("puntualiza", "es"),
-    ("recalcó", "es"),
-    ("recalca", "es"),
-    ("reconoció", "es"),
-    ("insistió", "es"),
-    ("advirtió", "es"),
-    ("advierte", "es"),
-    ("concluyó", "es"),
-    ("enfatizó", "es"),
-    ("apuntó", "es"),
-    ("relató", "es"),
-    ("a martelé", "fr"),
-    ("a averti", "fr"),
-    ("a noté", "fr"),
-    ("a relevé", "fr"),
-    ("a observé", "fr"),
-    ("a reconnu", "fr"),
-    ("a confié", "fr"),
-    ("a plaidé", "fr"),
-    ("avertit", "fr"),
-    ("insiste", "fr"),
-    ("confie", "fr"),
-    ("martèle", "fr"),
-    ("observe", "fr"),
-    ("relève", "fr"),
-    ("acknowledged", "en"),
-    ("argued", "en"),
-    ("cautioned", "en"),
-    ("urged", "en"),
-    ("underlined", "en"),
-    ("highlighted", "en"),
-    ("affirmed", "en"),
-    ("wrote", "en"),
-    ("writes", "en"),
-    ("replied", "en"),
-    ("responded", "en"),
-    ("a répondu", "fr"),
-    ("répond", "fr"),
-    ("respondió", "es"),
-    ("responde", "es"),
-    ("ha respondido", "es"),
+/// English speech verbs: (past, present).
+const EN_VERBS: &[(&str, &str)] = &[
+    ("said", "says"),
+    ("added", "adds"),
+    ("noted", "notes"),
+    ("told", "tells"),
+    ("explained", "explains"),
+    ("stressed", "stresses"),
+    ("stated", "states"),
+    ("commented", "comments"),
+    ("continued", "continues"),
+    ("concluded", "concludes"),
+    ("remarked", "remarks"),
+    ("observed", "observes"),
+    ("declared", "declares"),
+    ("emphasised", "emphasises"),
+    ("emphasized", "emphasizes"),
+    ("warned", "warns"),
+    ("recalled", "recalls"),
+    ("insisted", "insists"),
+    ("pointed out", "points out"),
+    ("acknowledged", "acknowledges"),
+    ("argued", "argues"),
+    ("cautioned", "cautions"),
+    ("urged", "urges"),
+    ("underlined", "underlines"),
+    ("highlighted", "highlights"),
+    ("affirmed", "affirms"),
+    ("wrote", "writes"),
+    ("replied", "replies"),
+    ("responded", "responds"),
+    ("admitted", "admits"),
+    ("recounted", "recounts"),
+    ("reflected", "reflects"),
 ];
+
+/// French speech verbs: (present, passé composé). A reflexive verb's
+/// passé composé is written with `'` and `’` and in both genders.
+const FR_VERBS: &[(&str, &str)] = &[
+    ("déclare", "a déclaré"),
+    ("dit", "a dit"),
+    ("ajoute", "a ajouté"),
+    ("souligne", "a souligné"),
+    ("explique", "a expliqué"),
+    ("indique", "a indiqué"),
+    ("affirme", "a affirmé"),
+    ("poursuit", "a poursuivi"),
+    ("conclut", "a conclu"),
+    ("estime", "a estimé"),
+    ("précise", "a précisé"),
+    ("rappelle", "a rappelé"),
+    ("insiste", "a insisté"),
+    ("commente", "a commenté"),
+    ("réagit", "a réagi"),
+    ("témoigne", "a témoigné"),
+    ("lance", "a lancé"),
+    ("martèle", "a martelé"),
+    ("avertit", "a averti"),
+    ("note", "a noté"),
+    ("relève", "a relevé"),
+    ("observe", "a observé"),
+    ("reconnaît", "a reconnu"),
+    ("confie", "a confié"),
+    ("plaide", "a plaidé"),
+    ("répond", "a répondu"),
+    ("salue", "a salué"),
+    ("regrette", "a regretté"),
+    ("dénonce", "a dénoncé"),
+    ("prévient", "a prévenu"),
+    ("raconte", "a raconté"),
+    ("résume", "a résumé"),
+    ("assure", "a assuré"),
+    ("se réjouit", "s'est réjoui"),
+    ("se félicite", "s'est félicité"),
+    ("s'inquiète", "s'est inquiété"),
+    ("s'exclame", "s'est exclamé"),
+];
+
+/// The other spellings of the reflexive verbs above: the typographic
+/// apostrophe and the feminine.
+const FR_REFLEXIVE_FORMS: &[&str] = &[
+    "s’est réjoui",
+    "s'est réjouie",
+    "s’est réjouie",
+    "s’est félicité",
+    "s'est félicitée",
+    "s’est félicitée",
+    "s’inquiète",
+    "s’est inquiété",
+    "s'est inquiétée",
+    "s’est inquiétée",
+    "s’exclame",
+    "s’est exclamé",
+    "s'est exclamée",
+    "s’est exclamée",
+];
+
+/// Spanish speech verbs: (preterite, present, perfect).
+const ES_VERBS: &[(&str, &str, &str)] = &[
+    ("dijo", "dice", "ha dicho"),
+    ("afirmó", "afirma", "ha afirmado"),
+    ("señaló", "señala", "ha señalado"),
+    ("explicó", "explica", "ha explicado"),
+    ("agregó", "agrega", "ha agregado"),
+    ("añadió", "añade", "ha añadido"),
+    ("indicó", "indica", "ha indicado"),
+    ("aseguró", "asegura", "ha asegurado"),
+    ("declaró", "declara", "ha declarado"),
+    ("destacó", "destaca", "ha destacado"),
+    ("resaltó", "resalta", "ha resaltado"),
+    ("subrayó", "subraya", "ha subrayado"),
+    ("manifestó", "manifiesta", "ha manifestado"),
+    ("aclaró", "aclara", "ha aclarado"),
+    ("sostuvo", "sostiene", "ha sostenido"),
+    ("precisó", "precisa", "ha precisado"),
+    ("comentó", "comenta", "ha comentado"),
+    ("expresó", "expresa", "ha expresado"),
+    ("remarcó", "remarca", "ha remarcado"),
+    ("puntualizó", "puntualiza", "ha puntualizado"),
+    ("informó", "informa", "ha informado"),
+    ("recalcó", "recalca", "ha recalcado"),
+    ("reconoció", "reconoce", "ha reconocido"),
+    ("insistió", "insiste", "ha insistido"),
+    ("advirtió", "advierte", "ha advertido"),
+    ("concluyó", "concluye", "ha concluido"),
+    ("enfatizó", "enfatiza", "ha enfatizado"),
+    ("apuntó", "apunta", "ha apuntado"),
+    ("relató", "relata", "ha relatado"),
+    ("respondió", "responde", "ha respondido"),
+    ("detalló", "detalla", "ha detallado"),
+    ("valoró", "valora", "ha valorado"),
+    ("agradeció", "agradece", "ha agradecido"),
+    ("lamentó", "lamenta", "ha lamentado"),
+];
+
+/// Every form of every speech verb with its language (`en`, `fr`, `es`),
+/// longest first, so that `a dit` is tried before `dit`; and the words that
+/// only come before the speaker (`according to`, `selon`, `según`).
+static VERBS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let mut v: Vec<(&'static str, &'static str)> = Vec::new();
+        for (past, present) in EN_VERBS {
+            v.extend([(*past, "en"), (*present, "en")]);
+        }
+        for (present, perfect) in FR_VERBS {
+            v.extend([(*present, "fr"), (*perfect, "fr")]);
+        }
+        v.extend(FR_REFLEXIVE_FORMS.iter().map(|f| (*f, "fr")));
+        for (preterite, present, perfect) in ES_VERBS {
+            v.extend([(*preterite, "es"), (*present, "es"), (*perfect, "es")]);
+        }
+        v.extend(BEFORE_ONLY.iter().map(|b| (b.0, b.1)));
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    });
 /// The verbs the model prints.
 const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
-/// Verbs that only come before the speaker (`according to Jane Doe`).
-const BEFORE_ONLY: [&str; 3] = ["according to", "selon", "según"];
+/// Words that only come before the speaker (`according to Jane Doe`, `pour
+/// Jane Doe, « … »`), with their language.
+const BEFORE_ONLY: [(&str, &str); 5] = [
+    ("according to", "en"),
+    ("selon", "fr"),
+    ("según", "es"),
+    ("pour", "fr"),
+    ("para", "es"),
+];
+
+/// Whether `w` (lower-cased) is a form of a speech verb or a word that
+/// introduces a speaker (`selon`, `para`).
+pub(crate) fn speech_word(w: &str) -> bool {
+    VERBS.iter().any(|(v, _)| *v == w)
+}
+
+fn before_only(v: &str) -> bool {
+    BEFORE_ONLY.iter().any(|(b, _)| *b == v)
+}
 const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
 ];
@@ -507,7 +522,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .and_then(|r| r.strip_suffix(','))
         {
             for (verb, lang) in VERBS.iter().copied() {
-                if BEFORE_ONLY.contains(&verb) {
+                if before_only(verb) {
                     continue;
                 }
                 let Some(who) = r.strip_prefix(verb).and_then(|w| w.strip_prefix(' ')) else {
@@ -529,7 +544,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             let lower = uncap(b.trim());
             if let Some((_, lang)) = VERBS
                 .iter()
-                .find(|(v, _)| *v == lower && !BEFORE_ONLY.contains(v))
+                .find(|(v, _)| *v == lower && !before_only(v))
             {
                 return Some(attr(
                     Attribution::PronounSaid,
@@ -547,7 +562,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         let verb_last = |n: &str| {
             VERBS
                 .iter()
-                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")))
+                .any(|(v, _)| !before_only(v) && n.ends_with(&format!(" {v}")))
         };
         let words = n.split_whitespace().count();
         let bare_verb =
@@ -565,7 +580,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             for (verb, lang) in VERBS
                 .iter()
                 .copied()
-                .filter(|(v, _)| BEFORE_ONLY.contains(v))
+                .filter(|(v, _)| before_only(v))
             {
                 let Some(rest) = lower.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) else {
                     continue;
@@ -584,7 +599,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         let occasion = without_occasion(body);
         let body = occasion.unwrap_or(body);
         for (verb, lang) in VERBS.iter().copied() {
-            if BEFORE_ONLY.contains(&verb) {
+            if before_only(verb) {
                 continue;
             }
             let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) else {
@@ -747,7 +762,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     // `“…”, dijo. “…”`: the verb alone, for the person just named or quoted.
     if let Some((_, lang)) = VERBS
         .iter()
-        .find(|(v, _)| *v == lower_first && !BEFORE_ONLY.contains(v))
+        .find(|(v, _)| *v == lower_first && !before_only(v))
     {
         return Some(attr(
             Attribution::PronounSaid,
@@ -803,7 +818,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             };
             return Some(attr(form, mention, lang, reworded || reworded_verb));
         }
-        if BEFORE_ONLY.contains(&verb) {
+        if before_only(verb) {
             continue;
         }
         // `SUBJECT verb`, or `SUBJECT told reporters` (an object after `told`).
@@ -958,7 +973,7 @@ const CIRCUMSTANCES: [&str; 24] = [
 fn verb_then_circumstance(body: &str) -> Option<Attr> {
     let (i, verb, lang) = VERBS
         .iter()
-        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter(|(v, _)| !before_only(v))
         .filter_map(|(v, l)| body.find(&format!(" {v} ")).map(|i| (i, *v, *l)))
         .min_by_key(|(i, _, _)| *i)?;
     let after = body.get(i + verb.len() + 2..)?.trim();
@@ -985,7 +1000,7 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
 pub(crate) fn reported_speaker(body: &str) -> Option<Mention> {
     let i = VERBS
         .iter()
-        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter(|(v, _)| !before_only(v))
         .filter_map(|(v, _)| {
             [" que ", " that "]
                 .iter()

@@ -975,3 +975,28 @@ fn regional_contact_lines_and_a_label_run_into_the_name() {
     assert_eq!(r.contacts[0].email.as_deref(), Some("reyes@harbor.example"));
     assert_eq!(r.contacts[2].phone.as_deref(), Some("+1 813-555-0103"));
 }
+
+#[test]
+fn attribution_verbs_in_every_tense_of_the_table() {
+    for (body, who) in [
+        ("“We kept every receipt,” admits Tom Reyes, the treasurer.", "Tom Reyes"),
+        ("« Le quartier attendait ce lieu », s'est réjouie Claire Dubois.", "Claire Dubois"),
+        ("« Le quartier attendait ce lieu », se félicite Claire Dubois.", "Claire Dubois"),
+        ("“Habrá talleres cada semana”, detalla Ana Gil, concejala.", "Ana Gil"),
+        ("“Habrá talleres cada semana”, ha valorado Ana Gil.", "Ana Gil"),
+        (
+            "Le maire, Louis Ferrand, se réjouit : « C'est un lieu pour tout le monde. »",
+            "Louis Ferrand",
+        ),
+        (
+            "Pour Claire Dubois, adjointe à la culture, « ce lieu change la vie du quartier ».",
+            "Claire Dubois",
+        ),
+        (
+            "Para Ana Gil, concejala de Cultura, “la biblioteca es de todos”.",
+            "Ana Gil",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+}
