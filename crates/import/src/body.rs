@@ -774,6 +774,7 @@ fn narrated(p: &str) -> Option<Mention> {
         let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
         ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
     });
+    let subject = subject.or_else(|| role_noun_then_name(&words));
     if let Some(name) = subject {
         return Some(Mention {
             name: Some(name),
@@ -822,6 +823,57 @@ fn narrated(p: &str) -> Option<Mention> {
         name: Some(name),
         ..Mention::default()
     }))
+}
+
+/// `La bibliothécaire Anne Roux, responsable …`, `The architect Paul Viret
+/// drew …`: a paragraph opening with an article, one to three lower-case
+/// words naming a role, then a name of two or three words closed by a comma
+/// or followed by a lower-case word.
+fn role_noun_then_name(words: &[&str]) -> Option<String> {
+    const ARTICLES: [&str; 7] = ["The", "Le", "La", "Les", "El", "Los", "Las"];
+    let first = *words.first()?;
+    // `L'écologue Paul Viret`: the article elided onto the role.
+    let elided = ["L'", "L’"]
+        .iter()
+        .any(|a| first.strip_prefix(a).is_some_and(|r| r.starts_with(char::is_lowercase)));
+    if !elided && !ARTICLES.contains(&first) {
+        return None;
+    }
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let roles = words.iter().skip(1).take_while(|w| lower(w)).count();
+    // `La ministra de Política Territorial, …`: capitals after a
+    // preposition name an organisation, not a person.
+    const LINKS: [&str; 16] = [
+        "de", "del", "du", "des", "of", "for", "at", "en", "à", "au", "aux", "y", "et", "and",
+        "la", "le",
+    ];
+    let linked = words.iter().skip(1).take(roles).any(|w| {
+        LINKS.contains(w) || w.starts_with("d'") || w.starts_with("d’")
+    });
+    if linked || !(usize::from(!elided)..=3).contains(&roles) {
+        return None;
+    }
+    let start = 1 + roles;
+    let mut name = Vec::new();
+    let mut closed = false;
+    for w in words.get(start..)?.iter().take(4) {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !quote::title_word(bare);
+        if !capital {
+            closed = lower(w);
+            break;
+        }
+        name.push(bare);
+        if w.ends_with(',') {
+            closed = true;
+            break;
+        }
+    }
+    let name = name.join(" ");
+    ((2..=3).contains(&name.split_whitespace().count()) && closed && quote::name_ok(&name))
+        .then_some(name)
 }
 
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
@@ -1419,7 +1471,15 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
                 {
                     continue;
                 }
-                let full = format!("{first} {bare}");
+                let mut full = format!("{first} {bare}");
+                // `Carmen Ruiz Soto, …` for `Ruiz`: a Spanish second surname
+                // closing the name right after the first.
+                if let Some(second) = words
+                    .get(i + 1 + usize::from(double))
+                    .and_then(|w| second_surname(w))
+                {
+                    full = format!("{full} {second}");
+                }
                 if quote::name_ok(&full) && !taken.contains(&full) {
                     p.name = full;
                     break 'texts;
@@ -1427,6 +1487,22 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
             }
         }
     }
+}
+
+/// `Soto,` or `Osuna.` after a surname: a capitalised name word closing the
+/// name (a comma or a stop tight against it), not a month, a day or a title.
+fn second_surname(w: &str) -> Option<&str> {
+    const NOT_SURNAMES: [&str; 5] = ["Jr", "Sr", "Junior", "PhD", "MP"];
+    let bare = w.strip_suffix([',', '.', ';', ')'])?;
+    let ok = bare.chars().count() >= 2
+        && bare.chars().next().is_some_and(char::is_uppercase)
+        && bare.chars().skip(1).all(char::is_lowercase)
+        && !NOT_SURNAMES.contains(&bare)
+        && crate::dates::month(bare).is_none()
+        && !crate::dates::is_weekday(bare)
+        && !quote::title_word(bare)
+        && !LOCAL_TITLES.contains(&bare.to_lowercase().as_str());
+    ok.then_some(bare)
 }
 
 /// Words written before a surname in place of a first name: `Minister Lyle`,

@@ -168,7 +168,15 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                     return None;
                 }
                 open_end = !closed;
-                segments.push((text.clone(), None));
+                match inserted_attribution(text) {
+                    Some((before, a, after)) => {
+                        segments.push((before, Some(a)));
+                        if !after.is_empty() {
+                            segments.push((after, None));
+                        }
+                    }
+                    None => segments.push((text.clone(), None)),
+                }
             }
         }
     }
@@ -189,6 +197,67 @@ pub fn parse(text: &str) -> Option<QuotePara> {
         segments,
         open_end,
     })
+}
+
+/// `dijo Prieto`, `explique-t-elle`, `a-t-il ajouté`: words that open with a
+/// speech verb (not `selon`, `para`) or are a French inversion, and do not end
+/// on a courtesy title cut by its stop (`said Dr`).
+fn verb_first(inner: &str) -> bool {
+    let lower = inner.to_lowercase();
+    let verb = VERBS.iter().any(|(v, _)| {
+        !before_only(v)
+            && lower
+                .strip_prefix(v)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    });
+    let last = inner.split_whitespace().last().unwrap_or("");
+    (verb || french_inversion(inner).is_some())
+        && !HONORIFICS.contains(&last)
+        && !HONORIFICS.contains(&format!("{last}.").as_str())
+}
+
+/// An attribution set inside the quotation marks: `« Nous avons trié,
+/// explique-t-elle. Certains … »`, `“Se perdían —dijo Prieto—. Hoy …”`.
+/// Returns the words before it (with their comma), the attribution and the
+/// words after it; `None` when no verb-first attribution or French inversion
+/// sits between a comma or dash and the next stop.
+fn inserted_attribution(text: &str) -> Option<(String, Attr, String)> {
+    // Spanish: between two em dashes.
+    if let Some(i) = text.find('—').filter(|i| *i > 0) {
+        let rest = text.get(i + '—'.len_utf8()..)?;
+        if let Some(j) = rest.find('—') {
+            let inner = rest.get(..j)?.trim();
+            let after = rest.get(j + '—'.len_utf8()..)?;
+            if verb_first(inner) && inner.split_whitespace().count() <= 10 {
+                if let Some(a) = attribution(inner, false) {
+                    let after = after.trim_start_matches(['.', ',', ';']).trim();
+                    let before = text.get(..i)?.trim_end();
+                    return Some((before.to_string(), a, after.to_string()));
+                }
+            }
+        }
+    }
+    // A comma, then the attribution, then a full stop or a comma.
+    for (i, _) in text.match_indices(", ") {
+        let rest = text.get(i + 2..)?;
+        if !rest.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let Some(j) = rest.find(['.', ',']) else {
+            continue;
+        };
+        let inner = rest.get(..j)?.trim();
+        if inner.split_whitespace().count() > 8 || !verb_first(inner) {
+            continue;
+        }
+        let Some(a) = attribution(inner, false) else {
+            continue;
+        };
+        let after = rest.get(j + 1..)?.trim();
+        let before = text.get(..=i)?.trim_end();
+        return Some((before.to_string(), a, after.to_string()));
+    }
+    None
 }
 
 /// `*`, `**`, `†`, `¹`, `[1]`, `(1)` (and a full stop after it): a footnote's

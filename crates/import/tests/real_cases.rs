@@ -1000,3 +1000,53 @@ fn attribution_verbs_in_every_tense_of_the_table() {
         assert_eq!(speakers(&with_body(body)), [who], "{body}");
     }
 }
+
+#[test]
+fn attribution_set_inside_the_quotation_marks() {
+    for (body, who) in [
+        (
+            "La bibliothécaire Anne Roux, responsable du fonds ancien, a préparé l'ouverture.\n\n« Nous avons trié dix mille livres, explique-t-elle. Certains dormaient depuis un siècle. »",
+            "Anne Roux",
+        ),
+        (
+            "« Nous avons trié dix mille livres, a précisé Anne Roux. Certains dormaient depuis un siècle. »",
+            "Anne Roux",
+        ),
+        (
+            "“Estos libros se perdían —explicó la directora, Rosa Prieto Gil—. Hoy cualquiera puede leerlos.”",
+            "Rosa Prieto Gil",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+    // A comma inside the quote before ordinary words is no attribution.
+    let r = with_body("“We open the doors, the shelves and the garden,” said Jane Park.");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    let Some(Block::Quote(q)) = r.body.iter().find(|b| matches!(b, Block::Quote(_))) else {
+        panic!("a quote");
+    };
+    assert_eq!(q.paragraphs[0].segments.len(), 1);
+}
+
+#[test]
+fn a_surname_quoted_after_the_full_name_with_two_surnames() {
+    for (body, who) in [
+        (
+            "La alcaldesa, Carmen Ruiz Soto, inauguró el edificio.\n\n“Es un día para todos los vecinos”, ha afirmado Ruiz.",
+            "Carmen Ruiz Soto",
+        ),
+        (
+            "La directora, Rosa Prieto Gil, presentó el proyecto.\n\n“Estos libros se perdían —dijo Prieto—. Hoy cualquiera puede leerlos.”",
+            "Rosa Prieto Gil",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+    // A day after the name is no second surname.
+    assert_eq!(
+        speakers(&with_body(
+            "The vote was called by Jane Park Monday.\n\n“We are ready,” Park said."
+        )),
+        ["Jane Park"]
+    );
+}
