@@ -715,7 +715,9 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
     let attributed = q.segments.iter().any(|(_, a)| a.is_some());
     // `El concejal Jane Doe resaltó que …: “…”`: narration reporting
     // someone's words, then the words themselves with no attribution.
-    let reported = narration.ends_with(':') && quote::reported_speaker(narration).is_some();
+    // `X told reporters that …. “…”`: the same with a full stop.
+    let reported = (narration.ends_with(':') || !attributed)
+        && quote::reported_speaker(narration).is_some();
     (q.lead_in.is_none() && (attributed || reported) && !q.open_end)
         .then(|| (narration.to_string(), quoted.to_string()))
 }

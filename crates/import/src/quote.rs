@@ -156,11 +156,14 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                     last.0.push_str(n);
                     continue;
                 } else {
+                    let last_piece = i == pieces.len() - 1;
                     let last = segments.last_mut()?;
                     if last.1.is_some() {
                         return None;
                     }
-                    last.1 = Some(attribution(n, false)?);
+                    let a = attribution(n, false)
+                        .or_else(|| last_piece.then(|| name_label(n)).flatten())?;
+                    last.1 = Some(a);
                 }
             }
             Piece::Quoted { text, closed } => {
@@ -197,6 +200,80 @@ pub fn parse(text: &str) -> Option<QuotePara> {
         segments,
         open_end,
     })
+}
+
+/// `La concejala de Cultura, Elena Mora Vidal, ha presentado el programa
+/// ante los vecinos:`, `Jane Doe, CEO of Acme, opened the meeting:`: a name
+/// and its title set off by commas, then any short predicate, before a
+/// colon. The verb need not be a speech verb: the colon hands over to the
+/// words quoted.
+fn subject_then_predicate(body: &str) -> Option<Attr> {
+    let parts: Vec<&str> = body.split(", ").map(str::trim).collect();
+    let [a, b, predicate] = parts.as_slice() else {
+        return None;
+    };
+    let words = predicate.split_whitespace().count();
+    if !(1..=15).contains(&words)
+        || !predicate.starts_with(char::is_lowercase)
+        || predicate.contains(['“', '”', '"', '«', '»', '.'])
+    {
+        return None;
+    }
+    let person = |n: &str| {
+        let n = HONORIFICS
+            .iter()
+            .find_map(|h| n.strip_prefix(h).and_then(|r| r.strip_prefix(' ')))
+            .unwrap_or(n);
+        (name_ok(n)
+            && (2..=4).contains(&n.split_whitespace().count())
+            && !n.split_whitespace().any(title_word))
+        .then(|| n.to_string())
+    };
+    let (name, title) = match (person(a), person(b)) {
+        (Some(n), None) => (n, b.to_string()),
+        (None, Some(n)) => (n, a.to_string()),
+        _ => return None,
+    };
+    Some(attr(
+        Attribution::NameSaidColon,
+        full(name, Some(title)),
+        "en",
+        true,
+    ))
+}
+
+/// `Anne Roux, bibliothécaire` under or after a closed quote, with no verb
+/// and no dash: a signature naming the speaker (a name of two to four
+/// words, then at most a short title).
+fn name_label(n: &str) -> Option<Attr> {
+    let body = n.trim_matches(SPACES).trim_end_matches('.').trim();
+    if body.split_whitespace().count() > 14 || body.contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    let (name, title) = match body.split_once(", ") {
+        Some((name, title)) => (name, Some(title)),
+        None => (body, None),
+    };
+    let words = name.split_whitespace().count();
+    if !name_ok(name)
+        || !(2..=4).contains(&words)
+        || name.split_whitespace().any(|w| TITLE_WORDS.contains(&w))
+    {
+        return None;
+    }
+    let form = if title.is_some() {
+        Attribution::SaidNameTitle
+    } else {
+        Attribution::SaidName
+    };
+    let mut a = attr(
+        form,
+        full(name.to_string(), title.map(str::to_string)),
+        "en",
+        true,
+    );
+    a.written = n.trim().to_string();
+    Some(a)
 }
 
 /// `dijo Prieto`, `explique-t-elle`, `a-t-il ajouté`: words that open with a
@@ -654,7 +731,9 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 let Some(rest) = lower.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) else {
                     continue;
                 };
-                let (name, title, _) = split_name_title(rest)?;
+                // `Selon l'architecte X, qui a dessiné le bâtiment, « … »`.
+                let (name, title, _) = split_name_title(rest)
+                    .or_else(|| without_relative(rest).and_then(split_name_title))?;
                 let mention = if name.contains(' ') {
                     full(name, title)
                 } else {
@@ -708,7 +787,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // a déclaré jeudi 30 juin :`: the verb, then a few words of whom or
         // when, before the colon.
         if colon {
-            if let Some(a) = verb_then_circumstance(body) {
+            if let Some(a) = verb_then_circumstance(body).or_else(|| subject_then_predicate(body)) {
                 return Some(a);
             }
         }
@@ -1071,9 +1150,16 @@ pub(crate) fn reported_speaker(body: &str) -> Option<Mention> {
         .iter()
         .filter(|(v, _)| !before_only(v))
         .filter_map(|(v, _)| {
-            [" que ", " that "]
-                .iter()
-                .find_map(|c| body.find(&format!(" {v}{c}")))
+            // `X told reporters that …`, `X a dit aux élus que …`: the
+            // verb, at most three words of whom, then the conjunction.
+            body.match_indices(&format!(" {v} ")).find_map(|(i, m)| {
+                let after = body.get(i + m.len() - 1..)?;
+                after
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| matches!(w, "que" | "that"))
+                    .then_some(i)
+            })
         })
         .min()?;
     let subject = body.get(..i)?.trim();

@@ -1050,3 +1050,29 @@ fn a_surname_quoted_after_the_full_name_with_two_surnames() {
         ["Jane Park"]
     );
 }
+
+#[test]
+fn speaker_named_in_the_paragraph_before_or_in_a_label_after() {
+    for (body, who) in [
+        (
+            "La concejala de Cultura, Elena Mora Vidal, ha presentado el programa de actividades ante los vecinos:\n\n“Habrá talleres todas las semanas.”",
+            "Elena Mora Vidal",
+        ),
+        (
+            "Town manager Ellis Grey told reporters that the building would stay open late. \"We want students here after school.\"",
+            "Ellis Grey",
+        ),
+        (
+            "« Les enfants ont tout de suite trouvé leur coin. »\nAnne Roux, bibliothécaire",
+            "Anne Roux",
+        ),
+        (
+            "Selon l'architecte Paul Viret, qui a dessiné le bâtiment, « la lumière entre par le toit ».",
+            "Paul Viret",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+    // Narration after a quote that is no name keeps the paragraph a paragraph.
+    assert!(speakers(&with_body("“Open every day” was the slogan of the campaign.")).is_empty());
+}
