@@ -776,7 +776,9 @@ fn narrated(p: &str) -> Option<Mention> {
         let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
         ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
     });
-    let subject = subject.or_else(|| role_noun_then_name(&words));
+    let subject = subject
+        .or_else(|| role_noun_then_name(&words))
+        .or_else(|| name_opening(p));
     if let Some(name) = subject {
         return Some(Mention {
             name: Some(name),
@@ -825,6 +827,48 @@ fn narrated(p: &str) -> Option<Mention> {
         name: Some(name),
         ..Mention::default()
     }))
+}
+
+/// `Jane Park, the mayor, said …`, `Jane Park said …`: a paragraph opening
+/// with a name of two or three words, then an apposition between commas or
+/// a speech verb.
+fn name_opening(p: &str) -> Option<String> {
+    let parts: Vec<&str> = p.split(", ").collect();
+    let first = without_honorific(parts.first()?);
+    let (name, apposed) = if parts.len() >= 3 {
+        (first, true)
+    } else {
+        let words: Vec<&str> = first.split_whitespace().collect();
+        let k = (2..=3).rev().find(|k| {
+            words
+                .get(*k)
+                .is_some_and(|w| quote::speech_word(&w.to_lowercase()))
+        })?;
+        (words.get(..k)?.join(" "), false)
+    };
+    const OPENERS: [&str; 24] = [
+        "On", "In", "At", "The", "After", "Before", "During", "Since", "En", "El", "La", "Le",
+        "Los", "Las", "Les", "Por", "Para", "Pour", "Selon", "Según", "Tras", "Lors", "Durante",
+        "Dans",
+    ];
+    let count = name.split_whitespace().count();
+    let dated = name
+        .split_whitespace()
+        .any(|w| crate::dates::is_weekday(w) || crate::dates::month(w).is_some());
+    let opener = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| OPENERS.contains(&w));
+    let ok = !dated
+        && !opener
+        && quote::name_ok(&name)
+        && (2..=3).contains(&count)
+        && !name.split_whitespace().any(quote::title_word)
+        && (!apposed
+            || parts
+                .get(1)
+                .is_some_and(|t| t.split_whitespace().count() <= 8 && !quote::name_ok(t)));
+    ok.then_some(name)
 }
 
 /// `La bibliothécaire Anne Roux, responsable …`, `The architect Paul Viret
@@ -1620,7 +1664,13 @@ fn resolve(
         speaker = if attrs.is_empty() {
             prev
         } else {
-            trial.last.or((trial.list.len() == 1).then_some(0))
+            // `the mayor said`: whoever holds that title, else the person last meant.
+            attrs
+                .iter()
+                .find(|a| a.mention.role.is_some())
+                .and_then(|a| trial.find(&a.mention))
+                .or(trial.last)
+                .or((trial.list.len() == 1).then_some(0))
         };
     }
     let idx = speaker?;

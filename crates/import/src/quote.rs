@@ -132,7 +132,7 @@ pub fn parse(text: &str) -> Option<QuotePara> {
     let pieces = split(text.trim());
     // An opening mark left out: `We are ready,” said Jane Doe.`
     if pieces.iter().all(|p| matches!(p, Piece::Narration(_))) {
-        return missing_open(text.trim());
+        return dialogue_dash(text.trim()).or_else(|| missing_open(text.trim()));
     }
     let mut lead_in = None;
     let mut segments: Vec<(String, Option<Attr>)> = Vec::new();
@@ -209,6 +209,9 @@ pub fn parse(text: &str) -> Option<QuotePara> {
 /// words quoted.
 fn subject_then_predicate(body: &str) -> Option<Attr> {
     let parts: Vec<&str> = body.split(", ").map(str::trim).collect();
+    if let [one] = parts.as_slice() {
+        return role_name_predicate(one);
+    }
     let [a, b, predicate] = parts.as_slice() else {
         return None;
     };
@@ -240,6 +243,51 @@ fn subject_then_predicate(body: &str) -> Option<Attr> {
         "en",
         true,
     ))
+}
+
+/// `La alcaldesa Carmen Ruiz fue clara:`, `Mayor Jane Park was blunt:`: a
+/// role (an article and lower-case words, or title words), a name of two or
+/// three words, then a short lower-case predicate.
+fn role_name_predicate(body: &str) -> Option<Attr> {
+    const ARTICLES: [&str; 7] = ["The", "Le", "La", "Les", "El", "Los", "Las"];
+    let words: Vec<&str> = body.split_whitespace().collect();
+    for start in 1..=4 {
+        let prefix = words.get(..start)?;
+        let role_ok = prefix.iter().enumerate().all(|(k, w)| {
+            w.starts_with(char::is_lowercase) || title_word(w) || (k == 0 && ARTICLES.contains(w))
+        }) && prefix
+            .iter()
+            .any(|w| w.starts_with(char::is_lowercase) || title_word(w));
+        if !role_ok {
+            continue;
+        }
+        for len in [3, 2] {
+            let Some(run) = words.get(start..start + len) else {
+                continue;
+            };
+            let name = run.join(" ");
+            let predicate = words.get(start + len..).unwrap_or_default();
+            if name_ok(&name)
+                && !run.iter().any(|w| title_word(w))
+                && (1..=8).contains(&predicate.len())
+                && predicate.iter().all(|w| w.starts_with(char::is_lowercase))
+            {
+                let role = prefix
+                    .iter()
+                    .skip(usize::from(ARTICLES.contains(&prefix[0])))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return Some(attr(
+                    Attribution::NameSaidColon,
+                    full(name, Some(role)),
+                    "en",
+                    true,
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// `Anne Roux, bibliothécaire` under or after a closed quote, with no verb
@@ -291,6 +339,38 @@ fn verb_first(inner: &str) -> bool {
     (verb || french_inversion(inner).is_some())
         && !HONORIFICS.contains(&last)
         && !HONORIFICS.contains(&format!("{last}.").as_str())
+}
+
+/// Spanish dialogue written with dashes instead of marks: `—Estamos listos
+/// —dijo la alcaldesa Carmen Ruiz.`, `—Estamos listos —dijo Ruiz—. Mañana
+/// abrimos.`
+fn dialogue_dash(text: &str) -> Option<QuotePara> {
+    let body = text.strip_prefix('—')?;
+    if body.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let k = body.find(" —")?;
+    let said = body.get(..k)?.trim();
+    let rest = body.get(k + " —".len()..)?;
+    let (inner, after) = match rest.find('—') {
+        Some(j) => (rest.get(..j)?, rest.get(j + '—'.len_utf8()..)?),
+        None => (rest, ""),
+    };
+    let inner = inner.trim().trim_end_matches('.');
+    if said.is_empty() || !verb_first(inner) {
+        return None;
+    }
+    let a = attribution(inner, false)?;
+    let after = after.trim_start_matches(['.', ',', ';']).trim();
+    let mut segments = vec![(said.to_string(), Some(a))];
+    if !after.is_empty() {
+        segments.push((after.to_string(), None));
+    }
+    Some(QuotePara {
+        lead_in: None,
+        segments,
+        open_end: false,
+    })
 }
 
 /// An attribution set inside the quotation marks: `« Nous avons trié,
@@ -626,9 +706,34 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
         .trim_matches(SPACES)
         .trim_start_matches(',')
         .trim_matches(SPACES);
-    let mut a = attribution_words(n, lead)?;
+    // `Jane Park (pictured) said:`, `Park (54) said.`: an aside in brackets.
+    let plain = without_asides(n);
+    let mut a = attribution_words(n, lead).or_else(|| {
+        (plain != n)
+            .then(|| attribution_words(&plain, lead))
+            .flatten()
+    })?;
     a.written = n.to_string();
     Some(a)
+}
+
+/// `n` without its bracketed asides (`(pictured)`, `(54)`).
+fn without_asides(n: &str) -> String {
+    let mut out = String::with_capacity(n.len());
+    let mut depth = 0usize;
+    for c in n.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" :", ":")
 }
 
 fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool) -> Attr {
@@ -711,8 +816,11 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 .any(|(v, _)| !before_only(v) && n.ends_with(&format!(" {v}")))
         };
         let words = n.split_whitespace().count();
-        let bare_verb =
-            verb_last(n) && (words <= 6 || (words <= 16 && n.matches(", ").count() == 2));
+        // `De son côté, Jean Roy, maire, estime que « … »`: the clause of
+        // occasion does not count.
+        let core = without_occasion(n).unwrap_or(n);
+        let bare_verb = verb_last(n)
+            && (words <= 6 || (words <= 16 && core.matches(", ").count() == 2));
         let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
             (Some(b), _) => (b.trim_end(), true),
             (None, Some(b)) => (b.trim_end(), false),
@@ -774,7 +882,12 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 };
                 return Some(attr(Attribution::RoleSaid, mention, lang, true));
             }
-            let (name, title, reworded) = split_name_title(subject)?;
+            // `Professor Jane Park, who led the study, said:`.
+            let (name, title, reworded) = split_name_title(subject).or_else(|| {
+                without_relative(subject)
+                    .and_then(split_name_title)
+                    .map(|(n, t, _)| (n, t, true))
+            })?;
             let (form, mention) = said_colon(name, title);
             return Some(attr(
                 form,
@@ -878,6 +991,18 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .and_then(|_| body.get(..cut))
     })
     .unwrap_or(body);
+    // `Jane Park said Tuesday`, `dijo este martes`: a day after the verb.
+    let body = body
+        .rsplit_once(' ')
+        .filter(|(_, day)| crate::dates::is_weekday(day))
+        .map(|(b, _)| {
+            ["on", "este", "ce", "el", "le"]
+                .iter()
+                .find_map(|p| b.strip_suffix(p).and_then(|r| r.strip_suffix(' ')))
+                .unwrap_or(b)
+        })
+        .filter(|b| b.contains(' ') || speech_word(&b.to_lowercase()))
+        .unwrap_or(body);
     // `— Daniel Roe, Chief Technology Officer`: a signature under the quote.
     if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–"]
         .iter()
@@ -1215,7 +1340,20 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 25] = [
+const OCCASIONS: &[&str] = &[
+    // Discourse openers: `De son côté, Jean Roy a estimé …`.
+    "de son côté,",
+    "de leur côté,",
+    "pour sa part,",
+    "por su parte,",
+    "asimismo,",
+    "además,",
+    "en outre,",
+    "par ailleurs,",
+    "meanwhile,",
+    "for her part,",
+    "for his part,",
+    "in addition,",
     "suite au ",
     "suite à ",
     "following ",

@@ -1076,3 +1076,39 @@ fn speaker_named_in_the_paragraph_before_or_in_a_label_after() {
     // Narration after a quote that is no name keeps the paragraph a paragraph.
     assert!(speakers(&with_body("“Open every day” was the slogan of the campaign.")).is_empty());
 }
+
+#[test]
+fn roles_asides_openers_and_dialogue_dashes() {
+    for (body, who) in [
+        (
+            "“We waited ten years,” said Jane Park, the mayor.\n\n“The books are the easy part,” said Omar Lind, the town clerk.\n\n“Now we need readers,” the mayor said.",
+            &["Jane Park", "Omar Lind", "Jane Park"][..],
+        ),
+        (
+            "Jane Park, the mayor, said the town had waited ten years. “Now it is done,” she said.",
+            &["Jane Park"],
+        ),
+        ("Jane Park (pictured) said: “We are ready.”", &["Jane Park"]),
+        (
+            "Professor Jane Park, who led the study, said: “We are ready.”",
+            &["Jane Park"],
+        ),
+        ("\"We are ready,\" Jane Park said Tuesday.", &["Jane Park"]),
+        (
+            "De son côté, Jean Roy, maire de la ville, estime que « la ville a tenu parole ».",
+            &["Jean Roy"],
+        ),
+        (
+            "La alcaldesa Carmen Ruiz fue clara: “Estamos listos”.",
+            &["Carmen Ruiz"],
+        ),
+        (
+            "—Estamos listos —dijo la alcaldesa Carmen Ruiz.",
+            &["Carmen Ruiz"],
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), who, "{body}");
+    }
+    // A dash opening a list item is no dialogue.
+    assert!(speakers(&with_body("— Horario ampliado los sábados.")).is_empty());
+}
