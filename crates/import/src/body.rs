@@ -292,13 +292,20 @@ fn signature(name: &str, title: &str) -> Option<Mention> {
     let plain = |t: &str| {
         !t.ends_with(['.', ':', '!', '?', ';']) && !t.contains(['“', '”', '"', '«', '»', ','])
     };
+    // `Chairman, Oakton Rowing Club`: a title and its organisation.
+    let title_plain = match title.split_once(", ") {
+        Some((role, org)) => plain(role) && plain(org),
+        None => plain(title),
+    };
     (capitalised
         && (2..=3).contains(&words.len())
         && quote::name_ok(name)
         && plain(name)
-        && plain(title)
+        && title_plain
         && (1..=6).contains(&title_words.len())
-        && title_words.iter().any(|w| quote::title_word(w)))
+        && title_words
+            .iter()
+            .any(|w| quote::title_word(w.trim_end_matches(','))))
     .then(|| Mention {
         name: Some(name.trim().to_string()),
         title: Some(title.trim().to_string()),

@@ -79,7 +79,13 @@ impl People {
             return self
                 .list
                 .iter()
-                .position(|p| p.surname() == s || p.name == *s);
+                .position(|p| {
+                    // `Pérez` for `Juan Pérez Gil`: a Spanish first surname.
+                    let words: Vec<&str> = p.name.split_whitespace().collect();
+                    p.surname() == s
+                        || p.name == *s
+                        || (words.len() >= 3 && words.get(1..).is_some_and(|w| w.contains(&s.as_str())))
+                });
         }
         // `the mayor said` after two speakers: the one whose title or role
         // holds that role, when exactly one does.

@@ -1112,3 +1112,15 @@ fn roles_asides_openers_and_dialogue_dashes() {
     // A dash opening a list item is no dialogue.
     assert!(speakers(&with_body("— Horario ampliado los sábados.")).is_empty());
 }
+
+#[test]
+fn title_nouns_signed_letters_and_first_surnames() {
+    let r = release("# Town opens a library\n\n**OAKTON, 4 May 2026** — The town opened a library.\n\nHead Librarian Ruth Ames said:\n\n> “The shelves are full and the doors are open.”\n\nTown Clerk Omar Lind added: “We are proud.”\n");
+    assert_eq!(speakers(&r), ["Ruth Ames", "Omar Lind"]);
+    let r = release("<html><body><h1>Statement from Chairman Tom Reyes</h1><p>Monday 12 October 2026</p><p>Dear members,</p><p>I want to write to you about the season.</p><p>We took a hard decision on Sunday, and I stand by it.</p><p>Tom Reyes<br>Chairman, Oakton Rowing Club</p></body></html>");
+    assert_eq!(speakers(&r), ["Tom Reyes"]);
+    let r = with_body("“Estamos listos”, afirmó Juan Pérez Gil, alcalde de la villa.\n\nEl edificio costó dos millones.\n\n“Ha valido la pena”, concluyó Pérez.");
+    assert_eq!(speakers(&r), ["Juan Pérez Gil", "Juan Pérez Gil"]);
+    let r = with_body("“Era el momento”, cuenta Juan Pérez, de 62 años.");
+    assert_eq!(speakers(&r), ["Juan Pérez"]);
+}
