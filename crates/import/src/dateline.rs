@@ -49,6 +49,14 @@ pub fn find(text: &str) -> Option<Found> {
             let mut f = styles(&plain).or_else(|| date_place_punto(&plain))?;
             f.confidence = Confidence::Medium;
             Some(f)
+        })
+        .or_else(|| {
+            // `LIMA (Perú), 8 de abril de 2026.`: the country in brackets
+            // after the place, read without it.
+            let plain = without_country(text)?;
+            let mut f = styles(&plain)?;
+            f.confidence = Confidence::Medium;
+            Some(f)
         })?;
     // `… — (NOTICIAS NEWSWIRE) — The …`: the distributor's name starts the rest.
     if let Some((0, end)) = marker_span(&f.rest).filter(|(s, _)| *s == 0) {
@@ -66,6 +74,22 @@ pub fn find(text: &str) -> Option<Found> {
         .trim()
         .to_string();
     Some(f)
+}
+
+/// `SANTIAGO (Chile), 8 de abril …` → `SANTIAGO, 8 de abril …`: a bracketed
+/// word or two of letters after a place of one to three words, before a comma.
+fn without_country(text: &str) -> Option<String> {
+    let open = text.find(" (").filter(|i| *i < 40)?;
+    let close = open + text.get(open..)?.find(')')?;
+    let inside = text.get(open + 2..close)?;
+    let place = text.get(..open)?;
+    let after = text.get(close + 1..)?;
+    let ok = (1..=3).contains(&place.split_whitespace().count())
+        && (1..=2).contains(&inside.split_whitespace().count())
+        && inside.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+        && inside.starts_with(char::is_uppercase)
+        && after.starts_with(',');
+    ok.then(|| format!("{place}{after}"))
 }
 
 fn styles(text: &str) -> Option<Found> {

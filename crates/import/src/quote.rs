@@ -724,6 +724,8 @@ pub const TITLE_WORDS: &[&str] = &[
     "Prosecutor",
     "Leader",
     "Partner",
+    "Ranger",
+    "Warden",
 ];
 
 /// Whether `s` reads as a person's name: one to five capitalised words.

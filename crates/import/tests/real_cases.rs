@@ -1124,3 +1124,22 @@ fn title_nouns_signed_letters_and_first_surnames() {
     let r = with_body("“Era el momento”, cuenta Juan Pérez, de 62 años.");
     assert_eq!(speakers(&r), ["Juan Pérez"]);
 }
+
+#[test]
+fn embargo_in_french_hours_date_labels_and_a_country_in_brackets() {
+    // An embargo line between the dateline and the headline is no headline.
+    let r = release("COMMUNIQUÉ DE PRESSE – Lyon, le 4 mars 2026\n\nSous embargo jusqu'au 4 mars 2026, 12 h (heure de Paris)\n\nLes renards des villes dorment le jour\n\nUne étude montre que les renards des villes dorment le jour.\n");
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "Les renards des villes dorment le jour"
+    );
+    let d = r.dateline.expect("a dateline");
+    assert_eq!(d.places[0].city, "Lyon");
+    assert_eq!(d.date.to_string(), "2026-03-04");
+    let r = release("<html><body><h1>El hospital abre una unidad nueva</h1><p>Fecha: 09/05/2026</p><p>El hospital abrió una unidad.</p></body></html>");
+    assert_eq!(r.dateline.expect("a date").date.to_string(), "2026-05-09");
+    let r = release("# La Biblioteca abre su archivo\n\n**LIMA (Perú), 8 de abril de 2026.** La Biblioteca abrió su archivo.\n");
+    let d = r.dateline.expect("a dateline");
+    assert_eq!(d.places[0].city, "Lima");
+    assert_eq!(d.date.to_string(), "2026-04-08");
+}
