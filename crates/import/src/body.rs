@@ -1272,15 +1272,17 @@ pub fn build(
                                 .all(|a| a.mention.name.is_none() && a.mention.surname.is_none())
                     };
                     let speaker = speaker.or_else(|| {
+                        if !(unnamed && prev_speaker.is_none() && people.last.is_none()) {
+                            return None;
+                        }
+                        // Nobody named in the narration: the one person the
+                        // headline names (`Mayor Jane Park opens …`).
                         let m = narrated_by
                             .as_ref()
-                            .filter(|(at, _)| {
-                                *at < i
-                                    && unnamed
-                                    && prev_speaker.is_none()
-                                    && people.last.is_none()
-                            })
-                            .map(|(_, m)| m)?;
+                            .filter(|(at, _)| *at < i)
+                            .map(|(_, m)| m.clone())
+                            .or_else(|| person_in_headline(headline))?;
+                        let m = &m;
                         let mut trial = people.clone();
                         let found = trial.find(m);
                         if !trial.compatible(found, m) {

@@ -456,6 +456,11 @@ fn date_place_punto(text: &str) -> Option<Found> {
 /// After a dateline: a dash (`--`, `—`, `–`, `-`) and the lead. `None` when no dash.
 fn after_dash(s: &str) -> Option<&str> {
     let s = s.trim_start_matches([' ', '\u{a0}']);
+    // `(Ciudad de México, 12 de marzo de 2026).- La …`: a stop before the dash.
+    let s = s
+        .strip_prefix('.')
+        .filter(|r| r.starts_with(['-', '–', '—']))
+        .unwrap_or(s);
     let rest = s
         .strip_prefix("--")
         .or_else(|| s.strip_prefix(['—', '–', '-', ':']))?;
@@ -893,10 +898,16 @@ fn comma_no_dash(text: &str) -> Option<Found> {
     ends.sort_unstable();
     for end in ends {
         let (head, rest) = (text.get(..end)?, text.get(end + 1..)?);
-        let Some((places, date)) = places_date_any_case(head.trim()) else {
+        // `Paris, le 12 mars 2026, la ville a …`: a comma after the date
+        // runs the lead on in lower case.
+        let comma_after = head.ends_with(',');
+        let Some((places, date)) = places_date_any_case(head.trim().trim_end_matches(',')) else {
             continue;
         };
-        if date.year.is_none() || !rest.chars().next().is_some_and(char::is_uppercase) {
+        let opens = rest.chars().next().is_some_and(|c| {
+            c.is_uppercase() || (comma_after && c.is_lowercase())
+        });
+        if date.year.is_none() || !opens {
             continue;
         }
         let style = if head.chars().any(char::is_lowercase) {

@@ -1154,10 +1154,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .strip_suffix(verb)
             .and_then(|r| r.strip_suffix(' '))
             .or_else(|| {
-                (verb == "told")
-                    .then(|| body.split_once(" told "))
-                    .flatten()
-                    .filter(|(_, object)| object.split_whitespace().count() <= 4)
+                // `Park wrote on social media`, `Park said at the launch`:
+                // a few words of where or to whom after the verb.
+                body.split_once(&format!(" {verb} "))
+                    .filter(|(_, tail)| {
+                        let first = tail.split_whitespace().next().unwrap_or("");
+                        let words = tail.split_whitespace().count();
+                        (verb == "told" && words <= 4)
+                            || (words <= 6
+                                && (CIRCUMSTANCES.contains(&first)
+                                    || matches!(first, "to" | "a" | "aux" | "al")))
+                    })
                     .map(|(s, _)| s)
             });
         let Some(subject) = subject else { continue };

@@ -1143,3 +1143,18 @@ fn embargo_in_french_hours_date_labels_and_a_country_in_brackets() {
     assert_eq!(d.places[0].city, "Lima");
     assert_eq!(d.date.to_string(), "2026-04-08");
 }
+
+#[test]
+fn headline_person_words_after_the_verb_and_datelines_run_into_the_lead() {
+    let r = release("Mayor Jane Park opens the new library\n\nOAKTON, 4 May 2026 – The town opened a library.\n\n“We waited ten years for this,” she said.\n");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    let r = with_body("“We are ready,” Jane Park, the mayor, told The Oakton Star.\n\n“It took ten years,” Park wrote on social media.");
+    assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
+    let r = release("Town opens a new library\n\nParis, le 12 mars 2026, la ville a ouvert une bibliothèque.\n\n« Nous sommes prêts », a déclaré Jean Roy.\n");
+    let d = r.dateline.expect("a dateline");
+    assert_eq!((d.places[0].city.as_str(), d.date.to_string()), ("Paris", "2026-03-12".to_string()));
+    let r = release("La ciudad abre una biblioteca\n\n(Ciudad de México, 12 de marzo de 2026).- La ciudad abrió una biblioteca.\n");
+    let d = r.dateline.expect("a dateline");
+    assert_eq!(d.places[0].city, "Ciudad de México");
+    assert_eq!(d.date.to_string(), "2026-03-12");
+}
