@@ -1158,3 +1158,28 @@ fn headline_person_words_after_the_verb_and_datelines_run_into_the_lead() {
     assert_eq!(d.places[0].city, "Ciudad de México");
     assert_eq!(d.date.to_string(), "2026-03-12");
 }
+
+#[test]
+fn contact_blocks_above_the_headline_and_phone_signs() {
+    let r = release("Dec 8, 2026\n\nAna Pérez\nHeadquarters, Port Ellery\n555-0190\nana.perez@agency.example\n\nTom Fenn\nLaunch Centre, Fla.\n555-0123\ntom.fenn@agency.example\n\nRELEASE: 26-100\n\nAGENCY HEAD'S STATEMENT ON THE FIRST FLIGHT\n\nPORT ELLERY, Fla. -- Agency Administrator Ruth Ames issued the following statement about today's first flight:\n\n\"This is a proud day.\n\n\"We will fly again.\"\n\n-end-\n");
+    let contacts: Vec<(&str, Option<&str>)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.email.as_deref()))
+        .collect();
+    assert_eq!(
+        contacts,
+        [
+            ("Ana Pérez", Some("ana.perez@agency.example")),
+            ("Tom Fenn", Some("tom.fenn@agency.example"))
+        ]
+    );
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "AGENCY HEAD'S STATEMENT ON THE FIRST FLIGHT"
+    );
+    assert_eq!(speakers(&r), ["Ruth Ames"]);
+    assert_eq!(r.end_mark.text(), Some("-end-"));
+    let r = with_body("Contact presse : Claire Roux ☎ (+33) 1 23 45 67 89 – claire.roux@oakton.example");
+    assert_eq!(r.contacts[0].name, "Claire Roux");
+}
