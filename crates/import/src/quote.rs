@@ -1046,6 +1046,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .and_then(|_| body.get(..cut))
     })
     .unwrap_or(body);
+    // `Park said simply`, `Park added quietly`: an adverb after the verb.
+    let body = body
+        .rsplit_once(' ')
+        .filter(|(b, adverb)| {
+            adverb.len() > 3
+                && adverb.ends_with("ly")
+                && b.rsplit(' ')
+                    .next()
+                    .is_some_and(|v| speech_word(&v.to_lowercase()))
+        })
+        .map_or(body, |(b, _)| b);
     // `Jane Park said Tuesday`, `dijo este martes`: a day after the verb.
     let body = body
         .rsplit_once(' ')

@@ -1183,3 +1183,15 @@ fn contact_blocks_above_the_headline_and_phone_signs() {
     let r = with_body("Contact presse : Claire Roux ☎ (+33) 1 23 45 67 89 – claire.roux@oakton.example");
     assert_eq!(r.contacts[0].name, "Claire Roux");
 }
+
+#[test]
+fn an_adverb_after_the_verb() {
+    assert_eq!(
+        speakers(&with_body("“We are ready,” Park said simply.")),
+        ["Park"]
+    );
+    assert_eq!(
+        speakers(&with_body("« Nous sommes prêts », résume sobrement Jean Roy.")),
+        ["Jean Roy"]
+    );
+}
