@@ -1195,3 +1195,13 @@ fn an_adverb_after_the_verb() {
         ["Jean Roy"]
     );
 }
+
+#[test]
+fn an_office_line_under_the_issuer_in_capitals_is_no_headline() {
+    let r = release("TOWN OF OAKTON\nOffice of the Mayor\n\nFOR IMMEDIATE RELEASE\nMay 4, 2026\n\nTown opens a new library\n\nThe town opened a library.\n");
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "Town opens a new library"
+    );
+    assert_eq!(r.dateline.expect("a date").date.to_string(), "2026-05-04");
+}

@@ -313,7 +313,9 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                         rest.iter()
                             .skip(k + 1)
                             .position(|(_, t)| {
-                                (headline(t) || short(t)) && t.chars().any(char::is_lowercase)
+                                (headline(t) || short(t))
+                                    && t.chars().any(char::is_lowercase)
+                                    && !masthead(t)
                             })
                             .map(|j| k + 1 + j)
                     })
