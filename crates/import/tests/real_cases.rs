@@ -1205,3 +1205,9 @@ fn an_office_line_under_the_issuer_in_capitals_is_no_headline() {
     );
     assert_eq!(r.dateline.expect("a date").date.to_string(), "2026-05-04");
 }
+
+#[test]
+fn html_q_elements_are_quotation_marks() {
+    let r = release("<html><body><h1>Town opens a library</h1><p>OAKTON, 4 May 2026 — The town opened a library.</p><p><em>“We are ready,”</em> said <strong>Jane Park</strong>.</p><p><q>The money is there</q>, she added.</p></body></html>");
+    assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
+}
