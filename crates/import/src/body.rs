@@ -723,8 +723,8 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
     // `El concejal Jane Doe resaltó que …: “…”`: narration reporting
     // someone's words, then the words themselves with no attribution.
     // `X told reporters that …. “…”`: the same with a full stop.
-    let reported = (narration.ends_with(':') || !attributed)
-        && quote::reported_speaker(narration).is_some();
+    let reported =
+        (narration.ends_with(':') || !attributed) && quote::reported_speaker(narration).is_some();
     (q.lead_in.is_none() && (attributed || reported) && !q.open_end)
         .then(|| (narration.to_string(), quoted.to_string()))
 }
@@ -886,9 +886,11 @@ fn role_noun_then_name(words: &[&str]) -> Option<String> {
     const ARTICLES: [&str; 7] = ["The", "Le", "La", "Les", "El", "Los", "Las"];
     let first = *words.first()?;
     // `L'écologue Paul Viret`: the article elided onto the role.
-    let elided = ["L'", "L’"]
-        .iter()
-        .any(|a| first.strip_prefix(a).is_some_and(|r| r.starts_with(char::is_lowercase)));
+    let elided = ["L'", "L’"].iter().any(|a| {
+        first
+            .strip_prefix(a)
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
+    });
     if !elided && !ARTICLES.contains(&first) {
         return None;
     }
@@ -900,9 +902,11 @@ fn role_noun_then_name(words: &[&str]) -> Option<String> {
         "de", "del", "du", "des", "of", "for", "at", "en", "à", "au", "aux", "y", "et", "and",
         "la", "le",
     ];
-    let linked = words.iter().skip(1).take(roles).any(|w| {
-        LINKS.contains(w) || w.starts_with("d'") || w.starts_with("d’")
-    });
+    let linked = words
+        .iter()
+        .skip(1)
+        .take(roles)
+        .any(|w| LINKS.contains(w) || w.starts_with("d'") || w.starts_with("d’"));
     if linked || !(usize::from(!elided)..=3).contains(&roles) {
         return None;
     }

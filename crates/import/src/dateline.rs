@@ -86,7 +86,9 @@ fn without_country(text: &str) -> Option<String> {
     let after = text.get(close + 1..)?;
     let ok = (1..=3).contains(&place.split_whitespace().count())
         && (1..=2).contains(&inside.split_whitespace().count())
-        && inside.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+        && inside
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
         && inside.starts_with(char::is_uppercase)
         && after.starts_with(',');
     ok.then(|| format!("{place}{after}"))
@@ -904,9 +906,10 @@ fn comma_no_dash(text: &str) -> Option<Found> {
         let Some((places, date)) = places_date_any_case(head.trim().trim_end_matches(',')) else {
             continue;
         };
-        let opens = rest.chars().next().is_some_and(|c| {
-            c.is_uppercase() || (comma_after && c.is_lowercase())
-        });
+        let opens = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (comma_after && c.is_lowercase()));
         if date.year.is_none() || !opens {
             continue;
         }

@@ -51,10 +51,12 @@ fn slug(s: &str) -> String {
 /// article, lower-cased.
 fn role_phrase(role: &str) -> String {
     let lower = role.trim().to_lowercase();
-    let bare = ["the ", "le ", "la ", "les ", "el ", "los ", "las ", "l'", "l’"]
-        .iter()
-        .find_map(|a| lower.strip_prefix(a))
-        .unwrap_or(&lower);
+    let bare = [
+        "the ", "le ", "la ", "les ", "el ", "los ", "las ", "l'", "l’",
+    ]
+    .iter()
+    .find_map(|a| lower.strip_prefix(a))
+    .unwrap_or(&lower);
     bare.trim().to_string()
 }
 
@@ -76,16 +78,13 @@ impl People {
                 .position(|p| !p.name.contains(' ') && p.name == last_word(name));
         }
         if let Some(s) = &m.surname {
-            return self
-                .list
-                .iter()
-                .position(|p| {
-                    // `Pérez` for `Juan Pérez Gil`: a Spanish first surname.
-                    let words: Vec<&str> = p.name.split_whitespace().collect();
-                    p.surname() == s
-                        || p.name == *s
-                        || (words.len() >= 3 && words.get(1..).is_some_and(|w| w.contains(&s.as_str())))
-                });
+            return self.list.iter().position(|p| {
+                // `Pérez` for `Juan Pérez Gil`: a Spanish first surname.
+                let words: Vec<&str> = p.name.split_whitespace().collect();
+                p.surname() == s
+                    || p.name == *s
+                    || (words.len() >= 3 && words.get(1..).is_some_and(|w| w.contains(&s.as_str())))
+            });
         }
         // `the mayor said` after two speakers: the one whose title or role
         // holds that role, when exactly one does.

@@ -848,10 +848,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // conjunction; the verb alone means the person last quoted.
         if let Some(b) = [" que", " that"].iter().find_map(|c| n.strip_suffix(c)) {
             let lower = uncap(b.trim());
-            if let Some((_, lang)) = VERBS
-                .iter()
-                .find(|(v, _)| *v == lower && !before_only(v))
-            {
+            if let Some((_, lang)) = VERBS.iter().find(|(v, _)| *v == lower && !before_only(v)) {
                 return Some(attr(
                     Attribution::PronounSaid,
                     Mention::default(),
@@ -874,8 +871,8 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // `De son côté, Jean Roy, maire, estime que « … »`: the clause of
         // occasion does not count.
         let core = without_occasion(n).unwrap_or(n);
-        let bare_verb = verb_last(n)
-            && (words <= 6 || (words <= 16 && core.matches(", ").count() == 2));
+        let bare_verb =
+            verb_last(n) && (words <= 6 || (words <= 16 && core.matches(", ").count() == 2));
         let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
             (Some(b), _) => (b.trim_end(), true),
             (None, Some(b)) => (b.trim_end(), false),
@@ -886,11 +883,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // `According to Jane Doe, “…”`: the speaker named before the quote.
         if !colon {
             let lower = uncap(body);
-            for (verb, lang) in VERBS
-                .iter()
-                .copied()
-                .filter(|(v, _)| before_only(v))
-            {
+            for (verb, lang) in VERBS.iter().copied().filter(|(v, _)| before_only(v)) {
                 let Some(rest) = lower.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) else {
                     continue;
                 };

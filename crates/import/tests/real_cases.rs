@@ -979,11 +979,26 @@ fn regional_contact_lines_and_a_label_run_into_the_name() {
 #[test]
 fn attribution_verbs_in_every_tense_of_the_table() {
     for (body, who) in [
-        ("“We kept every receipt,” admits Tom Reyes, the treasurer.", "Tom Reyes"),
-        ("« Le quartier attendait ce lieu », s'est réjouie Claire Dubois.", "Claire Dubois"),
-        ("« Le quartier attendait ce lieu », se félicite Claire Dubois.", "Claire Dubois"),
-        ("“Habrá talleres cada semana”, detalla Ana Gil, concejala.", "Ana Gil"),
-        ("“Habrá talleres cada semana”, ha valorado Ana Gil.", "Ana Gil"),
+        (
+            "“We kept every receipt,” admits Tom Reyes, the treasurer.",
+            "Tom Reyes",
+        ),
+        (
+            "« Le quartier attendait ce lieu », s'est réjouie Claire Dubois.",
+            "Claire Dubois",
+        ),
+        (
+            "« Le quartier attendait ce lieu », se félicite Claire Dubois.",
+            "Claire Dubois",
+        ),
+        (
+            "“Habrá talleres cada semana”, detalla Ana Gil, concejala.",
+            "Ana Gil",
+        ),
+        (
+            "“Habrá talleres cada semana”, ha valorado Ana Gil.",
+            "Ana Gil",
+        ),
         (
             "Le maire, Louis Ferrand, se réjouit : « C'est un lieu pour tout le monde. »",
             "Louis Ferrand",
@@ -1074,7 +1089,10 @@ fn speaker_named_in_the_paragraph_before_or_in_a_label_after() {
         assert_eq!(speakers(&with_body(body)), [who], "{body}");
     }
     // Narration after a quote that is no name keeps the paragraph a paragraph.
-    assert!(speakers(&with_body("“Open every day” was the slogan of the campaign.")).is_empty());
+    assert!(speakers(&with_body(
+        "“Open every day” was the slogan of the campaign."
+    ))
+    .is_empty());
 }
 
 #[test]
@@ -1152,7 +1170,10 @@ fn headline_person_words_after_the_verb_and_datelines_run_into_the_lead() {
     assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
     let r = release("Town opens a new library\n\nParis, le 12 mars 2026, la ville a ouvert une bibliothèque.\n\n« Nous sommes prêts », a déclaré Jean Roy.\n");
     let d = r.dateline.expect("a dateline");
-    assert_eq!((d.places[0].city.as_str(), d.date.to_string()), ("Paris", "2026-03-12".to_string()));
+    assert_eq!(
+        (d.places[0].city.as_str(), d.date.to_string()),
+        ("Paris", "2026-03-12".to_string())
+    );
     let r = release("La ciudad abre una biblioteca\n\n(Ciudad de México, 12 de marzo de 2026).- La ciudad abrió una biblioteca.\n");
     let d = r.dateline.expect("a dateline");
     assert_eq!(d.places[0].city, "Ciudad de México");
@@ -1180,7 +1201,9 @@ fn contact_blocks_above_the_headline_and_phone_signs() {
     );
     assert_eq!(speakers(&r), ["Ruth Ames"]);
     assert_eq!(r.end_mark.text(), Some("-end-"));
-    let r = with_body("Contact presse : Claire Roux ☎ (+33) 1 23 45 67 89 – claire.roux@oakton.example");
+    let r = with_body(
+        "Contact presse : Claire Roux ☎ (+33) 1 23 45 67 89 – claire.roux@oakton.example",
+    );
     assert_eq!(r.contacts[0].name, "Claire Roux");
 }
 
@@ -1191,7 +1214,9 @@ fn an_adverb_after_the_verb() {
         ["Park"]
     );
     assert_eq!(
-        speakers(&with_body("« Nous sommes prêts », résume sobrement Jean Roy.")),
+        speakers(&with_body(
+            "« Nous sommes prêts », résume sobrement Jean Roy."
+        )),
         ["Jean Roy"]
     );
 }
