@@ -292,13 +292,20 @@ fn signature(name: &str, title: &str) -> Option<Mention> {
     let plain = |t: &str| {
         !t.ends_with(['.', ':', '!', '?', ';']) && !t.contains(['“', '”', '"', '«', '»', ','])
     };
+    // `Chairman, Oakton Rowing Club`: a title and its organisation.
+    let title_plain = match title.split_once(", ") {
+        Some((role, org)) => plain(role) && plain(org),
+        None => plain(title),
+    };
     (capitalised
         && (2..=3).contains(&words.len())
         && quote::name_ok(name)
         && plain(name)
-        && plain(title)
+        && title_plain
         && (1..=6).contains(&title_words.len())
-        && title_words.iter().any(|w| quote::title_word(w)))
+        && title_words
+            .iter()
+            .any(|w| quote::title_word(w.trim_end_matches(','))))
     .then(|| Mention {
         name: Some(name.trim().to_string()),
         title: Some(title.trim().to_string()),
@@ -715,7 +722,9 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
     let attributed = q.segments.iter().any(|(_, a)| a.is_some());
     // `El concejal Jane Doe resaltó que …: “…”`: narration reporting
     // someone's words, then the words themselves with no attribution.
-    let reported = narration.ends_with(':') && quote::reported_speaker(narration).is_some();
+    // `X told reporters that …. “…”`: the same with a full stop.
+    let reported =
+        (narration.ends_with(':') || !attributed) && quote::reported_speaker(narration).is_some();
     (q.lead_in.is_none() && (attributed || reported) && !q.open_end)
         .then(|| (narration.to_string(), quoted.to_string()))
 }
@@ -774,6 +783,9 @@ fn narrated(p: &str) -> Option<Mention> {
         let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
         ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
     });
+    let subject = subject
+        .or_else(|| role_noun_then_name(&words))
+        .or_else(|| name_opening(p));
     if let Some(name) = subject {
         return Some(Mention {
             name: Some(name),
@@ -822,6 +834,103 @@ fn narrated(p: &str) -> Option<Mention> {
         name: Some(name),
         ..Mention::default()
     }))
+}
+
+/// `Jane Park, the mayor, said …`, `Jane Park said …`: a paragraph opening
+/// with a name of two or three words, then an apposition between commas or
+/// a speech verb.
+fn name_opening(p: &str) -> Option<String> {
+    let parts: Vec<&str> = p.split(", ").collect();
+    let first = without_honorific(parts.first()?);
+    let (name, apposed) = if parts.len() >= 3 {
+        (first, true)
+    } else {
+        let words: Vec<&str> = first.split_whitespace().collect();
+        let k = (2..=3).rev().find(|k| {
+            words
+                .get(*k)
+                .is_some_and(|w| quote::speech_word(&w.to_lowercase()))
+        })?;
+        (words.get(..k)?.join(" "), false)
+    };
+    const OPENERS: [&str; 24] = [
+        "On", "In", "At", "The", "After", "Before", "During", "Since", "En", "El", "La", "Le",
+        "Los", "Las", "Les", "Por", "Para", "Pour", "Selon", "Según", "Tras", "Lors", "Durante",
+        "Dans",
+    ];
+    let count = name.split_whitespace().count();
+    let dated = name
+        .split_whitespace()
+        .any(|w| crate::dates::is_weekday(w) || crate::dates::month(w).is_some());
+    let opener = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| OPENERS.contains(&w));
+    let ok = !dated
+        && !opener
+        && quote::name_ok(&name)
+        && (2..=3).contains(&count)
+        && !name.split_whitespace().any(quote::title_word)
+        && (!apposed
+            || parts
+                .get(1)
+                .is_some_and(|t| t.split_whitespace().count() <= 8 && !quote::name_ok(t)));
+    ok.then_some(name)
+}
+
+/// `La bibliothécaire Anne Roux, responsable …`, `The architect Paul Viret
+/// drew …`: a paragraph opening with an article, one to three lower-case
+/// words naming a role, then a name of two or three words closed by a comma
+/// or followed by a lower-case word.
+fn role_noun_then_name(words: &[&str]) -> Option<String> {
+    const ARTICLES: [&str; 7] = ["The", "Le", "La", "Les", "El", "Los", "Las"];
+    let first = *words.first()?;
+    // `L'écologue Paul Viret`: the article elided onto the role.
+    let elided = ["L'", "L’"].iter().any(|a| {
+        first
+            .strip_prefix(a)
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
+    });
+    if !elided && !ARTICLES.contains(&first) {
+        return None;
+    }
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let roles = words.iter().skip(1).take_while(|w| lower(w)).count();
+    // `La ministra de Política Territorial, …`: capitals after a
+    // preposition name an organisation, not a person.
+    const LINKS: [&str; 16] = [
+        "de", "del", "du", "des", "of", "for", "at", "en", "à", "au", "aux", "y", "et", "and",
+        "la", "le",
+    ];
+    let linked = words
+        .iter()
+        .skip(1)
+        .take(roles)
+        .any(|w| LINKS.contains(w) || w.starts_with("d'") || w.starts_with("d’"));
+    if linked || !(usize::from(!elided)..=3).contains(&roles) {
+        return None;
+    }
+    let start = 1 + roles;
+    let mut name = Vec::new();
+    let mut closed = false;
+    for w in words.get(start..)?.iter().take(4) {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !quote::title_word(bare);
+        if !capital {
+            closed = lower(w);
+            break;
+        }
+        name.push(bare);
+        if w.ends_with(',') {
+            closed = true;
+            break;
+        }
+    }
+    let name = name.join(" ");
+    ((2..=3).contains(&name.split_whitespace().count()) && closed && quote::name_ok(&name))
+        .then_some(name)
 }
 
 /// `Children's Fund Executive Director Mara Lindqvist`: an organisation and a
@@ -1167,15 +1276,17 @@ pub fn build(
                                 .all(|a| a.mention.name.is_none() && a.mention.surname.is_none())
                     };
                     let speaker = speaker.or_else(|| {
+                        if !(unnamed && prev_speaker.is_none() && people.last.is_none()) {
+                            return None;
+                        }
+                        // Nobody named in the narration: the one person the
+                        // headline names (`Mayor Jane Park opens …`).
                         let m = narrated_by
                             .as_ref()
-                            .filter(|(at, _)| {
-                                *at < i
-                                    && unnamed
-                                    && prev_speaker.is_none()
-                                    && people.last.is_none()
-                            })
-                            .map(|(_, m)| m)?;
+                            .filter(|(at, _)| *at < i)
+                            .map(|(_, m)| m.clone())
+                            .or_else(|| person_in_headline(headline))?;
+                        let m = &m;
                         let mut trial = people.clone();
                         let found = trial.find(m);
                         if !trial.compatible(found, m) {
@@ -1396,10 +1507,18 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
                     "however",
                     "según",
                 ];
+                // `Con Ana Gil …`, `Pour Claire Dubois, …`: a word opening the
+                // sentence before a two-word name is no given name.
+                const PREPOSITIONS: [&str; 12] = [
+                    "por", "con", "sin", "para", "pour", "avec", "sans", "par", "for", "with",
+                    "by", "from",
+                ];
                 let given = !double
                     || (first.chars().skip(1).all(char::is_lowercase)
                         && first.chars().count() >= 2
                         && !NOT_GIVEN.contains(&first.to_lowercase().as_str())
+                        && !quote::speech_word(&first.to_lowercase())
+                        && !PREPOSITIONS.contains(&first.to_lowercase().as_str())
                         && !quote::TITLE_WORDS.contains(&first.trim_end_matches('.'))
                         && !quote::HONORIFICS.contains(first)
                         && !LOCAL_TITLES.contains(&first.to_lowercase().as_str()));
@@ -1411,7 +1530,15 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
                 {
                     continue;
                 }
-                let full = format!("{first} {bare}");
+                let mut full = format!("{first} {bare}");
+                // `Carmen Ruiz Soto, …` for `Ruiz`: a Spanish second surname
+                // closing the name right after the first.
+                if let Some(second) = words
+                    .get(i + 1 + usize::from(double))
+                    .and_then(|w| second_surname(w))
+                {
+                    full = format!("{full} {second}");
+                }
                 if quote::name_ok(&full) && !taken.contains(&full) {
                     p.name = full;
                     break 'texts;
@@ -1419,6 +1546,22 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
             }
         }
     }
+}
+
+/// `Soto,` or `Osuna.` after a surname: a capitalised name word closing the
+/// name (a comma or a stop tight against it), not a month, a day or a title.
+fn second_surname(w: &str) -> Option<&str> {
+    const NOT_SURNAMES: [&str; 5] = ["Jr", "Sr", "Junior", "PhD", "MP"];
+    let bare = w.strip_suffix([',', '.', ';', ')'])?;
+    let ok = bare.chars().count() >= 2
+        && bare.chars().next().is_some_and(char::is_uppercase)
+        && bare.chars().skip(1).all(char::is_lowercase)
+        && !NOT_SURNAMES.contains(&bare)
+        && crate::dates::month(bare).is_none()
+        && !crate::dates::is_weekday(bare)
+        && !quote::title_word(bare)
+        && !LOCAL_TITLES.contains(&bare.to_lowercase().as_str());
+    ok.then_some(bare)
 }
 
 /// Words written before a surname in place of a first name: `Minister Lyle`,
@@ -1534,7 +1677,13 @@ fn resolve(
         speaker = if attrs.is_empty() {
             prev
         } else {
-            trial.last.or((trial.list.len() == 1).then_some(0))
+            // `the mayor said`: whoever holds that title, else the person last meant.
+            attrs
+                .iter()
+                .find(|a| a.mention.role.is_some())
+                .and_then(|a| trial.find(&a.mention))
+                .or(trial.last)
+                .or((trial.list.len() == 1).then_some(0))
         };
     }
     let idx = speaker?;

@@ -165,6 +165,10 @@ fn take_phones(line: &mut String) -> Vec<String> {
     for s in spans {
         *line = line.replacen(&s, " ", 1);
     }
+    if !found.is_empty() {
+        // `☎`, `📞`, `✆` before a number go with it.
+        *line = line.replace(['☎', '✆', '📞', '☏'], " ");
+    }
     found
 }
 

@@ -49,6 +49,14 @@ pub fn find(text: &str) -> Option<Found> {
             let mut f = styles(&plain).or_else(|| date_place_punto(&plain))?;
             f.confidence = Confidence::Medium;
             Some(f)
+        })
+        .or_else(|| {
+            // `LIMA (Perú), 8 de abril de 2026.`: the country in brackets
+            // after the place, read without it.
+            let plain = without_country(text)?;
+            let mut f = styles(&plain)?;
+            f.confidence = Confidence::Medium;
+            Some(f)
         })?;
     // `… — (NOTICIAS NEWSWIRE) — The …`: the distributor's name starts the rest.
     if let Some((0, end)) = marker_span(&f.rest).filter(|(s, _)| *s == 0) {
@@ -66,6 +74,24 @@ pub fn find(text: &str) -> Option<Found> {
         .trim()
         .to_string();
     Some(f)
+}
+
+/// `SANTIAGO (Chile), 8 de abril …` → `SANTIAGO, 8 de abril …`: a bracketed
+/// word or two of letters after a place of one to three words, before a comma.
+fn without_country(text: &str) -> Option<String> {
+    let open = text.find(" (").filter(|i| *i < 40)?;
+    let close = open + text.get(open..)?.find(')')?;
+    let inside = text.get(open + 2..close)?;
+    let place = text.get(..open)?;
+    let after = text.get(close + 1..)?;
+    let ok = (1..=3).contains(&place.split_whitespace().count())
+        && (1..=2).contains(&inside.split_whitespace().count())
+        && inside
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+        && inside.starts_with(char::is_uppercase)
+        && after.starts_with(',');
+    ok.then(|| format!("{place}{after}"))
 }
 
 fn styles(text: &str) -> Option<Found> {
@@ -432,6 +458,11 @@ fn date_place_punto(text: &str) -> Option<Found> {
 /// After a dateline: a dash (`--`, `—`, `–`, `-`) and the lead. `None` when no dash.
 fn after_dash(s: &str) -> Option<&str> {
     let s = s.trim_start_matches([' ', '\u{a0}']);
+    // `(Ciudad de México, 12 de marzo de 2026).- La …`: a stop before the dash.
+    let s = s
+        .strip_prefix('.')
+        .filter(|r| r.starts_with(['-', '–', '—']))
+        .unwrap_or(s);
     let rest = s
         .strip_prefix("--")
         .or_else(|| s.strip_prefix(['—', '–', '-', ':']))?;
@@ -869,10 +900,17 @@ fn comma_no_dash(text: &str) -> Option<Found> {
     ends.sort_unstable();
     for end in ends {
         let (head, rest) = (text.get(..end)?, text.get(end + 1..)?);
-        let Some((places, date)) = places_date_any_case(head.trim()) else {
+        // `Paris, le 12 mars 2026, la ville a …`: a comma after the date
+        // runs the lead on in lower case.
+        let comma_after = head.ends_with(',');
+        let Some((places, date)) = places_date_any_case(head.trim().trim_end_matches(',')) else {
             continue;
         };
-        if date.year.is_none() || !rest.chars().next().is_some_and(char::is_uppercase) {
+        let opens = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (comma_after && c.is_lowercase()));
+        if date.year.is_none() || !opens {
             continue;
         }
         let style = if head.chars().any(char::is_lowercase) {

@@ -54,7 +54,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "for release at",
         "not for release before",
         "not for publication before",
-        "sous embargo jusqu",
+        "sous embargo",
         "embargado hasta",
     ];
     if EMBARGO.iter().any(|e| lower.starts_with(e)) {
@@ -238,6 +238,7 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         }
     }
     let date_text = [
+        "date de publication",
         "last edited",
         "last updated",
         "last modified",
@@ -254,6 +255,9 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         "publicado",
         "actualizado",
         "creado",
+        // `Fecha: 12/06/2026`.
+        "fecha de publicación",
+        "fecha",
     ]
     .iter()
     .find_map(|p| lower.starts_with(p).then(|| t.get(p.len()..)).flatten())
@@ -789,7 +793,22 @@ fn embargo(t: &str) -> Option<ReleaseLine> {
         .collect();
     let mut pm = false;
     let mut am = false;
-    for tok in &tokens {
+    for (k, tok) in tokens.iter().enumerate() {
+        // `12 h`, `17 h 30`, `12h`: the French hour.
+        let hour_mark = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "h" | "heures"));
+        if let Ok(h) = tok.trim_end_matches('h').parse::<u32>() {
+            let minutes = tokens.get(k + 2).and_then(|m| m.parse::<u32>().ok());
+            if tok.ends_with('h') || hour_mark(tokens.get(k + 1)) {
+                time = NaiveTime::from_hms_opt(h, 0, 0);
+                if let (Some(m), true) = (minutes, hour_mark(tokens.get(k + 1))) {
+                    time = NaiveTime::from_hms_opt(h, m, 0);
+                }
+                continue;
+            }
+            if k >= 2 && hour_mark(tokens.get(k - 1)) && time.is_some() {
+                continue;
+            }
+        }
         let bare = tok
             .trim_end_matches(['.', ':', ')'])
             .trim_start_matches('(');

@@ -47,6 +47,19 @@ fn slug(s: &str) -> String {
     }
 }
 
+/// `The Mayor` → `mayor`, `l’adjointe` → `adjointe`: a role without its
+/// article, lower-cased.
+fn role_phrase(role: &str) -> String {
+    let lower = role.trim().to_lowercase();
+    let bare = [
+        "the ", "le ", "la ", "les ", "el ", "los ", "las ", "l'", "l’",
+    ]
+    .iter()
+    .find_map(|a| lower.strip_prefix(a))
+    .unwrap_or(&lower);
+    bare.trim().to_string()
+}
+
 fn last_word(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
@@ -65,10 +78,26 @@ impl People {
                 .position(|p| !p.name.contains(' ') && p.name == last_word(name));
         }
         if let Some(s) = &m.surname {
-            return self
-                .list
-                .iter()
-                .position(|p| p.surname() == s || p.name == *s);
+            return self.list.iter().position(|p| {
+                // `Pérez` for `Juan Pérez Gil`: a Spanish first surname.
+                let words: Vec<&str> = p.name.split_whitespace().collect();
+                p.surname() == s
+                    || p.name == *s
+                    || (words.len() >= 3 && words.get(1..).is_some_and(|w| w.contains(&s.as_str())))
+            });
+        }
+        // `the mayor said` after two speakers: the one whose title or role
+        // holds that role, when exactly one does.
+        if let Some(role) = m.role.as_deref().map(role_phrase).filter(|r| !r.is_empty()) {
+            let holds = |p: &Person| {
+                let title = format!(" {} ", p.title.to_lowercase().replace(',', " "));
+                title.contains(&format!(" {role} "))
+                    || p.role_noun.as_deref().map(role_phrase).as_deref() == Some(role.as_str())
+            };
+            let mut holders = self.list.iter().enumerate().filter(|(_, p)| holds(p));
+            if let (Some((i, _)), None) = (holders.next(), holders.next()) {
+                return Some(i);
+            }
         }
         // A pronoun, a role, or a verb with no subject (`dijo.`): the person last meant.
         if m.pronoun.is_some() || m.role.is_some() || m.name.is_none() {

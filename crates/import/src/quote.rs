@@ -132,7 +132,7 @@ pub fn parse(text: &str) -> Option<QuotePara> {
     let pieces = split(text.trim());
     // An opening mark left out: `We are ready,” said Jane Doe.`
     if pieces.iter().all(|p| matches!(p, Piece::Narration(_))) {
-        return missing_open(text.trim());
+        return dialogue_dash(text.trim()).or_else(|| missing_open(text.trim()));
     }
     let mut lead_in = None;
     let mut segments: Vec<(String, Option<Attr>)> = Vec::new();
@@ -156,11 +156,14 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                     last.0.push_str(n);
                     continue;
                 } else {
+                    let last_piece = i == pieces.len() - 1;
                     let last = segments.last_mut()?;
                     if last.1.is_some() {
                         return None;
                     }
-                    last.1 = Some(attribution(n, false)?);
+                    let a = attribution(n, false)
+                        .or_else(|| last_piece.then(|| name_label(n)).flatten())?;
+                    last.1 = Some(a);
                 }
             }
             Piece::Quoted { text, closed } => {
@@ -168,7 +171,15 @@ pub fn parse(text: &str) -> Option<QuotePara> {
                     return None;
                 }
                 open_end = !closed;
-                segments.push((text.clone(), None));
+                match inserted_attribution(text) {
+                    Some((before, a, after)) => {
+                        segments.push((before, Some(a)));
+                        if !after.is_empty() {
+                            segments.push((after, None));
+                        }
+                    }
+                    None => segments.push((text.clone(), None)),
+                }
             }
         }
     }
@@ -191,6 +202,221 @@ pub fn parse(text: &str) -> Option<QuotePara> {
     })
 }
 
+/// `La concejala de Cultura, Elena Mora Vidal, ha presentado el programa
+/// ante los vecinos:`, `Jane Doe, CEO of Acme, opened the meeting:`: a name
+/// and its title set off by commas, then any short predicate, before a
+/// colon. The verb need not be a speech verb: the colon hands over to the
+/// words quoted.
+fn subject_then_predicate(body: &str) -> Option<Attr> {
+    let parts: Vec<&str> = body.split(", ").map(str::trim).collect();
+    if let [one] = parts.as_slice() {
+        return role_name_predicate(one);
+    }
+    let [a, b, predicate] = parts.as_slice() else {
+        return None;
+    };
+    let words = predicate.split_whitespace().count();
+    if !(1..=15).contains(&words)
+        || !predicate.starts_with(char::is_lowercase)
+        || predicate.contains(['“', '”', '"', '«', '»', '.'])
+    {
+        return None;
+    }
+    let person = |n: &str| {
+        let n = HONORIFICS
+            .iter()
+            .find_map(|h| n.strip_prefix(h).and_then(|r| r.strip_prefix(' ')))
+            .unwrap_or(n);
+        (name_ok(n)
+            && (2..=4).contains(&n.split_whitespace().count())
+            && !n.split_whitespace().any(title_word))
+        .then(|| n.to_string())
+    };
+    let (name, title) = match (person(a), person(b)) {
+        (Some(n), None) => (n, b.to_string()),
+        (None, Some(n)) => (n, a.to_string()),
+        _ => return None,
+    };
+    Some(attr(
+        Attribution::NameSaidColon,
+        full(name, Some(title)),
+        "en",
+        true,
+    ))
+}
+
+/// `La alcaldesa Carmen Ruiz fue clara:`, `Mayor Jane Park was blunt:`: a
+/// role (an article and lower-case words, or title words), a name of two or
+/// three words, then a short lower-case predicate.
+fn role_name_predicate(body: &str) -> Option<Attr> {
+    const ARTICLES: [&str; 7] = ["The", "Le", "La", "Les", "El", "Los", "Las"];
+    let words: Vec<&str> = body.split_whitespace().collect();
+    for start in 1..=4 {
+        let prefix = words.get(..start)?;
+        let role_ok = prefix.iter().enumerate().all(|(k, w)| {
+            w.starts_with(char::is_lowercase) || title_word(w) || (k == 0 && ARTICLES.contains(w))
+        }) && prefix
+            .iter()
+            .any(|w| w.starts_with(char::is_lowercase) || title_word(w));
+        if !role_ok {
+            continue;
+        }
+        for len in [3, 2] {
+            let Some(run) = words.get(start..start + len) else {
+                continue;
+            };
+            let name = run.join(" ");
+            let predicate = words.get(start + len..).unwrap_or_default();
+            if name_ok(&name)
+                && !run.iter().any(|w| title_word(w))
+                && (1..=8).contains(&predicate.len())
+                && predicate.iter().all(|w| w.starts_with(char::is_lowercase))
+            {
+                let role = prefix
+                    .iter()
+                    .skip(usize::from(ARTICLES.contains(&prefix[0])))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return Some(attr(
+                    Attribution::NameSaidColon,
+                    full(name, Some(role)),
+                    "en",
+                    true,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// `Anne Roux, bibliothécaire` under or after a closed quote, with no verb
+/// and no dash: a signature naming the speaker (a name of two to four
+/// words, then at most a short title).
+fn name_label(n: &str) -> Option<Attr> {
+    let body = n.trim_matches(SPACES).trim_end_matches('.').trim();
+    if body.split_whitespace().count() > 14 || body.contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    let (name, title) = match body.split_once(", ") {
+        Some((name, title)) => (name, Some(title)),
+        None => (body, None),
+    };
+    let words = name.split_whitespace().count();
+    if !name_ok(name)
+        || !(2..=4).contains(&words)
+        || name.split_whitespace().any(|w| TITLE_WORDS.contains(&w))
+    {
+        return None;
+    }
+    let form = if title.is_some() {
+        Attribution::SaidNameTitle
+    } else {
+        Attribution::SaidName
+    };
+    let mut a = attr(
+        form,
+        full(name.to_string(), title.map(str::to_string)),
+        "en",
+        true,
+    );
+    a.written = n.trim().to_string();
+    Some(a)
+}
+
+/// `dijo Prieto`, `explique-t-elle`, `a-t-il ajouté`: words that open with a
+/// speech verb (not `selon`, `para`) or are a French inversion, and do not end
+/// on a courtesy title cut by its stop (`said Dr`).
+fn verb_first(inner: &str) -> bool {
+    let lower = inner.to_lowercase();
+    let verb = VERBS.iter().any(|(v, _)| {
+        !before_only(v)
+            && lower
+                .strip_prefix(v)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    });
+    let last = inner.split_whitespace().last().unwrap_or("");
+    (verb || french_inversion(inner).is_some())
+        && !HONORIFICS.contains(&last)
+        && !HONORIFICS.contains(&format!("{last}.").as_str())
+}
+
+/// Spanish dialogue written with dashes instead of marks: `—Estamos listos
+/// —dijo la alcaldesa Carmen Ruiz.`, `—Estamos listos —dijo Ruiz—. Mañana
+/// abrimos.`
+fn dialogue_dash(text: &str) -> Option<QuotePara> {
+    let body = text.strip_prefix('—')?;
+    if body.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let k = body.find(" —")?;
+    let said = body.get(..k)?.trim();
+    let rest = body.get(k + " —".len()..)?;
+    let (inner, after) = match rest.find('—') {
+        Some(j) => (rest.get(..j)?, rest.get(j + '—'.len_utf8()..)?),
+        None => (rest, ""),
+    };
+    let inner = inner.trim().trim_end_matches('.');
+    if said.is_empty() || !verb_first(inner) {
+        return None;
+    }
+    let a = attribution(inner, false)?;
+    let after = after.trim_start_matches(['.', ',', ';']).trim();
+    let mut segments = vec![(said.to_string(), Some(a))];
+    if !after.is_empty() {
+        segments.push((after.to_string(), None));
+    }
+    Some(QuotePara {
+        lead_in: None,
+        segments,
+        open_end: false,
+    })
+}
+
+/// An attribution set inside the quotation marks: `« Nous avons trié,
+/// explique-t-elle. Certains … »`, `“Se perdían —dijo Prieto—. Hoy …”`.
+/// Returns the words before it (with their comma), the attribution and the
+/// words after it; `None` when no verb-first attribution or French inversion
+/// sits between a comma or dash and the next stop.
+fn inserted_attribution(text: &str) -> Option<(String, Attr, String)> {
+    // Spanish: between two em dashes.
+    if let Some(i) = text.find('—').filter(|i| *i > 0) {
+        let rest = text.get(i + '—'.len_utf8()..)?;
+        if let Some(j) = rest.find('—') {
+            let inner = rest.get(..j)?.trim();
+            let after = rest.get(j + '—'.len_utf8()..)?;
+            if verb_first(inner) && inner.split_whitespace().count() <= 10 {
+                if let Some(a) = attribution(inner, false) {
+                    let after = after.trim_start_matches(['.', ',', ';']).trim();
+                    let before = text.get(..i)?.trim_end();
+                    return Some((before.to_string(), a, after.to_string()));
+                }
+            }
+        }
+    }
+    // A comma, then the attribution, then a full stop or a comma.
+    for (i, _) in text.match_indices(", ") {
+        let rest = text.get(i + 2..)?;
+        if !rest.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let Some(j) = rest.find(['.', ',']) else {
+            continue;
+        };
+        let inner = rest.get(..j)?.trim();
+        if inner.split_whitespace().count() > 8 || !verb_first(inner) {
+            continue;
+        }
+        let Some(a) = attribution(inner, false) else {
+            continue;
+        };
+        let after = rest.get(j + 1..)?.trim();
+        let before = text.get(..=i)?.trim_end();
+        return Some((before.to_string(), a, after.to_string()));
+    }
+    None
+}
+
 /// `*`, `**`, `†`, `¹`, `[1]`, `(1)` (and a full stop after it): a footnote's
 /// marker alone after a closing quotation mark.
 fn note_marker(n: &str) -> bool {
@@ -203,167 +429,196 @@ fn note_marker(n: &str) -> bool {
             || crate::tail::markers_in(m).first().is_some_and(|k| k == m))
 }
 
-/// Speech verbs, their language, and whether the model prints them as written
-/// (`said`, `a déclaré`, `dijo`); the others are printed as those.
-const VERBS: &[(&str, &str)] = &[
-    ("said", "en"),
-    ("says", "en"),
-    ("added", "en"),
-    ("adds", "en"),
-    ("noted", "en"),
-    ("notes", "en"),
-    ("told", "en"),
-    ("explained", "en"),
-    ("explains", "en"),
-    ("stressed", "en"),
-    ("stated", "en"),
-    ("states", "en"),
-    ("commented", "en"),
-    ("continued", "en"),
-    ("concluded", "en"),
-    ("remarked", "en"),
-    ("observed", "en"),
-    ("declared", "en"),
-    ("emphasised", "en"),
-    ("emphasized", "en"),
-    ("warned", "en"),
-    ("recalled", "en"),
-    ("insisted", "en"),
-    ("pointed out", "en"),
-    ("according to", "en"),
-    ("a déclaré", "fr"),
-    ("a dit", "fr"),
-    ("a ajouté", "fr"),
-    ("a souligné", "fr"),
-    ("a expliqué", "fr"),
-    ("a indiqué", "fr"),
-    ("a affirmé", "fr"),
-    ("a poursuivi", "fr"),
-    ("a conclu", "fr"),
-    ("a estimé", "fr"),
-    ("a précisé", "fr"),
-    ("a rappelé", "fr"),
-    ("a insisté", "fr"),
-    ("a commenté", "fr"),
-    ("a réagi", "fr"),
-    ("a témoigné", "fr"),
-    ("a lancé", "fr"),
-    ("réagit", "fr"),
-    ("déclare", "fr"),
-    ("ajoute", "fr"),
-    ("souligne", "fr"),
-    ("explique", "fr"),
-    ("affirme", "fr"),
-    ("indique", "fr"),
-    ("précise", "fr"),
-    ("estime", "fr"),
-    ("rappelle", "fr"),
-    ("poursuit", "fr"),
-    ("conclut", "fr"),
-    ("selon", "fr"),
-    ("dijo", "es"),
-    ("afirmó", "es"),
-    ("señaló", "es"),
-    ("explicó", "es"),
-    ("agregó", "es"),
-    ("añadió", "es"),
-    ("indicó", "es"),
-    ("aseguró", "es"),
-    ("declaró", "es"),
-    ("destacó", "es"),
-    ("resaltó", "es"),
-    ("resalta", "es"),
-    ("subrayó", "es"),
-    ("manifestó", "es"),
-    ("aclaró", "es"),
-    ("sostuvo", "es"),
-    ("precisó", "es"),
-    ("comentó", "es"),
-    ("expresó", "es"),
-    ("remarcó", "es"),
-    ("afirma", "es"),
-    ("declara", "es"),
-    ("dice", "es"),
-    ("señala", "es"),
-    ("explica", "es"),
-    ("asegura", "es"),
-    ("añade", "es"),
-    ("agrega", "es"),
-    ("indica", "es"),
-    ("destaca", "es"),
-    ("subraya", "es"),
-    ("sostiene", "es"),
-    ("comenta", "es"),
-    ("según", "es"),
-    // Spain writes the perfect: `ha indicado`, `ha señalado`.
-    ("ha indicado", "es"),
-    ("ha señalado", "es"),
-    ("ha afirmado", "es"),
-    ("ha explicado", "es"),
-    ("ha dicho", "es"),
-    ("ha declarado", "es"),
-    ("ha añadido", "es"),
-    ("ha asegurado", "es"),
-    ("ha destacado", "es"),
-    ("ha subrayado", "es"),
-    ("ha manifestado", "es"),
-    ("ha advertido", "es"),
-    ("ha puntualizado", "es"),
-    ("ha recalcado", "es"),
-    ("ha reconocido", "es"),
-    ("ha insistido", "es"),
-    ("ha concluido", "es"),
-    ("ha comentado", "es"),
-    ("ha precisado", "es"),
-    ("puntualizó", "es"),
-    ("informó", "es"),
-    ("ha informado", "es"),
-    ("puntualiza", "es"),
-    ("recalcó", "es"),
-    ("recalca", "es"),
-    ("reconoció", "es"),
-    ("insistió", "es"),
-    ("advirtió", "es"),
-    ("advierte", "es"),
-    ("concluyó", "es"),
-    ("enfatizó", "es"),
-    ("apuntó", "es"),
-    ("relató", "es"),
-    ("a martelé", "fr"),
-    ("a averti", "fr"),
-    ("a noté", "fr"),
-    ("a relevé", "fr"),
-    ("a observé", "fr"),
-    ("a reconnu", "fr"),
-    ("a confié", "fr"),
-    ("a plaidé", "fr"),
-    ("avertit", "fr"),
-    ("insiste", "fr"),
-    ("confie", "fr"),
-    ("martèle", "fr"),
-    ("observe", "fr"),
-    ("relève", "fr"),
-    ("acknowledged", "en"),
-    ("argued", "en"),
-    ("cautioned", "en"),
-    ("urged", "en"),
-    ("underlined", "en"),
-    ("highlighted", "en"),
-    ("affirmed", "en"),
-    ("wrote", "en"),
-    ("writes", "en"),
-    ("replied", "en"),
-    ("responded", "en"),
-    ("a répondu", "fr"),
-    ("répond", "fr"),
-    ("respondió", "es"),
-    ("responde", "es"),
-    ("ha respondido", "es"),
+/// English speech verbs: (past, present).
+const EN_VERBS: &[(&str, &str)] = &[
+    ("said", "says"),
+    ("added", "adds"),
+    ("noted", "notes"),
+    ("told", "tells"),
+    ("explained", "explains"),
+    ("stressed", "stresses"),
+    ("stated", "states"),
+    ("commented", "comments"),
+    ("continued", "continues"),
+    ("concluded", "concludes"),
+    ("remarked", "remarks"),
+    ("observed", "observes"),
+    ("declared", "declares"),
+    ("emphasised", "emphasises"),
+    ("emphasized", "emphasizes"),
+    ("warned", "warns"),
+    ("recalled", "recalls"),
+    ("insisted", "insists"),
+    ("pointed out", "points out"),
+    ("acknowledged", "acknowledges"),
+    ("argued", "argues"),
+    ("cautioned", "cautions"),
+    ("urged", "urges"),
+    ("underlined", "underlines"),
+    ("highlighted", "highlights"),
+    ("affirmed", "affirms"),
+    ("wrote", "writes"),
+    ("replied", "replies"),
+    ("responded", "responds"),
+    ("admitted", "admits"),
+    ("recounted", "recounts"),
+    ("reflected", "reflects"),
 ];
+
+/// French speech verbs: (present, passé composé). A reflexive verb's
+/// passé composé is written with `'` and `’` and in both genders.
+const FR_VERBS: &[(&str, &str)] = &[
+    ("déclare", "a déclaré"),
+    ("dit", "a dit"),
+    ("ajoute", "a ajouté"),
+    ("souligne", "a souligné"),
+    ("explique", "a expliqué"),
+    ("indique", "a indiqué"),
+    ("affirme", "a affirmé"),
+    ("poursuit", "a poursuivi"),
+    ("conclut", "a conclu"),
+    ("estime", "a estimé"),
+    ("précise", "a précisé"),
+    ("rappelle", "a rappelé"),
+    ("insiste", "a insisté"),
+    ("commente", "a commenté"),
+    ("réagit", "a réagi"),
+    ("témoigne", "a témoigné"),
+    ("lance", "a lancé"),
+    ("martèle", "a martelé"),
+    ("avertit", "a averti"),
+    ("note", "a noté"),
+    ("relève", "a relevé"),
+    ("observe", "a observé"),
+    ("reconnaît", "a reconnu"),
+    ("confie", "a confié"),
+    ("plaide", "a plaidé"),
+    ("répond", "a répondu"),
+    ("salue", "a salué"),
+    ("regrette", "a regretté"),
+    ("dénonce", "a dénoncé"),
+    ("prévient", "a prévenu"),
+    ("raconte", "a raconté"),
+    ("assure", "a assuré"),
+    ("admet", "a admis"),
+    ("ironise", "a ironisé"),
+    ("détaille", "a détaillé"),
+    ("reprend", "a repris"),
+    ("résume", "a résumé"),
+    ("se réjouit", "s'est réjoui"),
+    ("se félicite", "s'est félicité"),
+    ("s'inquiète", "s'est inquiété"),
+    ("s'exclame", "s'est exclamé"),
+];
+
+/// The other spellings of the reflexive verbs above: the typographic
+/// apostrophe and the feminine.
+const FR_REFLEXIVE_FORMS: &[&str] = &[
+    "s’est réjoui",
+    "s'est réjouie",
+    "s’est réjouie",
+    "s’est félicité",
+    "s'est félicitée",
+    "s’est félicitée",
+    "s’inquiète",
+    "s’est inquiété",
+    "s'est inquiétée",
+    "s’est inquiétée",
+    "s’exclame",
+    "s’est exclamé",
+    "s'est exclamée",
+    "s’est exclamée",
+];
+
+/// Spanish speech verbs: (preterite, present, perfect).
+const ES_VERBS: &[(&str, &str, &str)] = &[
+    ("dijo", "dice", "ha dicho"),
+    ("afirmó", "afirma", "ha afirmado"),
+    ("señaló", "señala", "ha señalado"),
+    ("explicó", "explica", "ha explicado"),
+    ("agregó", "agrega", "ha agregado"),
+    ("añadió", "añade", "ha añadido"),
+    ("indicó", "indica", "ha indicado"),
+    ("aseguró", "asegura", "ha asegurado"),
+    ("declaró", "declara", "ha declarado"),
+    ("destacó", "destaca", "ha destacado"),
+    ("resaltó", "resalta", "ha resaltado"),
+    ("subrayó", "subraya", "ha subrayado"),
+    ("manifestó", "manifiesta", "ha manifestado"),
+    ("aclaró", "aclara", "ha aclarado"),
+    ("sostuvo", "sostiene", "ha sostenido"),
+    ("precisó", "precisa", "ha precisado"),
+    ("comentó", "comenta", "ha comentado"),
+    ("expresó", "expresa", "ha expresado"),
+    ("remarcó", "remarca", "ha remarcado"),
+    ("puntualizó", "puntualiza", "ha puntualizado"),
+    ("informó", "informa", "ha informado"),
+    ("recalcó", "recalca", "ha recalcado"),
+    ("reconoció", "reconoce", "ha reconocido"),
+    ("insistió", "insiste", "ha insistido"),
+    ("advirtió", "advierte", "ha advertido"),
+    ("concluyó", "concluye", "ha concluido"),
+    ("enfatizó", "enfatiza", "ha enfatizado"),
+    ("apuntó", "apunta", "ha apuntado"),
+    ("relató", "relata", "ha relatado"),
+    ("respondió", "responde", "ha respondido"),
+    ("detalló", "detalla", "ha detallado"),
+    ("valoró", "valora", "ha valorado"),
+    ("agradeció", "agradece", "ha agradecido"),
+    ("lamentó", "lamenta", "ha lamentado"),
+    ("contó", "cuenta", "ha contado"),
+    ("recordó", "recuerda", "ha recordado"),
+    ("reiteró", "reitera", "ha reiterado"),
+    ("admitió", "admite", "ha admitido"),
+    ("opinó", "opina", "ha opinado"),
+    ("consideró", "considera", "ha considerado"),
+    ("estimó", "estima", "ha estimado"),
+    ("defendió", "defiende", "ha defendido"),
+    ("celebró", "celebra", "ha celebrado"),
+    ("narró", "narra", "ha narrado"),
+];
+
+/// Every form of every speech verb with its language (`en`, `fr`, `es`),
+/// longest first, so that `a dit` is tried before `dit`; and the words that
+/// only come before the speaker (`according to`, `selon`, `según`).
+static VERBS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let mut v: Vec<(&'static str, &'static str)> = Vec::new();
+        for (past, present) in EN_VERBS {
+            v.extend([(*past, "en"), (*present, "en")]);
+        }
+        for (present, perfect) in FR_VERBS {
+            v.extend([(*present, "fr"), (*perfect, "fr")]);
+        }
+        v.extend(FR_REFLEXIVE_FORMS.iter().map(|f| (*f, "fr")));
+        for (preterite, present, perfect) in ES_VERBS {
+            v.extend([(*preterite, "es"), (*present, "es"), (*perfect, "es")]);
+        }
+        v.extend(BEFORE_ONLY.iter().map(|b| (b.0, b.1)));
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        v
+    });
 /// The verbs the model prints.
 const PRINTED: [&str; 3] = ["said", "a déclaré", "dijo"];
-/// Verbs that only come before the speaker (`according to Jane Doe`).
-const BEFORE_ONLY: [&str; 3] = ["according to", "selon", "según"];
+/// Words that only come before the speaker (`according to Jane Doe`, `pour
+/// Jane Doe, « … »`), with their language.
+const BEFORE_ONLY: [(&str, &str); 5] = [
+    ("according to", "en"),
+    ("selon", "fr"),
+    ("según", "es"),
+    ("pour", "fr"),
+    ("para", "es"),
+];
+
+/// Whether `w` (lower-cased) is a form of a speech verb or a word that
+/// introduces a speaker (`selon`, `para`).
+pub(crate) fn speech_word(w: &str) -> bool {
+    VERBS.iter().any(|(v, _)| *v == w)
+}
+
+fn before_only(v: &str) -> bool {
+    BEFORE_ONLY.iter().any(|(b, _)| *b == v)
+}
 const PRONOUNS: [&str; 11] = [
     "he", "she", "they", "il", "elle", "ils", "elles", "él", "ella", "ellos", "ellas",
 ];
@@ -430,6 +685,47 @@ pub const TITLE_WORDS: &[&str] = &[
     "Officer",
     "CEO",
     "Founder",
+    "Co-founder",
+    "Administrator",
+    "Manager",
+    "Librarian",
+    "Clerk",
+    "Curator",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Treasurer",
+    "Coach",
+    "Captain",
+    "Principal",
+    "Chancellor",
+    "Provost",
+    "Inspector",
+    "Constable",
+    "Sergeant",
+    "Detective",
+    "Lieutenant",
+    "Colonel",
+    "Commander",
+    "Editor",
+    "Economist",
+    "Meteorologist",
+    "Councilwoman",
+    "Councilman",
+    "Alderman",
+    "Congressman",
+    "Congresswoman",
+    "Assemblymember",
+    "Trustee",
+    "Coordinator",
+    "Supervisor",
+    "Comptroller",
+    "Attorney",
+    "Prosecutor",
+    "Leader",
+    "Partner",
+    "Ranger",
+    "Warden",
 ];
 
 /// Whether `s` reads as a person's name: one to five capitalised words.
@@ -465,9 +761,34 @@ fn attribution(n: &str, lead: bool) -> Option<Attr> {
         .trim_matches(SPACES)
         .trim_start_matches(',')
         .trim_matches(SPACES);
-    let mut a = attribution_words(n, lead)?;
+    // `Jane Park (pictured) said:`, `Park (54) said.`: an aside in brackets.
+    let plain = without_asides(n);
+    let mut a = attribution_words(n, lead).or_else(|| {
+        (plain != n)
+            .then(|| attribution_words(&plain, lead))
+            .flatten()
+    })?;
     a.written = n.to_string();
     Some(a)
+}
+
+/// `n` without its bracketed asides (`(pictured)`, `(54)`).
+fn without_asides(n: &str) -> String {
+    let mut out = String::with_capacity(n.len());
+    let mut depth = 0usize;
+    for c in n.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" :", ":")
 }
 
 fn attr(form: Attribution, mention: Mention, lang: &'static str, reworded: bool) -> Attr {
@@ -507,7 +828,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .and_then(|r| r.strip_suffix(','))
         {
             for (verb, lang) in VERBS.iter().copied() {
-                if BEFORE_ONLY.contains(&verb) {
+                if before_only(verb) {
                     continue;
                 }
                 let Some(who) = r.strip_prefix(verb).and_then(|w| w.strip_prefix(' ')) else {
@@ -527,10 +848,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // conjunction; the verb alone means the person last quoted.
         if let Some(b) = [" que", " that"].iter().find_map(|c| n.strip_suffix(c)) {
             let lower = uncap(b.trim());
-            if let Some((_, lang)) = VERBS
-                .iter()
-                .find(|(v, _)| *v == lower && !BEFORE_ONLY.contains(v))
-            {
+            if let Some((_, lang)) = VERBS.iter().find(|(v, _)| *v == lower && !before_only(v)) {
                 return Some(attr(
                     Attribution::PronounSaid,
                     Mention::default(),
@@ -547,11 +865,14 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         let verb_last = |n: &str| {
             VERBS
                 .iter()
-                .any(|(v, _)| !BEFORE_ONLY.contains(v) && n.ends_with(&format!(" {v}")))
+                .any(|(v, _)| !before_only(v) && n.ends_with(&format!(" {v}")))
         };
         let words = n.split_whitespace().count();
+        // `De son côté, Jean Roy, maire, estime que « … »`: the clause of
+        // occasion does not count.
+        let core = without_occasion(n).unwrap_or(n);
         let bare_verb =
-            verb_last(n) && (words <= 6 || (words <= 16 && n.matches(", ").count() == 2));
+            verb_last(n) && (words <= 6 || (words <= 16 && core.matches(", ").count() == 2));
         let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
             (Some(b), _) => (b.trim_end(), true),
             (None, Some(b)) => (b.trim_end(), false),
@@ -562,15 +883,13 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // `According to Jane Doe, “…”`: the speaker named before the quote.
         if !colon {
             let lower = uncap(body);
-            for (verb, lang) in VERBS
-                .iter()
-                .copied()
-                .filter(|(v, _)| BEFORE_ONLY.contains(v))
-            {
+            for (verb, lang) in VERBS.iter().copied().filter(|(v, _)| before_only(v)) {
                 let Some(rest) = lower.strip_prefix(verb).and_then(|r| r.strip_prefix(' ')) else {
                     continue;
                 };
-                let (name, title, _) = split_name_title(rest)?;
+                // `Selon l'architecte X, qui a dessiné le bâtiment, « … »`.
+                let (name, title, _) = split_name_title(rest)
+                    .or_else(|| without_relative(rest).and_then(split_name_title))?;
                 let mention = if name.contains(' ') {
                     full(name, title)
                 } else {
@@ -584,7 +903,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         let occasion = without_occasion(body);
         let body = occasion.unwrap_or(body);
         for (verb, lang) in VERBS.iter().copied() {
-            if BEFORE_ONLY.contains(&verb) {
+            if before_only(verb) {
                 continue;
             }
             let Some(subject) = body.strip_suffix(verb).and_then(|r| r.strip_suffix(' ')) else {
@@ -611,7 +930,12 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 };
                 return Some(attr(Attribution::RoleSaid, mention, lang, true));
             }
-            let (name, title, reworded) = split_name_title(subject)?;
+            // `Professor Jane Park, who led the study, said:`.
+            let (name, title, reworded) = split_name_title(subject).or_else(|| {
+                without_relative(subject)
+                    .and_then(split_name_title)
+                    .map(|(n, t, _)| (n, t, true))
+            })?;
             let (form, mention) = said_colon(name, title);
             return Some(attr(
                 form,
@@ -624,7 +948,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // a déclaré jeudi 30 juin :`: the verb, then a few words of whom or
         // when, before the colon.
         if colon {
-            if let Some(a) = verb_then_circumstance(body) {
+            if let Some(a) = verb_then_circumstance(body).or_else(|| subject_then_predicate(body)) {
                 return Some(a);
             }
         }
@@ -715,6 +1039,29 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .and_then(|_| body.get(..cut))
     })
     .unwrap_or(body);
+    // `Park said simply`, `Park added quietly`: an adverb after the verb.
+    let body = body
+        .rsplit_once(' ')
+        .filter(|(b, adverb)| {
+            adverb.len() > 3
+                && adverb.ends_with("ly")
+                && b.rsplit(' ')
+                    .next()
+                    .is_some_and(|v| speech_word(&v.to_lowercase()))
+        })
+        .map_or(body, |(b, _)| b);
+    // `Jane Park said Tuesday`, `dijo este martes`: a day after the verb.
+    let body = body
+        .rsplit_once(' ')
+        .filter(|(_, day)| crate::dates::is_weekday(day))
+        .map(|(b, _)| {
+            ["on", "este", "ce", "el", "le"]
+                .iter()
+                .find_map(|p| b.strip_suffix(p).and_then(|r| r.strip_suffix(' ')))
+                .unwrap_or(b)
+        })
+        .filter(|b| b.contains(' ') || speech_word(&b.to_lowercase()))
+        .unwrap_or(body);
     // `— Daniel Roe, Chief Technology Officer`: a signature under the quote.
     if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–"]
         .iter()
@@ -747,7 +1094,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
     // `“…”, dijo. “…”`: the verb alone, for the person just named or quoted.
     if let Some((_, lang)) = VERBS
         .iter()
-        .find(|(v, _)| *v == lower_first && !BEFORE_ONLY.contains(v))
+        .find(|(v, _)| *v == lower_first && !before_only(v))
     {
         return Some(attr(
             Attribution::PronounSaid,
@@ -803,7 +1150,7 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             };
             return Some(attr(form, mention, lang, reworded || reworded_verb));
         }
-        if BEFORE_ONLY.contains(&verb) {
+        if before_only(verb) {
             continue;
         }
         // `SUBJECT verb`, or `SUBJECT told reporters` (an object after `told`).
@@ -811,10 +1158,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             .strip_suffix(verb)
             .and_then(|r| r.strip_suffix(' '))
             .or_else(|| {
-                (verb == "told")
-                    .then(|| body.split_once(" told "))
-                    .flatten()
-                    .filter(|(_, object)| object.split_whitespace().count() <= 4)
+                // `Park wrote on social media`, `Park said at the launch`:
+                // a few words of where or to whom after the verb.
+                body.split_once(&format!(" {verb} "))
+                    .filter(|(_, tail)| {
+                        let first = tail.split_whitespace().next().unwrap_or("");
+                        let words = tail.split_whitespace().count();
+                        (verb == "told" && words <= 4)
+                            || (words <= 6
+                                && (CIRCUMSTANCES.contains(&first)
+                                    || matches!(first, "to" | "a" | "aux" | "al")))
+                    })
                     .map(|(s, _)| s)
             });
         let Some(subject) = subject else { continue };
@@ -958,7 +1312,7 @@ const CIRCUMSTANCES: [&str; 24] = [
 fn verb_then_circumstance(body: &str) -> Option<Attr> {
     let (i, verb, lang) = VERBS
         .iter()
-        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter(|(v, _)| !before_only(v))
         .filter_map(|(v, l)| body.find(&format!(" {v} ")).map(|i| (i, *v, *l)))
         .min_by_key(|(i, _, _)| *i)?;
     let after = body.get(i + verb.len() + 2..)?.trim();
@@ -985,11 +1339,18 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
 pub(crate) fn reported_speaker(body: &str) -> Option<Mention> {
     let i = VERBS
         .iter()
-        .filter(|(v, _)| !BEFORE_ONLY.contains(v))
+        .filter(|(v, _)| !before_only(v))
         .filter_map(|(v, _)| {
-            [" que ", " that "]
-                .iter()
-                .find_map(|c| body.find(&format!(" {v}{c}")))
+            // `X told reporters that …`, `X a dit aux élus que …`: the
+            // verb, at most three words of whom, then the conjunction.
+            body.match_indices(&format!(" {v} ")).find_map(|(i, m)| {
+                let after = body.get(i + m.len() - 1..)?;
+                after
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| matches!(w, "que" | "that"))
+                    .then_some(i)
+            })
         })
         .min()?;
     let subject = body.get(..i)?.trim();
@@ -1045,7 +1406,20 @@ fn without_relative(s: &str) -> Option<&str> {
 
 /// Participles that open a clause about the occasion of a quote
 /// (`Responding to the report, …`, `Commenting on the news, …`).
-const OCCASIONS: [&str; 25] = [
+const OCCASIONS: &[&str] = &[
+    // Discourse openers: `De son côté, Jean Roy a estimé …`.
+    "de son côté,",
+    "de leur côté,",
+    "pour sa part,",
+    "por su parte,",
+    "asimismo,",
+    "además,",
+    "en outre,",
+    "par ailleurs,",
+    "meanwhile,",
+    "for her part,",
+    "for his part,",
+    "in addition,",
     "suite au ",
     "suite à ",
     "following ",

@@ -2,9 +2,10 @@
 //! (the same computation as `cargo run -p dateline-import --example accuracy`);
 //! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
 //! at the target: at least 95 % of fields right and every quote found with its
-//! speaker. The later blind sets (`tests/blind2` … `tests/blind12`,
+//! speaker. The later blind sets (`tests/blind2` … `tests/blind13`,
 //! `… -- blind2` …) keep the scores they reached after their blind first
-//! runs (see their READMEs); each was tuned on once scored.
+//! runs (see their READMEs); each was tuned on once scored, except
+//! `blind13`, kept at its blind score and not tuned on.
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -183,4 +184,12 @@ fn twelfth_blind_set_keeps_its_score() {
     // 99/119 fields (83.2 %), quotes 10/23; after the fixes 119/119 and 22/22
     // (three expectations set to the earlier sets' conventions, see its README).
     keeps_its_score(&accuracy::blind12_dir(), 17, 0, 0);
+}
+
+#[test]
+fn thirteenth_blind_set_keeps_its_blind_score() {
+    // Scored once, blind (after the changes for the twelfth set and the
+    // general quote attribution work): 110/112 fields (98.2 %), quotes 25/27.
+    // Not tuned on: its two misses are left as measured (see its README).
+    keeps_its_score(&accuracy::blind13_dir(), 16, 2, 2);
 }

@@ -975,3 +975,264 @@ fn regional_contact_lines_and_a_label_run_into_the_name() {
     assert_eq!(r.contacts[0].email.as_deref(), Some("reyes@harbor.example"));
     assert_eq!(r.contacts[2].phone.as_deref(), Some("+1 813-555-0103"));
 }
+
+#[test]
+fn attribution_verbs_in_every_tense_of_the_table() {
+    for (body, who) in [
+        (
+            "“We kept every receipt,” admits Tom Reyes, the treasurer.",
+            "Tom Reyes",
+        ),
+        (
+            "« Le quartier attendait ce lieu », s'est réjouie Claire Dubois.",
+            "Claire Dubois",
+        ),
+        (
+            "« Le quartier attendait ce lieu », se félicite Claire Dubois.",
+            "Claire Dubois",
+        ),
+        (
+            "“Habrá talleres cada semana”, detalla Ana Gil, concejala.",
+            "Ana Gil",
+        ),
+        (
+            "“Habrá talleres cada semana”, ha valorado Ana Gil.",
+            "Ana Gil",
+        ),
+        (
+            "Le maire, Louis Ferrand, se réjouit : « C'est un lieu pour tout le monde. »",
+            "Louis Ferrand",
+        ),
+        (
+            "Pour Claire Dubois, adjointe à la culture, « ce lieu change la vie du quartier ».",
+            "Claire Dubois",
+        ),
+        (
+            "Para Ana Gil, concejala de Cultura, “la biblioteca es de todos”.",
+            "Ana Gil",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+}
+
+#[test]
+fn attribution_set_inside_the_quotation_marks() {
+    for (body, who) in [
+        (
+            "La bibliothécaire Anne Roux, responsable du fonds ancien, a préparé l'ouverture.\n\n« Nous avons trié dix mille livres, explique-t-elle. Certains dormaient depuis un siècle. »",
+            "Anne Roux",
+        ),
+        (
+            "« Nous avons trié dix mille livres, a précisé Anne Roux. Certains dormaient depuis un siècle. »",
+            "Anne Roux",
+        ),
+        (
+            "“Estos libros se perdían —explicó la directora, Rosa Prieto Gil—. Hoy cualquiera puede leerlos.”",
+            "Rosa Prieto Gil",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+    // A comma inside the quote before ordinary words is no attribution.
+    let r = with_body("“We open the doors, the shelves and the garden,” said Jane Park.");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    let Some(Block::Quote(q)) = r.body.iter().find(|b| matches!(b, Block::Quote(_))) else {
+        panic!("a quote");
+    };
+    assert_eq!(q.paragraphs[0].segments.len(), 1);
+}
+
+#[test]
+fn a_surname_quoted_after_the_full_name_with_two_surnames() {
+    for (body, who) in [
+        (
+            "La alcaldesa, Carmen Ruiz Soto, inauguró el edificio.\n\n“Es un día para todos los vecinos”, ha afirmado Ruiz.",
+            "Carmen Ruiz Soto",
+        ),
+        (
+            "La directora, Rosa Prieto Gil, presentó el proyecto.\n\n“Estos libros se perdían —dijo Prieto—. Hoy cualquiera puede leerlos.”",
+            "Rosa Prieto Gil",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+    // A day after the name is no second surname.
+    assert_eq!(
+        speakers(&with_body(
+            "The vote was called by Jane Park Monday.\n\n“We are ready,” Park said."
+        )),
+        ["Jane Park"]
+    );
+}
+
+#[test]
+fn speaker_named_in_the_paragraph_before_or_in_a_label_after() {
+    for (body, who) in [
+        (
+            "La concejala de Cultura, Elena Mora Vidal, ha presentado el programa de actividades ante los vecinos:\n\n“Habrá talleres todas las semanas.”",
+            "Elena Mora Vidal",
+        ),
+        (
+            "Town manager Ellis Grey told reporters that the building would stay open late. \"We want students here after school.\"",
+            "Ellis Grey",
+        ),
+        (
+            "« Les enfants ont tout de suite trouvé leur coin. »\nAnne Roux, bibliothécaire",
+            "Anne Roux",
+        ),
+        (
+            "Selon l'architecte Paul Viret, qui a dessiné le bâtiment, « la lumière entre par le toit ».",
+            "Paul Viret",
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+    // Narration after a quote that is no name keeps the paragraph a paragraph.
+    assert!(speakers(&with_body(
+        "“Open every day” was the slogan of the campaign."
+    ))
+    .is_empty());
+}
+
+#[test]
+fn roles_asides_openers_and_dialogue_dashes() {
+    for (body, who) in [
+        (
+            "“We waited ten years,” said Jane Park, the mayor.\n\n“The books are the easy part,” said Omar Lind, the town clerk.\n\n“Now we need readers,” the mayor said.",
+            &["Jane Park", "Omar Lind", "Jane Park"][..],
+        ),
+        (
+            "Jane Park, the mayor, said the town had waited ten years. “Now it is done,” she said.",
+            &["Jane Park"],
+        ),
+        ("Jane Park (pictured) said: “We are ready.”", &["Jane Park"]),
+        (
+            "Professor Jane Park, who led the study, said: “We are ready.”",
+            &["Jane Park"],
+        ),
+        ("\"We are ready,\" Jane Park said Tuesday.", &["Jane Park"]),
+        (
+            "De son côté, Jean Roy, maire de la ville, estime que « la ville a tenu parole ».",
+            &["Jean Roy"],
+        ),
+        (
+            "La alcaldesa Carmen Ruiz fue clara: “Estamos listos”.",
+            &["Carmen Ruiz"],
+        ),
+        (
+            "—Estamos listos —dijo la alcaldesa Carmen Ruiz.",
+            &["Carmen Ruiz"],
+        ),
+    ] {
+        assert_eq!(speakers(&with_body(body)), who, "{body}");
+    }
+    // A dash opening a list item is no dialogue.
+    assert!(speakers(&with_body("— Horario ampliado los sábados.")).is_empty());
+}
+
+#[test]
+fn title_nouns_signed_letters_and_first_surnames() {
+    let r = release("# Town opens a library\n\n**OAKTON, 4 May 2026** — The town opened a library.\n\nHead Librarian Ruth Ames said:\n\n> “The shelves are full and the doors are open.”\n\nTown Clerk Omar Lind added: “We are proud.”\n");
+    assert_eq!(speakers(&r), ["Ruth Ames", "Omar Lind"]);
+    let r = release("<html><body><h1>Statement from Chairman Tom Reyes</h1><p>Monday 12 October 2026</p><p>Dear members,</p><p>I want to write to you about the season.</p><p>We took a hard decision on Sunday, and I stand by it.</p><p>Tom Reyes<br>Chairman, Oakton Rowing Club</p></body></html>");
+    assert_eq!(speakers(&r), ["Tom Reyes"]);
+    let r = with_body("“Estamos listos”, afirmó Juan Pérez Gil, alcalde de la villa.\n\nEl edificio costó dos millones.\n\n“Ha valido la pena”, concluyó Pérez.");
+    assert_eq!(speakers(&r), ["Juan Pérez Gil", "Juan Pérez Gil"]);
+    let r = with_body("“Era el momento”, cuenta Juan Pérez, de 62 años.");
+    assert_eq!(speakers(&r), ["Juan Pérez"]);
+}
+
+#[test]
+fn embargo_in_french_hours_date_labels_and_a_country_in_brackets() {
+    // An embargo line between the dateline and the headline is no headline.
+    let r = release("COMMUNIQUÉ DE PRESSE – Lyon, le 4 mars 2026\n\nSous embargo jusqu'au 4 mars 2026, 12 h (heure de Paris)\n\nLes renards des villes dorment le jour\n\nUne étude montre que les renards des villes dorment le jour.\n");
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "Les renards des villes dorment le jour"
+    );
+    let d = r.dateline.expect("a dateline");
+    assert_eq!(d.places[0].city, "Lyon");
+    assert_eq!(d.date.to_string(), "2026-03-04");
+    let r = release("<html><body><h1>El hospital abre una unidad nueva</h1><p>Fecha: 09/05/2026</p><p>El hospital abrió una unidad.</p></body></html>");
+    assert_eq!(r.dateline.expect("a date").date.to_string(), "2026-05-09");
+    let r = release("# La Biblioteca abre su archivo\n\n**LIMA (Perú), 8 de abril de 2026.** La Biblioteca abrió su archivo.\n");
+    let d = r.dateline.expect("a dateline");
+    assert_eq!(d.places[0].city, "Lima");
+    assert_eq!(d.date.to_string(), "2026-04-08");
+}
+
+#[test]
+fn headline_person_words_after_the_verb_and_datelines_run_into_the_lead() {
+    let r = release("Mayor Jane Park opens the new library\n\nOAKTON, 4 May 2026 – The town opened a library.\n\n“We waited ten years for this,” she said.\n");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    let r = with_body("“We are ready,” Jane Park, the mayor, told The Oakton Star.\n\n“It took ten years,” Park wrote on social media.");
+    assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
+    let r = release("Town opens a new library\n\nParis, le 12 mars 2026, la ville a ouvert une bibliothèque.\n\n« Nous sommes prêts », a déclaré Jean Roy.\n");
+    let d = r.dateline.expect("a dateline");
+    assert_eq!(
+        (d.places[0].city.as_str(), d.date.to_string()),
+        ("Paris", "2026-03-12".to_string())
+    );
+    let r = release("La ciudad abre una biblioteca\n\n(Ciudad de México, 12 de marzo de 2026).- La ciudad abrió una biblioteca.\n");
+    let d = r.dateline.expect("a dateline");
+    assert_eq!(d.places[0].city, "Ciudad de México");
+    assert_eq!(d.date.to_string(), "2026-03-12");
+}
+
+#[test]
+fn contact_blocks_above_the_headline_and_phone_signs() {
+    let r = release("Dec 8, 2026\n\nAna Pérez\nHeadquarters, Port Ellery\n555-0190\nana.perez@agency.example\n\nTom Fenn\nLaunch Centre, Fla.\n555-0123\ntom.fenn@agency.example\n\nRELEASE: 26-100\n\nAGENCY HEAD'S STATEMENT ON THE FIRST FLIGHT\n\nPORT ELLERY, Fla. -- Agency Administrator Ruth Ames issued the following statement about today's first flight:\n\n\"This is a proud day.\n\n\"We will fly again.\"\n\n-end-\n");
+    let contacts: Vec<(&str, Option<&str>)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.email.as_deref()))
+        .collect();
+    assert_eq!(
+        contacts,
+        [
+            ("Ana Pérez", Some("ana.perez@agency.example")),
+            ("Tom Fenn", Some("tom.fenn@agency.example"))
+        ]
+    );
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "AGENCY HEAD'S STATEMENT ON THE FIRST FLIGHT"
+    );
+    assert_eq!(speakers(&r), ["Ruth Ames"]);
+    assert_eq!(r.end_mark.text(), Some("-end-"));
+    let r = with_body(
+        "Contact presse : Claire Roux ☎ (+33) 1 23 45 67 89 – claire.roux@oakton.example",
+    );
+    assert_eq!(r.contacts[0].name, "Claire Roux");
+}
+
+#[test]
+fn an_adverb_after_the_verb() {
+    assert_eq!(
+        speakers(&with_body("“We are ready,” Park said simply.")),
+        ["Park"]
+    );
+    assert_eq!(
+        speakers(&with_body(
+            "« Nous sommes prêts », résume sobrement Jean Roy."
+        )),
+        ["Jean Roy"]
+    );
+}
+
+#[test]
+fn an_office_line_under_the_issuer_in_capitals_is_no_headline() {
+    let r = release("TOWN OF OAKTON\nOffice of the Mayor\n\nFOR IMMEDIATE RELEASE\nMay 4, 2026\n\nTown opens a new library\n\nThe town opened a library.\n");
+    assert_eq!(
+        dateline_core::markdown::to_plain(&r.headline),
+        "Town opens a new library"
+    );
+    assert_eq!(r.dateline.expect("a date").date.to_string(), "2026-05-04");
+}
+
+#[test]
+fn html_q_elements_are_quotation_marks() {
+    let r = release("<html><body><h1>Town opens a library</h1><p>OAKTON, 4 May 2026 — The town opened a library.</p><p><em>“We are ready,”</em> said <strong>Jane Park</strong>.</p><p><q>The money is there</q>, she added.</p></body></html>");
+    assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
+}

@@ -116,6 +116,36 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
             );
             continue;
         }
+        // `Ana Pérez` / `Headquarters, Port Ellery` / `555-0190` /
+        // `ana.perez@…` above the headline, with no label: a press contact
+        // as space agencies' and ministries' mailing lists print them.
+        if let Some((name, rest)) = b.lines.split_first() {
+            let reach = |l: &String| contacts::box_line(l) && !l.trim_end().ends_with(':');
+            let place = |l: &String| {
+                !l.chars().any(|c| c.is_ascii_digit() || c == '@')
+                    && (1..=6).contains(&l.split_whitespace().count())
+                    && !l.trim_end().ends_with(':')
+                    && head::classify(l).is_none()
+            };
+            let person = !rest.is_empty()
+                && head::classify(name).is_none()
+                && name.chars().any(char::is_lowercase)
+                && (2..=4).contains(&name.split_whitespace().count())
+                && crate::quote::name_ok(name.trim())
+                && rest.iter().any(reach)
+                && rest.iter().all(|l| reach(l) || place(l));
+            if person {
+                h.contacts.push(name.clone());
+                for l in rest {
+                    if reach(l) {
+                        h.contacts.push(l.clone());
+                    } else {
+                        report.drop_text(l, "where the press contact sits");
+                    }
+                }
+                continue;
+            }
+        }
         let mut kept = Vec::new();
         let mut in_contacts = false;
         for (k, line) in b.lines.iter().enumerate() {
@@ -283,7 +313,9 @@ pub(super) fn read_head(blocks: &[SrcBlock], report: &mut ImportReport, sub_ok: 
                         rest.iter()
                             .skip(k + 1)
                             .position(|(_, t)| {
-                                (headline(t) || short(t)) && t.chars().any(char::is_lowercase)
+                                (headline(t) || short(t))
+                                    && t.chars().any(char::is_lowercase)
+                                    && !masthead(t)
                             })
                             .map(|j| k + 1 + j)
                     })

@@ -1253,7 +1253,7 @@ fn headline_under(blocks: &[SrcBlock], i: usize) -> usize {
         b.lines.iter().all(|l| {
             matches!(
                 head::classify(l),
-                Some(HeadLine::Kind(_) | HeadLine::Release(_))
+                Some(HeadLine::Kind(_) | HeadLine::Release(_) | HeadLine::BadEmbargo)
             )
         })
     }) && k < i + 3

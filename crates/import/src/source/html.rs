@@ -399,6 +399,10 @@ impl Reader {
             _ => "",
         };
         self.line.markup(emphasis);
+        // `<q>…</q>`: the browser prints the quotation marks; so do we.
+        if name == "q" {
+            self.text("“");
+        }
         if depth > MAX_DEPTH {
             let flat: String = el.text().collect();
             self.text(&flat);
@@ -420,6 +424,9 @@ impl Reader {
         }
         if name == "pre" {
             self.pre = self.pre.saturating_sub(1);
+        }
+        if name == "q" {
+            self.text("”");
         }
         self.line.markup(emphasis);
         let same_line = self.out.blocks.len() == link_block && self.lines.len() == lines_before;
