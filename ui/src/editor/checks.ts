@@ -41,7 +41,16 @@ export function checksPanel(form: HTMLElement, on: ChecksActions): ChecksUi {
     count.setAttribute("aria-expanded", String(!list.hidden));
   });
 
+  // The report last drawn and the nodes it was drawn into: while typing, most answers repeat
+  // it, and drawing it again would rebuild the list, the notes under the fields and every
+  // field's underlines for nothing. A field drawn again since (a block added or moved) lost its
+  // note or underlines, so the report is drawn again then.
+  let drawn = "";
+  let drawnInto: Element[] = [];
   const show = (report: LintReport) => {
+    const key = JSON.stringify(report.findings);
+    if (key === drawn && drawnInto.every((el) => el.isConnected)) return;
+    drawn = key;
     const n = report.findings.length;
     const errors = report.findings.filter((f) => f.severity === "error").length;
     count.dataset.count = String(n);
@@ -97,6 +106,7 @@ export function checksPanel(form: HTMLElement, on: ChecksActions): ChecksUi {
       marks.set(host, [...(marks.get(host) ?? []), { from: f.range.start, to: f.range.end, severity: f.severity, message: f.message }]);
     }
     form.querySelectorAll<HTMLElement>(".md-field").forEach((host) => showLintMarks(host, marks.get(host) ?? []));
+    drawnInto = [...form.querySelectorAll(".finding-note"), ...marks.keys()];
   };
 
   return { el: h("div", { class: "problems" }, count, list), show };

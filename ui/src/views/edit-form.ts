@@ -79,7 +79,14 @@ export function editForm(ctx: EditorCtx): EditForm {
   );
   const el = h("div", { class: "form-pane" }, h("div", { class: "form-top" }, jump, h("div", { class: "problems" }, count, list)), form);
 
+  // The problems last drawn and their notes under the fields: an answer that repeats them (most,
+  // while typing) changes nothing, unless a field was drawn again since and lost its note.
+  let drawn: string | null = null;
+  let notes: Element[] = [];
   const setProblems = (problems: Problem[]) => {
+    const key = JSON.stringify(problems);
+    if (key === drawn && notes.every((el) => el.isConnected)) return;
+    drawn = key;
     count.dataset.count = String(problems.length);
     count.textContent = problems.length === 0 ? "✓ No problems" : `⚠ ${problems.length} problem${problems.length === 1 ? "" : "s"}`;
     count.classList.toggle("ok", problems.length === 0);
@@ -105,6 +112,7 @@ export function editForm(ctx: EditorCtx): EditForm {
     );
     if (problems.length === 0) list.hidden = true;
     showProblems(form, problems);
+    notes = [...form.querySelectorAll('[data-testid="field-problem"]')];
   };
   setProblems([]);
   const openProblems = () => {

@@ -146,7 +146,11 @@ export function editorView(id: string, opened: OpenRelease, hooks: EditorHooks):
     validator.push(structuredCloneSafe(r));
     linter.push(structuredCloneSafe(r));
     spellingLater();
-    title.textContent = r.headline || "Untitled release";
+    const heading = r.headline || "Untitled release";
+    if (title.textContent !== heading) {
+      title.textContent = heading;
+      title.title = r.headline;
+    }
   });
 
   const banner = opened.fromWorkingCopy
