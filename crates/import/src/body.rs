@@ -1459,9 +1459,9 @@ fn speaks_as_i(p: &str) -> bool {
         return true;
     }
     const WORDS: [&str; 27] = [
-        "my", "we", "our", "us", "je", "j", "nous", "notre", "nos", "mon", "ma", "mes", "m",
-        "yo", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "mi", "mis",
-        "me", "hemos", "quiero", "queremos", "estamos",
+        "my", "we", "our", "us", "je", "j", "nous", "notre", "nos", "mon", "ma", "mes", "m", "yo",
+        "nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "mi", "mis", "me",
+        "hemos", "quiero", "queremos", "estamos",
     ];
     p.to_lowercase()
         .split(|c: char| !c.is_alphabetic())

@@ -1243,7 +1243,10 @@ fn first_person_letters_signed_at_the_end_then_page_links() {
     // (name, `<br>`, title and organisation), then share and top links.
     let r = release("<html><body><main><h1>A message from our director</h1><p>Friday 6 November 2026</p><p>Dear friends,</p><p>This winter we expect more families at our doors than in any year since we opened, and I want you to hear it from me first.</p><p>Our volunteers have already doubled the Saturday shifts. We will open a second pantry in the north of the city before Christmas.</p><p>Thank you for standing with us.</p><p>Yours sincerely,</p><p>Amara Bello<br>Executive Director, Riverside Food Bank</p><p><a href=\"/share\">Share</a></p><p><a href=\"#top\">Return to top</a></p></main></body></html>");
     assert_eq!(speakers(&r), ["Amara Bello"]);
-    assert!(!r.body.iter().any(|b| matches!(b, Block::Paragraph { text } if text.contains("Return to top"))));
+    assert!(!r
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text.contains("Return to top"))));
     // French, plain text: the name and title on two lines, then a back link.
     let r = release("Lettre ouverte aux habitants de Valbrune\n\nLe 3 mars 2026\n\nChers habitants,\n\nJe sais combien les travaux de la rue Haute pèsent sur votre quotidien depuis l'automne.\n\nNous avons demandé à l'entreprise de rouvrir la circulation le samedi, et je m'engage à vous tenir informés chaque semaine.\n\nMarianne Leclerc\nMaire de Valbrune\n\nRetour aux actualités\n");
     assert_eq!(speakers(&r), ["Marianne Leclerc"]);
@@ -1265,7 +1268,9 @@ fn a_quote_with_its_speaker_on_the_next_line_and_no_verb() {
     let r = release("<html><body><h1>Town opens a library</h1><p>OAKTON, 4 May 2026 — The town opened a library.</p><p>“The shelves are full and the doors are open.”<br>— Ruth Ames, head librarian</p></body></html>");
     assert_eq!(speakers(&r), ["Ruth Ames"]);
     // English, plain text: the next line, a dash.
-    let r = with_body("“Buses will run every ten minutes from June.”\n— Daniel Osei, head of transport planning");
+    let r = with_body(
+        "“Buses will run every ten minutes from June.”\n— Daniel Osei, head of transport planning",
+    );
     assert_eq!(speakers(&r), ["Daniel Osei"]);
     // Spanish, Markdown: a hard line break, then name and role.
     let r = release("# El pueblo abre una biblioteca\n\n**Oakton, 4 de mayo de 2026.** El pueblo abrió una biblioteca.\n\n“Los estantes están llenos y las puertas, abiertas.”  \nLucía Benítez, coordinadora del programa\n\nLa biblioteca abre de lunes a sábado.\n");
