@@ -3,7 +3,7 @@
 //!
 //! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
 //! prints the table for `FOLDER` (default: the tuning corpus; `blind`,
-//! `blind2` … `blind13` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
+//! `blind2` … `blind14` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
 //! runs the same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
@@ -328,7 +328,12 @@ pub fn blind13_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind13")
 }
 
-/// `blind`, `blind2` … `blind13` and `corpus` name this crate's folders; anything else is a path.
+/// The fourteenth blind set, scored once and not tuned on.
+pub fn blind14_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind14")
+}
+
+/// `blind`, `blind2` … `blind14` and `corpus` name this crate's folders; anything else is a path.
 #[allow(dead_code)]
 fn folder(arg: Option<String>) -> PathBuf {
     match arg.as_deref() {
@@ -346,6 +351,7 @@ fn folder(arg: Option<String>) -> PathBuf {
         Some("blind11") => blind11_dir(),
         Some("blind12") => blind12_dir(),
         Some("blind13") => blind13_dir(),
+        Some("blind14") => blind14_dir(),
         Some(p) => PathBuf::from(p),
     }
 }

@@ -131,8 +131,13 @@ pub fn placed(blocks: &[SrcBlock]) -> Vec<Placed> {
             // their label, not a sub-heading.
             let label = speaker_label(t)
                 && matches!(out.get(i + 1), Some((Item::Para(n), _)) if n.starts_with(['“', '"', '«']));
+            // `Camille Faure, cheffe du service` under her words in
+            // quotation marks (after a `<br>` or on the next line): their
+            // signature, not a sub-heading.
+            let signs = matches!(out.get(i - 1), Some((Item::Para(p), _)) if signature_line(p, t).is_some());
             if heading_like(t)
                 && !label
+                && !signs
                 && matches!(out.get(i + 1), Some((Item::Para(_) | Item::List(_), _)))
             {
                 let t = t.clone();
@@ -302,10 +307,11 @@ fn signature(name: &str, title: &str) -> Option<Mention> {
         && quote::name_ok(name)
         && plain(name)
         && title_plain
-        && (1..=6).contains(&title_words.len())
-        && title_words
-            .iter()
-            .any(|w| quote::title_word(w.trim_end_matches(','))))
+        && (1..=8).contains(&title_words.len())
+        && title_words.iter().any(|w| {
+            let w = w.trim_end_matches(',');
+            quote::title_word(w) || signature_title(w)
+        }))
     .then(|| Mention {
         name: Some(name.trim().to_string()),
         title: Some(title.trim().to_string()),
@@ -313,10 +319,52 @@ fn signature(name: &str, title: &str) -> Option<Mention> {
     })
 }
 
+/// `Maire`, `Presidente`, `Fondatrice`: a French or Spanish title word in a
+/// signature (`Marianne Leclerc` / `Maire de Valbrune`).
+fn signature_title(w: &str) -> bool {
+    const MORE: [&str; 24] = [
+        "secrétaire",
+        "trésorier",
+        "trésorière",
+        "fondateur",
+        "fondatrice",
+        "recteur",
+        "rectrice",
+        "doyen",
+        "doyenne",
+        "délégué",
+        "déléguée",
+        "coordinateur",
+        "coordinatrice",
+        "rector",
+        "rectora",
+        "decano",
+        "decana",
+        "gerente",
+        "consejero",
+        "consejera",
+        "delegado",
+        "delegada",
+        "fundador",
+        "fundadora",
+    ];
+    let w = w.to_lowercase();
+    LOCAL_TITLES.contains(&w.as_str()) || MORE.contains(&w.as_str())
+}
+
 /// `Rafael Okoye WFA President`: a signature on one line; in capitals
 /// (`DR. AMINA WEKESA CABINET SECRETARY`), read without its courtesy title
 /// and with capitals only at the start of each word.
 fn signed_name(t: &str) -> Option<Mention> {
+    // `— Priya Natarajan, President, Eastgate Swimming Club`: after a dash,
+    // the name before the first comma.
+    let t = t.trim_start_matches(['—', '–', '-']).trim_start();
+    if let Some(m) = t
+        .split_once(", ")
+        .and_then(|(name, title)| signature(name, title))
+    {
+        return Some(m);
+    }
     let caps = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
     let titled;
     let t = if caps {
@@ -1032,10 +1080,10 @@ pub fn build(
             by_pair.or(one).map(|m| (k, m))
         })
         .filter(|(s, _)| {
-            items.iter().take(*s).any(|it| {
-                matches!(it, Item::Para(p) if first_person(p)
-                    || [" I ", " my ", " we ", " our "].iter().any(|w| p.contains(w)))
-            })
+            items
+                .iter()
+                .take(*s)
+                .any(|it| matches!(it, Item::Para(p) if first_person(p) || speaks_as_i(p)))
         });
     // The person a plain paragraph names (see `narrated`), with its item.
     let mut narrated_by: Option<(usize, Mention)> = None;
@@ -1116,7 +1164,7 @@ pub fn build(
                 // paragraphs with no quotation marks: the whole statement is hers.
                 if out.is_empty() && whole.is_none() && unquoted(para) {
                     whole = statement_speaker(headline)
-                        .filter(|_| pending.is_some() && first_person(para))
+                        .filter(|_| pending.is_some() && (first_person(para) || salutation(para)))
                         .or_else(|| signed.as_ref().map(|(_, m)| m.clone()));
                 }
                 let signature_at = signed.as_ref().map_or(usize::MAX, |(s, _)| *s);
@@ -1401,6 +1449,43 @@ fn first_person(p: &str) -> bool {
     p.split_whitespace()
         .take(4)
         .any(|w| PRONOUNS.contains(&w.trim_end_matches([',', '’', '\''])))
+}
+
+/// Whether a paragraph speaks in the first person anywhere in it: `I`, `my`,
+/// `we`, `our`; `je`, `nous`, `notre`; `nuestro`, `hemos`, `quiero` (Spanish
+/// drops the pronoun).
+fn speaks_as_i(p: &str) -> bool {
+    if [" I ", " I’", " I'"].iter().any(|w| p.contains(w)) {
+        return true;
+    }
+    const WORDS: [&str; 27] = [
+        "my", "we", "our", "us", "je", "j", "nous", "notre", "nos", "mon", "ma", "mes", "m", "yo",
+        "nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "mi", "mis", "me",
+        "hemos", "quiero", "queremos", "estamos",
+    ];
+    p.to_lowercase()
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| WORDS.contains(&w))
+}
+
+/// A salutation opening a letter: `Dear supporters,`, `Chers habitants,`,
+/// `Queridos socios:`.
+fn salutation(p: &str) -> bool {
+    const OPENERS: [&str; 10] = [
+        "Dear ",
+        "Cher ",
+        "Chère ",
+        "Chers ",
+        "Chères ",
+        "Querido ",
+        "Querida ",
+        "Queridos ",
+        "Queridas ",
+        "Estimados ",
+    ];
+    OPENERS.iter().any(|o| p.starts_with(o))
+        && p.ends_with([',', ':'])
+        && p.split_whitespace().count() <= 8
 }
 
 /// A quote the writer named the speaker of: its marks and attributions as

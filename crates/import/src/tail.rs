@@ -366,6 +366,7 @@ pub fn furniture(line: &str) -> bool {
         "email this page",
     ];
     EXACT.contains(&l.trim_end_matches(':'))
+        || back_link(&l)
         || l.starts_with('©')
         || l.starts_with("copyright ")
         || l.starts_with("all rights reserved")
@@ -377,6 +378,73 @@ pub fn furniture(line: &str) -> bool {
         || ["date modified", "date de modification", "fecha de modificación"]
             .iter()
             .any(|p| l.starts_with(p) && l.split_whitespace().count() <= 5)
+}
+
+/// `Back to news`, `Return to top`, `Retour aux actualités`, `Volver a
+/// noticias`, `Partager`, `Compartir`: a web page's links under a release
+/// (lower-cased), short and naming a page or list, not a sentence.
+fn back_link(l: &str) -> bool {
+    let l = l
+        .trim_start_matches(['←', '‹', '«', '<', '↑', '-', ' '])
+        .trim_end_matches(['→', '›', '»', '>', '↑', ' ']);
+    const ALONE: [&str; 14] = [
+        "back",
+        "return",
+        "retour",
+        "volver",
+        "regresar",
+        "partager",
+        "imprimer",
+        "compartir",
+        "imprimir",
+        "share this article",
+        "share this story",
+        "partager cet article",
+        "compartir esta noticia",
+        "haut de page",
+    ];
+    const OPENERS: [&str; 9] = [
+        "back to ",
+        "return to ",
+        "go back to ",
+        "retour à ",
+        "retour aux ",
+        "retour au ",
+        "retour vers ",
+        "volver a ",
+        "regresar a ",
+    ];
+    const PAGES: [&str; 24] = [
+        "news",
+        "press",
+        "media",
+        "releases",
+        "list",
+        "top",
+        "home",
+        "overview",
+        "all",
+        "newsroom",
+        "articles",
+        "stories",
+        "actualités",
+        "actualites",
+        "communiqués",
+        "presse",
+        "liste",
+        "haut",
+        "accueil",
+        "noticias",
+        "prensa",
+        "comunicados",
+        "inicio",
+        "arriba",
+    ];
+    ALONE.contains(&l)
+        || (OPENERS.iter().any(|o| l.starts_with(o))
+            && l.split_whitespace().count() <= 6
+            && !l.ends_with(['.', '!', '?'])
+            && l.split_whitespace().skip(2).any(|w| PAGES.contains(&w)))
 }
 
 #[cfg(test)]
@@ -443,6 +511,30 @@ mod tests {
             Some(Section::Actions("Actions".into()))
         );
         assert_eq!(section("Contact the office for tickets"), None);
+    }
+
+    #[test]
+    fn links_under_a_release_are_furniture() {
+        for l in [
+            "Back to news",
+            "← Back to all news",
+            "Return to top",
+            "Retour aux actualités",
+            "Retour à la liste",
+            "Volver a noticias",
+            "Partager",
+            "Compartir",
+        ] {
+            assert!(furniture(l), "{l}");
+        }
+        for l in [
+            "Back to school",
+            "Back to the drawing board for the council",
+            "Return to the news that matters.",
+            "Volver a empezar",
+        ] {
+            assert!(!furniture(l), "{l}");
+        }
     }
 
     #[test]

@@ -1236,3 +1236,46 @@ fn html_q_elements_are_quotation_marks() {
     let r = release("<html><body><h1>Town opens a library</h1><p>OAKTON, 4 May 2026 — The town opened a library.</p><p><em>“We are ready,”</em> said <strong>Jane Park</strong>.</p><p><q>The money is there</q>, she added.</p></body></html>");
     assert_eq!(speakers(&r), ["Jane Park", "Jane Park"]);
 }
+
+#[test]
+fn first_person_letters_signed_at_the_end_then_page_links() {
+    // English, HTML: no name in the heading, a closing, the signature
+    // (name, `<br>`, title and organisation), then share and top links.
+    let r = release("<html><body><main><h1>A message from our director</h1><p>Friday 6 November 2026</p><p>Dear friends,</p><p>This winter we expect more families at our doors than in any year since we opened, and I want you to hear it from me first.</p><p>Our volunteers have already doubled the Saturday shifts. We will open a second pantry in the north of the city before Christmas.</p><p>Thank you for standing with us.</p><p>Yours sincerely,</p><p>Amara Bello<br>Executive Director, Riverside Food Bank</p><p><a href=\"/share\">Share</a></p><p><a href=\"#top\">Return to top</a></p></main></body></html>");
+    assert_eq!(speakers(&r), ["Amara Bello"]);
+    assert!(!r
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text.contains("Return to top"))));
+    // French, plain text: the name and title on two lines, then a back link.
+    let r = release("Lettre ouverte aux habitants de Valbrune\n\nLe 3 mars 2026\n\nChers habitants,\n\nJe sais combien les travaux de la rue Haute pèsent sur votre quotidien depuis l'automne.\n\nNous avons demandé à l'entreprise de rouvrir la circulation le samedi, et je m'engage à vous tenir informés chaque semaine.\n\nMarianne Leclerc\nMaire de Valbrune\n\nRetour aux actualités\n");
+    assert_eq!(speakers(&r), ["Marianne Leclerc"]);
+    // Spanish, Markdown: first person without a pronoun, two surnames, a
+    // back link under the signature.
+    let r = release("# Carta del presidente a los socios\n\nQueridos socios:\n\nQuiero agradeceros el apoyo de esta temporada, la más difícil que recuerdo en el club.\n\nHemos cerrado las cuentas con superávit y nuestra escuela de vela ya tiene lista de espera.\n\n**Andrés Molina Ruiz**  \nPresidente del Club Náutico Puerto Alba\n\n[Volver a noticias](/noticias)\n");
+    assert_eq!(speakers(&r), ["Andrés Molina Ruiz"]);
+    // English, plain text: name and title on one line after a dash.
+    let r = release("Statement on the closure of the Eastgate pool\n\n12 June 2026\n\nI know how much the Eastgate pool means to the families who have swum there for forty years.\n\nWe have asked engineers to tell us by August whether the roof can be saved, and I will share their answer with you as soon as we have it.\n\n— Priya Natarajan, President, Eastgate Swimming Club\n\nBack to news\n");
+    assert_eq!(speakers(&r), ["Priya Natarajan"]);
+}
+
+#[test]
+fn a_quote_with_its_speaker_on_the_next_line_and_no_verb() {
+    // French, HTML: `<br>` then name and role.
+    let r = release("<html><body><h1>La ville plante mille arbres</h1><p>Publié le 04/03/2026</p><p>La ville de Valbrune a planté mille arbres cet hiver dans ses quartiers les plus chauds.</p><p>« Chaque rue aura son ombre d'ici cinq ans. »<br>Camille Faure, cheffe du service des espaces verts</p><p>Les habitants peuvent parrainer un arbre en ligne.</p></body></html>");
+    assert_eq!(speakers(&r), ["Camille Faure"]);
+    // English, HTML: `<br>` then a dash, name and role.
+    let r = release("<html><body><h1>Town opens a library</h1><p>OAKTON, 4 May 2026 — The town opened a library.</p><p>“The shelves are full and the doors are open.”<br>— Ruth Ames, head librarian</p></body></html>");
+    assert_eq!(speakers(&r), ["Ruth Ames"]);
+    // English, plain text: the next line, a dash.
+    let r = with_body(
+        "“Buses will run every ten minutes from June.”\n— Daniel Osei, head of transport planning",
+    );
+    assert_eq!(speakers(&r), ["Daniel Osei"]);
+    // Spanish, Markdown: a hard line break, then name and role.
+    let r = release("# El pueblo abre una biblioteca\n\n**Oakton, 4 de mayo de 2026.** El pueblo abrió una biblioteca.\n\n“Los estantes están llenos y las puertas, abiertas.”  \nLucía Benítez, coordinadora del programa\n\nLa biblioteca abre de lunes a sábado.\n");
+    assert_eq!(speakers(&r), ["Lucía Benítez"]);
+    // A sentence under a quote is no speaker.
+    let r = with_body("“Buses will run every ten minutes.”\nThe timetable is online.");
+    assert!(speakers(&r).is_empty());
+}

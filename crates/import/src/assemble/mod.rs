@@ -1621,12 +1621,24 @@ fn body_bounds(region: &[SrcBlock]) -> (EndMark, usize, usize) {
             seen.extend(tail::markers_in(line));
         }
     }
-    match (mark_at, section_at) {
+    let (mark, end, start) = match (mark_at, section_at) {
         (Some((m, mark)), Some((s, true))) if s < m => (mark, s, s),
         (Some((m, mark)), _) => (mark, m, m + 1),
         (None, Some((s, _))) => (EndMark::None, s, s),
         (None, None) => (EndMark::None, region.len(), region.len()),
+    };
+    // `Back to news`, `Share`, `Retour aux actualités` under the last
+    // paragraph: the page's links, read with the tail (and dropped there).
+    let mut end_links = end;
+    while end == start
+        && end_links > 1
+        && region
+            .get(end_links - 1)
+            .is_some_and(|b| b.lines.len() == 1 && tail::furniture(&b.lines[0]))
+    {
+        end_links -= 1;
     }
+    (mark, end_links, start.min(end_links))
 }
 
 fn majority(v: &[&'static str]) -> Option<&'static str> {
