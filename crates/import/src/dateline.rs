@@ -54,7 +54,7 @@ pub fn find(text: &str) -> Option<Found> {
             // `LIMA (Perú), 8 de abril de 2026.`: the country in brackets
             // after the place, read without it.
             let plain = without_country(text)?;
-            let mut f = styles(&plain)?;
+            let mut f = styles(&plain).or_else(|| place_date_agency(&plain))?;
             f.confidence = Confidence::Medium;
             Some(f)
         })?;
@@ -79,8 +79,15 @@ pub fn find(text: &str) -> Option<Found> {
 /// `SANTIAGO (Chile), 8 de abril …` → `SANTIAGO, 8 de abril …`: a bracketed
 /// word or two of letters after a place of one to three words, before a comma.
 fn without_country(text: &str) -> Option<String> {
-    let open = text.find(" (").filter(|i| *i < 40)?;
-    let close = open + text.get(open..)?.find(')')?;
+    // `Lausanne [Switzerland], January 20 (NWI):`: square brackets too.
+    let (open, shut) = match (text.find(" ("), text.find(" [")) {
+        (Some(p), Some(b)) if b < p => (b, ']'),
+        (None, Some(b)) => (b, ']'),
+        (Some(p), _) => (p, ')'),
+        _ => return None,
+    };
+    let open = Some(open).filter(|i| *i < 40)?;
+    let close = open + text.get(open..)?.find(shut)?;
     let inside = text.get(open + 2..close)?;
     let place = text.get(..open)?;
     let after = text.get(close + 1..)?;
@@ -106,6 +113,7 @@ fn styles(text: &str) -> Option<Found> {
         .or_else(|| date_dash(text))
         .or_else(|| place_space_date_dash(text))
         .or_else(|| place_only(text))
+        .or_else(|| caps_place_colon(text))
 }
 
 /// `London 17 January 2026 - The group …`: a place and a date with no comma
@@ -417,8 +425,11 @@ fn place_date_agency(text: &str) -> Option<Found> {
     }
     let places = places(place, false)?;
     let after = text.get(close + 1..)?;
-    // `(AGENCIA). La …`: a full stop closes the dateline.
-    let after = after.strip_prefix(". ").unwrap_or(after);
+    // `(AGENCIA). La …`: a full stop closes the dateline; `(NWI): The …` a colon.
+    let after = after
+        .strip_prefix(". ")
+        .or_else(|| after.strip_prefix(": "))
+        .unwrap_or(after);
     let rest = after_dash(after).unwrap_or(after.trim_start());
     Some(found(
         places,
@@ -819,6 +830,9 @@ fn place_only(text: &str) -> Option<Found> {
             }
         }
     }
+    if let Some(f) = place_dash_glued(text) {
+        return Some(f);
+    }
     for sep in [" — ", " – ", " -- ", "—"] {
         let Some(i) = text.find(sep).filter(|i| *i < 60) else {
             continue;
@@ -841,7 +855,12 @@ fn place_only(text: &str) -> Option<Found> {
             "Hier",
             "Résumé",
         ];
-        let word_city = sep.contains('—')
+        // An en dash after one capitalised word too, when a lead of six
+        // words or more follows (`Ginebra – La directora general …`).
+        let long_lead = text
+            .get(i + sep.len()..)
+            .is_some_and(|r| r.split_whitespace().count() >= 6);
+        let word_city = (sep.contains('—') || (sep == " – " && long_lead))
             && !city.contains(' ')
             && head == city
             && city.chars().next().is_some_and(char::is_uppercase)
@@ -869,6 +888,102 @@ fn place_only(text: &str) -> Option<Found> {
         ));
     }
     None
+}
+
+/// Words that open a paragraph as a label, not as a place: `NOTE:`, `UPDATE -`.
+const LABELS: [&str; 40] = [
+    "what",
+    "when",
+    "where",
+    "who",
+    "why",
+    "how",
+    "about",
+    "press",
+    "rsvp",
+    "quoi",
+    "quand",
+    "où",
+    "qui",
+    "qué",
+    "cuándo",
+    "dónde",
+    "quién",
+    "note",
+    "notes",
+    "update",
+    "updated",
+    "editor",
+    "editors",
+    "embargo",
+    "embargoed",
+    "correction",
+    "contact",
+    "contacts",
+    "media",
+    "attention",
+    "background",
+    "summary",
+    "photo",
+    "video",
+    "nota",
+    "aviso",
+    "actualización",
+    "résumé",
+    "contexto",
+    "important",
+];
+
+/// The place words of an undated dateline: one to four words, each
+/// capitalised (particles aside), not a label, weekday or month.
+fn place_words(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && city_ok(head, false)
+        && !words
+            .iter()
+            .any(|w| LABELS.contains(&w.to_lowercase().as_str()))
+        && crate::dates::month(words[0]).is_none()
+        && !crate::dates::is_weekday(words[0])
+}
+
+/// `Nairobi-  Le programme …`, `DAKAR– La …`: a place with the dash set
+/// tight against it, then spaces and a lead of six words or more.
+fn place_dash_glued(text: &str) -> Option<Found> {
+    let i = text.find(['-', '–', '—']).filter(|i| *i < 40)?;
+    let head = text.get(..i)?;
+    let dash = text.get(i..)?.chars().next()?;
+    let rest = text.get(i + dash.len_utf8()..)?;
+    // `Portavoz.- Buenos días`: a speaker's label closed by `.-`, no place.
+    if head.ends_with(char::is_whitespace)
+        || head.ends_with('.')
+        || !rest.starts_with(char::is_whitespace)
+    {
+        return None;
+    }
+    let rest = rest.trim_start();
+    if !place_words(head) || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    undated_before_lead(places(head, false)?, rest)
+}
+
+/// `PUNTA BRAVA: Researchers …`, `NAIROBI, Kenya: The …`: a place in
+/// capitals and a colon opening the lead.
+fn caps_place_colon(text: &str) -> Option<Found> {
+    let i = text.find(": ").filter(|i| *i < 50)?;
+    let head = text.get(..i)?.trim();
+    let city = head.split(',').next()?.trim();
+    let caps = city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !city.chars().any(char::is_lowercase);
+    if !caps || !place_words(&running_case(city)) {
+        return None;
+    }
+    let rest = text.get(i + 2..)?.trim_start();
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    undated_before_lead(places(head, true)?, rest)
 }
 
 fn own_line(text: &str) -> Option<Found> {

@@ -299,6 +299,13 @@ fn place_alone(blocks: &[SrcBlock], i: usize) -> Option<dateline::Found> {
     {
         return None;
     }
+    // `PRESIDENT`, `CHAIR`: a label line naming a role, no place.
+    if line
+        .split_whitespace()
+        .all(|w| crate::quote::TITLE_WORDS.contains(&dateline::running_case(w).as_str()))
+    {
+        return None;
+    }
     let places = dateline::place_line(line)?;
     let lead_follows = blocks.get(i + 1).is_some_and(|n| {
         n.kind == BlockKind::Para
