@@ -233,6 +233,8 @@ pub fn parse_date_line(s: &str) -> Option<NaiveDate> {
             let filler = matches!(
                 bare.as_str(),
                 "am" | "pm" | "a.m" | "p.m" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"
+                    // `18:00 hrs. Mayo 14 del 2026`, `10:30 horas`, `9 h.`: the word after a time.
+                    | "hrs" | "hr" | "hs" | "horas" | "heures" | "uhr" | "hours"
             ) || is_weekday(w);
             // A time zone (`CET`, `EST`), not a month (`MAY`).
             let zone = (2..=4).contains(&w.len())

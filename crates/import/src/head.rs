@@ -126,6 +126,10 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         | "nota informativa"
         | "boletín de prensa"
         | "boletín informativo"
+        // `Boletín No. 245`, `Bulletin n° 12`: a numbered bulletin.
+        | "boletín"
+        | "boletin"
+        | "bulletin"
         | "communiqué"
         | "comunicado" => Some(Kind::PressRelease),
         "news release" | "news" | "daily news" => Some(Kind::NewsRelease),
@@ -276,6 +280,31 @@ pub fn classify(line: &str) -> Option<HeadLine> {
         r.trim_start_matches([':', ' ']).trim()
     })
     .unwrap_or(t);
+    // `Publié le 02/09/2026 – Mis à jour le 04/09/2026`, `Published 3 May
+    // 2026 | Updated 5 May 2026`: the first date, before the update's.
+    let date_text = [" – ", " — ", " - ", " | ", " · ", "; ", ", "]
+        .iter()
+        .find_map(|sep| {
+            let (d, later) = date_text.split_once(sep)?;
+            let later = later.trim().to_lowercase();
+            let update = [
+                "updated",
+                "last updated",
+                "modified",
+                "last modified",
+                "mis à jour",
+                "modifié",
+                "actualizado",
+                "modificado",
+                "última actualización",
+                "dernière mise à jour",
+                "edited",
+            ]
+            .iter()
+            .any(|u| later.starts_with(u));
+            (update && parse_date_line(d).is_some()).then_some(d)
+        })
+        .unwrap_or(date_text);
     // `22 March 2026 at 9:00am`: the time after the date is not part of it.
     let date_text = [" at ", " à ", " a las "]
         .iter()
@@ -316,6 +345,27 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             if let (Some(d), true) = (dates.first(), short) {
                 return Some(HeadLine::Date(*d));
             }
+        }
+    }
+    // `Olympic Highlights 13/01/2026`, `Actualité 02.03.2026`: a section's
+    // label of a few capitalised words and a date in figures.
+    if let Some((label, date)) = t.rsplit_once(' ') {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let figures = date.chars().filter(|c| c.is_ascii_digit()).count() >= 6
+            && date.chars().filter(|c| matches!(c, '/' | '.' | '-')).count() == 2
+            && date
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'));
+        let labelled = (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && label.chars().all(|c| c.is_alphabetic() || c == ' ');
+        if let Some(d) = (figures && labelled)
+            .then(|| parse_date_line(date))
+            .flatten()
+        {
+            return Some(HeadLine::Date(d));
         }
     }
     if reference(t) || meeting(&lower) || mail_sender(t) || organisation(t) {
