@@ -82,6 +82,12 @@ pub fn flatten_columns(lines: &[String]) -> Vec<String> {
     out
 }
 
+/// A web address in the line (`http…`, `www.`).
+fn lower_has_link(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    lower.contains("http://") || lower.contains("https://") || lower.contains("www.")
+}
+
 fn is_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((u, h)) => {
@@ -198,7 +204,10 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             continue;
         }
         let mut probe = t.to_string();
-        if t.split_whitespace().count() > 8
+        // `View source version on wire.example: https://…`: a sentence
+        // pointing to a page, no one to call.
+        let words = t.split_whitespace().count();
+        if (words > 8 || (lower_has_link(t) && words >= 5))
             && take_emails(&mut probe).is_empty()
             && take_phones(&mut probe).is_empty()
         {
@@ -364,6 +373,18 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
                 {
                     out.push(std::mem::take(&mut cur));
                     cur.name = part;
+                } else if cur.role.is_none()
+                    && cur.email.is_none()
+                    && cur.phone.is_none()
+                    && cur.organisation.is_none()
+                    && organisation_name(&cur.name)
+                    && name_ok(&part)
+                    && part.contains(' ')
+                    && !organisation_name(&part)
+                {
+                    // `Acme Biotech` over `Jane Doe`: the block opens with the
+                    // organisation, the person comes under it.
+                    cur.organisation = Some(std::mem::replace(&mut cur.name, part));
                 } else if cur.role.is_none() {
                     cur.role = Some(part);
                 } else if let Some(org) = cur.organisation.as_mut() {
@@ -394,6 +415,30 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         out.push(cur);
     }
     (firms_over_people(out), leftovers)
+}
+
+/// An organisation's name rather than a person's: a word of a firm, an
+/// office or a body (`Acme Biotech`, `Relations presse – Agence X`), or a dash
+/// joining two parts.
+fn organisation_name(n: &str) -> bool {
+    const WORDS: [&str; 71] = [
+        "biotech", "pharma", "therapeutics", "technologies", "labs", "group", "groupe", "grupo",
+        "agency", "agence", "agencia", "foundation", "fondation", "fundación", "university",
+        "université", "universidad", "institute", "institut", "instituto", "council", "conseil",
+        "ministry", "ministère", "ministerio", "office", "bureau", "company", "corporation",
+        "inc", "inc.", "ltd", "plc", "llc", "gmbh", "ag", "sa", "sas", "s.a.", "relations",
+        "press", "presse", "prensa", "media", "médias", "communications", "communication",
+        "comunicación", "association", "asociación", "society", "société", "bank", "banque",
+        "banco", "hospital", "hôpital", "partners", "holdings", "investisseurs", "service",
+        "services", "department", "division", "unit", "team", "desk", "centre", "center",
+        "servicio", "équipe",
+    ];
+    n.contains(" – ")
+        || n.contains(" — ")
+        || n.contains(" | ")
+        || n.split_whitespace().any(|w| {
+            WORDS.contains(&w.trim_matches([',', '(', ')']).to_lowercase().as_str())
+        })
 }
 
 /// `Acme Plc` over `Jane Doe, Chief Executive  +44 …`: a line with a name
