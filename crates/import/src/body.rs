@@ -219,7 +219,8 @@ fn join_lead_ins(items: Vec<Placed>, forced: &HashMap<usize, Forced>) -> Vec<Pla
                     continue;
                 }
             }
-            let signed = next.starts_with(['—', '–'])
+            // `— Name, title`, or `--Name, title` with a typewriter's dash.
+            let signed = (next.starts_with(['—', '–']) || next.starts_with("--"))
                 && next.split_whitespace().count() <= 20
                 && prev.ends_with(['”', '"', '»']);
             if signed {

@@ -1063,7 +1063,8 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         .filter(|b| b.contains(' ') || speech_word(&b.to_lowercase()))
         .unwrap_or(body);
     // `— Daniel Roe, Chief Technology Officer`: a signature under the quote.
-    if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–"]
+    // `--Name, title` (a typewriter's dash set tight against the name).
+    if let Some(label) = ["— ", "– ", "-- ", "- ", "—", "–", "--"]
         .iter()
         .find_map(|d| body.strip_prefix(d))
     {
