@@ -1279,3 +1279,107 @@ fn a_quote_with_its_speaker_on_the_next_line_and_no_verb() {
     let r = with_body("“Buses will run every ten minutes.”\nThe timetable is online.");
     assert!(speakers(&r).is_empty());
 }
+
+#[test]
+fn undated_datelines_with_a_glued_dash_capitals_and_a_colon_or_a_bracketed_country() {
+    let read = |head: &str, lead: &str| place_and_date(&release(&format!("{head}\n\n{lead}\n\nENDS")));
+    // A place with the hyphen set tight against it, then spaces; the date
+    // from the line above.
+    let (places, date) = read(
+        "Fishers count the cost of the storms\n\n12 March 2026",
+        "Mombasa-  The fisheries board said on Thursday that storms had sunk forty boats along the coast.",
+    );
+    assert_eq!((places, date.as_str()), (vec!["Mombasa".to_string()], "2026-03-12"));
+    let (places, _) = read(
+        "Les pêcheurs comptent leurs pertes\n\n12 mars 2026",
+        "Dakar– Le comité des pêches a indiqué jeudi que les tempêtes avaient coulé quarante pirogues.",
+    );
+    assert_eq!(places, ["Dakar"]);
+    // A place in capitals and a colon.
+    let (places, _) = read(
+        "Investigadores hallan una rana nueva\n\n3 de mayo de 2026",
+        "VILLA SERENA: Un equipo de la universidad describió esta semana una rana que solo vive en dos arroyos.",
+    );
+    assert_eq!(places, ["Villa Serena"]);
+    let (places, _) = read(
+        "Port workers vote on a new contract\n\n3 May 2026",
+        "KINGSTOWN, Saint Vincent: Dock workers will vote on Friday on a contract that raises wages by six per cent.",
+    );
+    assert_eq!(places, ["Kingstown"]);
+    // A label in capitals and a colon is no place.
+    let (places, _) = read(
+        "Port workers vote on a new contract\n\n3 May 2026",
+        "UPDATE: Dock workers will vote on Friday on a contract that raises wages by six per cent.",
+    );
+    assert!(places.is_empty());
+    // One capitalised word and an en dash, then the lead.
+    let (places, _) = read(
+        "La agencia pide fondos para los refugiados\n\n14 de abril de 2026",
+        "Viena – El director regional de la agencia, Tomás Riquelme, pidió hoy más fondos para los campamentos del sur.",
+    );
+    assert_eq!(places, ["Viena"]);
+    // A country in square brackets, a day without the year, an agency and a colon.
+    let (places, date) = read(
+        "Sports News\n\nUpdated: Mar 2, 2026 09:10 IST\n\nSkaters bring home three medals",
+        "Oslo [Norway], March 2 (KPA): The national skating team returned on Monday with three medals from the world championships.",
+    );
+    assert_eq!((places, date.as_str()), (vec!["Oslo".to_string()], "2026-03-02"));
+}
+
+#[test]
+fn date_lines_with_an_update_a_label_or_a_time_first() {
+    let read = |head: &str| {
+        place_and_date(&release(&format!(
+            "{head}\n\nThe library on Mill Street will stay open until ten every weekday from June.\n\nENDS"
+        )))
+        .1
+    };
+    assert_eq!(
+        read("Library hours grow\n\nPublié le 05/06/2026 – Mis à jour le 07/06/2026"),
+        "2026-06-05"
+    );
+    assert_eq!(
+        read("Library hours grow\n\nPublished 5 June 2026 | Updated 7 June 2026"),
+        "2026-06-05"
+    );
+    assert_eq!(read("Campus News 05/06/2026\n\nLibrary hours grow"), "2026-06-05");
+    let r = release("09:30 hrs. Junio 5 del 2026\n\nLA BIBLIOTECA DE LA CALLE MOLINO AMPLÍA SU HORARIO DE INVIERNO\n\nLa biblioteca de la calle Molino abrirá hasta las diez todos los días laborables.\n");
+    assert_eq!(
+        r.headline,
+        "LA BIBLIOTECA DE LA CALLE MOLINO AMPLÍA SU HORARIO DE INVIERNO"
+    );
+    assert_eq!(place_and_date(&r).1, "2026-06-05");
+}
+
+#[test]
+fn a_numbered_bulletin_heading_over_the_headline() {
+    let r = release("# Boletín No. 88\n\n## Abre la nueva clínica veterinaria municipal\n\n**Valle Alto, Jalisco, a 2 de marzo de 2026.-** La clínica atenderá a perros y gatos de forma gratuita.\n");
+    assert_eq!(r.headline, "Abre la nueva clínica veterinaria municipal");
+    let r = release("Bulletin n° 12\n\nLa commune ouvre une clinique vétérinaire\n\nValmont, le 2 mars 2026 – La clinique soignera les chiens et les chats gratuitement.\n");
+    assert_eq!(r.headline, "La commune ouvre une clinique vétérinaire");
+}
+
+#[test]
+fn contact_blocks_opening_with_the_organisation_and_a_source_link_under_them() {
+    let r = release("Harbour opens a ferry line\n\nOAKTON, 4 May 2026 – The harbour opened a ferry line.\n\nContacts\n\nOakton Ferries Group\nLena Marsh\nHead of communications\nlena.marsh@ferries.example\n\nPress office – Agence Bleu Marine\nPaul Ardent\n+33 1 23 45 67 89\npaul@bleumarine.example\n\nView the source version on wire.example: https://wire.example/news/ferry-88\n");
+    let got: Vec<(&str, Option<&str>)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.name.as_str(), c.email.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Lena Marsh", Some("lena.marsh@ferries.example")),
+            ("Paul Ardent", Some("paul@bleumarine.example"))
+        ]
+    );
+}
+
+#[test]
+fn a_quote_signed_with_a_tight_double_hyphen_name_or_role_first() {
+    let r = with_body("“The pantry will stay open every night this winter.”\n--Nadia Flores, Director of Programs & Outreach");
+    assert_eq!(speakers(&r), ["Nadia Flores"]);
+    let r = release("<html><body><h1>Aid agency warns of hunger</h1><p>LUSAKA – The agency said on Monday that rations would be cut in June.</p><p>“We have enough grain for eight weeks and not one day more.”<br>--Country Director for Southern Africa, Ingrid Halvorsen</p></body></html>");
+    assert_eq!(speakers(&r), ["Ingrid Halvorsen"]);
+}
