@@ -1113,6 +1113,10 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
             let Some((name, title, reworded)) = split_name_title(rest)
                 .or_else(|| without_circumstance(rest).and_then(split_name_title))
                 .or_else(|| without_relative(rest).and_then(split_name_title))
+                .or_else(|| {
+                    let named = without_trade(rest)?;
+                    split_name_title(without_relative(named).unwrap_or(named))
+                })
                 .map(|(n, t, r)| (n, t, r || split_name_title(rest).is_none()))
             else {
                 // `added the HCC president`, `ha manifestado el ministro de
@@ -1252,6 +1256,13 @@ fn role_after_verb(rest: &str) -> Option<String> {
         || after
             .split_whitespace()
             .all(title_word)
+        // `the IOC President`, `the UN Secretary-General`: an organisation's
+        // initials, then title words.
+        || after.split_once(' ').is_some_and(|(initials, title)| {
+            (2..=6).contains(&initials.chars().count())
+                && initials.chars().all(|c| c.is_uppercase())
+                && title.split_whitespace().all(title_word)
+        })
         || after
             .split_whitespace()
             .nth(1)
@@ -1399,8 +1410,23 @@ fn without_circumstance(s: &str) -> Option<&str> {
 
 /// `Carrasco, que ha recorrido las instalaciones` → `Carrasco`: the speaker
 /// before a relative clause about them.
+/// `l'océanographe Vallestad`, `la bióloga Ana Ruiz`, `the economist Lee`:
+/// an article and a common noun (a trade) before the name; the name.
+fn without_trade(s: &str) -> Option<&str> {
+    const ARTICLES: [&str; 9] = ["l'", "l’", "le ", "la ", "el ", "the ", "los ", "les ", "lo "];
+    let after = ARTICLES.iter().find_map(|a| s.strip_prefix(a))?;
+    let (noun, name) = after.split_once(' ')?;
+    let trade = noun.chars().count() >= 4
+        && noun.chars().all(|c| c.is_lowercase() || c == '-')
+        && !VERBS.iter().any(|(v, _)| *v == noun);
+    (trade && name.starts_with(char::is_uppercase)).then_some(name)
+}
+
 fn without_relative(s: &str) -> Option<&str> {
-    const RELATIVES: [&str; 5] = [", que ", ", quien ", ", who ", ", qui ", ", which "];
+    const RELATIVES: [&str; 10] = [
+        ", que ", ", quien ", ", who ", ", qui ", ", which ", ", dont ", ", whose ", ", cuyo ",
+        ", cuya ", ", lequel ",
+    ];
     let i = RELATIVES.iter().filter_map(|r| s.find(r)).min()?;
     s.get(..i).map(str::trim).filter(|p| !p.is_empty())
 }
@@ -1628,6 +1654,21 @@ pub fn split_name_title(s: &str) -> Option<(String, Option<String>, bool)> {
             && pre.split_whitespace().count() <= 12
         {
             return Some((last.to_string(), Some(pre.trim().to_string()), true));
+        }
+        // `Durante el arranque de las obras en la colonia X, la presidenta
+        // municipal, Jane Doe`: a long clause of occasion, then the role
+        // (its article, a few words) and the name.
+        let role = pre.rsplit_once(", ").map(|(_, r)| r.trim());
+        if let Some(role) = role.filter(|r| {
+            ["the ", "el ", "la ", "le ", "l'", "l’"]
+                .iter()
+                .any(|a| r.starts_with(a))
+                && (2..=6).contains(&r.split_whitespace().count())
+                && !r.contains(['“', '"', '«'])
+        }) {
+            if name_ok(last) && last.contains(' ') {
+                return Some((last.to_string(), Some(role.to_string()), true));
+            }
         }
     }
     // `fund co-founder Dana Sofia Marsh, owner of …`: a role before the
