@@ -858,7 +858,29 @@ fn narrated(p: &str) -> Option<Mention> {
             let next_lower = words
                 .get(k + 1 + run)
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-            ((2..=3).contains(&run) && next_lower).then(|| words[k + 1..k + 1 + run].join(" "))
+            if (2..=3).contains(&run) && next_lower {
+                return Some(words[k + 1..k + 1 + run].join(" "));
+            }
+            // `High Commissioner for Refugees Joseph Ankrah congratulated …`:
+            // the title's complement, then the name (its last two words).
+            const OF: [&str; 8] = ["for", "of", "on", "de", "del", "des", "du", "pour"];
+            if !words.get(k + 1).is_some_and(|w| OF.contains(w)) {
+                return None;
+            }
+            let run = words
+                .get(k + 2..)?
+                .iter()
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !title(w)
+                })
+                .count();
+            let next_lower = words
+                .get(k + 2 + run)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            ((3..=5).contains(&run) && next_lower)
+                .then(|| words[k + 2 + run - 2..k + 2 + run].join(" "))
         })
         .next_back();
     let parts: Vec<String> = p.split(", ").map(without_honorific).collect();
@@ -1324,8 +1346,17 @@ pub fn build(
                             && m.iter()
                                 .all(|a| a.mention.name.is_none() && a.mention.surname.is_none())
                     };
+                    // Someone quoted before, but the paragraph right above
+                    // names another person by name (`UN High Commissioner X
+                    // congratulated the athletes.` over `“…,” he said.`): them.
+                    let named_just_above = narrated_by
+                        .as_ref()
+                        .is_some_and(|(at, m)| *at + 1 == i && m.name.is_some());
                     let speaker = speaker.or_else(|| {
-                        if !(unnamed && prev_speaker.is_none() && people.last.is_none()) {
+                        if !(unnamed
+                            && prev_speaker.is_none()
+                            && (people.last.is_none() || named_just_above))
+                        {
                             return None;
                         }
                         // Nobody named in the narration: the one person the
@@ -1599,8 +1630,15 @@ fn complete(people: &mut People, texts: &[&str], doubles: bool) {
                     "por", "con", "sin", "para", "pour", "avec", "sans", "par", "for", "with",
                     "by", "from",
                 ];
+                // `Envoy for Sport Tomas Lindqvist`: a title's complement
+                // (`for Sport`) before a two-word name is no given name.
+                let complement = i
+                    .checked_sub(2)
+                    .and_then(|k| words.get(k))
+                    .is_some_and(|w| ["for", "of", "on", "de", "del", "des", "du"].contains(w));
                 let given = !double
-                    || (first.chars().skip(1).all(char::is_lowercase)
+                    || (!complement
+                        && first.chars().skip(1).all(char::is_lowercase)
                         && first.chars().count() >= 2
                         && !NOT_GIVEN.contains(&first.to_lowercase().as_str())
                         && !quote::speech_word(&first.to_lowercase())
