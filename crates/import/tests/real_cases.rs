@@ -1383,3 +1383,26 @@ fn a_quote_signed_with_a_tight_double_hyphen_name_or_role_first() {
     let r = release("<html><body><h1>Aid agency warns of hunger</h1><p>LUSAKA – The agency said on Monday that rations would be cut in June.</p><p>“We have enough grain for eight weeks and not one day more.”<br>--Country Director for Southern Africa, Ingrid Halvorsen</p></body></html>");
     assert_eq!(speakers(&r), ["Ingrid Halvorsen"]);
 }
+
+#[test]
+fn a_trade_before_the_surname_a_long_occasion_before_the_role_and_initials_before_a_title() {
+    // French: an article and a trade before the surname, a relative clause after.
+    let r = release("Les pêcheurs comptent leurs pertes\n\nDAKAR, 12 mars 2026 – Le comité des pêches a indiqué jeudi que les tempêtes avaient coulé quarante pirogues.\n\nL'ingénieure Awa Ndiaye dirige l'équipe envoyée sur la côte.\n\n« Nous reconstruirons chaque pirogue avant la saison », a déclaré l'ingénieure Ndiaye, dont l'équipe est arrivée lundi.\n");
+    assert_eq!(speakers(&r), ["Awa Ndiaye"]);
+    // Spanish: a long clause of time and place, then the role and the name.
+    let r = release("Abre la clínica municipal\n\nVALLE ALTO, 2 de marzo de 2026.- La clínica atenderá a perros y gatos de forma gratuita.\n\nDurante la inauguración de la clínica en la colonia Las Flores, la presidenta municipal, Marta Ibáñez Soto, manifestó: “Cuidar a los animales también es cuidar a las familias”.\n");
+    assert_eq!(speakers(&r), ["Marta Ibáñez Soto"]);
+    // English: an organisation's initials before the title, after an occasion.
+    let r = release("Skaters named for the Games\n\nOSLO, 2 March 2026 – The federation named its team on Monday, with IOC President Jane Park at the ceremony.\n\nAddressing the skaters, the IOC President said: \"You have earned every minute of this.\"\n");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+}
+
+#[test]
+fn a_pronoun_after_narration_naming_someone_else_than_the_last_speaker() {
+    // English: a long title with its complement before the name.
+    let r = release("Skaters named for the Games\n\nOSLO, 2 March 2026 – The federation named its team on Monday.\n\n\"You have earned every minute of this,\" said federation president Jane Park.\n\nUN Special Envoy for Sport Tomas Lindqvist thanked the coaches.\n\n\"Nobody gets to a start line alone,\" he said.\n");
+    assert_eq!(speakers(&r), ["Jane Park", "Tomas Lindqvist"]);
+    // Spanish: the director named in apposition, then the bare verb.
+    let r = release("Arranca el bacheo nocturno\n\nVALLE ALTO, 2 de marzo de 2026.- El municipio empezó a reparar baches de noche.\n\n“Las calles en buen estado son seguridad”, afirmó la alcaldesa Marta Ibáñez Soto.\n\nPor su parte, el director de Obras, Raúl Quintero Paz, detalló que se usará asfalto en caliente.\n\n“Trabajaremos todas las noches hasta junio”, puntualizó.\n");
+    assert_eq!(speakers(&r), ["Marta Ibáñez Soto", "Raúl Quintero Paz"]);
+}
