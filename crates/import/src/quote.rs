@@ -1013,6 +1013,25 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         ));
     }
     let body = n.strip_suffix(['.', ',']).unwrap_or(n).trim_end();
+    // `President Okafor said, addressing the athletes, many of whom …`,
+    // `dijo, señalando …`, `a-t-il dit, en s'adressant …`: a clause of what
+    // the speaker was doing, after the verb.
+    let body = body
+        .match_indices(", ")
+        .find_map(|(i, _)| {
+            let (head, clause) = (body.get(..i)?, body.get(i + 2..)?);
+            let first = clause.split_whitespace().next()?;
+            let participle = first.chars().all(char::is_lowercase)
+                && ((first.len() > 5 && first.ends_with("ing"))
+                    || first.ends_with("ando")
+                    || first.ends_with("iendo")
+                    || first == "en");
+            let said = head
+                .split_whitespace()
+                .any(|w| speech_word(&w.to_lowercase()));
+            (participle && said && head.split_whitespace().count() >= 2).then_some(head)
+        })
+        .unwrap_or(body);
     // `Jane Doe said today`: the time of saying after the verb.
     let body = [
         " today",
