@@ -320,6 +320,38 @@ fn signature(name: &str, title: &str) -> Option<Mention> {
     })
 }
 
+/// `Votre maire,` / `Your Mayor,` / `Tu alcaldesa,` over the name alone: a
+/// letter's closing holding the signer's title, then the signer.
+fn closing_signature(closing: &str, name: &str) -> Option<Mention> {
+    const POSSESSIVES: [&str; 9] = [
+        "votre", "ton", "ta", "your", "yours", "tu", "su", "vuestro", "vuestra",
+    ];
+    let c = closing.trim().strip_suffix(',')?;
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let titled = (2..=5).contains(&words.len())
+        && POSSESSIVES.contains(&words[0].to_lowercase().as_str())
+        && words[1..]
+            .iter()
+            .any(|w| quote::title_word(&initial_capital(w)) || signature_title(w));
+    let name = name.trim().trim_end_matches('.');
+    let named = quote::name_ok(name)
+        && (2..=4).contains(&name.split_whitespace().count())
+        && !name.split_whitespace().any(quote::title_word);
+    (titled && named).then(|| Mention {
+        name: Some(name.to_string()),
+        title: Some(words[1..].join(" ")),
+        ..Mention::default()
+    })
+}
+
+/// `mayor` → `Mayor`: a word with its first letter in capitals.
+fn initial_capital(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// `Maire`, `Presidente`, `Fondatrice`: a French or Spanish title word in a
 /// signature (`Marianne Leclerc` / `Maire de Valbrune`).
 fn signature_title(w: &str) -> bool {
@@ -779,7 +811,11 @@ fn narration_then_quote(p: &str) -> Option<(String, String)> {
 }
 
 /// Titles written before a name in French and Spanish, lower-cased.
-const LOCAL_TITLES: [&str; 24] = [
+const LOCAL_TITLES: [&str; 27] = [
+    // `Chef de Mission Lukas Brandl`, `Jefa de Misión …`.
+    "chef",
+    "jefe",
+    "jefa",
     "comisionado",
     "comisionada",
     "ministro",
@@ -830,7 +866,36 @@ fn narrated(p: &str) -> Option<Mention> {
             .get(k + 1 + run)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
         let name = without_honorific(&words.get(k + 1..k + 1 + run)?.join(" "));
-        ((2..=3).contains(&name.split_whitespace().count()) && next_lower).then_some(name)
+        if (2..=3).contains(&name.split_whitespace().count()) && next_lower {
+            return Some(name);
+        }
+        // `Chef de Mission Lukas Brandl, who …`: the title's complement, then
+        // the name (its last two words), closed by a comma or a lower-case word.
+        if !words
+            .get(k + 1)
+            .is_some_and(|w| ["de", "of", "for", "del", "du"].contains(w))
+        {
+            return None;
+        }
+        let mut run = 0;
+        let mut closed = false;
+        for w in words.get(k + 2..)? {
+            let bare = w.trim_end_matches(',');
+            if !(bare.chars().next().is_some_and(char::is_uppercase)
+                && bare.chars().all(char::is_alphabetic)
+                && !title(bare))
+            {
+                closed = w.chars().next().is_some_and(char::is_lowercase);
+                break;
+            }
+            run += 1;
+            if w.ends_with(',') {
+                closed = true;
+                break;
+            }
+        }
+        let named = words.get(k + 2 + run - 2..k + 2 + run)?.join(" ");
+        ((3..=5).contains(&run) && closed).then(|| named.trim_end_matches(',').to_string())
     });
     let subject = subject
         .or_else(|| role_noun_then_name(&words))
@@ -1100,7 +1165,17 @@ pub fn build(
                 Some(Item::Para(p)) if k + 1 == plain_run => signed_name(p),
                 _ => None,
             };
-            by_pair.or(one).map(|m| (k, m))
+            // `Votre maire,` over the name alone: the title in the closing.
+            let closing = match (items.get(k), items.get(k + 1)) {
+                (Some(Item::Para(c)), Some(Item::Para(n))) if k + 2 == plain_run => {
+                    closing_signature(c, n)
+                }
+                (Some(Item::Para(c)), Some(Item::Heading(n))) if k + 1 == plain_run => {
+                    closing_signature(c, n)
+                }
+                _ => None,
+            };
+            by_pair.or(one).or(closing).map(|m| (k, m))
         })
         .filter(|(s, _)| {
             items
