@@ -1406,3 +1406,21 @@ fn a_pronoun_after_narration_naming_someone_else_than_the_last_speaker() {
     let r = release("Arranca el bacheo nocturno\n\nVALLE ALTO, 2 de marzo de 2026.- El municipio empezó a reparar baches de noche.\n\n“Las calles en buen estado son seguridad”, afirmó la alcaldesa Marta Ibáñez Soto.\n\nPor su parte, el director de Obras, Raúl Quintero Paz, detalló que se usará asfalto en caliente.\n\n“Trabajaremos todas las noches hasta junio”, puntualizó.\n");
     assert_eq!(speakers(&r), ["Marta Ibáñez Soto", "Raúl Quintero Paz"]);
 }
+
+#[test]
+fn a_clause_after_the_verb_a_title_with_its_complement_and_a_letter_signed_under_its_title() {
+    // English: what the speaker was doing, after the verb.
+    let r = with_body("“Every one of you has earned this place,” Coach Dana Whitley said, addressing the rowers, most of whom had trained through the winter.");
+    assert_eq!(speakers(&r), ["Dana Whitley"]);
+    // Spanish: a gerund after the verb.
+    let r = with_body("“Este es el año del río”, dijo Lucía Benítez, señalando el nuevo muelle.");
+    assert_eq!(speakers(&r), ["Lucía Benítez"]);
+    // A title and its complement before the name, narration then the quote.
+    let r = with_body("“We will bring the cup home,” said Jane Park.\n\nChef de Mission Oskar Lind, who rowed at two Games, said the crews would fly out in May. “The first week is about rest,” he said.");
+    assert_eq!(speakers(&r), ["Jane Park", "Oskar Lind"]);
+    // A letter closed by the title (`Your Mayor,`, `Votre maire,`), then the name alone.
+    let r = release("A letter from the mayor\n\nOAKTON, 4 May 2026 – Dear neighbours,\n\nI want to tell you myself that the Mill Street bridge will close for repairs in June.\n\nWe have asked the builders to finish before the school year, and I will write again when they do.\n\nYour Mayor,\n\nJane Park\n");
+    assert_eq!(speakers(&r), ["Jane Park"]);
+    let r = release("# Le mot du maire : la rentrée\n\n*Publié le 01/09/2026*\n\nChers habitants,\n\nJe sais que les travaux de la rue Haute ont pesé sur votre été.\n\nNous avons obtenu que le chantier s'arrête le samedi, et je vous tiendrai informés chaque semaine.\n\nVotre maire,\n\n**Marianne Leclerc**\n\n[Retour aux actualités](/actualites)\n");
+    assert_eq!(speakers(&r), ["Marianne Leclerc"]);
+}
