@@ -3,7 +3,7 @@
 //!
 //! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
 //! prints the table for `FOLDER` (default: the tuning corpus; `blind`,
-//! `blind2` … `blind14` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
+//! `blind2` … `blind15` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
 //! runs the same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
@@ -333,7 +333,11 @@ pub fn blind14_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind14")
 }
 
-/// `blind`, `blind2` … `blind14` and `corpus` name this crate's folders; anything else is a path.
+pub fn blind15_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind15")
+}
+
+/// `blind`, `blind2` … `blind15` and `corpus` name this crate's folders; anything else is a path.
 #[allow(dead_code)]
 fn folder(arg: Option<String>) -> PathBuf {
     match arg.as_deref() {
@@ -352,6 +356,7 @@ fn folder(arg: Option<String>) -> PathBuf {
         Some("blind12") => blind12_dir(),
         Some("blind13") => blind13_dir(),
         Some("blind14") => blind14_dir(),
+        Some("blind15") => blind15_dir(),
         Some(p) => PathBuf::from(p),
     }
 }

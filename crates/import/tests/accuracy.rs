@@ -4,7 +4,8 @@
 //! at the target: at least 95 % of fields right and every quote found with its
 //! speaker. The later blind sets (`tests/blind2` … `tests/blind14`,
 //! `… -- blind2` …) keep the scores they reached after their blind first
-//! runs (see their READMEs); each was tuned on once scored.
+//! runs (see their READMEs); each was tuned on once scored. `tests/blind15`
+//! (`… -- blind15`) is kept at its blind score and not tuned on.
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -200,4 +201,12 @@ fn fourteenth_blind_set_keeps_its_score() {
     // 95/112 fields (84.8 %), quotes 24/31; after the fixes 112/112 and
     // 31/31 (see its README).
     keeps_its_score(&accuracy::blind14_dir(), 16, 0, 0);
+}
+
+#[test]
+fn fifteenth_blind_set_keeps_its_blind_score() {
+    // Scored once, blind (after the changes for the fourteenth set's misses):
+    // 97/112 fields (86.6 %), quotes 24/29. Not tuned on: its misses are left
+    // as measured (see its README).
+    keeps_its_score(&accuracy::blind15_dir(), 16, 15, 5);
 }

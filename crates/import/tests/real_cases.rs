@@ -1282,14 +1282,18 @@ fn a_quote_with_its_speaker_on_the_next_line_and_no_verb() {
 
 #[test]
 fn undated_datelines_with_a_glued_dash_capitals_and_a_colon_or_a_bracketed_country() {
-    let read = |head: &str, lead: &str| place_and_date(&release(&format!("{head}\n\n{lead}\n\nENDS")));
+    let read =
+        |head: &str, lead: &str| place_and_date(&release(&format!("{head}\n\n{lead}\n\nENDS")));
     // A place with the hyphen set tight against it, then spaces; the date
     // from the line above.
     let (places, date) = read(
         "Fishers count the cost of the storms\n\n12 March 2026",
         "Mombasa-  The fisheries board said on Thursday that storms had sunk forty boats along the coast.",
     );
-    assert_eq!((places, date.as_str()), (vec!["Mombasa".to_string()], "2026-03-12"));
+    assert_eq!(
+        (places, date.as_str()),
+        (vec!["Mombasa".to_string()], "2026-03-12")
+    );
     let (places, _) = read(
         "Les pêcheurs comptent leurs pertes\n\n12 mars 2026",
         "Dakar– Le comité des pêches a indiqué jeudi que les tempêtes avaient coulé quarante pirogues.",
@@ -1323,7 +1327,10 @@ fn undated_datelines_with_a_glued_dash_capitals_and_a_colon_or_a_bracketed_count
         "Sports News\n\nUpdated: Mar 2, 2026 09:10 IST\n\nSkaters bring home three medals",
         "Oslo [Norway], March 2 (KPA): The national skating team returned on Monday with three medals from the world championships.",
     );
-    assert_eq!((places, date.as_str()), (vec!["Oslo".to_string()], "2026-03-02"));
+    assert_eq!(
+        (places, date.as_str()),
+        (vec!["Oslo".to_string()], "2026-03-02")
+    );
 }
 
 #[test]
@@ -1342,7 +1349,10 @@ fn date_lines_with_an_update_a_label_or_a_time_first() {
         read("Library hours grow\n\nPublished 5 June 2026 | Updated 7 June 2026"),
         "2026-06-05"
     );
-    assert_eq!(read("Campus News 05/06/2026\n\nLibrary hours grow"), "2026-06-05");
+    assert_eq!(
+        read("Campus News 05/06/2026\n\nLibrary hours grow"),
+        "2026-06-05"
+    );
     let r = release("09:30 hrs. Junio 5 del 2026\n\nLA BIBLIOTECA DE LA CALLE MOLINO AMPLÍA SU HORARIO DE INVIERNO\n\nLa biblioteca de la calle Molino abrirá hasta las diez todos los días laborables.\n");
     assert_eq!(
         r.headline,
