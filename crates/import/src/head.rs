@@ -352,7 +352,11 @@ pub fn classify(line: &str) -> Option<HeadLine> {
     if let Some((label, date)) = t.rsplit_once(' ') {
         let words: Vec<&str> = label.split_whitespace().collect();
         let figures = date.chars().filter(|c| c.is_ascii_digit()).count() >= 6
-            && date.chars().filter(|c| matches!(c, '/' | '.' | '-')).count() == 2
+            && date
+                .chars()
+                .filter(|c| matches!(c, '/' | '.' | '-'))
+                .count()
+                == 2
             && date
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'));

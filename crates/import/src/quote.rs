@@ -1432,7 +1432,9 @@ fn without_circumstance(s: &str) -> Option<&str> {
 /// `l'océanographe Vallestad`, `la bióloga Ana Ruiz`, `the economist Lee`:
 /// an article and a common noun (a trade) before the name; the name.
 fn without_trade(s: &str) -> Option<&str> {
-    const ARTICLES: [&str; 9] = ["l'", "l’", "le ", "la ", "el ", "the ", "los ", "les ", "lo "];
+    const ARTICLES: [&str; 9] = [
+        "l'", "l’", "le ", "la ", "el ", "the ", "los ", "les ", "lo ",
+    ];
     let after = ARTICLES.iter().find_map(|a| s.strip_prefix(a))?;
     let (noun, name) = after.split_once(' ')?;
     let trade = noun.chars().count() >= 4
@@ -1443,8 +1445,16 @@ fn without_trade(s: &str) -> Option<&str> {
 
 fn without_relative(s: &str) -> Option<&str> {
     const RELATIVES: [&str; 10] = [
-        ", que ", ", quien ", ", who ", ", qui ", ", which ", ", dont ", ", whose ", ", cuyo ",
-        ", cuya ", ", lequel ",
+        ", que ",
+        ", quien ",
+        ", who ",
+        ", qui ",
+        ", which ",
+        ", dont ",
+        ", whose ",
+        ", cuyo ",
+        ", cuya ",
+        ", lequel ",
     ];
     let i = RELATIVES.iter().filter_map(|r| s.find(r)).min()?;
     s.get(..i).map(str::trim).filter(|p| !p.is_empty())
