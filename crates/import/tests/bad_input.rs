@@ -101,3 +101,40 @@ fn junk_never_panics() {
         );
     }
 }
+
+/// A date line, a short headline in capitals, then the lead: the release was lost
+/// (`NoContent`) when the headline was too short to pass for one. A text with
+/// paragraphs never fails to import.
+#[test]
+fn a_date_line_over_a_short_capitals_headline_imports() {
+    for text in [
+        "5 June 2026\n\nLIBRARY HOURS GROW\n\nThe city library opens two more evenings a week from Monday, the council said.",
+        "June 5, 2026\n\nPARK REOPENS\n\nThe riverside park reopens on Saturday after four months of works on its paths and benches.",
+        "5 juin 2026\n\nLA PISCINE ROUVRE\n\nLa piscine municipale rouvre ses portes lundi après six mois de travaux.",
+        "5 de junio de 2026\n\nNUEVO HORARIO\n\nLa biblioteca municipal abrirá también los sábados a partir del próximo mes.",
+        "05/06/2026\n\nBUS FARES FROZEN\n\nBus fares will not rise this year, the transport authority announced on Friday.",
+    ] {
+        let out = import(text.as_bytes(), &ImportOptions::default())
+            .unwrap_or_else(|e| panic!("{e} for {text:?}"));
+        let first_body = text.split("\n\n").nth(1).unwrap_or_default();
+        assert_eq!(out.release.headline, first_body, "{text:?}");
+        assert!(
+            render_text(&out.release).contains("two more evenings")
+                || render_text(&out.release).contains("four months")
+                || render_text(&out.release).contains("six mois")
+                || render_text(&out.release).contains("sábados")
+                || render_text(&out.release).contains("not rise"),
+            "{text:?}"
+        );
+    }
+    // Paragraphs only, none of them a headline: the first becomes it rather than fail.
+    for text in [
+        "5 June 2026\n\nThe city library opens two more evenings a week from Monday, the council said.",
+        "LIBRARY HOURS GROW\n\nThe city library opens two more evenings a week from Monday.",
+    ] {
+        assert!(
+            import(text.as_bytes(), &ImportOptions::default()).is_ok(),
+            "{text:?}"
+        );
+    }
+}

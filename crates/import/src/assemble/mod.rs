@@ -320,7 +320,13 @@ fn place_alone(blocks: &[SrcBlock], i: usize) -> Option<dateline::Found> {
         .iter()
         .filter(|b| b.joined().ends_with(['.', '!', '?']))
         .count();
+    // With only lines classified away above it (`5 June 2026`), a line in
+    // capitals over the lead is the headline (`LIBRARY HOURS GROW`), no place.
+    let headline_above = above
+        .iter()
+        .any(|b| b.lines.iter().any(|l| head::classify(l).is_none()));
     let head_above = i <= 6
+        && headline_above
         && sentences <= 1
         && above
             .iter()
@@ -515,6 +521,20 @@ pub fn assemble(
                         })
                 });
             // `24.2.2026`, share links, then `La Moncloa, Madrid`: the place under the date.
+            // With nothing above the date that could be a headline, a line under
+            // it straight over the lead is the headline (`LIBRARY HOURS GROW`),
+            // not a place.
+            let headline_above = blocks
+                .iter()
+                .take(i)
+                .any(|b| b.lines.iter().any(|l| head::classify(l).is_none()));
+            let titled_after = |k: usize| {
+                blocks.get(k + 1).is_some_and(|n| {
+                    n.lines.len() == 1
+                        && !n.lines[0].trim_end().ends_with(['.', ':', '!', '?'])
+                        && n.lines[0].split_whitespace().count() <= 25
+                })
+            };
             let place_below = match place {
                 Some(_) => None,
                 None => blocks
@@ -524,7 +544,8 @@ pub fn assemble(
                     .take(8)
                     .find(|(_, b)| b.kind != BlockKind::ListItem)
                     .filter(|(_, b)| b.lines.len() == 1)
-                    .and_then(|(k, b)| Some((k, dateline::place_region_line(b.lines.first()?)?))),
+                    .and_then(|(k, b)| Some((k, dateline::place_region_line(b.lines.first()?)?)))
+                    .filter(|(k, _)| headline_above || titled_after(*k)),
             };
             let date = blocks
                 .get(i)
@@ -680,13 +701,28 @@ pub fn assemble(
                                     && l.split_whitespace().count() <= 5)
                         })
                     });
-                    let titled = blocks.get(d + 1).is_some_and(|n| {
+                    let title = |n: &SrcBlock, lower: bool| {
                         n.lines.len() == 1
-                            && n.lines[0].chars().any(char::is_lowercase)
-                            && (3..=25).contains(&n.lines[0].split_whitespace().count())
+                            && (!lower || n.lines[0].chars().any(char::is_lowercase))
+                            && (1..=25).contains(&n.lines[0].split_whitespace().count())
+                            && (!lower || n.lines[0].split_whitespace().count() >= 3)
                             && !n.lines[0].ends_with(['.', ':'])
+                            && head::classify(&n.lines[0]).is_none()
+                    };
+                    let titled = blocks.get(d + 1).is_some_and(|n| title(n, true))
+                        && blocks.get(d + 2).is_some();
+                    // `5 June 2026` / `LIBRARY HOURS GROW` / lead: a short headline
+                    // in capitals under the date line is the headline; an
+                    // organisation's name in capitals may stand over it.
+                    let caps_titled = blocks.get(d + 1).is_some_and(|n| {
+                        title(n, false) && !n.lines[0].chars().any(char::is_lowercase)
                     }) && blocks.get(d + 2).is_some();
-                    if issuer_only && titled {
+                    let caps_over_title = caps_titled
+                        && blocks.get(d + 2).is_some_and(|n| title(n, true))
+                        && blocks.get(d + 3).is_some();
+                    if issuer_only && caps_over_title {
+                        d + 3
+                    } else if issuer_only && (titled || caps_titled) {
                         d + 2
                     } else {
                         d + 1
@@ -726,7 +762,21 @@ pub fn assemble(
                             .filter(|l| !head_line(l))
                             .map(|l| l.split_whitespace().count())
                             .sum();
-                        let label = words < 3 && blocks.get(e + 1).is_some();
+                        // A short label over the headline (`NEWS`); straight over
+                        // the lead, a short line is the headline (`PARK REOPENS`).
+                        let lead_next = blocks.get(e + 1).is_some_and(|n| {
+                            n.kind == BlockKind::Para
+                                && n.joined().split_whitespace().count() >= 12
+                                && n.joined().trim_end().ends_with(['.', '!', '?', '»', '”', '"'])
+                        });
+                        let titled_short = words >= 1
+                            && lead_next
+                            && e > 0
+                            && blocks
+                                .iter()
+                                .take(e)
+                                .all(|p| p.lines.iter().all(head_line));
+                        let label = words < 3 && blocks.get(e + 1).is_some() && !titled_short;
                         e += 1;
                         in_box = boxed || (in_box && all_classified);
                         if !all_classified && !label {
@@ -815,6 +865,42 @@ pub fn assemble(
             Confidence::High,
             Some("headline".into()),
         );
+    }
+    // No line above the lead passed for a headline: a text with paragraphs
+    // still imports, under its first short line or its lead's first sentence.
+    let mut body_start = body_start;
+    if head.headline.trim().is_empty() {
+        if let Some(b) = lead.first() {
+            head.headline = first_sentence(&b.joined());
+            report.unsure(
+                "headline",
+                "no line above the lead passed for a headline; check the one taken",
+            );
+        } else if let Some((k, b)) = blocks
+            .iter()
+            .enumerate()
+            .skip(body_start)
+            .find(|(_, b)| !b.joined().trim().is_empty())
+        {
+            let text = b.joined();
+            let words = text.split_whitespace().count();
+            if b.lines.len() == 1 && words <= 25 && !text.trim_end().ends_with(['.', ':']) {
+                head.headline = text.trim().to_string();
+                report.part(
+                    b.part,
+                    PartRole::Headline,
+                    Confidence::Low,
+                    Some("headline".into()),
+                );
+                body_start = k + 1;
+            } else {
+                head.headline = first_sentence(&text);
+            }
+            report.unsure(
+                "headline",
+                "no line above the lead passed for a headline; check the one taken",
+            );
+        }
     }
     if head.headline.trim().is_empty() {
         return Err(ImportError::NoContent);
@@ -1675,4 +1761,16 @@ fn year_in_text(text: &str) -> Option<i32> {
         .into_iter()
         .max_by_key(|(y, n)| (*n, *y))
         .map(|(y, _)| y)
+}
+
+/// A lead's first sentence, as a headline of last resort (at most 20 words).
+fn first_sentence(text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for w in text.split_whitespace() {
+        out.push(w);
+        if out.len() >= 20 || (out.len() >= 4 && w.ends_with(['.', '!', '?'])) {
+            break;
+        }
+    }
+    out.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string()
 }
