@@ -636,7 +636,41 @@ fn attributed_speaker(para: &str) -> Option<(Mention, bool)> {
         "a quien pueden atribuirse las citas",
         "a quien puede atribuirse",
     ];
-    let (who, all) = if let Some(end) = TO_WHOM.iter().find_map(|w| lower.find(w)) {
+    // `Please attribute to Detective Inspector Jane Doe:`, `Quotes attributable
+    // to …:`, `Propos à attribuer à … :`, `Declaraciones atribuibles a …:`: a
+    // label over the statement, all of it theirs.
+    const LABEL: [&str; 16] = [
+        "attribute to ",
+        "attributable to ",
+        "attributed to ",
+        "attribuer à ",
+        "attribuer au ",
+        "attribuable à ",
+        "attribuable au ",
+        "attribuables à ",
+        "attribuables au ",
+        "attribuées à ",
+        "atribuir a ",
+        "atribuir al ",
+        "atribuible a ",
+        "atribuible al ",
+        "atribuibles a ",
+        "atribuibles al ",
+    ];
+    let label = lower
+        .trim_end()
+        .ends_with(':')
+        .then(|| {
+            LABEL.iter().find_map(|m| {
+                let i = lower.find(m)?;
+                let before = lower.get(..i)?;
+                (before.split_whitespace().count() <= 3 && !before.contains(['.', ','])).then(|| i + m.len())
+            })
+        })
+        .flatten();
+    let (who, all) = if let Some(start) = label {
+        (para.get(start..)?.trim_end().trim_end_matches(':'), true)
+    } else if let Some(end) = TO_WHOM.iter().find_map(|w| lower.find(w)) {
         let start = [
             "what was said by ",
             "said by ",
@@ -2055,6 +2089,15 @@ mod tests {
             who("The fall in prices is attributable to President Jane Doe."),
             None
         );
+        // A label over the statement.
+        for label in [
+            "Please attribute to Senior Sergeant Hemi Walker:",
+            "Quotes attributable to Hemi Walker, Fire Chief:",
+            "Propos à attribuer à Hemi Walker, commandant :",
+            "Declaraciones atribuibles a Hemi Walker, jefe de bomberos:",
+        ] {
+            assert_eq!(who(label), Some(("Hemi Walker".to_string(), true)), "{label}");
+        }
     }
 
     #[test]

@@ -214,8 +214,25 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
             leftovers.push(t.to_string());
             continue;
         }
-        // `General public inquiries: Europe Direct …`: a service, not a press contact.
         let lower = t.to_lowercase();
+        // `SOURCE: Acme Robotics`, `Fuente: Ayuntamiento de X`: the wire's line
+        // naming the issuer, with no one to call on it.
+        let words_after = |p: &str| lower.strip_prefix(p).map(|r| r.trim_start_matches([':', ' ']));
+        if ["source", "fuente", "sources"]
+            .iter()
+            .filter_map(|p| words_after(p).filter(|_| lower.len() > p.len()))
+            .any(|r| {
+                lower.starts_with(|c: char| c.is_alphabetic())
+                    && lower[..lower.len() - r.len()].trim_end().ends_with(':')
+                    && !r.is_empty()
+                    && !r.contains('@')
+                    && !r.chars().any(|c| c.is_ascii_digit())
+            })
+        {
+            leftovers.push(t.to_string());
+            continue;
+        }
+        // `General public inquiries: Europe Direct …`: a service, not a press contact.
         if [
             "general public inquiries",
             "general public enquiries",

@@ -304,6 +304,40 @@ pub fn classify(line: &str) -> Option<HeadLine> {
             .any(|u| later.starts_with(u));
             (update && parse_date_line(d).is_some()).then_some(d)
         })
+        // `Publié le 5 mars 2026 Dernière mise à jour : 6 mars 2026`: two spans
+        // of a page run together, the update's label with no separator before it.
+        .or_else(|| {
+            let lower = date_text.to_lowercase();
+            if lower.len() != date_text.len() {
+                return None;
+            }
+            [
+                "last updated",
+                "updated",
+                "modified",
+                "mis à jour",
+                "modifié",
+                "actualizado",
+                "modificado",
+                "última actualización",
+                "dernière mise à jour",
+            ]
+            .iter()
+            // After a space, or glued to the date's last figure.
+            .filter_map(|u| {
+                lower.match_indices(u).map(|(i, _)| i).find(|i| {
+                    *i > 0
+                        && lower[..*i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c == ' ' || c.is_ascii_digit())
+                })
+            })
+            .min()
+            .and_then(|i| date_text.get(..i))
+            .map(|d| d.trim_end_matches([' ', ',', ';', '-', '–', '—', '|', '·']))
+            .filter(|d| parse_date_line(d).is_some())
+        })
         .unwrap_or(date_text);
     // `22 March 2026 at 9:00am`: the time after the date is not part of it.
     let date_text = [" at ", " à ", " a las "]
@@ -336,10 +370,22 @@ pub fn classify(line: &str) -> Option<HeadLine> {
                             && w.contains(['/', '-', '.'])
                     })
             };
+            // `Committee news · Published Wednesday 18 March 2026`: a section,
+            // then the date under its label.
+            let labelled = |p: &str| {
+                let p = p.trim();
+                (sep != " - " && p.len() < t.trim().len())
+                    .then(|| classify(p))
+                    .flatten()
+                    .and_then(|h| match h {
+                        HeadLine::Date(d) => Some(d),
+                        _ => None,
+                    })
+            };
             let dates: Vec<NaiveDate> = parts
                 .iter()
                 .filter(|p| figures(p))
-                .filter_map(|p| parse_date_line(p))
+                .filter_map(|p| parse_date_line(p).or_else(|| labelled(p)))
                 .collect();
             let short = parts.iter().all(|p| p.split_whitespace().count() <= 8);
             if let (Some(d), true) = (dates.first(), short) {
