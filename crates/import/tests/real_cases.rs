@@ -1434,3 +1434,67 @@ fn a_clause_after_the_verb_a_title_with_its_complement_and_a_letter_signed_under
     let r = release("# Le mot du maire : la rentrée\n\n*Publié le 01/09/2026*\n\nChers habitants,\n\nJe sais que les travaux de la rue Haute ont pesé sur votre été.\n\nNous avons obtenu que le chantier s'arrête le samedi, et je vous tiendrai informés chaque semaine.\n\nVotre maire,\n\n**Marianne Leclerc**\n\n[Retour aux actualités](/actualites)\n");
     assert_eq!(speakers(&r), ["Marianne Leclerc"]);
 }
+
+#[test]
+fn a_statement_under_a_label_attributing_it_to_one_person() {
+    // English: a police service's label over plain paragraphs.
+    let r = release("Crash closes coast road\n\nTuesday, 3 March 2026 - 7:45am\n\nPlease attribute to Senior Sergeant Hemi Walker:\n\nOne person has died after a two-car crash on the coast road near Ruatapu overnight.\n\nThe road will stay closed while the serious crash unit examines the scene.\n\nENDS\n");
+    assert_eq!(speakers(&r), ["Hemi Walker"]);
+    // French and Spanish labels, with the role after the name.
+    let r = release("Incendie au port de plaisance\n\nLORIENT, 3 mars 2026 – Un incendie a détruit deux voiliers cette nuit.\n\nPropos à attribuer à Gaëlle Rouxel, commandante des pompiers :\n\nLes secours sont arrivés en huit minutes et personne n'a été blessé.\n");
+    assert_eq!(speakers(&r), ["Gaëlle Rouxel"]);
+    let r = release("Cierre temporal del puente viejo\n\nSALTA, 3 de marzo de 2026.- El puente viejo permanecerá cerrado desde el lunes.\n\nDeclaraciones atribuibles a Ramiro Sosa, director de Vialidad:\n\nLas obras durarán seis semanas y el tránsito se desviará por la avenida del Río.\n");
+    assert_eq!(speakers(&r), ["Ramiro Sosa"]);
+    // A cause is no label: nothing is quoted.
+    let r = with_body("The delay is attributable to the storm that closed the quarry:\n\nThe works will resume in April.");
+    assert!(speakers(&r).is_empty());
+}
+
+#[test]
+fn date_lines_after_a_section_label_or_run_into_an_update() {
+    for (text, date) in [
+        // A section, a middle dot, then the date under its label.
+        (
+            "# Committee warns on bus cuts\n\n*Committee news · Published Thursday 5 March 2026*\n\nThe Transport Committee has warned that rural bus routes are at risk.\n",
+            "2026-03-05",
+        ),
+        (
+            "# Hausse des loyers étudiants\n\n*Actualité · Publié le 6 mars 2026*\n\nLa commission s'inquiète de la hausse des loyers étudiants.\n",
+            "2026-03-06",
+        ),
+        // Two spans of a page run into one line: the first date, not the update.
+        (
+            "<h1>Nouvelle saison au musée</h1><p><span>Publié le 5 mars 2026</span><span>Dernière mise à jour : 9 mars 2026</span></p><p>Le musée ouvre sa nouvelle saison avec trois expositions consacrées à la photographie.</p>",
+            "2026-03-05",
+        ),
+        (
+            "<h1>New season at the museum</h1><p><span>Published 5 March 2026</span><span>Last updated 9 March 2026</span></p><p>The museum opens its new season with three exhibitions of photography from the coast.</p>",
+            "2026-03-05",
+        ),
+    ] {
+        let r = release(text);
+        assert_eq!(place_and_date(&r).1, date, "{text}");
+    }
+}
+
+#[test]
+fn a_source_line_under_the_contacts_names_the_issuer_not_a_contact() {
+    for tail in [
+        "Media contact\n\nKari Olsen\npress@lumen.example\n\nSOURCE: Lumen Robotics",
+        "Media contact\n\nKari Olsen\npress@lumen.example\n\nSource: Lumen Robotics AS",
+    ] {
+        let r = with_body(tail);
+        let names: Vec<&str> = r.contacts.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Kari Olsen"], "{tail}");
+    }
+}
+
+#[test]
+fn a_short_headline_in_capitals_under_a_date_line() {
+    let r = release("12 March 2026\n\nFERRY FARES CUT\n\nFares on the island ferry fall by a fifth from April, the harbour board said on Thursday.\n");
+    assert_eq!(r.headline, "FERRY FARES CUT");
+    assert_eq!(place_and_date(&r), (Vec::new(), "2026-03-12".to_string()));
+    // An organisation's name in capitals, then the headline, under the date.
+    let r = release("12 March 2026\n\nHARBOUR BOARD\n\nFerry fares cut by a fifth\n\nFares on the island ferry fall by a fifth from April, the board said on Thursday.\n");
+    assert_eq!(r.headline, "Ferry fares cut by a fifth");
+}
