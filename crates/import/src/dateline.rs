@@ -629,7 +629,28 @@ fn without_issuer(head: &str) -> Option<&str> {
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
-    (acronym || site || wire_name(name))
+    // `Dakar, 22 septembre 2026 (Fondation Enfance Solidaire Sahel) –`: the
+    // issuer's full name, its words capitalised but for the small ones.
+    const SMALL: [&str; 16] = [
+        "de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "for", "y", "del", "el",
+        "para", "pour",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let full_name = (2..=8).contains(&words.len())
+        && name.chars().count() <= 70
+        && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.'))
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || SMALL.contains(&w.to_lowercase().as_str())
+                || ["d'", "d’", "l'", "l’"].iter().any(|a| w.starts_with(a))
+        })
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2;
+    (acronym || site || wire_name(name) || full_name)
         .then(|| inner.get(..open))
         .flatten()
 }

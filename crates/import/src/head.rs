@@ -686,15 +686,25 @@ fn date_then_genre(t: &str) -> Option<NaiveDate> {
 
 /// `comunicado no. 123` → `comunicado`: a genre followed by its number.
 fn numbered_genre(bare: &str) -> Option<String> {
-    const NUMBER_WORDS: [&str; 7] = ["no.", "no", "n°", "nº", "núm.", "number", "n.º"];
+    const NUMBER_WORDS: [&str; 12] = [
+        "no.", "no", "n°", "nº", "núm.", "núm", "number", "n.º", "n.°", "nro.", "número", "numéro",
+    ];
     let words: Vec<&str> = bare.split_whitespace().collect();
     let k = words.iter().position(|w| NUMBER_WORDS.contains(w))?;
     let number = words.get(k + 1..)?;
-    let numeric = number.len() == 1
-        && number[0]
-            .chars()
+    // `No. 045`, `No. 12/2026`, `No. 045 – 2026` (the year after a spaced dash).
+    let figures = |w: &str| {
+        w.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
-        && number[0].chars().any(|c| c.is_ascii_digit());
+            && w.chars().any(|c| c.is_ascii_digit())
+    };
+    let numeric = match number {
+        [n] => figures(n),
+        [n, dash, year] => {
+            figures(n) && matches!(*dash, "-" | "–" | "—" | "/") && figures(year)
+        }
+        _ => false,
+    };
     (k > 0 && numeric).then(|| words[..k].join(" "))
 }
 
@@ -1166,6 +1176,10 @@ mod tests {
             Some(HeadLine::Kind(Kind::PressRelease))
         );
         assert_eq!(classify("Comunicado No. 123 de la Secretaría"), None);
+        assert_eq!(
+            classify("NOTA DE PRENSA No. 112 – 2026"),
+            Some(HeadLine::Kind(Kind::PressRelease))
+        );
         let d = NaiveDate::from_ymd_opt(2026, 10, 22).unwrap();
         assert_eq!(
             classify("Mis à jour le : 22-10-2026 - 13:25"),

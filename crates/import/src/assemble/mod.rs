@@ -797,7 +797,27 @@ pub fn assemble(
                                     && (2..=25).contains(&n.lines[0].split_whitespace().count())
                                     && !n.lines[0].ends_with(['.', ':'])
                             });
-                            if caps && titled {
+                            // `POLICÍA NACIONAL` / `DIRECCIÓN DE RELACIONES PÚBLICAS`,
+                            // then `NOTA DE PRENSA No. 45`, then the headline (in
+                            // capitals too): a masthead of short lines in capitals
+                            // over a genre line.
+                            let caps_block = b.lines.len() <= 4
+                                && b.lines.iter().all(|l| {
+                                    l.split_whitespace().count() <= 6
+                                        && !l.chars().any(char::is_lowercase)
+                                        && !l.ends_with(['.', ':', '!', '?'])
+                                });
+                            let genre_between = blocks.iter().skip(e).take(skip).any(|n| {
+                                n.lines
+                                    .iter()
+                                    .any(|l| matches!(head::classify(l), Some(HeadLine::Kind(_))))
+                            });
+                            let headline_next = blocks.get(e + skip).is_some_and(|n| {
+                                n.lines.len() <= 2
+                                    && (3..=40).contains(&n.joined().split_whitespace().count())
+                                    && !n.joined().ends_with(['.', ':'])
+                            }) && blocks.get(e + skip + 1).is_some();
+                            if (caps && titled) || (caps_block && genre_between && headline_next) {
                                 e += skip + 1;
                             }
                             break;
@@ -1331,6 +1351,20 @@ fn dateline_above_headline(blocks: &[SrcBlock], i: usize, f: &dateline::Found) -
             .iter()
             .all(|l| head::classify(l).is_some() || l.split_whitespace().count() < 3)
     });
+    // `PRÉFET DE …` / `Cabinet du préfet` / `Bureau de la communication` /
+    // `Communiqué de presse` over the dateline: the issuer's masthead and
+    // offices, short lines with no sentence, closed by a genre line.
+    let masthead_above = blocks
+        .iter()
+        .take(i)
+        .flat_map(|b| b.lines.iter())
+        .all(|l| l.split_whitespace().count() <= 8 && !l.trim_end().ends_with(['.', '!', '?', ':']))
+        && blocks.get(..i).and_then(|a| a.last()).is_some_and(|b| {
+            b.lines
+                .iter()
+                .all(|l| matches!(head::classify(l), Some(HeadLine::Kind(_))))
+        });
+    let nothing_above = nothing_above || masthead_above;
     let headline_after = blocks.get(headline_under(blocks, i)).is_some_and(|b| {
         let words = b.joined().split_whitespace().count();
         (3..=40).contains(&words) && !b.joined().ends_with(['.', ':'])
