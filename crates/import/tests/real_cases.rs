@@ -1498,3 +1498,47 @@ fn a_short_headline_in_capitals_under_a_date_line() {
     let r = release("12 March 2026\n\nHARBOUR BOARD\n\nFerry fares cut by a fifth\n\nFares on the island ferry fall by a fifth from April, the board said on Thursday.\n");
     assert_eq!(r.headline, "Ferry fares cut by a fifth");
 }
+
+#[test]
+fn a_dateline_with_the_issuers_full_name_in_brackets() {
+    for (text, place, date) in [
+        (
+            "<h1>Des puits pour douze villages</h1><p><em>Niamey, 14 octobre 2026 (Fondation Eau Pour Tous)</em> – Douze villages du Tillabéri ont désormais accès à l'eau potable.</p>",
+            "Niamey",
+            "2026-10-14",
+        ),
+        (
+            "Wells for twelve villages\n\nNairobi, 14 October 2026 (Clean Water Alliance of Kenya) – Twelve villages now have clean water within a short walk.\n",
+            "Nairobi",
+            "2026-10-14",
+        ),
+        (
+            "Pozos para doce aldeas\n\nLima, 14 de octubre de 2026 (Fundación Agua Viva del Perú) – Doce comunidades de la sierra tienen ahora agua potable.\n",
+            "Lima",
+            "2026-10-14",
+        ),
+    ] {
+        let r = release(text);
+        assert_eq!(
+            place_and_date(&r),
+            (vec![place.to_string()], date.to_string()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_masthead_and_offices_over_the_genre_line_are_not_the_headline() {
+    // Offices in running case over the genre line, then a dateline on its own line.
+    let r = release("RÉPUBLIQUE FRANÇAISE\n\nSous-préfecture de Ribeyrac\nService de la communication\n\nCommuniqué de presse\n\nRibeyrac, le 8 juin 2026\n\nCanicule : les horaires des piscines sont étendus jusqu'à 22 heures\n\nEn raison de la canicule annoncée, les piscines municipales ouvriront plus tard.\n");
+    assert_eq!(
+        r.headline,
+        "Canicule : les horaires des piscines sont étendus jusqu'à 22 heures"
+    );
+    // A masthead in capitals over a numbered genre line and a headline in capitals.
+    let r = release("CUERPO DE BOMBEROS\nOFICINA DE PRENSA\n\nCOMUNICADO No. 17 – 2026\n\nBOMBEROS CONTROLAN INCENDIO FORESTAL EN LA SIERRA NORTE\n\nEl Cuerpo de Bomberos informa que el incendio declarado el lunes en la sierra norte fue controlado.\n");
+    assert_eq!(
+        r.headline,
+        "BOMBEROS CONTROLAN INCENDIO FORESTAL EN LA SIERRA NORTE"
+    );
+}
