@@ -933,7 +933,8 @@ fn narrated(p: &str) -> Option<Mention> {
     });
     let subject = subject
         .or_else(|| role_noun_then_name(&words))
-        .or_else(|| name_opening(p));
+        .or_else(|| name_opening(p))
+        .or_else(|| copula_then_name(&words));
     if let Some(name) = subject {
         return Some(Mention {
             name: Some(name),
@@ -1052,6 +1053,46 @@ fn name_opening(p: &str) -> Option<String> {
 /// drew …`: a paragraph opening with an article, one to three lower-case
 /// words naming a role, then a name of two or three words closed by a comma
 /// or followed by a lower-case word.
+/// `The first patient to use it was retired postman Gordon Ellery, 71, from …`,
+/// `La première à en profiter est l'institutrice Claire Moreau.`: a copula,
+/// a few lower-case words of trade, then the name the paragraph introduces.
+fn copula_then_name(words: &[&str]) -> Option<String> {
+    const COPULAS: [&str; 10] = [
+        "was", "is", "were", "are", "est", "était", "fut", "fue", "es", "era",
+    ];
+    let k = words.iter().position(|w| COPULAS.contains(w))?;
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let trade = words
+        .get(k + 1..)?
+        .iter()
+        .take_while(|w| lower(w))
+        .count();
+    if !(1..=3).contains(&trade) {
+        return None;
+    }
+    let start = k + 1 + trade;
+    let mut name = Vec::new();
+    let mut closed = false;
+    for w in words.get(start..)?.iter().take(4) {
+        let bare = w.trim_end_matches([',', '.']);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !quote::title_word(bare);
+        if !capital {
+            closed = lower(w);
+            break;
+        }
+        name.push(bare);
+        if w.ends_with([',', '.']) {
+            closed = true;
+            break;
+        }
+    }
+    let name = name.join(" ");
+    ((2..=3).contains(&name.split_whitespace().count()) && closed && quote::name_ok(&name))
+        .then_some(name)
+}
+
 fn role_noun_then_name(words: &[&str]) -> Option<String> {
     const ARTICLES: [&str; 7] = ["The", "Le", "La", "Les", "El", "Los", "Las"];
     let first = *words.first()?;

@@ -463,6 +463,14 @@ const EN_VERBS: &[(&str, &str)] = &[
     ("admitted", "admits"),
     ("recounted", "recounts"),
     ("reflected", "reflects"),
+    ("asserted", "asserts"),
+    ("conceded", "concedes"),
+    ("reiterated", "reiterates"),
+    ("confirmed", "confirms"),
+    ("shared", "shares"),
+    ("quipped", "quips"),
+    ("joked", "jokes"),
+    ("predicted", "predicts"),
 ];
 
 /// French speech verbs: (present, passé composé). A reflexive verb's
@@ -504,6 +512,15 @@ const FR_VERBS: &[(&str, &str)] = &[
     ("ironise", "a ironisé"),
     ("détaille", "a détaillé"),
     ("reprend", "a repris"),
+    ("déplore", "a déploré"),
+    ("alerte", "a alerté"),
+    ("confirme", "a confirmé"),
+    ("avance", "a avancé"),
+    ("fait valoir", "a fait valoir"),
+    ("met en garde", "a mis en garde"),
+    ("nuance", "a nuancé"),
+    ("complète", "a complété"),
+    ("tranche", "a tranché"),
     ("résume", "a résumé"),
     ("se réjouit", "s'est réjoui"),
     ("se félicite", "s'est félicité"),
@@ -576,6 +593,24 @@ const ES_VERBS: &[(&str, &str, &str)] = &[
     ("defendió", "defiende", "ha defendido"),
     ("celebró", "celebra", "ha celebrado"),
     ("narró", "narra", "ha narrado"),
+    ("denunció", "denuncia", "ha denunciado"),
+    ("aseveró", "asevera", "ha aseverado"),
+    ("mencionó", "menciona", "ha mencionado"),
+    ("sentenció", "sentencia", "ha sentenciado"),
+    ("acotó", "acota", "ha acotado"),
+    ("expuso", "expone", "ha expuesto"),
+    ("planteó", "plantea", "ha planteado"),
+    ("resumió", "resume", "ha resumido"),
+    ("alertó", "alerta", "ha alertado"),
+    ("argumentó", "argumenta", "ha argumentado"),
+    ("reflexionó", "reflexiona", "ha reflexionado"),
+    ("ponderó", "pondera", "ha ponderado"),
+    ("exclamó", "exclama", "ha exclamado"),
+    ("confesó", "confiesa", "ha confesado"),
+    ("completó", "completa", "ha completado"),
+    ("remató", "remata", "ha rematado"),
+    ("deploró", "deplora", "ha deplorado"),
+    ("reivindicó", "reivindica", "ha reivindicado"),
 ];
 
 /// Every form of every speech verb with its language (`en`, `fr`, `es`),
@@ -871,8 +906,16 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
         // `De son côté, Jean Roy, maire, estime que « … »`: the clause of
         // occasion does not count.
         let core = without_occasion(n).unwrap_or(n);
-        let bare_verb =
-            verb_last(n) && (words <= 6 || (words <= 16 && core.matches(", ").count() == 2));
+        // `La jefa de enfermería Rosa Ibarra dijo`: an article, a role and a name.
+        let role_and_name = || {
+            n.rsplit_once(' ')
+                .and_then(|(subject, _)| leading_person(subject))
+                .is_some()
+        };
+        let bare_verb = verb_last(n)
+            && (words <= 6
+                || (words <= 16 && core.matches(", ").count() == 2)
+                || (words <= 10 && role_and_name()));
         let (body, colon) = match (n.strip_suffix(':'), n.strip_suffix(',')) {
             (Some(b), _) => (b.trim_end(), true),
             (None, Some(b)) => (b.trim_end(), false),
@@ -919,6 +962,17 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 };
                 return Some(attr(Attribution::PronounSaid, mention, lang, true));
             }
+            // `El alcalde Mauricio Henao aseguró:`, `The surgeon Ana Ruiz said:`:
+            // an article and a role in lower case before the name.
+            if let Some((name, title, _)) = ["el ", "la ", "the ", "le ", "l'", "l’"]
+                .iter()
+                .any(|a| subject.to_lowercase().starts_with(a))
+                .then(|| leading_person(subject))
+                .flatten()
+            {
+                let (form, mention) = said_colon(name, title);
+                return Some(attr(form, mention, lang, true));
+            }
             // `The governor continued, "…"`: a role named before (its article,
             // then one to four words).
             if let Some(role) = role_after_verb(&uncap(subject))
@@ -931,11 +985,19 @@ fn attribution_words(n: &str, lead: bool) -> Option<Attr> {
                 return Some(attr(Attribution::RoleSaid, mention, lang, true));
             }
             // `Professor Jane Park, who led the study, said:`.
-            let (name, title, reworded) = split_name_title(subject).or_else(|| {
-                without_relative(subject)
-                    .and_then(split_name_title)
-                    .map(|(n, t, _)| (n, t, true))
-            })?;
+            // `El alcalde X recorrió el barrio y aseguró:`: the sentence's subject.
+            let joined = [" y", " and", " et"]
+                .iter()
+                .find_map(|c| subject.strip_suffix(c))
+                .and_then(leading_person);
+            let (name, title, reworded) = split_name_title(subject)
+                .or_else(|| {
+                    without_relative(subject)
+                        .and_then(split_name_title)
+                        .map(|(n, t, _)| (n, t, true))
+                })
+                .or(joined)
+                .or_else(|| subject_person(subject))?;
             let (form, mention) = said_colon(name, title);
             return Some(attr(
                 form,
@@ -1356,7 +1418,13 @@ fn verb_then_circumstance(body: &str) -> Option<Attr> {
     }
     let subject = body.get(..i)?.trim_end().trim_end_matches(',').trim_end();
     let subject = without_occasion(subject).unwrap_or(subject);
-    let (name, title, _) = split_name_title(subject)?;
+    // `… resaltó que la ciudad le debe mucho:` reports words: narration, kept.
+    let reports = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "que" | "that" | "qu'"));
+    let (name, title, _) = split_name_title(subject)
+        .or_else(|| (!reports).then(|| subject_person(subject)).flatten())?;
     if name.split_whitespace().count() > 4 {
         return None;
     }
@@ -1384,14 +1452,84 @@ pub(crate) fn reported_speaker(body: &str) -> Option<Mention> {
             })
         })
         .min()?;
-    let subject = body.get(..i)?.trim();
+    let whole = body.get(..i)?.trim();
     // An opening clause before the speaker (`Durante la ceremonia,`).
-    let subject = subject.rsplit_once(", ").map_or(subject, |(_, s)| s).trim();
-    let (name, title, _) = split_name_title(subject)?;
+    let subject = whole.rsplit_once(", ").map_or(whole, |(_, s)| s).trim();
+    let (name, title, _) = split_name_title(subject).or_else(|| subject_person(whole))?;
     if !name.contains(' ') || name.split_whitespace().count() > 4 {
         return None;
     }
     Some(full(name, title))
+}
+
+/// `El alcalde Mauricio Henao Restrepo recorrió … y`, `El médico cirujano
+/// Hernán Vidal`, `Por su lado, el médico …, Hernán Vidal,`: the person a
+/// subject names when `split_name_title` cannot read it whole: an article and
+/// a role in lower case before the name, a name at the head of a sentence
+/// whose verb comes before `y` / `and` / `et`, or a name in apposition after
+/// an opening clause.
+fn subject_person(subject: &str) -> Option<(String, Option<String>, bool)> {
+    let subject = subject.trim().trim_end_matches(',').trim_end();
+    if let Some(found) = split_name_title(subject) {
+        return Some(found);
+    }
+    // A name set off by commas last: `…, el médico a cargo, Hernán Vidal`.
+    if let Some((_, last)) = subject.rsplit_once(", ") {
+        if let Some((n, t, _)) = split_name_title(last.trim()) {
+            if n.contains(' ') {
+                return Some((n, t, true));
+            }
+        }
+    }
+    // An opening clause (`Por su lado,`) before the subject.
+    let bare = match subject.split_once(", ") {
+        Some((open, rest)) if open.split_whitespace().count() <= 4 => rest,
+        _ => subject,
+    };
+    leading_person(bare).or_else(|| leading_person(subject))
+}
+
+/// An article, up to four lower-case words of role, then a name of two to
+/// four capitalised words, then the end or a lower-case word (a verb).
+fn leading_person(s: &str) -> Option<(String, Option<String>, bool)> {
+    const ARTICLES: [&str; 8] = ["el", "la", "the", "le", "los", "las", "les", "l'"];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut k = 0;
+    if words
+        .first()
+        .is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
+    {
+        k = 1;
+    }
+    let role_start = k;
+    while words
+        .get(k)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && k - role_start < 4
+    {
+        k += 1;
+    }
+    let role = words.get(role_start..k)?.join(" ");
+    let name_start = k;
+    while words.get(k).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !w.ends_with([',', '.', ':', ';'])
+            && w.chars().skip(1).any(char::is_lowercase)
+    }) && k - name_start < 4
+    {
+        k += 1;
+    }
+    let name = words.get(name_start..k)?.join(" ");
+    let count = k - name_start;
+    let next_ok = words
+        .get(k)
+        .is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // A role is needed when the name does not open the subject, and a role
+    // word must not be a verb (`dijo Ana Ruiz`).
+    let role_ok = role.is_empty() == (role_start == name_start)
+        && !role.split_whitespace().any(|w| speech_word(w));
+    ((2..=4).contains(&count) && next_ok && role_ok && name_ok(&name) && (role_start > 0 || !role.is_empty()))
+        .then(|| (name, (!role.is_empty()).then_some(role), true))
 }
 
 /// The mention of `name` (with `title`) before "said:", and its attribution
@@ -1468,6 +1606,23 @@ const OCCASIONS: &[&str] = &[
     "de leur côté,",
     "pour sa part,",
     "por su parte,",
+    "por su lado,",
+    "de su lado,",
+    "por otra parte,",
+    "por otro lado,",
+    "en tanto,",
+    "a su turno,",
+    "a su vez,",
+    "de su parte,",
+    "pour leur part,",
+    "de même,",
+    "d'autre part,",
+    "quant à lui,",
+    "quant à elle,",
+    "for their part,",
+    "separately,",
+    "elsewhere,",
+    "likewise,",
     "asimismo,",
     "además,",
     "en outre,",
