@@ -1542,3 +1542,41 @@ fn a_masthead_and_offices_over_the_genre_line_are_not_the_headline() {
         "BOMBEROS CONTROLAN INCENDIO FORESTAL EN LA SIERRA NORTE"
     );
 }
+
+#[test]
+fn narration_naming_the_speaker_then_a_colon_or_que_before_the_quote() {
+    // Spanish: the subject at the head of the sentence, another verb, then `y aseguró:`.
+    let r = with_body("La gobernadora Elena Suárez Vidal visitó las obras del acueducto y afirmó: “El agua llegará a cada casa antes de diciembre”.");
+    assert_eq!(speakers(&r), ["Elena Suárez Vidal"]);
+    // An article and a trade of two words before the name, then `dijo que «…»`.
+    let r = with_body("La jefa de enfermería Rosa Ibarra dijo que «el nuevo pabellón cambia la forma de trabajar del equipo».");
+    assert_eq!(speakers(&r), ["Rosa Ibarra"]);
+    // An opening clause, a role and the name in apposition, then `dijo que «…»`.
+    let r = with_body("Por su lado, el jefe del servicio de guardia, Tomás Aguirre, dijo que «la demora media bajó a cuarenta minutos».");
+    assert_eq!(speakers(&r), ["Tomás Aguirre"]);
+    // English: an article and a trade before the name, then `said:`.
+    let r = with_body("The head teacher Maria Lowe said: “Every child will have a laptop by September.”");
+    assert_eq!(speakers(&r), ["Maria Lowe"]);
+    // French: an opening clause and a verb of the wider family.
+    let r = with_body("Quant à elle, la directrice Anne Morel a déploré : « Nous avons perdu deux mois. »");
+    assert_eq!(speakers(&r), ["Anne Morel"]);
+}
+
+#[test]
+fn speech_verbs_of_the_wider_family() {
+    for (body, who) in [
+        ("“Nadie debería dormir en la calle”, ha denunciado Clara Ruiz, portavoz de la red.", "Clara Ruiz"),
+        ("“El plan llega tarde”, alertó Clara Ruiz.", "Clara Ruiz"),
+        ("« Le budget ne suffira pas », a alerté Claire Morel.", "Claire Morel"),
+        ("“The budget will not stretch that far,” conceded Clare Moore.", "Clare Moore"),
+        ("“We will be back next year,” quipped Clare Moore.", "Clare Moore"),
+    ] {
+        assert_eq!(speakers(&with_body(body)), [who], "{body}");
+    }
+}
+
+#[test]
+fn a_person_introduced_after_a_copula_then_a_pronoun() {
+    let r = with_body("“The wait is down to five weeks,” said Dr Priyanka Shah, the consultant.\n\nThe first pupil through the door was eleven-year-old Tom Hayes, from Brookfield.\n\n“It smells like new pencils,” he said.");
+    assert_eq!(speakers(&r), ["Priyanka Shah", "Tom Hayes"]);
+}
