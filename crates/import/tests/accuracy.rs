@@ -2,10 +2,9 @@
 //! (the same computation as `cargo run -p dateline-import --example accuracy`);
 //! and the blind set (`tests/blind`, never tuned on: `… --example accuracy -- blind`)
 //! at the target: at least 95 % of fields right and every quote found with its
-//! speaker. The later blind sets (`tests/blind2` … `tests/blind14`,
+//! speaker. The later blind sets (`tests/blind2` … `tests/blind15`,
 //! `… -- blind2` …) keep the scores they reached after their blind first
-//! runs (see their READMEs); each was tuned on once scored. `tests/blind15`
-//! (`… -- blind15`) is kept at its blind score and not tuned on.
+//! runs (see their READMEs); each was tuned on once scored.
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -204,9 +203,10 @@ fn fourteenth_blind_set_keeps_its_score() {
 }
 
 #[test]
-fn fifteenth_blind_set_keeps_its_blind_score() {
-    // Scored once, blind (after the changes for the fourteenth set's misses):
-    // 97/112 fields (86.6 %), quotes 24/29. Not tuned on: its misses are left
-    // as measured (see its README).
-    keeps_its_score(&accuracy::blind15_dir(), 16, 15, 5);
+fn fifteenth_blind_set_keeps_its_score() {
+    // First, blind run (after the changes for the fourteenth set's misses):
+    // 97/112 fields (86.6 %), quotes 24/29; after the fixes 109/112 and
+    // 29/29 (the three misses left are press desks given as contact names,
+    // a convention the earlier sets contradict; see its README).
+    keeps_its_score(&accuracy::blind15_dir(), 16, 3, 0);
 }
