@@ -3,7 +3,7 @@
 //!
 //! `cargo run -p dateline-import --example accuracy [-- [FOLDER] [--verbose]]`
 //! prints the table for `FOLDER` (default: the tuning corpus; `blind`,
-//! `blind2` … `blind15` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
+//! `blind2` … `blind16` or `corpus` name this crate's `tests/` folders); `tests/accuracy.rs`
 //! runs the same code and asserts a minimum.
 
 use std::path::{Path, PathBuf};
@@ -328,16 +328,22 @@ pub fn blind13_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind13")
 }
 
-/// The fourteenth blind set, scored once and not tuned on.
+/// The fourteenth blind set, tuned on once scored.
 pub fn blind14_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind14")
 }
 
+/// The fifteenth blind set, tuned on once scored.
 pub fn blind15_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind15")
 }
 
-/// `blind`, `blind2` … `blind15` and `corpus` name this crate's folders; anything else is a path.
+/// The sixteenth blind set, scored once and not tuned on.
+pub fn blind16_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind16")
+}
+
+/// `blind`, `blind2` … `blind16` and `corpus` name this crate's folders; anything else is a path.
 #[allow(dead_code)]
 fn folder(arg: Option<String>) -> PathBuf {
     match arg.as_deref() {
@@ -357,6 +363,7 @@ fn folder(arg: Option<String>) -> PathBuf {
         Some("blind13") => blind13_dir(),
         Some("blind14") => blind14_dir(),
         Some("blind15") => blind15_dir(),
+        Some("blind16") => blind16_dir(),
         Some(p) => PathBuf::from(p),
     }
 }

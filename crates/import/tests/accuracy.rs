@@ -4,7 +4,8 @@
 //! at the target: at least 95 % of fields right and every quote found with its
 //! speaker. The later blind sets (`tests/blind2` … `tests/blind15`,
 //! `… -- blind2` …) keep the scores they reached after their blind first
-//! runs (see their READMEs); each was tuned on once scored.
+//! runs (see their READMEs); each was tuned on once scored. `tests/blind16`
+//! (`… -- blind16`) is kept at its blind score and not tuned on.
 
 #[path = "../examples/accuracy.rs"]
 mod accuracy;
@@ -209,4 +210,12 @@ fn fifteenth_blind_set_keeps_its_score() {
     // 29/29 (the three misses left are press desks given as contact names,
     // a convention the earlier sets contradict; see its README).
     keeps_its_score(&accuracy::blind15_dir(), 16, 3, 0);
+}
+
+#[test]
+fn sixteenth_blind_set_keeps_its_blind_score() {
+    // Scored once, blind (after the changes for the fifteenth set's misses):
+    // 95/112 fields (84.8 %), quotes 17/25. Not tuned on: its misses are left
+    // as measured (see its README).
+    keeps_its_score(&accuracy::blind16_dir(), 16, 17, 8);
 }
