@@ -664,7 +664,8 @@ fn attributed_speaker(para: &str) -> Option<(Mention, bool)> {
             LABEL.iter().find_map(|m| {
                 let i = lower.find(m)?;
                 let before = lower.get(..i)?;
-                (before.split_whitespace().count() <= 3 && !before.contains(['.', ','])).then(|| i + m.len())
+                (before.split_whitespace().count() <= 3 && !before.contains(['.', ',']))
+                    .then(|| i + m.len())
             })
         })
         .flatten();
@@ -1062,11 +1063,7 @@ fn copula_then_name(words: &[&str]) -> Option<String> {
     ];
     let k = words.iter().position(|w| COPULAS.contains(w))?;
     let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
-    let trade = words
-        .get(k + 1..)?
-        .iter()
-        .take_while(|w| lower(w))
-        .count();
+    let trade = words.get(k + 1..)?.iter().take_while(|w| lower(w)).count();
     if !(1..=3).contains(&trade) {
         return None;
     }
@@ -2137,7 +2134,11 @@ mod tests {
             "Propos à attribuer à Hemi Walker, commandant :",
             "Declaraciones atribuibles a Hemi Walker, jefe de bomberos:",
         ] {
-            assert_eq!(who(label), Some(("Hemi Walker".to_string(), true)), "{label}");
+            assert_eq!(
+                who(label),
+                Some(("Hemi Walker".to_string(), true)),
+                "{label}"
+            );
         }
     }
 

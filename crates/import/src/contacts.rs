@@ -217,7 +217,11 @@ pub fn parse(lines: &[String], dropped: &mut Vec<String>) -> (Vec<Contact>, Vec<
         let lower = t.to_lowercase();
         // `SOURCE: Acme Robotics`, `Fuente: Ayuntamiento de X`: the wire's line
         // naming the issuer, with no one to call on it.
-        let words_after = |p: &str| lower.strip_prefix(p).map(|r| r.trim_start_matches([':', ' ']));
+        let words_after = |p: &str| {
+            lower
+                .strip_prefix(p)
+                .map(|r| r.trim_start_matches([':', ' ']))
+        };
         if ["source", "fuente", "sources"]
             .iter()
             .filter_map(|p| words_after(p).filter(|_| lower.len() > p.len()))

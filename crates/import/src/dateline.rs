@@ -638,8 +638,12 @@ fn without_issuer(head: &str) -> Option<&str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let full_name = (2..=8).contains(&words.len())
         && name.chars().count() <= 70
-        && !name.chars().any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.'))
-        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !name
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.'))
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| {
             w.starts_with(char::is_uppercase)
                 || SMALL.contains(&w.to_lowercase().as_str())

@@ -700,9 +700,7 @@ fn numbered_genre(bare: &str) -> Option<String> {
     };
     let numeric = match number {
         [n] => figures(n),
-        [n, dash, year] => {
-            figures(n) && matches!(*dash, "-" | "–" | "—" | "/") && figures(year)
-        }
+        [n, dash, year] => figures(n) && matches!(*dash, "-" | "–" | "—" | "/") && figures(year),
         _ => false,
     };
     (k > 0 && numeric).then(|| words[..k].join(" "))

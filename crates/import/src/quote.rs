@@ -1526,10 +1526,14 @@ fn leading_person(s: &str) -> Option<(String, Option<String>, bool)> {
         .is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase));
     // A role is needed when the name does not open the subject, and a role
     // word must not be a verb (`dijo Ana Ruiz`).
-    let role_ok = role.is_empty() == (role_start == name_start)
-        && !role.split_whitespace().any(|w| speech_word(w));
-    ((2..=4).contains(&count) && next_ok && role_ok && name_ok(&name) && (role_start > 0 || !role.is_empty()))
-        .then(|| (name, (!role.is_empty()).then_some(role), true))
+    let role_ok =
+        role.is_empty() == (role_start == name_start) && !role.split_whitespace().any(speech_word);
+    ((2..=4).contains(&count)
+        && next_ok
+        && role_ok
+        && name_ok(&name)
+        && (role_start > 0 || !role.is_empty()))
+    .then(|| (name, (!role.is_empty()).then_some(role), true))
 }
 
 /// The mention of `name` (with `title`) before "said:", and its attribution

@@ -1555,21 +1555,37 @@ fn narration_naming_the_speaker_then_a_colon_or_que_before_the_quote() {
     let r = with_body("Por su lado, el jefe del servicio de guardia, Tomás Aguirre, dijo que «la demora media bajó a cuarenta minutos».");
     assert_eq!(speakers(&r), ["Tomás Aguirre"]);
     // English: an article and a trade before the name, then `said:`.
-    let r = with_body("The head teacher Maria Lowe said: “Every child will have a laptop by September.”");
+    let r = with_body(
+        "The head teacher Maria Lowe said: “Every child will have a laptop by September.”",
+    );
     assert_eq!(speakers(&r), ["Maria Lowe"]);
     // French: an opening clause and a verb of the wider family.
-    let r = with_body("Quant à elle, la directrice Anne Morel a déploré : « Nous avons perdu deux mois. »");
+    let r = with_body(
+        "Quant à elle, la directrice Anne Morel a déploré : « Nous avons perdu deux mois. »",
+    );
     assert_eq!(speakers(&r), ["Anne Morel"]);
 }
 
 #[test]
 fn speech_verbs_of_the_wider_family() {
     for (body, who) in [
-        ("“Nadie debería dormir en la calle”, ha denunciado Clara Ruiz, portavoz de la red.", "Clara Ruiz"),
+        (
+            "“Nadie debería dormir en la calle”, ha denunciado Clara Ruiz, portavoz de la red.",
+            "Clara Ruiz",
+        ),
         ("“El plan llega tarde”, alertó Clara Ruiz.", "Clara Ruiz"),
-        ("« Le budget ne suffira pas », a alerté Claire Morel.", "Claire Morel"),
-        ("“The budget will not stretch that far,” conceded Clare Moore.", "Clare Moore"),
-        ("“We will be back next year,” quipped Clare Moore.", "Clare Moore"),
+        (
+            "« Le budget ne suffira pas », a alerté Claire Morel.",
+            "Claire Morel",
+        ),
+        (
+            "“The budget will not stretch that far,” conceded Clare Moore.",
+            "Clare Moore",
+        ),
+        (
+            "“We will be back next year,” quipped Clare Moore.",
+            "Clare Moore",
+        ),
     ] {
         assert_eq!(speakers(&with_body(body)), [who], "{body}");
     }

@@ -767,15 +767,14 @@ pub fn assemble(
                         let lead_next = blocks.get(e + 1).is_some_and(|n| {
                             n.kind == BlockKind::Para
                                 && n.joined().split_whitespace().count() >= 12
-                                && n.joined().trim_end().ends_with(['.', '!', '?', '»', '”', '"'])
+                                && n.joined()
+                                    .trim_end()
+                                    .ends_with(['.', '!', '?', '»', '”', '"'])
                         });
                         let titled_short = words >= 1
                             && lead_next
                             && e > 0
-                            && blocks
-                                .iter()
-                                .take(e)
-                                .all(|p| p.lines.iter().all(head_line));
+                            && blocks.iter().take(e).all(|p| p.lines.iter().all(head_line));
                         let label = words < 3 && blocks.get(e + 1).is_some() && !titled_short;
                         e += 1;
                         in_box = boxed || (in_box && all_classified);
@@ -1354,16 +1353,13 @@ fn dateline_above_headline(blocks: &[SrcBlock], i: usize, f: &dateline::Found) -
     // `PRÉFET DE …` / `Cabinet du préfet` / `Bureau de la communication` /
     // `Communiqué de presse` over the dateline: the issuer's masthead and
     // offices, short lines with no sentence, closed by a genre line.
-    let masthead_above = blocks
-        .iter()
-        .take(i)
-        .flat_map(|b| b.lines.iter())
-        .all(|l| l.split_whitespace().count() <= 8 && !l.trim_end().ends_with(['.', '!', '?', ':']))
-        && blocks.get(..i).and_then(|a| a.last()).is_some_and(|b| {
-            b.lines
-                .iter()
-                .all(|l| matches!(head::classify(l), Some(HeadLine::Kind(_))))
-        });
+    let masthead_above = blocks.iter().take(i).flat_map(|b| b.lines.iter()).all(|l| {
+        l.split_whitespace().count() <= 8 && !l.trim_end().ends_with(['.', '!', '?', ':'])
+    }) && blocks.get(..i).and_then(|a| a.last()).is_some_and(|b| {
+        b.lines
+            .iter()
+            .all(|l| matches!(head::classify(l), Some(HeadLine::Kind(_))))
+    });
     let nothing_above = nothing_above || masthead_above;
     let headline_after = blocks.get(headline_under(blocks, i)).is_some_and(|b| {
         let words = b.joined().split_whitespace().count();
@@ -1806,5 +1802,7 @@ fn first_sentence(text: &str) -> String {
             break;
         }
     }
-    out.join(" ").trim_end_matches(['.', ',', ';', ':']).to_string()
+    out.join(" ")
+        .trim_end_matches(['.', ',', ';', ':'])
+        .to_string()
 }
