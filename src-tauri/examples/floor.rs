@@ -23,6 +23,8 @@ i.addEventListener('input', () => { e.textContent = i.value; e.dataset.seq = Str
 </script></body></html>";
 
 fn main() -> anyhow::Result<()> {
+    // The same painting as the app.
+    dateline_app::painting::choose();
     let mut context = tauri::generate_context!();
     // Not the app's window on the app's UI: one window on the empty page.
     context.config_mut().app.windows.clear();

@@ -17,6 +17,7 @@ pub mod error;
 pub mod input;
 pub mod logging;
 pub mod menu;
+pub mod painting;
 pub mod pdf;
 pub mod state;
 pub mod updates;

@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() -> std::process::ExitCode {
+    dateline_app::painting::choose();
     match dateline_app::run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -61,6 +61,18 @@ async fn measure() {
         "default (compositing on)"
     };
     println!("mode: {mode}");
+    let cpu = dateline_app::painting::wants_cpu_painting(
+        std::env::var_os(dateline_app::painting::CPU_PAINTING).as_deref(),
+        std::path::Path::new("/dev/dri"),
+    ) || std::env::var(dateline_app::painting::CPU_PAINTING).is_ok_and(|v| v == "1");
+    println!(
+        "painting: {}",
+        if cpu {
+            "Skia on the CPU (no GPU render node, or WEBKIT_SKIA_ENABLE_CPU_RENDERING=1)"
+        } else {
+            "WebKit's default (Skia on the GPU)"
+        }
+    );
     println!("app: {}", crate::harness::app_bin().display());
     let mut f = Figures::default();
 
