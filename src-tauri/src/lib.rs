@@ -64,6 +64,7 @@ pub fn run() -> Result<(), tauri::Error> {
                     .show(|_| {});
             }
             app.manage(state);
+            painting::single_page_cache(handle);
             commands::workspace::start_background(handle.clone());
             Ok(())
         })

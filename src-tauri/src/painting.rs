@@ -1,4 +1,4 @@
-//! How WebKitGTK paints the page on Linux.
+//! How WebKitGTK paints the page on Linux, and how much it caches.
 //!
 //! Since 2.46 WebKitGTK paints with Skia, on the GPU by default. On a machine
 //! with no GPU (no DRM render node: a virtual machine, a remote desktop, a
@@ -67,4 +67,29 @@ mod tests {
         std::fs::remove_file(dri.join("renderD128")).expect("rm");
         assert!(!wants_cpu_painting(Some(OsStr::new("0")), &dri));
     }
+}
+
+/// Linux: the window shows one page that never navigates away, so WebKit's
+/// document-viewer cache model fits it: no back/forward page cache and the
+/// smallest memory cache, instead of the web-browser model's, sized for tabs of
+/// sites. Call it once the main window exists.
+pub fn single_page_cache<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        use tauri::Manager;
+        let Some(window) = app.get_webview_window("main") else {
+            return;
+        };
+        let done = window.with_webview(|wv| {
+            use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+            if let Some(ctx) = wv.inner().context() {
+                ctx.set_cache_model(CacheModel::DocumentViewer);
+            }
+        });
+        if let Err(e) = done {
+            tracing::warn!("the cache model was not set: {e}");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
 }
