@@ -46,29 +46,6 @@ pub fn choose() {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cpu_painting_only_without_a_render_node_and_without_a_choice() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let dri = dir.path().join("dri");
-        // No /dev/dri at all (a virtual machine or a container).
-        assert!(wants_cpu_painting(None, &dri));
-        std::fs::create_dir(&dri).expect("dri");
-        // A card for display only, no render node.
-        std::fs::write(dri.join("card0"), b"").expect("card0");
-        assert!(wants_cpu_painting(None, &dri));
-        // A GPU: WebKit's default is kept.
-        std::fs::write(dri.join("renderD128"), b"").expect("renderD128");
-        assert!(!wants_cpu_painting(None, &dri));
-        // The user's choice wins either way.
-        std::fs::remove_file(dri.join("renderD128")).expect("rm");
-        assert!(!wants_cpu_painting(Some(OsStr::new("0")), &dri));
-    }
-}
-
 /// Linux: the window shows one page that never navigates away, so WebKit's
 /// document-viewer cache model fits it: no back/forward page cache and the
 /// smallest memory cache, instead of the web-browser model's, sized for tabs of
@@ -92,4 +69,27 @@ pub fn single_page_cache<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = app;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_painting_only_without_a_render_node_and_without_a_choice() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let dri = dir.path().join("dri");
+        // No /dev/dri at all (a virtual machine or a container).
+        assert!(wants_cpu_painting(None, &dri));
+        std::fs::create_dir(&dri).expect("dri");
+        // A card for display only, no render node.
+        std::fs::write(dri.join("card0"), b"").expect("card0");
+        assert!(wants_cpu_painting(None, &dri));
+        // A GPU: WebKit's default is kept.
+        std::fs::write(dri.join("renderD128"), b"").expect("renderD128");
+        assert!(!wants_cpu_painting(None, &dri));
+        // The user's choice wins either way.
+        std::fs::remove_file(dri.join("renderD128")).expect("rm");
+        assert!(!wants_cpu_painting(Some(OsStr::new("0")), &dri));
+    }
 }
