@@ -942,23 +942,29 @@ fn narrated(p: &str) -> Option<Mention> {
             ..Mention::default()
         });
     }
+    // The capitalised words from `from` that are no title, and whether a
+    // lower-case word follows them.
+    let capitals = |from: usize| -> Option<(usize, bool)> {
+        let run = words
+            .get(from..)?
+            .iter()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic)
+                    && !title(w)
+            })
+            .count();
+        let next_lower = words
+            .get(from + run)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        Some((run, next_lower))
+    };
     let titled = words
         .iter()
         .enumerate()
         .filter(|(_, w)| title(w))
         .filter_map(|(k, _)| {
-            let run = words
-                .get(k + 1..)?
-                .iter()
-                .take_while(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().all(char::is_alphabetic)
-                        && !title(w)
-                })
-                .count();
-            let next_lower = words
-                .get(k + 1 + run)
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            let (run, next_lower) = capitals(k + 1)?;
             if (2..=3).contains(&run) && next_lower {
                 return Some(words[k + 1..k + 1 + run].join(" "));
             }
@@ -968,18 +974,7 @@ fn narrated(p: &str) -> Option<Mention> {
             if !words.get(k + 1).is_some_and(|w| OF.contains(w)) {
                 return None;
             }
-            let run = words
-                .get(k + 2..)?
-                .iter()
-                .take_while(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().all(char::is_alphabetic)
-                        && !title(w)
-                })
-                .count();
-            let next_lower = words
-                .get(k + 2 + run)
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+            let (run, next_lower) = capitals(k + 2)?;
             ((3..=5).contains(&run) && next_lower)
                 .then(|| words[k + 2 + run - 2..k + 2 + run].join(" "))
         })
