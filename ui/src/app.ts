@@ -171,8 +171,9 @@ export function createApp(mount: HTMLElement): App {
   // Warm the editor chunk (CodeMirror is most of its 600 kB) once the library is drawn and the
   // page idle, so that neither the start nor opening a release waits for its parsing.
   const warm = () => void import("./views/editor");
-  setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(warm, { timeout: 2000 }) : warm()), 1000);
+  const warmTimer = setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(warm, { timeout: 2000 }) : warm()), 1000);
   const destroy = () => {
+    clearTimeout(warmTimer);
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("visibilitychange", onVisibility);
     window.removeEventListener("pagehide", flush);
