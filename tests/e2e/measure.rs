@@ -55,20 +55,18 @@ struct Figures {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "measurement, run by scripts/measure-app.sh"]
 async fn measure() {
-    let mode = if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_some_and(|v| v != "0") {
-        "compositing off (WEBKIT_DISABLE_COMPOSITING_MODE=1)"
+    // What the app (and the floor) will choose: `painting::choose` runs in both.
+    use dateline_app::painting::{is_on, CPU_PAINTING, NO_COMPOSITING};
+    let mode = if is_on(NO_COMPOSITING) {
+        "compositing off (the app's choice without a GPU, or WEBKIT_DISABLE_COMPOSITING_MODE=1)"
     } else {
-        "default (compositing on)"
+        "compositing on (WebKit's default with a GPU, or WEBKIT_DISABLE_COMPOSITING_MODE=0)"
     };
     println!("mode: {mode}");
-    let cpu = dateline_app::painting::wants_cpu_painting(
-        std::env::var_os(dateline_app::painting::CPU_PAINTING).as_deref(),
-        std::path::Path::new("/dev/dri"),
-    ) || std::env::var(dateline_app::painting::CPU_PAINTING).is_ok_and(|v| v == "1");
     println!(
         "painting: {}",
-        if cpu {
-            "Skia on the CPU (no GPU render node, or WEBKIT_SKIA_ENABLE_CPU_RENDERING=1)"
+        if is_on(CPU_PAINTING) {
+            "Skia on the CPU (the app's choice without a GPU, or WEBKIT_SKIA_ENABLE_CPU_RENDERING=1)"
         } else {
             "WebKit's default (Skia on the GPU)"
         }
@@ -165,6 +163,16 @@ async fn thousand(env: &Env, seed_id: &str, f: &mut Figures) {
     // after it (the change painted).
     pss(&app, "PSS with the seed open");
     (f.preview_html_p95, f.preview_p95) = keystrokes(s, "block-text-0").await;
+    let seed: Value = serde_json::from_str(SEED).expect("seed JSON");
+    ipc_round_trips(
+        s,
+        &[(
+            "render of the seed's preview alone, IPC round trip (ms)",
+            "render_preview",
+            serde_json::json!({ "release": seed }),
+        )],
+    )
+    .await;
     let doc = probe(
         s,
         "(() => { const d = document.querySelector('[data-testid=preview-frame]')?.contentDocument; return d ? d.body.textContent.length : -1; })()",
@@ -293,27 +301,54 @@ async fn ten_thousand(env: &Env, f: &mut Figures) {
 /// window of 20 and of 60 rows, each called 40 times in a row from the page: what
 /// the IPC itself costs, and what the rows add.
 async fn ipc_costs(s: &WebDriver) {
+    let search = |limit: u32| serde_json::json!({ "query": "courts", "deleted": false, "ids": null, "offset": 0, "limit": limit });
+    ipc_round_trips(
+        s,
+        &[
+            (
+                "IPC round trip of a command that does nothing (ms)",
+                "startup_error",
+                serde_json::json!({}),
+            ),
+            (
+                "IPC round trip of a 20-row search window (ms)",
+                "list_releases",
+                search(20),
+            ),
+            (
+                "IPC round trip of a 60-row search window (ms)",
+                "list_releases",
+                search(60),
+            ),
+        ],
+    )
+    .await;
+}
+
+/// Calls each `(label, command, arguments)` 40 times in a row from the page, with no
+/// typing or drawing around it, and reports each one's round trips.
+async fn ipc_round_trips(s: &WebDriver, calls: &[(&str, &str, Value)]) {
+    let args: Vec<Value> = calls
+        .iter()
+        .map(|(_, cmd, a)| serde_json::json!([cmd, a]))
+        .collect();
     s.execute(
         r#"window.__ipc = null;
+           const calls = arguments[0];
            (async () => {
-             const call = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
-             const time = async (cmd, args) => {
-               const out = [];
+             const out = [];
+             for (const [cmd, args] of calls) {
+               const times = [];
                for (let i = 0; i < 40; i++) {
                  const t0 = performance.now();
-                 await call(cmd, args);
-                 out.push(performance.now() - t0);
+                 await window.__TAURI_INTERNALS__.invoke(cmd, args);
+                 times.push(performance.now() - t0);
                }
-               return out;
-             };
-             const search = (limit) => ({ query: 'courts', deleted: false, ids: null, offset: 0, limit });
-             window.__ipc = {
-               nothing: await time('startup_error', {}),
-               rows20: await time('list_releases', search(20)),
-               rows60: await time('list_releases', search(60)),
-             };
+               out.push(times);
+             }
+             window.__ipc = out;
            })();"#,
-        vec![],
+        vec![Value::Array(args)],
     )
     .await
     .expect("start the IPC probe");
@@ -325,15 +360,8 @@ async fn ipc_costs(s: &WebDriver) {
             break;
         }
     }
-    for (key, what) in [
-        (
-            "nothing",
-            "IPC round trip of a command that does nothing (ms)",
-        ),
-        ("rows20", "IPC round trip of a 20-row search window (ms)"),
-        ("rows60", "IPC round trip of a 60-row search window (ms)"),
-    ] {
-        report(what, &mut nums(&m[key]));
+    for (i, (what, _, _)) in calls.iter().enumerate() {
+        report(what, &mut nums(&m[i]));
     }
 }
 
@@ -344,14 +372,20 @@ async fn ipc_costs(s: &WebDriver) {
 /// painted). Returns both p95 figures.
 async fn keystrokes(s: &WebDriver, id: &str) -> (Option<f64>, Option<f64>) {
     s.execute(
-        r#"window.__m = { t0: 0, wait: false, dom: [], frame: [] };
+        r#"window.__m = { t0: 0, wait: false, dom: [], frame: [], parts: { before: [], render: [], queued: [], patch: [] } };
            document.addEventListener('keydown', () => { window.__m.t0 = performance.now(); window.__m.wait = true; }, true);
-           new MutationObserver(() => {
+           new MutationObserver((records) => {
              const m = window.__m;
              if (!m.wait) return;
              m.wait = false;
              const t0 = m.t0;
-             m.dom.push(performance.now() - t0);
+             const dom = performance.now() - t0;
+             m.dom.push(dom);
+             const d = records[records.length - 1].target.dataset;
+             if (d.renderMs !== undefined) {
+               m.parts.before.push(dom - Number(d.latencyMs));
+               for (const k of ['render', 'queued', 'patch']) m.parts[k].push(Number(d[k + 'Ms']));
+             }
              requestAnimationFrame(() => setTimeout(() => m.frame.push(performance.now() - t0), 0));
            }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-seq'] });"#,
         vec![],
@@ -387,6 +421,19 @@ async fn keystrokes(s: &WebDriver, id: &str) -> (Option<f64>, Option<f64>) {
             "keystroke → the frame after the preview update (ms)",
         )
     };
+    // Where the preview's time goes: keydown → the change reaches the preview, the render's
+    // round trip, the wait for the page's main thread, and the patch.
+    for (part, label) in [
+        ("before", "key → change sent"),
+        ("render", "render round trip"),
+        ("queued", "answer → main thread"),
+        ("patch", "patch"),
+    ] {
+        let mut v = nums(&m["parts"][part]);
+        if !v.is_empty() {
+            report(&format!("  of which {label} (ms)"), &mut v);
+        }
+    }
     (report(what.0, &mut dom), report(what.1, &mut frame))
 }
 
